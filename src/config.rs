@@ -1,0 +1,70 @@
+//! Typed configuration, read once at start from flags and `FRAMSYN_*` variables, with
+//! defaults that make `cargo run --release` work from a fresh clone.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::domain::throttle::ThrottlePolicy;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Where the server listens; loopback unless told otherwise.
+    pub addr: SocketAddr,
+    /// The SQLite file, created on first run.
+    pub database: PathBuf,
+    /// The programme definition: `programme.toml` and one file per phase.
+    pub programme_dir: PathBuf,
+    pub templates_dir: PathBuf,
+    pub assets_dir: PathBuf,
+    /// The address people reach the workspace at (for links handed out), e.g. `https://framsyn.example.se`.
+    pub public_url: String,
+    /// Cookies carry `Secure`: on whenever the public address is https.
+    pub secure_cookies: bool,
+    pub session_idle: Duration,
+    pub session_absolute: Duration,
+    pub password_link_lifetime: Duration,
+    pub request_timeout: Duration,
+    pub body_limit: usize,
+    pub throttle: ThrottlePolicy,
+}
+
+/// The folder this crate was built from: the defaults for data folders point into it.
+pub const SOURCE_DIR: &str = env!("CARGO_MANIFEST_DIR");
+
+impl Config {
+    /// Defaults for everything but the listening address, database and public address.
+    pub fn new(
+        addr: SocketAddr,
+        database: PathBuf,
+        programme_dir: PathBuf,
+        public_url: Option<String>,
+    ) -> Config {
+        let public_url = public_url
+            .unwrap_or_else(|| format!("http://{addr}"))
+            .trim_end_matches('/')
+            .to_string();
+        Config {
+            addr,
+            database,
+            programme_dir,
+            templates_dir: PathBuf::from(SOURCE_DIR).join("templates"),
+            assets_dir: PathBuf::from(SOURCE_DIR).join("assets"),
+            secure_cookies: public_url.starts_with("https://"),
+            public_url,
+            session_idle: Duration::from_secs(2 * 60 * 60),
+            session_absolute: Duration::from_secs(12 * 60 * 60),
+            password_link_lifetime: Duration::from_secs(72 * 60 * 60),
+            request_timeout: Duration::from_secs(30),
+            body_limit: 1024 * 1024,
+            throttle: ThrottlePolicy::default(),
+        }
+    }
+
+    /// The programme shipped in `phases/`.
+    pub fn default_programme_dir() -> PathBuf {
+        PathBuf::from(SOURCE_DIR)
+            .join("phases")
+            .join("regionerna-2050")
+    }
+}

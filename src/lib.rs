@@ -1,0 +1,48 @@
+//! Framsyn: a web workspace for multi-phase participatory foresight programmes run by
+//! public bodies. The first programme is *Regionerna 2050*; its phases are data in
+//! `phases/`.
+//!
+//! # Codemap
+//!
+//! - [`domain`]: pure types and rules. The programme definition and its validation
+//!   ([`domain::programme`]), which phase is active ([`domain::schedule`]), languages,
+//!   people and roles, organisations, who may do what ([`domain::access`]), password
+//!   hashing and tokens, login throttling policy, form field errors.
+//! - [`storage`]: the one [`storage::Db`] handle, migrations in
+//!   `src/storage/migrations/NN-name/up.sql` (append-only), and repository functions per
+//!   table group (users, organisations, sessions, throttle, overrides, audit).
+//! - [`render`]: the minijinja environment over `templates/`, the translation function
+//!   over the Fluent catalogues in `assets/locales/`, date formatting, and the one
+//!   Markdown renderer.
+//! - [`web`]: the route table ([`web::router`]) with its layers, the request context
+//!   ([`web::Ctx`]: language, signed-in person, address), the error policy
+//!   ([`web::AppError`] and the HTML error pages), and handlers grouped by area.
+//! - [`config`]: typed configuration with defaults; [`demo`]: the demo data loader.
+//! - `src/main.rs`: the `framsyn` binary: `serve` (default), `check`, `create-admin`,
+//!   `demo`, `backup`. `src/bin/framsyn-bench.rs`: the benchmark program.
+//! - `tests/it/`: the one integration test binary driving the router in-process over a
+//!   fresh database per test; `tests/browser/`: real-browser tests (Chromium via
+//!   playwright-core, axe-core).
+//!
+//! # Invariants (stated as absences)
+//!
+//! - `domain` uses nothing of axum, rusqlite or minijinja.
+//! - No SQL outside `storage`; no write outside a `BEGIN IMMEDIATE` transaction on the
+//!   one writer connection; no database call on the async runtime's threads.
+//! - Nothing about a particular programme is in Rust: programmes live in `phases/`.
+//! - Templates end in `.html` (auto-escaped) and undefined values are errors; no HTML is
+//!   marked safe except the output of [`render::markdown::to_safe_html`].
+//! - No user-facing text outside the catalogues: every string goes through `t()`.
+//! - No inline script: the Content-Security-Policy forbids it and pages work without
+//!   JavaScript.
+//! - No password, session token or set-password token is stored in clear: passwords as
+//!   argon2id hashes, tokens as SHA-256 digests.
+//! - No default account: the first administrator comes from `framsyn create-admin`.
+//! - Nothing is deleted from the audit log: triggers refuse UPDATE and DELETE.
+
+pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod render;
+pub mod storage;
+pub mod web;

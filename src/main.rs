@@ -1,0 +1,232 @@
+//! The `framsyn` binary: serves the workspace, and the administrators' commands.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use tracing_subscriber::EnvFilter;
+
+use framsyn::config::Config;
+use framsyn::domain::organisation::OrganisationForm;
+use framsyn::domain::programme::Programme;
+use framsyn::domain::user::{Email, Role};
+use framsyn::storage::{Db, audit, organisations, users};
+
+#[derive(Parser)]
+#[command(
+    name = "framsyn",
+    version,
+    about = "A workspace for participatory foresight programmes"
+)]
+struct Cli {
+    /// Address to listen on (loopback by default).
+    #[arg(
+        long,
+        env = "FRAMSYN_ADDR",
+        default_value = "127.0.0.1:8080",
+        global = true
+    )]
+    addr: SocketAddr,
+    /// The SQLite database file, created on first run.
+    #[arg(
+        long,
+        env = "FRAMSYN_DATABASE",
+        default_value = "framsyn.sqlite3",
+        global = true
+    )]
+    database: PathBuf,
+    /// The programme definition folder (programme.toml and one file per phase).
+    #[arg(long, env = "FRAMSYN_PROGRAMME", global = true)]
+    programme: Option<PathBuf>,
+    /// The address people use to reach the workspace, for the links it hands out.
+    #[arg(long, env = "FRAMSYN_PUBLIC_URL", global = true)]
+    public_url: Option<String>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the workspace (the default).
+    Serve,
+    /// Check the programme definition and say what is wrong, file and field.
+    Check,
+    /// Create an administrator and print a single-use link to set their password.
+    CreateAdmin {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        email: String,
+        /// Their organisation, created (as the network's board) if it does not exist.
+        #[arg(long)]
+        organisation: String,
+    },
+    /// Fill the database with demo organisations and people (the programme's demo.toml).
+    Demo,
+    /// Copy the live database to a file with SQLite's online backup, and check the copy.
+    Backup { destination: PathBuf },
+}
+
+fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .init();
+    let cli = Cli::parse();
+    let programme_dir = cli
+        .programme
+        .clone()
+        .unwrap_or_else(Config::default_programme_dir);
+    let config = Config::new(
+        cli.addr,
+        cli.database.clone(),
+        programme_dir,
+        cli.public_url.clone(),
+    );
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(config),
+        Command::Check => {
+            let programme = load_programme(&config)?;
+            println!(
+                "{}: programme `{}` with {} phases is valid",
+                config.programme_dir.display(),
+                programme.slug,
+                programme.phases.len()
+            );
+            Ok(())
+        }
+        Command::CreateAdmin {
+            name,
+            email,
+            organisation,
+        } => create_admin(&config, &name, &email, &organisation),
+        Command::Demo => {
+            let programme = load_programme(&config)?;
+            let db = Db::open(&config.database)?;
+            let demo = framsyn::demo::read_demo_file(&config.programme_dir.join("demo.toml"))?;
+            let report = framsyn::demo::load(&db, &programme.slug, &demo)?;
+            println!(
+                "demo data in {}: {} organisations and {} people added; every demo person's password is {:?}",
+                config.database.display(),
+                report.organisations_added,
+                report.users_added,
+                demo.password
+            );
+            Ok(())
+        }
+        Command::Backup { destination } => {
+            let db = Db::open(&config.database)?;
+            db.backup_to(&destination)?;
+            println!(
+                "backup written to {} and passes integrity_check",
+                destination.display()
+            );
+            Ok(())
+        }
+    }
+}
+
+fn load_programme(config: &Config) -> anyhow::Result<Programme> {
+    Programme::load_dir(&config.programme_dir)
+        .map_err(|e| anyhow::anyhow!("invalid programme definition: {e}"))
+}
+
+fn create_admin(
+    config: &Config,
+    name: &str,
+    email: &str,
+    organisation: &str,
+) -> anyhow::Result<()> {
+    let email = Email::parse(email).context("that is not an e-mail address")?;
+    let name = name.trim();
+    anyhow::ensure!(!name.is_empty(), "the name is empty");
+    let org_form = OrganisationForm {
+        name: organisation.to_string(),
+        category: "board".into(),
+        ..Default::default()
+    };
+    let org = org_form
+        .validate()
+        .map_err(|_| anyhow::anyhow!("the organisation name is empty or too long"))?;
+    let db = Db::open(&config.database)?;
+    let lifetime = config.password_link_lifetime;
+    let token = db.write_blocking(|tx| {
+        let org_id = match organisations::find_by_name(tx, &org.name)? {
+            Some(id) => id,
+            None => organisations::insert(tx, &org)?,
+        };
+        let id = match users::find_by_email(tx, email.as_str())? {
+            Some(id) => {
+                let mut roles = users::get(tx, id)?.map(|u| u.roles).unwrap_or_default();
+                if !roles.contains(&Role::Administrator) {
+                    roles.push(Role::Administrator);
+                }
+                users::set_roles(tx, id, &roles)?;
+                id
+            }
+            None => users::insert(tx, name, &email, org_id, &[Role::Administrator])?,
+        };
+        audit::record(
+            tx,
+            &audit::Actor::default(),
+            "admin.create",
+            Some(&format!("user:{id}")),
+            Some("command line"),
+        )?;
+        users::issue_password_link(tx, id, None, lifetime)
+    })?;
+    println!(
+        "administrator {} is ready; they set their password once at\n{}/set-password/{token}\n(valid {} hours)",
+        email.as_str(),
+        config.public_url,
+        lifetime.as_secs() / 3600
+    );
+    Ok(())
+}
+
+fn serve(config: Config) -> anyhow::Result<()> {
+    let programme = load_programme(&config)?;
+    let db = Db::open(&config.database)
+        .with_context(|| format!("opening {}", config.database.display()))?;
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(async move {
+        let addr = config.addr;
+        let state = framsyn::web::AppState::new(db.clone(), programme, config);
+        framsyn::web::spawn_housekeeping(&state);
+        let app = framsyn::web::router(state);
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .with_context(|| format!("binding {addr}"))?;
+        tracing::info!("Framsyn serves http://{addr}");
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+        tracing::info!("stopped");
+        Ok(())
+    })
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}

@@ -1,0 +1,164 @@
+//! Turning data into pages: the template environment, translations, dates, Markdown.
+//!
+//! Templates end in `.html` (auto-escaped) and undefined values are errors. The only
+//! HTML ever marked safe is the output of [`markdown::to_safe_html`].
+
+pub mod i18n;
+pub mod markdown;
+
+use std::path::Path;
+
+use chrono::{DateTime, Locale, NaiveDate};
+use chrono_tz::Tz;
+use fluent_templates::fluent_bundle::FluentValue;
+use minijinja::value::{Kwargs, Value, ViaDeserialize};
+use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior, path_loader};
+
+use crate::domain::lang::{Lang, Localized};
+
+/// The template environment, built once at start.
+pub struct Renderer {
+    env: Environment<'static>,
+}
+
+impl Renderer {
+    pub fn new(templates_dir: &Path) -> Renderer {
+        let mut env = Environment::new();
+        env.set_loader(path_loader(templates_dir));
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_trim_blocks(true);
+        env.set_lstrip_blocks(true);
+        env.add_function("t", translate);
+        env.add_filter("markdown", markdown_filter);
+        env.add_filter("tr", localized_filter);
+        env.add_filter("trlang", localized_lang_filter);
+        env.add_filter("date", date_filter);
+        env.add_filter("datetime", datetime_filter);
+        env.add_function("daterange", daterange);
+        Renderer { env }
+    }
+
+    /// Renders a template with `ctx`, which must hold `lang` (a language code) and
+    /// `default_lang` and `tz` for the programme.
+    pub fn render(&self, name: &str, ctx: Value) -> Result<String, Error> {
+        self.env.get_template(name)?.render(ctx)
+    }
+}
+
+fn lang_of(state: &State) -> Lang {
+    state
+        .lookup("lang")
+        .and_then(|v| v.as_str().and_then(Lang::parse))
+        .unwrap_or_default()
+}
+
+fn default_lang_of(state: &State) -> Lang {
+    state
+        .lookup("default_lang")
+        .and_then(|v| v.as_str().and_then(Lang::parse))
+        .unwrap_or_default()
+}
+
+fn tz_of(state: &State) -> Tz {
+    state
+        .lookup("tz")
+        .and_then(|v| v.as_str().and_then(|s| s.parse().ok()))
+        .unwrap_or(Tz::Europe__Stockholm)
+}
+
+fn locale(lang: Lang) -> Locale {
+    match lang {
+        Lang::Sv => Locale::sv_SE,
+        Lang::Nb => Locale::nb_NO,
+        Lang::En => Locale::en_GB,
+    }
+}
+
+/// `t("key", name=value, …)`: the interface text in the page's language.
+fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, Error> {
+    let lang = lang_of(state);
+    let mut args: Vec<(&str, FluentValue<'static>)> = Vec::new();
+    for name in kwargs.args() {
+        let value: Value = kwargs.get(name)?;
+        let value = if let Some(n) = value.as_i64() {
+            FluentValue::from(n)
+        } else {
+            FluentValue::from(value.to_string())
+        };
+        args.push((name, value));
+    }
+    Ok(if args.is_empty() {
+        i18n::text(lang, key)
+    } else {
+        i18n::text_with(lang, key, &args)
+    })
+}
+
+fn markdown_filter(text: &str) -> Value {
+    Value::from_safe_string(markdown::to_safe_html(text))
+}
+
+/// `x|tr`: a text given in several languages, in the page's language or the programme's.
+fn localized_filter(state: &State, text: Option<ViaDeserialize<Localized>>) -> String {
+    text.map(|t| t.pick(lang_of(state), default_lang_of(state)).to_string())
+        .unwrap_or_default()
+}
+
+/// `x|trlang`: the language code `x|tr` answers in, for a `lang` attribute.
+fn localized_lang_filter(state: &State, text: Option<ViaDeserialize<Localized>>) -> String {
+    let lang = lang_of(state);
+    text.map(|t| t.lang_of(lang, default_lang_of(state)))
+        .unwrap_or(lang)
+        .code()
+        .to_string()
+}
+
+fn parse_date(value: &str) -> Result<NaiveDate, Error> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|e| {
+        Error::new(
+            ErrorKind::InvalidOperation,
+            format!("not a date: {value}: {e}"),
+        )
+    })
+}
+
+fn format_date(lang: Lang, date: NaiveDate) -> String {
+    date.format_localized("%-d %B %Y", locale(lang)).to_string()
+}
+
+/// `"2017-02-08"|date`: a long date in the page's language.
+fn date_filter(state: &State, value: &str) -> Result<String, Error> {
+    Ok(format_date(lang_of(state), parse_date(value)?))
+}
+
+/// `seconds|datetime`: a Unix time as date and time in the programme's time zone.
+fn datetime_filter(state: &State, seconds: i64) -> Result<String, Error> {
+    let lang = lang_of(state);
+    let at = DateTime::from_timestamp(seconds, 0)
+        .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, "time out of range"))?
+        .with_timezone(&tz_of(state));
+    Ok(at
+        .format_localized("%Y-%m-%d %H:%M", locale(lang))
+        .to_string())
+}
+
+/// `daterange(starts, ends)`: "8–9 februari 2017", "29 mars – 2 april 2017", or one date.
+fn daterange(state: &State, starts: &str, ends: &str) -> Result<String, Error> {
+    let lang = lang_of(state);
+    let (a, b) = (parse_date(starts)?, parse_date(ends)?);
+    let loc = locale(lang);
+    use chrono::Datelike;
+    Ok(if a == b {
+        format_date(lang, a)
+    } else if (a.year(), a.month()) == (b.year(), b.month()) {
+        format!("{}–{}", a.day(), format_date(lang, b))
+    } else if a.year() == b.year() {
+        format!(
+            "{} – {}",
+            a.format_localized("%-d %B", loc),
+            format_date(lang, b)
+        )
+    } else {
+        format!("{} – {}", format_date(lang, a), format_date(lang, b))
+    })
+}

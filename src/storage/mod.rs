@@ -1,0 +1,197 @@
+//! The one database handle, its migrations, and the repository functions.
+//!
+//! SQL lives here and nowhere else. One writer connection takes every write in a
+//! `BEGIN IMMEDIATE` transaction; readers are `query_only` connections from a small pool.
+//! All work runs on tokio's blocking threads, never on the async runtime.
+
+pub mod audit;
+pub mod organisations;
+pub mod overrides;
+pub mod sessions;
+pub mod throttle;
+pub mod users;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use include_dir::{Dir, include_dir};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite_migration::Migrations;
+
+static MIGRATIONS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/storage/migrations");
+
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+const IDLE_READERS: usize = 8;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("migration failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("database task failed: {0}")]
+    Task(String),
+    #[error("{0}")]
+    Backup(String),
+}
+
+impl StorageError {
+    /// Whether the error is a UNIQUE constraint refusing a duplicate.
+    pub fn is_unique_violation(&self) -> bool {
+        matches!(
+            self,
+            StorageError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
+                if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+        )
+    }
+}
+
+pub type Result<T, E = StorageError> = std::result::Result<T, E>;
+
+struct Inner {
+    path: PathBuf,
+    writer: Mutex<Connection>,
+    readers: Mutex<Vec<Connection>>,
+    /// Keeps a temporary database's directory alive as long as the handle.
+    _temp: Option<tempfile::TempDir>,
+}
+
+/// The database: cheap to clone, shared by every request.
+#[derive(Clone)]
+pub struct Db {
+    inner: Arc<Inner>,
+}
+
+impl Db {
+    /// Opens (creating if need be) the database file and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Db> {
+        Self::open_with(path, None)
+    }
+
+    /// A fresh database in a temporary directory removed with the handle (tests, benchmarks).
+    pub fn open_temporary() -> Result<Db> {
+        let dir = tempfile::tempdir().map_err(|e| StorageError::Task(e.to_string()))?;
+        let path = dir.path().join("framsyn.sqlite3");
+        Self::open_with(&path, Some(dir))
+    }
+
+    fn open_with(path: &Path, temp: Option<tempfile::TempDir>) -> Result<Db> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| StorageError::Task(e.to_string()))?;
+        }
+        let mut writer = Connection::open(path)?;
+        configure(&writer)?;
+        writer.pragma_update(None, "journal_mode", "WAL")?;
+        let migrations = Migrations::from_directory(&MIGRATIONS)?;
+        migrations.to_latest(&mut writer)?;
+        Ok(Db {
+            inner: Arc::new(Inner {
+                path: path.to_path_buf(),
+                writer: Mutex::new(writer),
+                readers: Mutex::new(Vec::new()),
+                _temp: temp,
+            }),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.inner.path
+    }
+
+    /// Runs `f` on a read-only connection.
+    pub async fn read<T, F>(&self, f: F) -> Result<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T> + Send + 'static,
+    {
+        let db = self.clone();
+        run_blocking(move || db.read_blocking(f)).await
+    }
+
+    /// Runs `f` in one write transaction (`BEGIN IMMEDIATE`), committed when `f` succeeds.
+    pub async fn write<T, F>(&self, f: F) -> Result<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Transaction) -> Result<T> + Send + 'static,
+    {
+        let db = self.clone();
+        run_blocking(move || db.write_blocking(f)).await
+    }
+
+    pub fn read_blocking<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let conn = match self.inner.readers.lock().expect("reader pool lock").pop() {
+            Some(conn) => conn,
+            None => {
+                let conn = Connection::open_with_flags(
+                    &self.inner.path,
+                    OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?;
+                configure(&conn)?;
+                conn.pragma_update(None, "query_only", true)?;
+                conn
+            }
+        };
+        let result = f(&conn);
+        let mut pool = self.inner.readers.lock().expect("reader pool lock");
+        if pool.len() < IDLE_READERS {
+            pool.push(conn);
+        }
+        result
+    }
+
+    pub fn write_blocking<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let mut conn = self
+            .inner
+            .writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Copies the live database to `dest` with SQLite's online backup, then checks the copy.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        let conn = self
+            .inner
+            .writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut copy = Connection::open(dest)?;
+        {
+            let backup = rusqlite::backup::Backup::new(&conn, &mut copy)?;
+            backup.run_to_completion(256, Duration::from_millis(5), None)?;
+        }
+        drop(conn);
+        let check: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if check == "ok" {
+            Ok(())
+        } else {
+            Err(StorageError::Backup(format!(
+                "the copy fails integrity_check: {check}"
+            )))
+        }
+    }
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    Ok(())
+}
+
+async fn run_blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T> + Send + 'static,
+) -> Result<T> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| StorageError::Task(e.to_string()))?
+}
+
+/// Current time as Unix seconds, the unit every timestamp column holds.
+pub fn now_seconds() -> i64 {
+    chrono::Utc::now().timestamp()
+}

@@ -1,0 +1,30 @@
+//! Recent login failures, counted per key (`account:<email>` or `address:<ip>`).
+
+use rusqlite::{Connection, params};
+
+use super::Result;
+
+pub fn failures_since(conn: &Connection, key: &str, since: i64) -> Result<u32> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM login_failures WHERE key = ?1 AND at >= ?2",
+        params![key, since],
+        |r| r.get(0),
+    )?)
+}
+
+pub fn record_failure(conn: &Connection, key: &str, at: i64) -> Result<()> {
+    conn.execute(
+        "INSERT INTO login_failures (key, at) VALUES (?1, ?2)",
+        params![key, at],
+    )?;
+    Ok(())
+}
+
+/// Forgets an account's failures after a successful login, and everything older than `before`.
+pub fn clear(conn: &Connection, key: &str, before: i64) -> Result<()> {
+    conn.execute(
+        "DELETE FROM login_failures WHERE key = ?1 OR at < ?2",
+        params![key, before],
+    )?;
+    Ok(())
+}

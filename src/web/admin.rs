@@ -1,0 +1,315 @@
+//! Administration: people, their roles and set-password links, and the audit log.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use minijinja::context;
+use serde::{Deserialize, Serialize};
+
+use super::forms::Form;
+use super::{AppError, AppState, Ctx};
+use crate::domain::form::FieldErrors;
+use crate::domain::user::{Role, UserForm};
+use crate::storage::{StorageError, audit, organisations, sessions, users};
+
+fn roles() -> Vec<&'static str> {
+    Role::ALL.iter().map(|r| r.key()).collect()
+}
+
+pub async fn users(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    ctx.require(|s| s.can_administer())?;
+    let people = state.db.read(|c| users::list(c, None)).await?;
+    Ok(state
+        .render(&ctx, "users.html", context! { people })?
+        .into_response())
+}
+
+/// The person form with the organisations to choose from.
+#[derive(Serialize)]
+struct PersonPage<'a> {
+    id: Option<i64>,
+    form: &'a UserForm,
+    active: bool,
+    errors: &'a FieldErrors,
+}
+
+async fn person_form_page(
+    state: &AppState,
+    ctx: &Ctx,
+    page: PersonPage<'_>,
+) -> Result<Response, AppError> {
+    let status = if page.errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let orgs = state.db.read(organisations::all).await?;
+    let html = state.render(
+        ctx,
+        "user_form.html",
+        context! { id => page.id, form => page.form, active => page.active, errors => page.errors,
+        organisations => orgs, roles => roles() },
+    )?;
+    Ok((status, html).into_response())
+}
+
+pub async fn new_user_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    ctx.require(|s| s.can_administer())?;
+    let form = UserForm::default();
+    let page = PersonPage {
+        id: None,
+        form: &form,
+        active: true,
+        errors: &FieldErrors::new(),
+    };
+    person_form_page(&state, &ctx, page).await
+}
+
+fn link_page(
+    state: &AppState,
+    ctx: &Ctx,
+    person: &users::User,
+    token: &str,
+) -> Result<Response, AppError> {
+    let link = format!("{}/set-password/{token}", state.config.public_url);
+    let hours = state.config.password_link_lifetime.as_secs() / 3600;
+    Ok(state
+        .render(ctx, "password_link.html", context! { person, link, hours })?
+        .into_response())
+}
+
+/// Creates a person and shows the single-use link to hand them (no password is ever
+/// chosen for someone else).
+pub async fn create_user(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<UserForm>,
+) -> Result<Response, AppError> {
+    let admin = ctx.require(|s| s.can_administer())?;
+    let mut errors = match form.validate() {
+        Ok(valid) => {
+            let (admin_id, lifetime, actor) =
+                (admin.id, state.config.password_link_lifetime, ctx.actor());
+            let created = state
+                .db
+                .write(move |tx| {
+                    if organisations::get(tx, valid.organisation_id)?.is_none() {
+                        return Ok(None);
+                    }
+                    let id = users::insert(
+                        tx,
+                        &valid.name,
+                        &valid.email,
+                        valid.organisation_id,
+                        &valid.roles,
+                    )?;
+                    let roles: Vec<_> = valid.roles.iter().map(|r| r.key()).collect();
+                    audit::record(
+                        tx,
+                        &actor,
+                        "user.create",
+                        Some(&format!("user:{id}")),
+                        Some(&roles.join(",")),
+                    )?;
+                    let token = users::issue_password_link(tx, id, Some(admin_id), lifetime)?;
+                    Ok(Some((users::get(tx, id)?, token)))
+                })
+                .await;
+            match created {
+                Ok(Some((Some(person), token))) => return link_page(&state, &ctx, &person, &token),
+                Ok(_) => {
+                    let mut errors = FieldErrors::new();
+                    errors.add("organisation_id", "error-choose-organisation");
+                    errors
+                }
+                Err(e) if e.is_unique_violation() => {
+                    let mut errors = FieldErrors::new();
+                    errors.add("email", "error-email-taken");
+                    errors
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(errors) => errors,
+    };
+    if errors.is_empty() {
+        errors.add("email", "error-email");
+    }
+    let page = PersonPage {
+        id: None,
+        form: &form,
+        active: true,
+        errors: &errors,
+    };
+    person_form_page(&state, &ctx, page).await
+}
+
+pub async fn edit_user_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    ctx.require(|s| s.can_administer())?;
+    let person = state
+        .db
+        .read(move |c| users::get(c, id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let form = UserForm {
+        name: person.name.clone(),
+        email: person.email.clone(),
+        organisation_id: person.organisation_id.to_string(),
+        roles: person.roles.iter().map(|r| r.key().to_string()).collect(),
+        active: None,
+    };
+    let page = PersonPage {
+        id: Some(id),
+        form: &form,
+        active: person.active,
+        errors: &FieldErrors::new(),
+    };
+    person_form_page(&state, &ctx, page).await
+}
+
+/// Saves a person's details and roles. Deactivating someone ends their sessions; the
+/// last active administrator cannot lose the role or be deactivated.
+pub async fn update_user(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<UserForm>,
+) -> Result<Response, AppError> {
+    ctx.require(|s| s.can_administer())?;
+    let active = form.active.is_some();
+    let errors = match form.validate() {
+        Ok(valid) => {
+            let actor = ctx.actor();
+            let saved = state
+                .db
+                .write(move |tx| {
+                    let Some(before) = users::get(tx, id)? else {
+                        return Ok(Err(None));
+                    };
+                    if organisations::get(tx, valid.organisation_id)?.is_none() {
+                        return Ok(Err(Some(("organisation_id", "error-choose-organisation"))));
+                    }
+                    let stays_admin = active && valid.roles.contains(&Role::Administrator);
+                    if before.has(Role::Administrator) && before.active && !stays_admin {
+                        let others = users::list(tx, None)?
+                            .into_iter()
+                            .filter(|u| u.id != id && u.active && u.has(Role::Administrator))
+                            .count();
+                        if others == 0 {
+                            return Ok(Err(Some(("roles", "error-last-administrator"))));
+                        }
+                    }
+                    users::update(tx, id, &valid.name, &valid.email, valid.organisation_id)?;
+                    users::set_roles(tx, id, &valid.roles)?;
+                    users::set_active(tx, id, active)?;
+                    let subject = format!("user:{id}");
+                    if before.roles != valid.roles {
+                        let list = |roles: &[Role]| {
+                            roles.iter().map(|r| r.key()).collect::<Vec<_>>().join(",")
+                        };
+                        let detail = format!("{} -> {}", list(&before.roles), list(&valid.roles));
+                        audit::record(tx, &actor, "user.roles", Some(&subject), Some(&detail))?;
+                    }
+                    if before.active != active {
+                        let action = if active {
+                            "user.activate"
+                        } else {
+                            "user.deactivate"
+                        };
+                        audit::record(tx, &actor, action, Some(&subject), None)?;
+                    }
+                    if !active {
+                        sessions::delete_for_user(tx, id)?;
+                    }
+                    audit::record(tx, &actor, "user.update", Some(&subject), None)?;
+                    Ok::<_, StorageError>(Ok(()))
+                })
+                .await;
+            match saved {
+                Ok(Ok(())) => return Ok(Redirect::to("/admin/users").into_response()),
+                Ok(Err(None)) => return Err(AppError::NotFound),
+                Ok(Err(Some((field, message)))) => {
+                    let mut errors = FieldErrors::new();
+                    errors.add(field, message);
+                    errors
+                }
+                Err(e) if e.is_unique_violation() => {
+                    let mut errors = FieldErrors::new();
+                    errors.add("email", "error-email-taken");
+                    errors
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(errors) => errors,
+    };
+    let page = PersonPage {
+        id: Some(id),
+        form: &form,
+        active,
+        errors: &errors,
+    };
+    person_form_page(&state, &ctx, page).await
+}
+
+/// A fresh set-password link for a person (earlier unused links stop working).
+pub async fn new_password_link(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let admin = ctx.require(|s| s.can_administer())?;
+    let (admin_id, lifetime, actor) = (admin.id, state.config.password_link_lifetime, ctx.actor());
+    let issued = state
+        .db
+        .write(move |tx| {
+            let Some(person) = users::get(tx, id)? else {
+                return Ok(None);
+            };
+            let token = users::issue_password_link(tx, id, Some(admin_id), lifetime)?;
+            audit::record(
+                tx,
+                &actor,
+                "user.password_link",
+                Some(&format!("user:{id}")),
+                None,
+            )?;
+            Ok(Some((person, token)))
+        })
+        .await?;
+    let (person, token) = issued.ok_or(AppError::NotFound)?;
+    link_page(&state, &ctx, &person, &token)
+}
+
+#[derive(Deserialize)]
+pub struct PageQuery {
+    page: Option<i64>,
+}
+
+const AUDIT_PAGE: i64 = 50;
+
+pub async fn audit_log(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<PageQuery>,
+) -> Result<Response, AppError> {
+    ctx.require(|s| s.can_administer())?;
+    let page = query.page.unwrap_or(1).max(1);
+    let (entries, total) = state
+        .db
+        .read(move |c| {
+            Ok((
+                audit::page(c, AUDIT_PAGE, (page - 1) * AUDIT_PAGE)?,
+                audit::count(c)?,
+            ))
+        })
+        .await?;
+    let pages = ((total + AUDIT_PAGE - 1) / AUDIT_PAGE).max(1);
+    Ok(state
+        .render(&ctx, "audit.html", context! { entries, page, pages, total })?
+        .into_response())
+}

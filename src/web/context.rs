@@ -1,0 +1,177 @@
+//! What every handler knows about the request: the visitor's language, who is signed in,
+//! and where the request came from.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequestParts, OriginalUri};
+use axum::http::HeaderMap;
+use axum::http::request::Parts;
+use axum_extra::extract::CookieJar;
+use serde::Serialize;
+
+use super::AppState;
+use super::error::AppError;
+use crate::domain::access::Subject;
+use crate::domain::credentials::token_digest;
+use crate::domain::lang::Lang;
+use crate::storage::audit::Actor;
+use crate::storage::users::User;
+use crate::storage::{now_seconds, sessions, users};
+
+pub const LANG_COOKIE: &str = "framsyn_lang";
+pub const SESSION_COOKIE: &str = "framsyn_session";
+
+/// A session is touched at most this often, so reading pages does not mean writing.
+const TOUCH_EVERY_SECONDS: i64 = 60;
+
+/// The visitor's language: the language cookie, else Swedish.
+pub fn lang_from_headers(headers: &HeaderMap) -> Lang {
+    CookieJar::from_headers(headers)
+        .get(LANG_COOKIE)
+        .and_then(|c| Lang::parse(c.value()))
+        .unwrap_or_default()
+}
+
+#[derive(Debug, Serialize)]
+pub struct LangOption {
+    code: &'static str,
+    name: &'static str,
+}
+
+/// The language switch's options.
+pub fn languages() -> Vec<LangOption> {
+    Lang::ALL
+        .iter()
+        .map(|l| LangOption {
+            code: l.code(),
+            name: l.endonym(),
+        })
+        .collect()
+}
+
+/// The request's context, extracted by every page handler.
+pub struct Ctx {
+    pub lang: Lang,
+    pub viewer: Option<User>,
+    /// The session token's digest, when signed in.
+    pub session: Option<Vec<u8>>,
+    pub address: Option<String>,
+    /// Path and query of this request, for returning here after a language switch or sign-in.
+    pub path: String,
+}
+
+impl Ctx {
+    /// The signed-in person, or a redirect to the sign-in page that comes back here.
+    pub fn user(&self) -> Result<&User, AppError> {
+        self.viewer
+            .as_ref()
+            .ok_or_else(|| AppError::SignInRequired {
+                next: self.path.clone(),
+            })
+    }
+
+    /// The signed-in person's permissions.
+    pub fn subject(&self) -> Result<Subject<'_>, AppError> {
+        let user = self.user()?;
+        Ok(Subject {
+            roles: &user.roles,
+            organisation_id: user.organisation_id,
+        })
+    }
+
+    /// The signed-in person if `allowed` holds for them; otherwise 403 (or sign in first).
+    pub fn require(&self, allowed: impl FnOnce(&Subject) -> bool) -> Result<&User, AppError> {
+        let subject = self.subject()?;
+        if allowed(&subject) {
+            self.user()
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
+    /// Who acts, for the audit log.
+    pub fn actor(&self) -> Actor {
+        Actor {
+            user_id: self.viewer.as_ref().map(|u| u.id),
+            address: self.address.clone(),
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for Ctx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let lang = lang_from_headers(&parts.headers);
+        let address = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(addr)| addr.ip().to_string());
+        let uri = parts
+            .extensions
+            .get::<OriginalUri>()
+            .map(|u| u.0.clone())
+            .unwrap_or_else(|| parts.uri.clone());
+        let path = uri
+            .path_and_query()
+            .map(|pq| pq.as_str().to_string())
+            .unwrap_or_else(|| "/".to_string());
+        let token = CookieJar::from_headers(&parts.headers)
+            .get(SESSION_COOKIE)
+            .map(|c| c.value().to_string());
+        let (viewer, session) = match token {
+            Some(token) => {
+                let digest = token_digest(&token);
+                match load_session(state, digest.clone()).await? {
+                    Some(user) => (Some(user), Some(digest)),
+                    None => (None, None),
+                }
+            }
+            None => (None, None),
+        };
+        Ok(Ctx {
+            lang,
+            viewer,
+            session,
+            address,
+            path,
+        })
+    }
+}
+
+/// The session's person, if the session exists, is within both lifetimes and its
+/// person is active.
+async fn load_session(state: &AppState, digest: Vec<u8>) -> Result<Option<User>, AppError> {
+    let idle = state.config.session_idle.as_secs() as i64;
+    let absolute = state.config.session_absolute.as_secs() as i64;
+    let now = now_seconds();
+    let lookup_digest = digest.clone();
+    let found = state
+        .db
+        .read(move |conn| {
+            let Some((user_id, created_at, last_seen_at)) = sessions::find(conn, &lookup_digest)?
+            else {
+                return Ok(None);
+            };
+            if now - last_seen_at > idle || now - created_at > absolute {
+                return Ok(None);
+            }
+            Ok(users::get(conn, user_id)?
+                .filter(|u| u.active)
+                .map(|u| (u, last_seen_at)))
+        })
+        .await?;
+    let Some((user, last_seen_at)) = found else {
+        return Ok(None);
+    };
+    if now - last_seen_at >= TOUCH_EVERY_SECONDS {
+        state
+            .db
+            .write(move |tx| sessions::touch(tx, &digest, now))
+            .await?;
+    }
+    Ok(Some(user))
+}

@@ -1,0 +1,111 @@
+//! The one error policy: every failure of a request becomes an [`AppError`], mapped to a
+//! status here; [`error_pages`] then renders the HTML page in the visitor's language.
+//! Internal errors are logged with their cause and shown only as a plain apology.
+
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use minijinja::context;
+
+use super::AppState;
+use super::context::lang_from_headers;
+use crate::storage::StorageError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    /// A page for signed-in people, asked for without a session: go and sign in.
+    #[error("sign-in required")]
+    SignInRequired { next: String },
+    #[error("unprocessable request")]
+    Unprocessable,
+    #[error("request body too large")]
+    TooLarge,
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error("template: {0:#}")]
+    Template(#[from] minijinja::Error),
+    #[error("{0}")]
+    Internal(String),
+}
+
+/// Marks a response whose body the error-page layer writes.
+#[derive(Debug, Clone, Copy)]
+struct ErrorPage;
+
+impl AppError {
+    fn status(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::SignInRequired { .. } => StatusCode::SEE_OTHER,
+            AppError::Unprocessable => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Storage(_) | AppError::Template(_) | AppError::Internal(_) => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        if let AppError::SignInRequired { next } = &self {
+            let target = format!("/login?next={}", super::forms::encode_component(next));
+            return axum::response::Redirect::to(&target).into_response();
+        }
+        let status = self.status();
+        if status.is_server_error() {
+            tracing::error!(error = %self, "request failed");
+        }
+        let mut response = status.into_response();
+        response.extensions_mut().insert(ErrorPage);
+        response
+    }
+}
+
+/// Renders error pages for our own errors and for bare 403/404/405/413/422 answers of
+/// the layers (CSRF refusal, body limit, unmatched routes), in the visitor's language.
+pub async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let lang = lang_from_headers(request.headers());
+    let response = next.run(request).await;
+    let status = response.status();
+    let ours = response.extensions().get::<ErrorPage>().is_some();
+    let bare_layer_answer = matches!(status.as_u16(), 403 | 404 | 405 | 408 | 413 | 422)
+        && response
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .is_none_or(|ct| !ct.to_str().unwrap_or("").starts_with("text/html"));
+    if !(ours || bare_layer_answer) {
+        return response;
+    }
+    let ctx = context! {
+        lang => lang.code(),
+        default_lang => state.programme.default_language.code(),
+        tz => state.programme.time_zone.name(),
+        status => status.as_u16(),
+        programme => &*state.programme,
+        viewer => (),
+        path => "/",
+        langs => super::context::languages(),
+    };
+    match state.renderer.render("error.html", ctx) {
+        Ok(html) => {
+            let mut page = (status, Html(html)).into_response();
+            for name in ["allow", "retry-after"] {
+                if let Some(value) = response.headers().get(name) {
+                    page.headers_mut().insert(name, value.clone());
+                }
+            }
+            page
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "the error page itself failed");
+            (status, status.canonical_reason().unwrap_or("error")).into_response()
+        }
+    }
+}

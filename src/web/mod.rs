@@ -1,0 +1,177 @@
+//! HTTP: the one route table with its layers, and the handlers grouped by area.
+//! A handler extracts, calls domain and storage, renders; nothing more.
+
+mod admin;
+mod auth;
+pub mod context;
+mod error;
+mod forms;
+mod organisations;
+mod pages;
+mod security;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderValue, header};
+use axum::middleware;
+use axum::response::Html;
+use axum::routing::{get, post};
+use minijinja::{Value, context};
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+pub use context::Ctx;
+pub use error::AppError;
+
+use crate::config::Config;
+use crate::domain::programme::Programme;
+use crate::render::Renderer;
+use crate::storage::Db;
+
+/// Everything a request may need, shared by all requests.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub programme: Arc<Programme>,
+    /// The programme as a template value, converted once.
+    programme_value: Value,
+    pub renderer: Arc<Renderer>,
+    pub config: Arc<Config>,
+}
+
+impl AppState {
+    pub fn new(db: Db, programme: Programme, config: Config) -> AppState {
+        let renderer = Renderer::new(&config.templates_dir);
+        let programme_value = Value::from_serialize(&programme);
+        AppState {
+            db,
+            programme: Arc::new(programme),
+            programme_value,
+            renderer: Arc::new(renderer),
+            config: Arc::new(config),
+        }
+    }
+
+    /// Renders a page: the template gets `extra` plus what every page shows (language,
+    /// programme, who is signed in and what they may do).
+    pub fn render(
+        &self,
+        ctx: &Ctx,
+        template: &str,
+        extra: Value,
+    ) -> Result<Html<String>, AppError> {
+        let subject = ctx.subject().ok();
+        let can = context! {
+            administer => subject.is_some_and(|s| s.can_administer()),
+            lead_process => subject.is_some_and(|s| s.can_lead_process()),
+        };
+        let base = context! {
+            lang => ctx.lang.code(),
+            default_lang => self.programme.default_language.code(),
+            tz => self.programme.time_zone.name(),
+            programme => self.programme_value.clone(),
+            viewer => ctx.viewer.as_ref(),
+            path => &ctx.path,
+            langs => context::languages(),
+            can,
+        };
+        let html = self
+            .renderer
+            .render(template, minijinja::value::merge_maps([extra, base]))?;
+        Ok(Html(html))
+    }
+}
+
+/// The route table. Every route of the workspace is here.
+pub fn router(state: AppState) -> Router {
+    let assets = ServeDir::new(&state.config.assets_dir);
+    let assets = Router::new()
+        .fallback_service(assets)
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=3600"),
+        ));
+    Router::new()
+        .route("/", get(pages::home))
+        .route("/phases/{slug}", get(pages::phase))
+        .route("/language", post(pages::set_language))
+        .route(
+            "/active-phase",
+            get(pages::active_phase_form).post(pages::set_active_phase),
+        )
+        .route("/login", get(auth::login_form).post(auth::login))
+        .route("/logout", post(auth::logout))
+        .route(
+            "/set-password/{token}",
+            get(auth::set_password_form).post(auth::set_password),
+        )
+        .route("/organisations", get(organisations::list))
+        .route(
+            "/organisations/new",
+            get(organisations::new_form).post(organisations::create),
+        )
+        .route("/organisations/{id}", get(organisations::show))
+        .route(
+            "/organisations/{id}/edit",
+            get(organisations::edit_form).post(organisations::update),
+        )
+        .route("/address-list", get(organisations::address_list))
+        .route("/address-list.csv", get(organisations::address_list_csv))
+        .route("/admin/users", get(admin::users))
+        .route(
+            "/admin/users/new",
+            get(admin::new_user_form).post(admin::create_user),
+        )
+        .route(
+            "/admin/users/{id}",
+            get(admin::edit_user_form).post(admin::update_user),
+        )
+        .route(
+            "/admin/users/{id}/password-link",
+            post(admin::new_password_link),
+        )
+        .route("/admin/audit", get(admin::audit_log))
+        .route("/health", get(pages::health))
+        .nest_service("/assets", assets)
+        .fallback(pages::not_found)
+        .layer(security::csrf(&state.config))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            error::error_pages,
+        ))
+        .layer(security::timeout(&state.config))
+        .layer(DefaultBodyLimit::max(state.config.body_limit))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            state.config.body_limit,
+        ))
+        .layer(middleware::map_response(security::headers))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Removes expired sessions and old login failures every few minutes.
+pub fn spawn_housekeeping(state: &AppState) {
+    let db = state.db.clone();
+    let config = state.config.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(300));
+        loop {
+            every.tick().await;
+            let now = crate::storage::now_seconds();
+            let idle = now - config.session_idle.as_secs() as i64;
+            let created = now - config.session_absolute.as_secs() as i64;
+            let failures = now - config.throttle.window.as_secs() as i64;
+            let result = db
+                .write(move |tx| {
+                    crate::storage::sessions::delete_expired(tx, idle, created)?;
+                    crate::storage::throttle::clear(tx, "", failures)
+                })
+                .await;
+            if let Err(e) = result {
+                tracing::warn!(error = %e, "housekeeping failed");
+            }
+        }
+    });
+}

@@ -1,0 +1,284 @@
+//! Organisations: the list, one organisation with its members, the forms, and the
+//! address list with its CSV export.
+
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use minijinja::context;
+
+use super::forms::Form;
+use super::{AppError, AppState, Ctx};
+use crate::domain::form::FieldErrors;
+use crate::domain::organisation::{Category, OrganisationForm};
+use crate::storage::{StorageError, audit, organisations, users};
+
+fn categories() -> Vec<&'static str> {
+    Category::ALL.iter().map(|c| c.key()).collect()
+}
+
+pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    ctx.user()?;
+    let all = state.db.read(organisations::all).await?;
+    Ok(state
+        .render(
+            &ctx,
+            "organisations.html",
+            context! { organisations => all },
+        )?
+        .into_response())
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let subject = ctx.subject()?;
+    let can_edit = subject.can_edit_organisation(id);
+    let (organisation, members) = state
+        .db
+        .read(move |c| Ok((organisations::get(c, id)?, users::list(c, Some(id))?)))
+        .await?;
+    let organisation = organisation.ok_or(AppError::NotFound)?;
+    Ok(state
+        .render(
+            &ctx,
+            "organisation.html",
+            context! { organisation, members, can_edit },
+        )?
+        .into_response())
+}
+
+fn form_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: Option<i64>,
+    form: &OrganisationForm,
+    errors: &FieldErrors,
+    can_recategorise: bool,
+) -> Result<Response, AppError> {
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = state.render(
+        ctx,
+        "organisation_form.html",
+        context! { id, form, errors, categories => categories(), can_recategorise },
+    )?;
+    Ok((status, page).into_response())
+}
+
+pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    ctx.require(|s| s.can_administer())?;
+    let form = OrganisationForm {
+        category: "region".into(),
+        ..Default::default()
+    };
+    form_page(&state, &ctx, None, &form, &FieldErrors::new(), true)
+}
+
+fn duplicate_name() -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    errors.add("name", "error-organisation-exists");
+    errors
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<OrganisationForm>,
+) -> Result<Response, AppError> {
+    ctx.require(|s| s.can_administer())?;
+    let valid = match form.validate() {
+        Ok(valid) => valid,
+        Err(errors) => return form_page(&state, &ctx, None, &form, &errors, true),
+    };
+    let actor = ctx.actor();
+    let created = state
+        .db
+        .write(move |tx| {
+            let id = organisations::insert(tx, &valid)?;
+            audit::record(
+                tx,
+                &actor,
+                "organisation.create",
+                Some(&format!("organisation:{id}")),
+                Some(&valid.name),
+            )?;
+            Ok(id)
+        })
+        .await;
+    match created {
+        Ok(id) => Ok(Redirect::to(&format!("/organisations/{id}")).into_response()),
+        Err(e) if e.is_unique_violation() => {
+            form_page(&state, &ctx, None, &form, &duplicate_name(), true)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let subject = ctx.subject()?;
+    if !subject.can_edit_organisation(id) {
+        return Err(AppError::Forbidden);
+    }
+    let can_recategorise = subject.can_recategorise_organisation();
+    let org = state
+        .db
+        .read(move |c| organisations::get(c, id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let form = OrganisationForm {
+        name: org.name,
+        category: org.category.key().to_string(),
+        contact_name: org.contact_name.unwrap_or_default(),
+        contact_email: org.contact_email.unwrap_or_default(),
+        contact_phone: org.contact_phone.unwrap_or_default(),
+        address: org.address.unwrap_or_default(),
+        postcode: org.postcode.unwrap_or_default(),
+        city: org.city.unwrap_or_default(),
+    };
+    form_page(
+        &state,
+        &ctx,
+        Some(id),
+        &form,
+        &FieldErrors::new(),
+        can_recategorise,
+    )
+}
+
+/// Saves an organisation's details. Only administrators change name and category; for
+/// everyone else those two stay as they are whatever the form says.
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(mut form): Form<OrganisationForm>,
+) -> Result<Response, AppError> {
+    let subject = ctx.subject()?;
+    if !subject.can_edit_organisation(id) {
+        return Err(AppError::Forbidden);
+    }
+    let can_recategorise = subject.can_recategorise_organisation();
+    let current = state
+        .db
+        .read(move |c| organisations::get(c, id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !can_recategorise {
+        form.name = current.name.clone();
+        form.category = current.category.key().to_string();
+    }
+    let valid = match form.validate() {
+        Ok(valid) => valid,
+        Err(errors) => return form_page(&state, &ctx, Some(id), &form, &errors, can_recategorise),
+    };
+    let actor = ctx.actor();
+    let saved = state
+        .db
+        .write(move |tx| {
+            if !organisations::update(tx, id, &valid)? {
+                return Ok(false);
+            }
+            audit::record(
+                tx,
+                &actor,
+                "organisation.update",
+                Some(&format!("organisation:{id}")),
+                Some(&valid.name),
+            )?;
+            Ok::<_, StorageError>(true)
+        })
+        .await;
+    match saved {
+        Ok(true) => Ok(Redirect::to(&format!("/organisations/{id}")).into_response()),
+        Ok(false) => Err(AppError::NotFound),
+        Err(e) if e.is_unique_violation() => form_page(
+            &state,
+            &ctx,
+            Some(id),
+            &form,
+            &duplicate_name(),
+            can_recategorise,
+        ),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn address_list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    ctx.user()?;
+    let all = state.db.read(organisations::all).await?;
+    Ok(state
+        .render(&ctx, "address_list.html", context! { organisations => all })?
+        .into_response())
+}
+
+/// The address list as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read å, ä, ö).
+pub async fn address_list_csv(
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> Result<Response, AppError> {
+    ctx.user()?;
+    let all = state.db.read(organisations::all).await?;
+    let lang = ctx.lang;
+    let t = |key: &str| crate::render::i18n::text(lang, key);
+    let mut writer = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
+    let header_row = [
+        t("org-name"),
+        t("org-category"),
+        t("org-contact-name"),
+        t("org-contact-email"),
+        t("org-contact-phone"),
+        t("org-address"),
+        t("org-postcode"),
+        t("org-city"),
+    ];
+    let csv_error = |e: csv::Error| AppError::Internal(e.to_string());
+    writer.write_record(&header_row).map_err(csv_error)?;
+    for org in &all {
+        let cells = [
+            org.name.clone(),
+            t(&format!("category-{}", org.category.key())),
+            org.contact_name.clone().unwrap_or_default(),
+            org.contact_email.clone().unwrap_or_default(),
+            org.contact_phone.clone().unwrap_or_default(),
+            org.address.clone().unwrap_or_default(),
+            org.postcode.clone().unwrap_or_default(),
+            org.city.clone().unwrap_or_default(),
+        ];
+        writer
+            .write_record(cells.iter().map(|cell| csv_cell(cell).into_owned()))
+            .map_err(csv_error)?;
+    }
+    let body = writer
+        .into_inner()
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"address-list.csv\"",
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// A cell that a spreadsheet program will not run as a formula: text starting with
+/// `=`, `+`, `-`, `@`, tab or carriage return gets a leading apostrophe.
+pub fn csv_cell(value: &str) -> std::borrow::Cow<'_, str> {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}").into()
+    } else {
+        value.into()
+    }
+}

@@ -1,0 +1,270 @@
+//! Access by role and by organisation, checked at the boundary: a route × role matrix,
+//! and a strategist of one organisation unable to change another's data.
+
+use axum::http::StatusCode;
+
+use super::helpers::*;
+use framsyn::storage::organisations;
+
+/// What each kind of visitor gets from each page: 200, 403 or a redirect to sign in.
+#[tokio::test]
+async fn route_by_role_matrix() {
+    let mut app = spawn_app();
+    let w = world(&app);
+    let own = format!("/organisations/{}/edit", w.org_a);
+    let other = format!("/organisations/{}/edit", w.org_b);
+    let admin_user = "/admin/users/1";
+    let routes: [(&str, &str); 11] = [
+        ("/", "public"),
+        ("/phases/scenarier", "public"),
+        ("/organisations", "member"),
+        ("/address-list", "member"),
+        ("/address-list.csv", "member"),
+        (&own, "own-org"),
+        (&other, "other-org"),
+        ("/organisations/new", "admin"),
+        ("/active-phase", "leader"),
+        ("/admin/users", "admin"),
+        ("/admin/audit", "admin"),
+    ];
+    let _ = admin_user;
+    let visitors = [
+        None,
+        Some(STRATEGIST_A),
+        Some(EDITOR),
+        Some(LEADER),
+        Some(ADMIN),
+    ];
+    let mut table = String::new();
+    for visitor in visitors {
+        app.cookies.remove("framsyn_session");
+        if let Some(email) = visitor {
+            app.login(email).await;
+        }
+        for (path, _) in &routes {
+            let status = app.get(path).await.status;
+            table.push_str(&format!(
+                "{:<28} {:<32} {}\n",
+                visitor.unwrap_or("anonymous"),
+                path.replace(&w.org_a.to_string(), "A")
+                    .replace(&w.org_b.to_string(), "B"),
+                status.as_u16()
+            ));
+        }
+    }
+    insta::assert_snapshot!("route_role_matrix", table);
+    // The same facts, spelled out for the reader of this test.
+    let expect = |visitor: Option<&str>, kind: &str| -> u16 {
+        match (visitor, kind) {
+            (_, "public") => 200,
+            (None, _) => 303,
+            (_, "member") => 200,
+            (Some(STRATEGIST_A), "own-org") => 200,
+            (Some(LEADER) | Some(ADMIN), "own-org" | "other-org") => 200,
+            (Some(LEADER) | Some(ADMIN), "leader") => 200,
+            (Some(ADMIN), "admin") => 200,
+            _ => 403,
+        }
+    };
+    for line in table.lines() {
+        let parts: Vec<_> = line.split_whitespace().collect();
+        let visitor = if parts[0] == "anonymous" {
+            None
+        } else {
+            Some(parts[0])
+        };
+        let path = parts[1]
+            .replace('A', &w.org_a.to_string())
+            .replace('B', &w.org_b.to_string());
+        let kind = routes
+            .iter()
+            .find(|(p, _)| *p == path)
+            .map(|(_, k)| *k)
+            .unwrap();
+        assert_eq!(
+            parts[2].parse::<u16>().unwrap(),
+            expect(visitor, kind),
+            "{line}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_strategist_cannot_change_another_organisations_data() {
+    let mut app = spawn_app();
+    let w = world(&app);
+    app.login(STRATEGIST_A).await;
+    let before = app
+        .db
+        .read_blocking(move |c| organisations::get(c, w.org_b))
+        .unwrap()
+        .unwrap();
+    let response = app
+        .post(
+            &format!("/organisations/{}/edit", w.org_b),
+            &[
+                ("name", "Kapad"),
+                ("category", "partner"),
+                ("contact_name", "Inkräktare"),
+                ("city", "Nowhere"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::FORBIDDEN);
+    response.assert_contains("Du har inte behörighet");
+    let after = app
+        .db
+        .read_blocking(move |c| organisations::get(c, w.org_b))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        format!("{before:?}"),
+        format!("{after:?}"),
+        "the row is unchanged"
+    );
+}
+
+#[tokio::test]
+async fn a_strategist_edits_their_own_contact_details_but_not_name_or_category() {
+    let mut app = spawn_app();
+    let w = world(&app);
+    app.login(STRATEGIST_A).await;
+    let response = app
+        .post(
+            &format!("/organisations/{}/edit", w.org_a),
+            &[
+                ("name", "Region Malmö"),
+                ("category", "partner"),
+                ("contact_name", "Sara Strand"),
+                ("address", "Dockplatsen 26"),
+                ("postcode", "205 20"),
+                ("city", "Malmö"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::SEE_OTHER, "{}", response.body);
+    let org = app
+        .db
+        .read_blocking(move |c| organisations::get(c, w.org_a))
+        .unwrap()
+        .unwrap();
+    assert_eq!(org.name, "Region Skåne");
+    assert_eq!(org.category.key(), "metropolitan_region");
+    assert_eq!(org.contact_name.as_deref(), Some("Sara Strand"));
+    assert_eq!(org.city.as_deref(), Some("Malmö"));
+}
+
+#[tokio::test]
+async fn only_administrators_manage_people() {
+    let mut app = spawn_app();
+    let w = world(&app);
+    let org = w.org_a.to_string();
+    for email in [STRATEGIST_A, EDITOR, LEADER] {
+        app.login(email).await;
+        let response = app
+            .post(
+                "/admin/users/new",
+                &[
+                    ("name", "X"),
+                    ("email", "x@region.test"),
+                    ("organisation_id", &org),
+                    ("roles", "administrator"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status, StatusCode::FORBIDDEN, "{email}");
+        app.logout().await;
+    }
+    let none = app
+        .db
+        .read_blocking(|c| framsyn::storage::users::find_by_email(c, "x@region.test"))
+        .unwrap();
+    assert!(none.is_none());
+}
+
+#[tokio::test]
+async fn role_changes_are_audited_and_the_last_administrator_stays() {
+    let mut app = spawn_app();
+    let w = world(&app);
+    app.login(ADMIN).await;
+    let strategist = app
+        .db
+        .read_blocking(|c| framsyn::storage::users::find_by_email(c, STRATEGIST_B))
+        .unwrap()
+        .unwrap();
+    let org = w.org_b.to_string();
+    let promoted = app
+        .post(
+            &format!("/admin/users/{strategist}"),
+            &[
+                ("name", "Testa Testsson"),
+                ("email", STRATEGIST_B),
+                ("organisation_id", &org),
+                ("roles", "strategist"),
+                ("roles", "process_leader"),
+                ("active", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(promoted.status, StatusCode::SEE_OTHER, "{}", promoted.body);
+    let audit = app.get("/admin/audit").await;
+    audit.assert_contains("user.roles");
+    audit.assert_contains("strategist -&gt; process_leader,strategist");
+
+    let admin_id = app
+        .db
+        .read_blocking(|c| framsyn::storage::users::find_by_email(c, ADMIN))
+        .unwrap()
+        .unwrap();
+    let office = w.office.to_string();
+    let demoted = app
+        .post(
+            &format!("/admin/users/{admin_id}"),
+            &[
+                ("name", "Testa Testsson"),
+                ("email", ADMIN),
+                ("organisation_id", &office),
+                ("roles", "editor"),
+                ("active", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(demoted.status, StatusCode::UNPROCESSABLE_ENTITY);
+    demoted.assert_contains("Det måste finnas minst en aktiv administratör.");
+    demoted.assert_contains("value=\"editor\" checked");
+}
+
+#[tokio::test]
+async fn a_deactivated_person_is_signed_out_and_cannot_sign_in() {
+    let mut app = spawn_app();
+    let w = world(&app);
+    let mut strategist = spawn_app_sharing(&app);
+    strategist.login(STRATEGIST_A).await;
+    app.login(ADMIN).await;
+    let id = app
+        .db
+        .read_blocking(|c| framsyn::storage::users::find_by_email(c, STRATEGIST_A))
+        .unwrap()
+        .unwrap();
+    let org = w.org_a.to_string();
+    let response = app
+        .post(
+            &format!("/admin/users/{id}"),
+            &[
+                ("name", "Testa Testsson"),
+                ("email", STRATEGIST_A),
+                ("organisation_id", &org),
+                ("roles", "strategist"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::SEE_OTHER, "{}", response.body);
+    assert_eq!(
+        strategist.get("/organisations").await.status,
+        StatusCode::SEE_OTHER
+    );
+    let again = strategist
+        .post("/login", &[("email", STRATEGIST_A), ("password", PASSWORD)])
+        .await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+}

@@ -1,0 +1,484 @@
+//! Signing in and out, sessions, throttling, set-password links, no default account.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+
+use super::helpers::*;
+use framsyn::domain::user::Role;
+use framsyn::storage::{sessions, users};
+
+#[tokio::test]
+async fn a_fresh_database_has_no_account_at_all() {
+    let mut app = spawn_app();
+    assert_eq!(app.db.read_blocking(users::count).unwrap(), 0);
+    for (email, password) in [
+        ("admin", "admin"),
+        ("admin@localhost", "admin"),
+        ("root", "root"),
+    ] {
+        let response = app
+            .post("/login", &[("email", email), ("password", password)])
+            .await;
+        assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+}
+
+#[tokio::test]
+async fn login_sets_a_hardened_session_cookie_and_logout_kills_the_session() {
+    let mut app = spawn_app();
+    world(&app);
+    let response = app.login(STRATEGIST_A).await;
+    assert_eq!(response.location(), "/");
+    let cookie = response
+        .headers
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(cookie.starts_with("framsyn_session="), "{cookie}");
+    for attribute in ["HttpOnly", "SameSite=Lax", "Path=/"] {
+        assert!(cookie.contains(attribute), "{cookie} lacks {attribute}");
+    }
+    assert!(!cookie.contains("Secure"), "plain http in tests: {cookie}");
+    let home = app.get("/").await;
+    home.assert_contains("Inloggad som Testa Testsson");
+
+    let token = app.cookies.get("framsyn_session").cloned().unwrap();
+    let logout = app.post("/logout", &[]).await;
+    assert_eq!(logout.status, StatusCode::SEE_OTHER);
+    assert!(!app.cookies.contains_key("framsyn_session"));
+    let digest = framsyn::domain::credentials::token_digest(&token);
+    assert!(
+        app.db
+            .read_blocking(|c| sessions::find(c, &digest))
+            .unwrap()
+            .is_none(),
+        "the session row is gone"
+    );
+    // Replaying the old cookie opens nothing.
+    app.cookies.insert("framsyn_session".into(), token);
+    let organisations = app.get("/organisations").await;
+    assert_eq!(organisations.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn cookies_are_secure_behind_https() {
+    let mut config = test_config();
+    config.public_url = "https://framsyn.example.se".into();
+    config.secure_cookies = true;
+    let mut app = spawn_with(regionerna(), config);
+    world(&app);
+    let response = app.login(EDITOR).await;
+    let cookie = response
+        .headers
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(cookie.contains("Secure"), "{cookie}");
+}
+
+#[tokio::test]
+async fn login_issues_a_new_session_id_and_drops_the_old_one() {
+    let mut app = spawn_app();
+    world(&app);
+    app.login(STRATEGIST_A).await;
+    let first = app.cookies.get("framsyn_session").cloned().unwrap();
+    app.login(STRATEGIST_B).await;
+    let second = app.cookies.get("framsyn_session").cloned().unwrap();
+    assert_ne!(first, second);
+    let digest = framsyn::domain::credentials::token_digest(&first);
+    assert!(
+        app.db
+            .read_blocking(|c| sessions::find(c, &digest))
+            .unwrap()
+            .is_none()
+    );
+    // A session id planted before login is never adopted.
+    let mut fresh = spawn_app();
+    world(&fresh);
+    fresh
+        .cookies
+        .insert("framsyn_session".into(), "planted-by-an-attacker".into());
+    fresh.login(EDITOR).await;
+    assert_ne!(
+        fresh.cookies.get("framsyn_session").unwrap(),
+        "planted-by-an-attacker"
+    );
+}
+
+#[tokio::test]
+async fn unknown_account_and_wrong_password_get_the_same_answer() {
+    let mut app = spawn_app();
+    world(&app);
+    let wrong = app
+        .post(
+            "/login",
+            &[("email", STRATEGIST_A), ("password", "fel lösenord")],
+        )
+        .await;
+    let unknown = app
+        .post(
+            "/login",
+            &[("email", "ingen@region.test"), ("password", "fel lösenord")],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(wrong.status, unknown.status);
+    wrong.assert_contains("Fel e-postadress eller lösenord.");
+    let strip = |body: &str, email: &str| body.replace(email, "EMAIL");
+    assert_eq!(
+        strip(&wrong.body, STRATEGIST_A),
+        strip(&unknown.body, "ingen@region.test")
+    );
+    assert!(
+        !wrong.body.contains("fel lösenord"),
+        "the password is never sent back"
+    );
+}
+
+#[tokio::test]
+async fn similar_time_for_unknown_account_and_wrong_password() {
+    let mut app = spawn_app();
+    world(&app);
+    // Each answer runs exactly one argon2 verification. Compare the fastest of a few runs,
+    // loosely, so the test shows the decoy hashing without being a timing benchmark.
+    let mut known = Vec::new();
+    let mut unknown = Vec::new();
+    for _ in 0..3 {
+        for (email, times) in [
+            (STRATEGIST_B, &mut known),
+            ("okand@region.test", &mut unknown),
+        ] {
+            let started = std::time::Instant::now();
+            app.post("/login", &[("email", email), ("password", "nästan rätt")])
+                .await;
+            times.push(started.elapsed());
+        }
+    }
+    let (known, unknown) = (known.iter().min().unwrap(), unknown.iter().min().unwrap());
+    let ratio = unknown.as_secs_f64() / known.as_secs_f64();
+    assert!(
+        ratio > 0.33 && ratio < 3.0,
+        "known {known:?}, unknown {unknown:?}"
+    );
+}
+
+#[tokio::test]
+async fn five_failures_lock_the_account_even_for_the_right_password() {
+    let mut app = spawn_app();
+    world(&app);
+    for _ in 0..5 {
+        let response = app
+            .post(
+                "/login",
+                &[("email", STRATEGIST_A), ("password", "gissning")],
+            )
+            .await;
+        assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let locked = app
+        .post("/login", &[("email", STRATEGIST_A), ("password", PASSWORD)])
+        .await;
+    assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
+    locked.assert_contains("För många misslyckade försök");
+    assert!(locked.headers.contains_key("retry-after"));
+    assert!(!app.cookies.contains_key("framsyn_session"));
+    // Another account from another address is not affected.
+    app.address = "198.51.100.7:5000".parse().unwrap();
+    app.login(STRATEGIST_B).await;
+    // An unknown account is throttled exactly like a known one.
+    for _ in 0..5 {
+        app.post(
+            "/login",
+            &[("email", "ingen@region.test"), ("password", "gissning")],
+        )
+        .await;
+    }
+    let unknown = app
+        .post(
+            "/login",
+            &[("email", "ingen@region.test"), ("password", "gissning")],
+        )
+        .await;
+    assert_eq!(unknown.status, StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn one_address_trying_many_accounts_is_throttled() {
+    let mut app = spawn_app();
+    world(&app);
+    for i in 0..20 {
+        let email = format!("gissning{i}@region.test");
+        app.post("/login", &[("email", &email), ("password", "gissning")])
+            .await;
+    }
+    let blocked = app
+        .post("/login", &[("email", EDITOR), ("password", PASSWORD)])
+        .await;
+    assert_eq!(blocked.status, StatusCode::TOO_MANY_REQUESTS);
+    app.address = "203.0.113.9:5000".parse().unwrap();
+    app.login(EDITOR).await;
+}
+
+#[tokio::test]
+async fn sessions_expire_when_idle_and_after_their_absolute_lifetime() {
+    let mut app = spawn_app();
+    world(&app);
+    app.login(STRATEGIST_A).await;
+    let digest =
+        framsyn::domain::credentials::token_digest(app.cookies.get("framsyn_session").unwrap());
+    assert_eq!(app.get("/organisations").await.status, StatusCode::OK);
+    let idle = app.state.config.session_idle.as_secs() as i64;
+    let backdate = |seen: i64, created: i64| {
+        let digest = digest.clone();
+        app.db
+            .write_blocking(move |tx| {
+                tx.execute(
+                    "UPDATE sessions SET last_seen_at = last_seen_at - ?2, created_at = created_at - ?3 WHERE token_digest = ?1",
+                    rusqlite::params![digest, seen, created],
+                )?;
+                Ok(())
+            })
+            .unwrap();
+    };
+    backdate(idle + 5, idle + 5);
+    assert_eq!(
+        app.get("/organisations").await.status,
+        StatusCode::SEE_OTHER,
+        "idle too long"
+    );
+
+    app.login(STRATEGIST_A).await;
+    let digest2 =
+        framsyn::domain::credentials::token_digest(app.cookies.get("framsyn_session").unwrap());
+    let absolute = app.state.config.session_absolute.as_secs() as i64;
+    app.db
+        .write_blocking(move |tx| {
+            tx.execute(
+                "UPDATE sessions SET created_at = created_at - ?2 WHERE token_digest = ?1",
+                rusqlite::params![digest2, absolute + 5],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(
+        app.get("/organisations").await.status,
+        StatusCode::SEE_OTHER,
+        "too old"
+    );
+}
+
+#[tokio::test]
+async fn login_returns_to_the_page_asked_for_but_never_off_site() {
+    let mut app = spawn_app();
+    world(&app);
+    let redirect = app.get("/address-list").await;
+    assert_eq!(redirect.location(), "/login?next=%2Faddress-list");
+    let form = app.get(redirect.location()).await;
+    form.assert_contains("name=\"next\" value=\"&#x2f;address-list\"");
+    let back = app
+        .post(
+            "/login",
+            &[
+                ("email", EDITOR),
+                ("password", PASSWORD),
+                ("next", "/address-list"),
+            ],
+        )
+        .await;
+    assert_eq!(back.location(), "/address-list");
+    let off_site = app
+        .post(
+            "/login",
+            &[
+                ("email", EDITOR),
+                ("password", PASSWORD),
+                ("next", "//evil.example"),
+            ],
+        )
+        .await;
+    assert_eq!(off_site.location(), "/");
+}
+
+#[tokio::test]
+async fn an_administrator_creates_a_person_who_sets_a_password_with_a_single_use_link() {
+    let mut app = spawn_app();
+    let w = world(&app);
+    app.login(ADMIN).await;
+    let org = w.org_b.to_string();
+    let created = app
+        .post(
+            "/admin/users/new",
+            &[
+                ("name", "Nora Nyberg"),
+                ("email", "Nora.Nyberg@Norrbotten.test"),
+                ("organisation_id", &org),
+                ("roles", "strategist"),
+                ("roles", "editor"),
+            ],
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::OK, "{}", created.body);
+    let link = created
+        .body
+        .split("<code id=\"password-link\">")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap()
+        .replace("&#x2f;", "/");
+    assert!(
+        link.starts_with("http://framsyn.test/set-password/"),
+        "{link}"
+    );
+    let path = link.trim_start_matches("http://framsyn.test").to_string();
+    let person = app
+        .db
+        .read_blocking(|c| users::find_by_email(c, "nora.nyberg@norrbotten.test"))
+        .unwrap()
+        .unwrap();
+    let person = app
+        .db
+        .read_blocking(move |c| users::get(c, person))
+        .unwrap()
+        .unwrap();
+    assert_eq!(person.roles, vec![Role::Editor, Role::Strategist]);
+    assert!(!person.has_password);
+    app.logout().await;
+
+    let form = app.get(&path).await;
+    assert_eq!(form.status, StatusCode::OK);
+    form.assert_contains("Nora Nyberg");
+    let short = app
+        .post(&path, &[("password", "kort"), ("password_repeat", "kort")])
+        .await;
+    assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
+    short.assert_contains("Lösenordet måste ha minst 8 tecken.");
+    short.assert_contains("aria-invalid=\"true\"");
+    let mismatch = app
+        .post(
+            &path,
+            &[
+                ("password", "åtta tecken eller fler"),
+                ("password_repeat", "något annat"),
+            ],
+        )
+        .await;
+    mismatch.assert_contains("Lösenorden är inte likadana.");
+
+    let phrase = "norrsken över luleälven i januari";
+    let set = app
+        .post(&path, &[("password", phrase), ("password_repeat", phrase)])
+        .await;
+    assert_eq!(set.status, StatusCode::SEE_OTHER);
+    assert_eq!(set.location(), "/login?password_set=1");
+    let again = app.get(&path).await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND, "the link works once");
+    again.assert_contains("Länken fungerar inte");
+    let reuse = app
+        .post(
+            &path,
+            &[
+                ("password", "ett annat lösenord"),
+                ("password_repeat", "ett annat lösenord"),
+            ],
+        )
+        .await;
+    assert_eq!(reuse.status, StatusCode::NOT_FOUND);
+
+    let login = app
+        .post(
+            "/login",
+            &[
+                ("email", "nora.nyberg@norrbotten.test"),
+                ("password", phrase),
+            ],
+        )
+        .await;
+    assert_eq!(login.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn an_expired_link_sets_nothing() {
+    let mut app = spawn_app();
+    let w = world(&app);
+    let token = app
+        .db
+        .write_blocking(|tx| {
+            let id = users::find_by_email(tx, STRATEGIST_A)?.unwrap();
+            users::issue_password_link(tx, id, None, std::time::Duration::from_secs(0))
+        })
+        .unwrap();
+    let _ = w;
+    let response = app
+        .post(
+            &format!("/set-password/{token}"),
+            &[
+                ("password", "ett nytt lösenord"),
+                ("password_repeat", "ett nytt lösenord"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::NOT_FOUND);
+    app.login(STRATEGIST_A).await;
+}
+
+#[tokio::test]
+async fn the_create_admin_command_prints_a_link_and_creates_no_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let db_path = dir.path().join("framsyn.sqlite3");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_framsyn"))
+        .args([
+            "--database",
+            db_path.to_str().unwrap(),
+            "--public-url",
+            "https://framsyn.example.se",
+        ])
+        .args([
+            "create-admin",
+            "--name",
+            "Ada Admin",
+            "--email",
+            "ada@reglab.test",
+            "--organisation",
+            "Reglab",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("https://framsyn.example.se/set-password/"),
+        "{stdout}"
+    );
+    let db = framsyn::storage::Db::open(&db_path).unwrap();
+    let id = db
+        .read_blocking(|c| users::find_by_email(c, "ada@reglab.test"))
+        .unwrap()
+        .unwrap();
+    let admin = db
+        .read_blocking(move |c| users::get(c, id))
+        .unwrap()
+        .unwrap();
+    assert_eq!(admin.roles, vec![Role::Administrator]);
+    assert!(!admin.has_password);
+}
+
+#[tokio::test]
+async fn a_get_never_logs_out() {
+    let mut app = spawn_app();
+    world(&app);
+    app.login(EDITOR).await;
+    let get = app
+        .request(Request::get("/logout").body(Body::empty()).unwrap())
+        .await;
+    assert_eq!(get.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(app.get("/organisations").await.status, StatusCode::OK);
+}

@@ -1,0 +1,254 @@
+//! The test application: the real router over a fresh database, driven in-process.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::{HeaderMap, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+use framsyn::config::Config;
+use framsyn::domain::organisation::OrganisationForm;
+use framsyn::domain::programme::Programme;
+use framsyn::domain::user::{Email, Role};
+use framsyn::storage::{Db, organisations, users};
+use framsyn::web::{AppState, router};
+
+pub const PASSWORD: &str = "en lång och säker lösenfras";
+
+pub fn programme_dir(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("phases")
+        .join(name)
+}
+
+pub fn regionerna() -> Programme {
+    Programme::load_dir(&programme_dir("regionerna-2050")).expect("the shipped programme is valid")
+}
+
+pub fn test_config() -> Config {
+    Config::new(
+        "127.0.0.1:0".parse().unwrap(),
+        PathBuf::from("unused"),
+        programme_dir("regionerna-2050"),
+        Some("http://framsyn.test".to_string()),
+    )
+}
+
+pub struct TestApp {
+    pub db: Db,
+    pub state: AppState,
+    router: Router,
+    /// Cookies the "browser" holds: name → value.
+    pub cookies: BTreeMap<String, String>,
+    /// The client address the requests come from.
+    pub address: SocketAddr,
+}
+
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl TestResponse {
+    pub fn location(&self) -> &str {
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+
+    /// Fails with the page text when `needle` is not on the page.
+    #[track_caller]
+    pub fn assert_contains(&self, needle: &str) {
+        assert!(
+            self.body.contains(needle),
+            "expected {needle:?} in the page (status {}):\n{}",
+            self.status,
+            self.body
+        );
+    }
+}
+
+pub fn spawn_app() -> TestApp {
+    spawn_with(regionerna(), test_config())
+}
+
+pub fn spawn_with(programme: Programme, config: Config) -> TestApp {
+    let _ = tracing_subscriber::fmt()
+        .with_test_writer()
+        .with_env_filter("warn")
+        .try_init();
+    let db = Db::open_temporary().expect("temporary database");
+    let state = AppState::new(db.clone(), programme, config);
+    TestApp {
+        db,
+        router: router(state.clone()),
+        state,
+        cookies: BTreeMap::new(),
+        address: "192.0.2.10:40000".parse().unwrap(),
+    }
+}
+
+impl TestApp {
+    pub async fn request(&mut self, request: Request<Body>) -> TestResponse {
+        let mut request = request;
+        if !self.cookies.is_empty() && !request.headers().contains_key(header::COOKIE) {
+            let cookie = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            request
+                .headers_mut()
+                .insert(header::COOKIE, cookie.parse().unwrap());
+        }
+        request.extensions_mut().insert(ConnectInfo(self.address));
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("the router answers");
+        let status = response.status();
+        let headers = response.headers().clone();
+        for set in headers.get_all(header::SET_COOKIE) {
+            let set = set.to_str().unwrap();
+            let pair = set.split(';').next().unwrap();
+            let (name, value) = pair.split_once('=').unwrap();
+            let removed = set.contains("Max-Age=0") || value.is_empty();
+            if removed {
+                self.cookies.remove(name);
+            } else {
+                self.cookies.insert(name.to_string(), value.to_string());
+            }
+        }
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        TestResponse {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub async fn get(&mut self, path: &str) -> TestResponse {
+        self.request(Request::get(path).body(Body::empty()).unwrap())
+            .await
+    }
+
+    pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
+        let body = form_body(fields);
+        self.request(
+            Request::post(path)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header("sec-fetch-site", "same-origin")
+                .body(Body::from(body))
+                .unwrap(),
+        )
+        .await
+    }
+
+    /// Signs in through the login form; panics unless it succeeds.
+    pub async fn login(&mut self, email: &str) -> TestResponse {
+        let response = self
+            .post("/login", &[("email", email), ("password", PASSWORD)])
+            .await;
+        assert_eq!(
+            response.status,
+            StatusCode::SEE_OTHER,
+            "login failed: {}",
+            response.body
+        );
+        response
+    }
+
+    pub async fn logout(&mut self) {
+        self.post("/logout", &[]).await;
+    }
+
+    pub fn set_lang(&mut self, lang: &str) {
+        self.cookies.insert("framsyn_lang".into(), lang.into());
+    }
+
+    /// Adds an organisation straight into the database.
+    pub fn organisation(&self, name: &str, category: &str) -> i64 {
+        let form = OrganisationForm {
+            name: name.into(),
+            category: category.into(),
+            contact_name: "Kim Kontakt".into(),
+            address: "Box 1".into(),
+            postcode: "111 11".into(),
+            city: "Gävle".into(),
+            ..Default::default()
+        };
+        let valid = form.validate().unwrap();
+        self.db
+            .write_blocking(|tx| organisations::insert(tx, &valid))
+            .unwrap()
+    }
+
+    /// Adds a person with [`PASSWORD`] straight into the database.
+    pub fn user(&self, email: &str, organisation_id: i64, roles: &[Role]) -> i64 {
+        let email = Email::parse(email).unwrap();
+        let hash = framsyn::domain::credentials::hash_password(PASSWORD);
+        self.db
+            .write_blocking(|tx| {
+                let id = users::insert(tx, "Testa Testsson", &email, organisation_id, roles)?;
+                users::set_password_hash(tx, id, &hash)?;
+                Ok(id)
+            })
+            .unwrap()
+    }
+}
+
+pub fn form_body(fields: &[(&str, &str)]) -> String {
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(fields)
+        .finish()
+}
+
+/// A world with two regions, a strategist in each, a process leader, an editor and an administrator.
+pub struct World {
+    pub org_a: i64,
+    pub org_b: i64,
+    pub office: i64,
+}
+
+pub const ADMIN: &str = "admin@reglab.test";
+pub const LEADER: &str = "ledare@reglab.test";
+pub const EDITOR: &str = "redaktor@reglab.test";
+pub const STRATEGIST_A: &str = "strateg@skane.test";
+pub const STRATEGIST_B: &str = "strateg@norrbotten.test";
+
+pub fn world(app: &TestApp) -> World {
+    let office = app.organisation("Reglab", "board");
+    let org_a = app.organisation("Region Skåne", "metropolitan_region");
+    let org_b = app.organisation("Region Norrbotten", "region");
+    app.user(ADMIN, office, &[Role::Administrator]);
+    app.user(LEADER, office, &[Role::ProcessLeader]);
+    app.user(EDITOR, office, &[Role::Editor]);
+    app.user(STRATEGIST_A, org_a, &[Role::Strategist]);
+    app.user(STRATEGIST_B, org_b, &[Role::Strategist]);
+    World {
+        org_a,
+        org_b,
+        office,
+    }
+}
+
+/// A second browser on the same server and database.
+pub fn spawn_app_sharing(app: &TestApp) -> TestApp {
+    TestApp {
+        db: app.db.clone(),
+        router: app.router.clone(),
+        state: app.state.clone(),
+        cookies: BTreeMap::new(),
+        address: "192.0.2.99:40000".parse().unwrap(),
+    }
+}

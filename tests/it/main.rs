@@ -1,0 +1,11 @@
+//! The one integration test binary: the real router, a fresh database per test.
+
+mod helpers;
+
+mod access;
+mod auth;
+mod organisations;
+mod pages;
+mod programme;
+mod security;
+mod storage;

@@ -1,0 +1,203 @@
+//! The protective layers: CSRF refusal, security headers, error pages, body limits,
+//! and Markdown that cannot carry script.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+
+use super::helpers::*;
+use framsyn::render::markdown::to_safe_html;
+
+#[tokio::test]
+async fn a_cross_site_post_is_refused_and_changes_nothing() {
+    let mut app = spawn_app();
+    world(&app);
+    app.login(LEADER).await;
+    let cookie = format!("framsyn_session={}", app.cookies["framsyn_session"]);
+    for (name, value) in [
+        ("sec-fetch-site", "cross-site"),
+        ("origin", "https://evil.example"),
+    ] {
+        let request = Request::post("/active-phase")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::HOST, "framsyn.test")
+            .header(header::COOKIE, &cookie)
+            .header(name, value)
+            .body(Body::from("phase=omvarlden&reason=csrf"))
+            .unwrap();
+        let response = app.request(request).await;
+        assert_eq!(response.status, StatusCode::FORBIDDEN, "{name}: {value}");
+        response.assert_contains("Du har inte behörighet");
+    }
+    let history = app
+        .db
+        .read_blocking(|c| framsyn::storage::overrides::history(c, "regionerna-2050"))
+        .unwrap();
+    assert!(history.is_empty(), "no override was recorded");
+    // The same form from the site itself goes through.
+    let same_origin = Request::post("/active-phase")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::HOST, "framsyn.test")
+        .header(header::COOKIE, &cookie)
+        .header("origin", "http://framsyn.test")
+        .body(Body::from("phase=omvarlden&reason=ok"))
+        .unwrap();
+    assert_eq!(app.request(same_origin).await.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn a_cross_site_login_is_refused() {
+    let mut app = spawn_app();
+    world(&app);
+    let request = Request::post("/login")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "cross-site")
+        .body(Body::from(form_body(&[
+            ("email", EDITOR),
+            ("password", PASSWORD),
+        ])))
+        .unwrap();
+    assert_eq!(app.request(request).await.status, StatusCode::FORBIDDEN);
+    assert!(!app.cookies.contains_key("framsyn_session"));
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let mut app = spawn_app();
+    for path in [
+        "/",
+        "/phases/omvarlden",
+        "/login",
+        "/finns-inte",
+        "/assets/framsyn.css",
+    ] {
+        let response = app.get(path).await;
+        let csp = response
+            .headers
+            .get(header::CONTENT_SECURITY_POLICY)
+            .unwrap()
+            .to_str()
+            .unwrap();
+        assert!(csp.contains("default-src 'self'"), "{path}: {csp}");
+        assert!(
+            csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+            "{path}: {csp}"
+        );
+        assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+        assert_eq!(
+            response.headers[header::X_CONTENT_TYPE_OPTIONS],
+            "nosniff",
+            "{path}"
+        );
+        assert_eq!(
+            response.headers[header::REFERRER_POLICY],
+            "strict-origin-when-cross-origin",
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn pages_have_no_inline_script() {
+    let mut app = spawn_app();
+    world(&app);
+    app.login(ADMIN).await;
+    for path in [
+        "/",
+        "/phases/omvarlden",
+        "/organisations",
+        "/admin/users",
+        "/active-phase",
+    ] {
+        let page = app.get(path).await;
+        assert!(!page.body.contains("<script"), "{path}");
+        assert!(!page.body.contains(" onclick="), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn error_pages_speak_the_visitors_language() {
+    let mut app = spawn_app();
+    let sv = app.get("/finns-inte").await;
+    assert_eq!(sv.status, StatusCode::NOT_FOUND);
+    sv.assert_contains("Sidan finns inte");
+    sv.assert_contains("<html lang=\"sv\">");
+    app.set_lang("en");
+    let en = app.get("/does-not-exist").await;
+    en.assert_contains("<html lang=\"en\">");
+    assert!(!en.body.contains("Sidan finns inte"));
+    app.set_lang("nb");
+    let nb = app.get("/organisations/999999/x").await;
+    assert_eq!(nb.status, StatusCode::NOT_FOUND);
+    nb.assert_contains("<html lang=\"nb\">");
+}
+
+#[tokio::test]
+async fn a_malformed_form_is_a_422_page_not_a_500() {
+    let mut app = spawn_app();
+    let request = Request::post("/language")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header("sec-fetch-site", "same-origin")
+        .body(Body::from("{}"))
+        .unwrap();
+    let response = app.request(request).await;
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    response.assert_contains("Förfrågan kunde inte läsas");
+}
+
+#[tokio::test]
+async fn an_oversized_body_is_refused() {
+    let mut app = spawn_app();
+    let big = "x".repeat(app.state.config.body_limit + 10);
+    let request = Request::post("/login")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "same-origin")
+        .body(Body::from(format!("email={big}")))
+        .unwrap();
+    let response = app.request(request).await;
+    assert_eq!(response.status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[test]
+fn an_xss_payload_in_markdown_comes_out_inert() {
+    let payloads = [
+        "<script>alert('x')</script>",
+        "<img src=x onerror=alert(1)>",
+        "[klicka](javascript:alert(1))",
+        "<a href=\"javascript:alert(1)\">a</a>",
+        "<iframe src=\"https://evil.example\"></iframe>",
+        "<svg><animate onbegin=alert(1) attributeName=x dur=1s>",
+        "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+        "<a href=\"/relative\">relativ</a>",
+    ];
+    for payload in payloads {
+        let html = to_safe_html(payload);
+        let lower = html.to_lowercase();
+        for bad in [
+            "<script",
+            "onerror",
+            "onbegin",
+            "javascript:",
+            "<iframe",
+            "<svg",
+            "<style",
+        ] {
+            assert!(!lower.contains(bad), "{payload} gave {html}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn markdown_from_the_programme_definition_is_sanitised_on_the_page() {
+    let programme = framsyn::domain::programme::Programme::from_texts(
+        "slug = \"x\"\ntime_zone = \"Europe/Stockholm\"\ndefault_language = \"sv\"\n[name]\nsv = \"X\"\n[organiser]\nsv = \"Y\"\n[purpose]\nsv = \"Syfte <script>alert(1)</script> <img src=x onerror=alert(2)>\"\n",
+        &[("00-a.toml", "order = 0\nslug = \"a\"\nstarts = \"2017-01-01\"\nends = \"2017-02-01\"\n[title]\nsv = \"<b>A</b>\"\n[summary]\nsv = \"[x](javascript:alert(3))\"\n[produces]\nsv = \"-\"\n")],
+    )
+    .unwrap();
+    let mut app = spawn_with(programme, test_config());
+    let home = app.get("/").await;
+    assert!(!home.body.contains("<script>alert"), "{}", home.body);
+    assert!(!home.body.contains("onerror"));
+    assert!(!home.body.contains("javascript:"));
+    home.assert_contains("&lt;b&gt;A");
+    assert!(!home.body.contains("<b>A</b>"));
+}
