@@ -74,7 +74,7 @@ fn locale(lang: Lang) -> Locale {
     }
 }
 
-/// `t("key", name=value, …)`: the interface text in the page's language.
+/// `t(key, name=value, …)`: the interface text in the page's language.
 fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, Error> {
     let lang = lang_of(state);
     let mut args: Vec<(&str, FluentValue<'static>)> = Vec::new();

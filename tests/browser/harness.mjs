@@ -1,0 +1,105 @@
+// Starts a Framsyn server with demo data on a free loopback port, and Debian's Chromium.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const require = createRequire(import.meta.url);
+export const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+export const DEMO_PASSWORD = 'framsyn-demo-2050';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url, child, seconds = 30) {
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no answer from ${url}`);
+}
+
+export async function startServer() {
+  const binary = process.env.FRAMSYN_BIN || join(root, 'target', 'debug', 'framsyn');
+  const dir = mkdtempSync(join(tmpdir(), 'framsyn-browser-'));
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    FRAMSYN_DATABASE: join(dir, 'framsyn.sqlite3'),
+    FRAMSYN_ADDR: `127.0.0.1:${port}`,
+    RUST_LOG: 'warn',
+  };
+  execFileSync(binary, ['demo'], { env, stdio: 'ignore' });
+  const child = spawn(binary, ['serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(`${base}/health`, child);
+  return {
+    base,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Runs axe-core (WCAG 2.1 A and AA) on the page and returns its violations. */
+export async function axeViolations(page) {
+  // Evaluated through the DevTools protocol, so the page's strict CSP stays as it is.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+  );
+  return result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => n.target.join(' ')),
+  }));
+}
+
+export async function login(page, base, email) {
+  await page.goto(`${base}/login`);
+  await page.fill('#email', email);
+  await page.fill('#password', DEMO_PASSWORD);
+  await Promise.all([page.waitForURL(`${base}/`), page.click('main button[type=submit]')]);
+}
