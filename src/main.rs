@@ -4,6 +4,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use anyhow::Context;
+use axum::serve::ListenerExt;
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
@@ -42,6 +43,9 @@ struct Cli {
     /// The address people use to reach the workspace, for the links it hands out.
     #[arg(long, env = "FRAMSYN_PUBLIC_URL", global = true)]
     public_url: Option<String>,
+    /// The folder served under /assets (style sheet, icons).
+    #[arg(long, env = "FRAMSYN_ASSETS", global = true)]
+    assets: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -79,12 +83,15 @@ fn main() -> anyhow::Result<()> {
         .programme
         .clone()
         .unwrap_or_else(Config::default_programme_dir);
-    let config = Config::new(
+    let mut config = Config::new(
         cli.addr,
         cli.database.clone(),
         programme_dir,
         cli.public_url.clone(),
     );
+    if let Some(assets) = cli.assets.clone() {
+        config.assets_dir = assets;
+    }
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(config),
         Command::Check => {
@@ -198,7 +205,11 @@ fn serve(config: Config) -> anyhow::Result<()> {
         let app = framsyn::web::router(state);
         let listener = tokio::net::TcpListener::bind(addr)
             .await
-            .with_context(|| format!("binding {addr}"))?;
+            .with_context(|| format!("binding {addr}"))?
+            .tap_io(|tcp| {
+                // Small responses go out at once instead of waiting for the peer's ACK.
+                let _ = tcp.set_nodelay(true);
+            });
         tracing::info!("Framsyn serves http://{addr}");
         axum::serve(
             listener,

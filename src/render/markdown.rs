@@ -1,8 +1,8 @@
 //! Markdown to sanitised HTML: pulldown-cmark, then ammonia. This is the only HTML the
 //! templates ever mark safe.
 
-use std::collections::HashSet;
-use std::sync::LazyLock;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, LazyLock, RwLock};
 
 use pulldown_cmark::{Options, Parser, html};
 
@@ -14,6 +14,34 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .url_relative(ammonia::UrlRelative::Deny);
     builder
 });
+
+/// Texts rendered before, so the programme's texts (shown on every page) are parsed and
+/// cleaned once. Bounded: emptied when it grows past [`CACHE_ENTRIES`].
+static CACHE: LazyLock<RwLock<HashMap<Box<str>, Arc<str>>>> = LazyLock::new(Default::default);
+const CACHE_ENTRIES: usize = 2048;
+/// Longer texts are rendered each time rather than held.
+const CACHE_MAX_CHARS: usize = 16 * 1024;
+
+/// [`to_safe_html`] through a small cache of recent texts.
+pub fn to_safe_html_cached(markdown: &str) -> Arc<str> {
+    if markdown.len() > CACHE_MAX_CHARS {
+        return to_safe_html(markdown).into();
+    }
+    if let Some(html) = CACHE
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(markdown)
+    {
+        return html.clone();
+    }
+    let html: Arc<str> = to_safe_html(markdown).into();
+    let mut cache = CACHE.write().unwrap_or_else(|e| e.into_inner());
+    if cache.len() >= CACHE_ENTRIES {
+        cache.clear();
+    }
+    cache.insert(markdown.into(), html.clone());
+    html
+}
 
 /// Renders Markdown written by users or programme authors into HTML safe to embed.
 pub fn to_safe_html(markdown: &str) -> String {
@@ -39,6 +67,13 @@ mod tests {
         assert!(!html.contains("onerror"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
         assert!(!html.contains("<set"), "{html}");
+    }
+
+    #[test]
+    fn the_cache_answers_as_the_renderer_does() {
+        let text = "Om *framsyn* <script>x</script>";
+        assert_eq!(&*to_safe_html_cached(text), to_safe_html(text));
+        assert_eq!(&*to_safe_html_cached(text), to_safe_html(text));
     }
 
     #[test]

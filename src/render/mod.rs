@@ -1,7 +1,8 @@
 //! Turning data into pages: the template environment, translations, dates, Markdown.
 //!
 //! Templates end in `.html` (auto-escaped) and undefined values are errors. The only
-//! HTML ever marked safe is the output of [`markdown::to_safe_html`].
+//! HTML ever marked safe is the output of [`markdown::to_safe_html`] (directly or
+//! through its cache).
 
 pub mod i18n;
 pub mod markdown;
@@ -95,7 +96,7 @@ fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, Error> 
 }
 
 fn markdown_filter(text: &str) -> Value {
-    Value::from_safe_string(markdown::to_safe_html(text))
+    Value::from_safe_string(markdown::to_safe_html_cached(text).to_string())
 }
 
 /// `x|tr`: a text given in several languages, in the page's language or the programme's.

@@ -201,3 +201,20 @@ async fn markdown_from_the_programme_definition_is_sanitised_on_the_page() {
     home.assert_contains("&lt;b&gt;A");
     assert!(!home.body.contains("<b>A</b>"));
 }
+
+#[tokio::test]
+async fn an_internal_error_is_a_plain_500_page_that_reveals_nothing() {
+    let mut app = spawn_app();
+    app.db
+        .write_blocking(|tx| {
+            tx.execute_batch("DROP TABLE phase_overrides")?;
+            Ok(())
+        })
+        .unwrap();
+    app.set_lang("en");
+    let response = app.get("/").await;
+    assert_eq!(response.status, StatusCode::INTERNAL_SERVER_ERROR);
+    response.assert_contains("<html lang=\"en\">");
+    assert!(!response.body.contains("phase_overrides"), "{}", response.body);
+    assert!(!response.body.to_lowercase().contains("sqlite"));
+}

@@ -1,0 +1,286 @@
+//! The benchmark program: throughput and latency of the main pages with the demo data,
+//! next to the same bytes served as static files by the same server.
+//!
+//! It starts the real `framsyn` binary (built beside this one) on a free loopback port
+//! with a fresh demo database, so server and load generator are separate processes.
+//! Loopback only, bounded in time. Run: `cargo run --release --bin framsyn-bench`.
+
+use std::net::{SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use axum::body::{Body, Bytes};
+use clap::Parser;
+use hdrhistogram::Histogram;
+use http_body_util::{BodyExt, Empty};
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::TokioExecutor;
+use tower::ServiceExt;
+
+use framsyn::config::Config;
+use framsyn::domain::programme::Programme;
+use framsyn::storage::Db;
+use framsyn::web::{AppState, router};
+
+#[derive(Parser)]
+#[command(about = "Measures Framsyn's pages on loopback")]
+struct Args {
+    /// Seconds of load per target (at most 60).
+    #[arg(long, default_value_t = 5)]
+    seconds: u64,
+    /// Concurrent keep-alive connections (at most 256).
+    #[arg(long, default_value_t = 16)]
+    connections: usize,
+    /// Renders per page for the in-process render time (at most 100000).
+    #[arg(long, default_value_t = 2000)]
+    renders: u32,
+}
+
+const PAGES: [(&str, &str); 2] = [("home", "/"), ("phase", "/phases/omvarlden")];
+
+/// The server process, stopped when dropped.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let seconds = args.seconds.clamp(1, 60);
+    let connections = args.connections.clamp(1, 256);
+    let renders = args.renders.clamp(1, 100_000);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+
+    println!("In-process render time (router called directly, no network), mean of {renders}:");
+    for (name, path) in PAGES {
+        let per = runtime.block_on(render_time(path, renders))?;
+        println!("  {name:<6} {path:<20} {:>8.1} µs", per.as_secs_f64() * 1e6);
+    }
+
+    let work = tempfile::tempdir()?;
+    let database = work.path().join("bench.sqlite3");
+    let assets = work.path().join("assets");
+    std::fs::create_dir(&assets)?;
+    let source_assets = Path::new(framsyn::config::SOURCE_DIR).join("assets");
+    for file in ["framsyn.css", "favicon.svg"] {
+        std::fs::copy(source_assets.join(file), assets.join(file))?;
+    }
+    let binary = server_binary()?;
+    let demo = Command::new(&binary)
+        .arg("--database")
+        .arg(&database)
+        .arg("demo")
+        .stdout(Stdio::null())
+        .env("RUST_LOG", "warn")
+        .status()?;
+    anyhow::ensure!(demo.success(), "loading the demo data failed");
+
+    let addr = free_loopback_addr()?;
+    let server = Server(
+        Command::new(&binary)
+            .arg("--database")
+            .arg(&database)
+            .arg("--assets")
+            .arg(&assets)
+            .arg("--addr")
+            .arg(addr.to_string())
+            .arg("serve")
+            .env("RUST_LOG", "warn")
+            .spawn()
+            .context("starting the server")?,
+    );
+    let client = client();
+    runtime.block_on(wait_until_up(&client, addr))?;
+
+    // The pages' exact bytes, where the server's static file service finds them.
+    for (name, path) in PAGES {
+        let body = runtime.block_on(fetch(&client, &format!("http://{addr}{path}")))?;
+        std::fs::write(assets.join(format!("{name}.html")), body)?;
+    }
+
+    let targets = [
+        ("home page", "/"),
+        ("home, static", "/assets/home.html"),
+        ("phase page", "/phases/omvarlden"),
+        ("phase, static", "/assets/phase.html"),
+    ];
+    println!(
+        "\nLoad on http://{addr}: {connections} keep-alive connections, {seconds} s per target"
+    );
+    println!(
+        "{:<16} {:>9} {:>10} {:>9} {:>9} {:>9}",
+        "target", "requests", "req/s", "p50 µs", "p99 µs", "max µs"
+    );
+    for (name, path) in targets {
+        let uri = format!("http://{addr}{path}");
+        let (count, histogram) = runtime.block_on(load(
+            &client,
+            &uri,
+            connections,
+            Duration::from_secs(seconds),
+        ))?;
+        println!(
+            "{:<16} {:>9} {:>10.0} {:>9} {:>9} {:>9}",
+            name,
+            count,
+            count as f64 / seconds as f64,
+            histogram.value_at_quantile(0.50),
+            histogram.value_at_quantile(0.99),
+            histogram.max()
+        );
+    }
+    if let Some(peak) = peak_memory(server.0.id()) {
+        println!("\nPeak resident memory of the server process: {peak}");
+    }
+    Ok(())
+}
+
+fn server_binary() -> anyhow::Result<PathBuf> {
+    let here = std::env::current_exe()?;
+    let binary = here.with_file_name(format!("framsyn{}", std::env::consts::EXE_SUFFIX));
+    anyhow::ensure!(
+        binary.exists(),
+        "{} is missing: build it first (cargo build --release --bins)",
+        binary.display()
+    );
+    Ok(binary)
+}
+
+fn free_loopback_addr() -> anyhow::Result<SocketAddr> {
+    let probe = TcpListener::bind("127.0.0.1:0")?;
+    let addr = probe.local_addr()?;
+    anyhow::ensure!(
+        addr.ip().is_loopback(),
+        "the benchmark only targets loopback"
+    );
+    Ok(addr)
+}
+
+type HttpClient = Arc<Client<HttpConnector, Empty<Bytes>>>;
+
+fn client() -> HttpClient {
+    let mut connector = HttpConnector::new();
+    connector.set_nodelay(true);
+    Arc::new(Client::builder(TokioExecutor::new()).build(connector))
+}
+
+async fn wait_until_up(client: &HttpClient, addr: SocketAddr) -> anyhow::Result<()> {
+    let uri: hyper::Uri = format!("http://{addr}/health").parse()?;
+    let until = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < until {
+        if client
+            .get(uri.clone())
+            .await
+            .is_ok_and(|r| r.status().is_success())
+        {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    anyhow::bail!("the server did not answer on {addr}")
+}
+
+async fn fetch(client: &HttpClient, uri: &str) -> anyhow::Result<Bytes> {
+    let response = client.get(uri.parse()?).await?;
+    anyhow::ensure!(
+        response.status().is_success(),
+        "{uri}: {}",
+        response.status()
+    );
+    Ok(response.into_body().collect().await?.to_bytes())
+}
+
+/// Mean time for the router to answer one request in process, over a fresh demo database.
+async fn render_time(path: &str, renders: u32) -> anyhow::Result<Duration> {
+    let programme_dir = Config::default_programme_dir();
+    let programme = Programme::load_dir(&programme_dir).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let db = Db::open_temporary()?;
+    let demo = framsyn::demo::read_demo_file(&programme_dir.join("demo.toml"))?;
+    framsyn::demo::load(&db, &programme.slug, &demo)?;
+    let config = Config::new(
+        "127.0.0.1:0".parse()?,
+        db.path().to_path_buf(),
+        programme_dir,
+        None,
+    );
+    let app = router(AppState::new(db, programme, config));
+    let once = || async {
+        let response = app
+            .clone()
+            .oneshot(axum::http::Request::get(path).body(Body::empty())?)
+            .await?;
+        anyhow::ensure!(
+            response.status().is_success(),
+            "{path}: {}",
+            response.status()
+        );
+        response.into_body().collect().await?;
+        Ok::<_, anyhow::Error>(())
+    };
+    for _ in 0..50 {
+        once().await?;
+    }
+    let started = Instant::now();
+    for _ in 0..renders {
+        once().await?;
+    }
+    Ok(started.elapsed() / renders)
+}
+
+async fn load(
+    client: &HttpClient,
+    uri: &str,
+    connections: usize,
+    duration: Duration,
+) -> anyhow::Result<(u64, Histogram<u64>)> {
+    let uri: hyper::Uri = uri.parse().context("uri")?;
+    let deadline = Instant::now() + duration;
+    let mut tasks = Vec::new();
+    for _ in 0..connections {
+        let (client, uri) = (client.clone(), uri.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut histogram = Histogram::<u64>::new_with_bounds(1, 60_000_000, 3)?;
+            let mut count = 0u64;
+            while Instant::now() < deadline {
+                let started = Instant::now();
+                let response = client.get(uri.clone()).await?;
+                anyhow::ensure!(
+                    response.status().is_success(),
+                    "status {}",
+                    response.status()
+                );
+                response.into_body().collect().await?;
+                histogram.record(started.elapsed().as_micros() as u64)?;
+                count += 1;
+            }
+            Ok::<_, anyhow::Error>((count, histogram))
+        }));
+    }
+    let mut total = 0;
+    let mut histogram = Histogram::<u64>::new_with_bounds(1, 60_000_000, 3)?;
+    for task in tasks {
+        let (count, part) = task.await??;
+        total += count;
+        histogram.add(part)?;
+    }
+    Ok((total, histogram))
+}
+
+/// The server process's peak resident memory, from /proc (Linux).
+fn peak_memory(pid: u32) -> Option<String> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .map(|l| l.trim_start_matches("VmHWM:").trim().to_string())
+}
