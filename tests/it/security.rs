@@ -215,6 +215,10 @@ async fn an_internal_error_is_a_plain_500_page_that_reveals_nothing() {
     let response = app.get("/").await;
     assert_eq!(response.status, StatusCode::INTERNAL_SERVER_ERROR);
     response.assert_contains("<html lang=\"en\">");
-    assert!(!response.body.contains("phase_overrides"), "{}", response.body);
+    assert!(
+        !response.body.contains("phase_overrides"),
+        "{}",
+        response.body
+    );
     assert!(!response.body.to_lowercase().contains("sqlite"));
 }
