@@ -14,6 +14,13 @@ impl FieldErrors {
         Self::default()
     }
 
+    /// Errors with just `message` (a translation key) at `field`.
+    pub fn one(field: &'static str, message: &'static str) -> Self {
+        let mut errors = Self::new();
+        errors.add(field, message);
+        errors
+    }
+
     /// Records `message` (a translation key) for `field`, keeping the first error of a field.
     pub fn add(&mut self, field: &'static str, message: &'static str) {
         self.0.entry(field).or_insert(message);

@@ -86,7 +86,7 @@ pub async fn create_user(
     Form(form): Form<UserForm>,
 ) -> Result<Response, AppError> {
     let admin = ctx.require(|s| s.can_administer())?;
-    let mut errors = match form.validate() {
+    let errors = match form.validate() {
         Ok(valid) => {
             let (admin_id, lifetime, actor) =
                 (admin.id, state.config.password_link_lifetime, ctx.actor());
@@ -117,24 +117,13 @@ pub async fn create_user(
                 .await;
             match created {
                 Ok(Some((Some(person), token))) => return link_page(&state, &ctx, &person, &token),
-                Ok(_) => {
-                    let mut errors = FieldErrors::new();
-                    errors.add("organisation_id", "error-choose-organisation");
-                    errors
-                }
-                Err(e) if e.is_unique_violation() => {
-                    let mut errors = FieldErrors::new();
-                    errors.add("email", "error-email-taken");
-                    errors
-                }
+                Ok(_) => FieldErrors::one("organisation_id", "error-choose-organisation"),
+                Err(e) if e.is_unique_violation() => FieldErrors::one("email", "error-email-taken"),
                 Err(e) => return Err(e.into()),
             }
         }
         Err(errors) => errors,
     };
-    if errors.is_empty() {
-        errors.add("email", "error-email");
-    }
     let page = PersonPage {
         id: None,
         form: &form,
@@ -232,16 +221,8 @@ pub async fn update_user(
             match saved {
                 Ok(Ok(())) => return Ok(Redirect::to("/admin/users").into_response()),
                 Ok(Err(None)) => return Err(AppError::NotFound),
-                Ok(Err(Some((field, message)))) => {
-                    let mut errors = FieldErrors::new();
-                    errors.add(field, message);
-                    errors
-                }
-                Err(e) if e.is_unique_violation() => {
-                    let mut errors = FieldErrors::new();
-                    errors.add("email", "error-email-taken");
-                    errors
-                }
+                Ok(Err(Some((field, message)))) => FieldErrors::one(field, message),
+                Err(e) if e.is_unique_violation() => FieldErrors::one("email", "error-email-taken"),
                 Err(e) => return Err(e.into()),
             }
         }

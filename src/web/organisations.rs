@@ -80,9 +80,7 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
 }
 
 fn duplicate_name() -> FieldErrors {
-    let mut errors = FieldErrors::new();
-    errors.add("name", "error-organisation-exists");
-    errors
+    FieldErrors::one("name", "error-organisation-exists")
 }
 
 pub async fn create(

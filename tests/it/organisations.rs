@@ -131,3 +131,21 @@ async fn an_organisation_page_lists_its_members() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn field_errors_speak_the_visitors_language() {
+    let mut app = spawn_app();
+    world(&app);
+    app.login(ADMIN).await;
+    app.set_lang("en");
+    let response = app
+        .post(
+            "/organisations/new",
+            &[("name", ""), ("category", "region")],
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    response.assert_contains("Please fill in this field.");
+    response.assert_contains("(required)");
+    assert!(!response.body.contains("Fyll i fältet."));
+}
