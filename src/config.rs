@@ -1,7 +1,7 @@
 //! Typed configuration, read once at start from flags and `FRAMSYN_*` variables, with
 //! defaults that make `cargo run --release` work from a fresh clone.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -27,6 +27,9 @@ pub struct Config {
     pub request_timeout: Duration,
     pub body_limit: usize,
     pub throttle: ThrottlePolicy,
+    /// Reverse proxies whose `X-Forwarded-For` names the real client (for throttling
+    /// and the audit log). Empty: the peer address is the client.
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 /// The folder this crate was built from: the defaults for data folders point into it.
@@ -58,6 +61,7 @@ impl Config {
             request_timeout: Duration::from_secs(30),
             body_limit: 1024 * 1024,
             throttle: ThrottlePolicy::default(),
+            trusted_proxies: Vec::new(),
         }
     }
 

@@ -46,6 +46,14 @@ struct Cli {
     /// The folder served under /assets (style sheet, icons).
     #[arg(long, env = "FRAMSYN_ASSETS", global = true)]
     assets: Option<PathBuf>,
+    /// A reverse proxy whose X-Forwarded-For header is believed (repeat, or separate with commas).
+    #[arg(
+        long = "trusted-proxy",
+        env = "FRAMSYN_TRUSTED_PROXIES",
+        value_delimiter = ',',
+        global = true
+    )]
+    trusted_proxies: Vec<std::net::IpAddr>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -92,6 +100,7 @@ fn main() -> anyhow::Result<()> {
     if let Some(assets) = cli.assets.clone() {
         config.assets_dir = assets;
     }
+    config.trusted_proxies = cli.trusted_proxies.clone();
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(config),
         Command::Check => {

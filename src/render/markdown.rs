@@ -11,7 +11,8 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     builder
         .url_schemes(HashSet::from(["http", "https", "mailto"]))
         .link_rel(Some("noopener noreferrer"))
-        .url_relative(ammonia::UrlRelative::Deny);
+        // Relative links point into this workspace, where they are served: kept as written.
+        .url_relative(ammonia::UrlRelative::PassThrough);
     builder
 });
 
@@ -45,10 +46,8 @@ pub fn to_safe_html_cached(markdown: &str) -> Arc<str> {
 
 /// Renders Markdown written by users or programme authors into HTML safe to embed.
 pub fn to_safe_html(markdown: &str) -> String {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_SMART_PUNCTUATION;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION;
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut unsafe_html, Parser::new_ext(markdown, options));
     CLEANER.clean(&unsafe_html).to_string()
@@ -86,5 +85,10 @@ mod tests {
             )
         );
         assert!(html.contains("<li>två</li>"));
+        let relative = to_safe_html("[fasen](/phases/omvarlden)");
+        assert!(
+            relative.contains(r#"href="/phases/omvarlden""#),
+            "{relative}"
+        );
     }
 }

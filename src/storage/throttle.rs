@@ -12,11 +12,21 @@ pub fn failures_since(conn: &Connection, key: &str, since: i64) -> Result<u32> {
     )?)
 }
 
-pub fn record_failure(conn: &Connection, key: &str, at: i64) -> Result<()> {
+/// Records a failure (or reserves one for an attempt being checked); returns its row id.
+pub fn record_failure(conn: &Connection, key: &str, at: i64) -> Result<i64> {
     conn.execute(
         "INSERT INTO login_failures (key, at) VALUES (?1, ?2)",
         params![key, at],
     )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Takes back reserved failures (the attempt succeeded).
+pub fn release(conn: &Connection, rows: &[i64]) -> Result<()> {
+    let mut stmt = conn.prepare_cached("DELETE FROM login_failures WHERE rowid = ?1")?;
+    for row in rows {
+        stmt.execute([row])?;
+    }
     Ok(())
 }
 

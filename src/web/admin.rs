@@ -279,7 +279,7 @@ pub async fn audit_log(
     Query(query): Query<PageQuery>,
 ) -> Result<Response, AppError> {
     ctx.require(|s| s.can_administer())?;
-    let page = query.page.unwrap_or(1).max(1);
+    let page = query.page.unwrap_or(1).clamp(1, i64::MAX / AUDIT_PAGE);
     let (entries, total) = state
         .db
         .read(move |c| {

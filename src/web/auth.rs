@@ -57,14 +57,13 @@ pub async fn login_form(
     login_page(&state, &ctx, StatusCode::OK, &form, None, notice)
 }
 
-enum Outcome {
-    Throttled,
-    Refused,
-    Accepted(i64),
-}
+/// The longest account name kept anywhere (an e-mail address has at most 254 characters).
+const MAX_ACCOUNT_CHARS: usize = 254;
 
 /// Checks the password. Unknown accounts, accounts without a password and deactivated
-/// ones get the same answer as a wrong password, after the same work; while an account
+/// ones get the same answer as a wrong password, after the same work. Each attempt first
+/// reserves a failure for its account name and address in one transaction, so parallel
+/// attempts cannot pass the limit; a successful one takes its reservation back. While a
 /// name or address is throttled, nothing is checked at all.
 pub async fn login(
     State(state): State<AppState>,
@@ -74,114 +73,113 @@ pub async fn login(
     let policy = state.config.throttle;
     let now = now_seconds();
     let since = now - policy.window.as_secs() as i64;
-    let email = form.email.trim().to_lowercase();
+    let email: String = form
+        .email
+        .trim()
+        .to_lowercase()
+        .chars()
+        .take(MAX_ACCOUNT_CHARS)
+        .collect();
     let account_key = format!("account:{email}");
     let address_key = format!("address:{}", ctx.address.as_deref().unwrap_or("unknown"));
 
     let (keys, lookup) = ((account_key.clone(), address_key.clone()), email.clone());
-    let (account_failures, address_failures, stored) = state
+    let reserved = state
         .db
-        .read(move |c| {
-            Ok((
-                throttle::failures_since(c, &keys.0, since)?,
-                throttle::failures_since(c, &keys.1, since)?,
-                users::credentials(c, &lookup)?,
-            ))
+        .write(move |tx| {
+            let account = throttle::failures_since(tx, &keys.0, since)?;
+            let address = throttle::failures_since(tx, &keys.1, since)?;
+            if !policy.allows(account, address) {
+                return Ok(None);
+            }
+            let rows = vec![
+                throttle::record_failure(tx, &keys.0, now)?,
+                throttle::record_failure(tx, &keys.1, now)?,
+            ];
+            Ok(Some((rows, users::credentials(tx, &lookup)?)))
         })
         .await?;
 
-    let outcome = if !policy.allows(account_failures, address_failures) {
-        Outcome::Throttled
-    } else {
-        let password = form.password.clone();
-        let accepted = tokio::task::spawn_blocking(move || match stored {
-            Some((id, Some(hash), true)) => {
-                credentials::verify_password(&password, &hash).then_some(id)
-            }
-            _ => {
-                credentials::verify_decoy(&password);
-                None
-            }
-        })
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-        match accepted {
-            Some(id) => Outcome::Accepted(id),
-            None => Outcome::Refused,
-        }
+    let Some((rows, stored)) = reserved else {
+        let mut response = login_page(
+            &state,
+            &ctx,
+            StatusCode::TOO_MANY_REQUESTS,
+            &form,
+            Some("login-throttled"),
+            None,
+        )?;
+        response
+            .headers_mut()
+            .insert("retry-after", HeaderValue::from(policy.window.as_secs()));
+        return Ok(response);
     };
 
+    // At most as many argon2 checks at once as there are cores; the rest wait their turn.
+    let _permit = state
+        .password_checks
+        .acquire()
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let password = form.password.clone();
+    let accepted = tokio::task::spawn_blocking(move || match stored {
+        Some((id, Some(hash), true)) => {
+            credentials::verify_password(&password, &hash).then_some(id)
+        }
+        _ => {
+            credentials::verify_decoy(&password);
+            None
+        }
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.to_string()))?;
+
     let actor = ctx.actor();
-    match outcome {
-        Outcome::Throttled => {
-            let subject = email.clone();
-            state
-                .db
-                .write(move |tx| audit::record(tx, &actor, "login.throttled", Some(&subject), None))
-                .await?;
-            let mut response = login_page(
-                &state,
-                &ctx,
-                StatusCode::TOO_MANY_REQUESTS,
-                &form,
-                Some("login-throttled"),
-                None,
-            )?;
-            response
-                .headers_mut()
-                .insert("retry-after", HeaderValue::from(policy.window.as_secs()));
-            Ok(response)
-        }
-        Outcome::Refused => {
-            let subject = email.clone();
-            state
-                .db
-                .write(move |tx| {
-                    throttle::record_failure(tx, &account_key, now)?;
-                    throttle::record_failure(tx, &address_key, now)?;
-                    audit::record(tx, &actor, "login.failed", Some(&subject), None)
-                })
-                .await?;
-            login_page(
-                &state,
-                &ctx,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &form,
-                Some("login-refused"),
-                None,
-            )
-        }
-        Outcome::Accepted(user_id) => {
-            let token = new_token();
-            let digest = token_digest(&token);
-            let previous = ctx.session.clone();
-            let actor = audit::Actor {
-                user_id: Some(user_id),
-                ..actor
-            };
-            state
-                .db
-                .write(move |tx| {
-                    if let Some(previous) = previous {
-                        sessions::delete(tx, &previous)?;
-                    }
-                    throttle::clear(tx, &account_key, since)?;
-                    sessions::create(tx, &digest, user_id, now)?;
-                    audit::record(tx, &actor, "login", None, None)
-                })
-                .await?;
-            let cookie = Cookie::build((SESSION_COOKIE, token))
-                .path("/")
-                .http_only(true)
-                .same_site(SameSite::Lax)
-                .secure(state.config.secure_cookies)
-                .build();
-            Ok(with_cookie(
-                Redirect::to(&local_path(form.next.as_deref())),
-                &cookie,
-            ))
-        }
-    }
+    let Some(user_id) = accepted else {
+        let subject = email.clone();
+        state
+            .db
+            .write(move |tx| audit::record(tx, &actor, "login.failed", Some(&subject), None))
+            .await?;
+        return login_page(
+            &state,
+            &ctx,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &form,
+            Some("login-refused"),
+            None,
+        );
+    };
+
+    let token = new_token();
+    let digest = token_digest(&token);
+    let previous = ctx.session.clone();
+    let actor = audit::Actor {
+        user_id: Some(user_id),
+        ..actor
+    };
+    state
+        .db
+        .write(move |tx| {
+            if let Some(previous) = previous {
+                sessions::delete(tx, &previous)?;
+            }
+            throttle::release(tx, &rows)?;
+            throttle::clear(tx, &account_key, since)?;
+            sessions::create(tx, &digest, user_id, now)?;
+            audit::record(tx, &actor, "login", None, None)
+        })
+        .await?;
+    let cookie = Cookie::build((SESSION_COOKIE, token))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(state.config.secure_cookies)
+        .build();
+    Ok(with_cookie(
+        Redirect::to(&local_path(form.next.as_deref())),
+        &cookie,
+    ))
 }
 
 fn with_cookie(response: impl IntoResponse, cookie: &Cookie<'_>) -> Response {

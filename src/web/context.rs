@@ -1,7 +1,7 @@
 //! What every handler knows about the request: the visitor's language, who is signed in,
 //! and where the request came from.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 use axum::extract::{ConnectInfo, FromRequestParts, OriginalUri};
 use axum::http::HeaderMap;
@@ -58,6 +58,9 @@ pub struct Ctx {
     pub address: Option<String>,
     /// Path and query of this request, for returning here after a language switch or sign-in.
     pub path: String,
+    /// Where to come back after signing in: this page for a GET; for a form sent after
+    /// the session ended, the page the form was on.
+    pub return_to: String,
 }
 
 impl Ctx {
@@ -106,10 +109,13 @@ impl FromRequestParts<AppState> for Ctx {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         let lang = lang_from_headers(&parts.headers);
-        let address = parts
+        let peer = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(addr)| addr.ip().to_string());
+            .map(|ConnectInfo(addr)| addr.ip());
+        let address = peer.map(|peer| {
+            client_address(peer, &parts.headers, &state.config.trusted_proxies).to_string()
+        });
         let uri = parts
             .extensions
             .get::<OriginalUri>()
@@ -132,12 +138,25 @@ impl FromRequestParts<AppState> for Ctx {
             }
             None => (None, None),
         };
+        let return_to = if parts.method.is_safe() {
+            path.clone()
+        } else {
+            parts
+                .headers
+                .get(axum::http::header::REFERER)
+                .and_then(|r| r.to_str().ok())
+                .and_then(|r| r.parse::<axum::http::Uri>().ok())
+                .and_then(|uri| uri.path_and_query().map(|pq| pq.as_str().to_string()))
+                .map(|p| super::forms::local_path(Some(&p)))
+                .unwrap_or_else(|| "/".to_string())
+        };
         Ok(Ctx {
             lang,
             viewer,
             session,
             address,
             path,
+            return_to,
         })
     }
 }
@@ -174,4 +193,46 @@ async fn load_session(state: &AppState, digest: Vec<u8>) -> Result<Option<User>,
             .await?;
     }
     Ok(Some(user))
+}
+
+/// The client's address: the peer's, unless the peer is a trusted proxy, in which case
+/// the nearest address in `X-Forwarded-For` that is not itself a trusted proxy.
+pub fn client_address(peer: IpAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|a| a.trim().parse::<IpAddr>().ok())
+        .rev()
+        .find(|a| !trusted.contains(a))
+        .unwrap_or(peer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forwarded_addresses_count_only_behind_a_trusted_proxy() {
+        let proxy: IpAddr = "10.0.0.2".parse().unwrap();
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "x-forwarded-for",
+            "203.0.113.50, 198.51.100.7".parse().unwrap(),
+        );
+        assert_eq!(
+            client_address(proxy, &headers, &[proxy]).to_string(),
+            "198.51.100.7"
+        );
+        assert_eq!(
+            client_address(proxy, &headers, &[]),
+            proxy,
+            "untrusted peers cannot claim an address"
+        );
+        assert_eq!(client_address(proxy, &HeaderMap::new(), &[proxy]), proxy);
+    }
 }

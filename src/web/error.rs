@@ -68,14 +68,15 @@ impl IntoResponse for AppError {
     }
 }
 
-/// Renders error pages for our own errors and for bare 403/404/405/413/422 answers of
-/// the layers (CSRF refusal, body limit, unmatched routes), in the visitor's language.
+/// Renders error pages for our own errors and for bare 400/403/404/405/408/413/422
+/// answers of extractors and layers (a malformed path or query, CSRF refusal, timeout,
+/// body limit, unmatched routes), in the visitor's language.
 pub async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let lang = lang_from_headers(request.headers());
     let response = next.run(request).await;
     let status = response.status();
     let ours = response.extensions().get::<ErrorPage>().is_some();
-    let bare_layer_answer = matches!(status.as_u16(), 403 | 404 | 405 | 408 | 413 | 422)
+    let bare_layer_answer = matches!(status.as_u16(), 400 | 403 | 404 | 405 | 408 | 413 | 422)
         && response
             .headers()
             .get(axum::http::header::CONTENT_TYPE)

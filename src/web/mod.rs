@@ -39,6 +39,8 @@ pub struct AppState {
     programme_value: Value,
     pub renderer: Arc<Renderer>,
     pub config: Arc<Config>,
+    /// Bounds the argon2 checks running at once (each takes about 19 MiB).
+    pub password_checks: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -51,6 +53,9 @@ impl AppState {
             programme_value,
             renderer: Arc::new(renderer),
             config: Arc::new(config),
+            password_checks: Arc::new(tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, |n| n.get()),
+            )),
         }
     }
 
@@ -137,14 +142,15 @@ pub fn router(state: AppState) -> Router {
         .nest_service("/assets", assets)
         .fallback(pages::not_found)
         .layer(security::csrf(&state.config))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            error::error_pages,
-        ))
         .layer(security::timeout(&state.config))
         .layer(DefaultBodyLimit::max(state.config.body_limit))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             state.config.body_limit,
+        ))
+        // Outside the layers above, so their bare refusals become translated pages too.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            error::error_pages,
         ))
         .layer(middleware::map_response(security::headers))
         .layer(tower_http::trace::TraceLayer::new_for_http())

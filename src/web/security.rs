@@ -31,6 +31,11 @@ pub async fn headers(mut response: Response) -> Response {
         HeaderName::from_static("permissions-policy"),
         "camera=(), microphone=(), geolocation=(), interest-cohort=()",
     );
+    // Pages may carry personal data or a live set-password link: never stored by a cache.
+    // Assets set their own, public, caching.
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     response
 }
 

@@ -268,3 +268,82 @@ async fn a_deactivated_person_is_signed_out_and_cannot_sign_in() {
         .await;
     assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+/// Every unsafe route, by who sends it: allowed (a redirect or a page), 403, or sign in first.
+#[tokio::test]
+async fn post_routes_by_role() {
+    let mut app = spawn_app();
+    let w = world(&app);
+    let target = app.user(
+        "malperson@region.test",
+        w.org_b,
+        &[framsyn::domain::user::Role::Strategist],
+    );
+    let org_b = w.org_b.to_string();
+    let person = format!("/admin/users/{target}");
+    let link = format!("/admin/users/{target}/password-link");
+    let own = format!("/organisations/{}/edit", w.org_a);
+    let other = format!("/organisations/{}/edit", w.org_b);
+    let person_fields = [
+        ("name", "Mål Person"),
+        ("email", "malperson@region.test"),
+        ("organisation_id", org_b.as_str()),
+        ("roles", "strategist"),
+        ("active", "1"),
+    ];
+    let org_fields = [
+        ("contact_name", "Kim"),
+        ("name", "Region Norrbotten"),
+        ("category", "region"),
+    ];
+    let new_org = [("name", "Ny region"), ("category", "region")];
+    let new_person = [
+        ("name", "Ny"),
+        ("email", "ny@region.test"),
+        ("organisation_id", org_b.as_str()),
+    ];
+    let routes: Vec<(&str, &[(&str, &str)], &str)> = vec![
+        ("/active-phase", &[("phase", "omvarlden")], "leader"),
+        ("/organisations/new", &new_org, "admin"),
+        (&own, &org_fields, "own-org"),
+        (&other, &org_fields, "other-org"),
+        ("/admin/users/new", &new_person, "admin"),
+        (&person, &person_fields, "admin"),
+        (&link, &[], "admin"),
+    ];
+    for visitor in [
+        None,
+        Some(STRATEGIST_A),
+        Some(EDITOR),
+        Some(LEADER),
+        Some(ADMIN),
+    ] {
+        app.cookies.remove("framsyn_session");
+        if let Some(email) = visitor {
+            app.login(email).await;
+        }
+        for (path, fields, kind) in &routes {
+            let status = app.post(path, fields).await.status.as_u16();
+            let allowed = match (visitor, *kind) {
+                (None, _) => false,
+                (Some(ADMIN), _) => true,
+                (Some(LEADER), "leader" | "own-org" | "other-org") => true,
+                (Some(STRATEGIST_A), "own-org") => true,
+                _ => false,
+            };
+            let expected: &[u16] = match (visitor, allowed) {
+                (None, _) => &[303],
+                (_, true) => &[200, 303, 422],
+                (_, false) => &[403],
+            };
+            assert!(
+                expected.contains(&status),
+                "{visitor:?} POST {path}: {status}"
+            );
+            if visitor.is_none() {
+                let again = app.post(path, fields).await;
+                assert!(again.location().starts_with("/login"), "{path}");
+            }
+        }
+    }
+}

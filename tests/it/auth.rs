@@ -482,3 +482,84 @@ async fn a_get_never_logs_out() {
     assert_eq!(get.status, StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(app.get("/organisations").await.status, StatusCode::OK);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_guesses_cannot_pass_the_limit() {
+    let app = spawn_app();
+    world(&app);
+    let statuses = app
+        .concurrent_posts(
+            "/login",
+            &[("email", STRATEGIST_A), ("password", "gissning")],
+            24,
+        )
+        .await;
+    let checked = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::UNPROCESSABLE_ENTITY)
+        .count();
+    let throttled = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert_eq!(checked, 5, "{statuses:?}");
+    assert_eq!(throttled, 19, "{statuses:?}");
+}
+
+#[tokio::test]
+async fn a_huge_account_name_is_cut_before_it_is_stored() {
+    let mut app = spawn_app();
+    world(&app);
+    let huge = format!("{}@region.test", "a".repeat(200_000));
+    for _ in 0..8 {
+        let response = app
+            .post("/login", &[("email", &huge), ("password", "gissning")])
+            .await;
+        assert!(
+            response.status == StatusCode::UNPROCESSABLE_ENTITY
+                || response.status == StatusCode::TOO_MANY_REQUESTS
+        );
+    }
+    let entries = app
+        .db
+        .read_blocking(|c| framsyn::storage::audit::page(c, 100, 0))
+        .unwrap();
+    assert_eq!(
+        entries
+            .iter()
+            .filter(|e| e.action == "login.failed")
+            .count(),
+        5,
+        "throttled attempts are not logged one by one"
+    );
+    assert!(
+        entries
+            .iter()
+            .all(|e| e.subject.as_deref().unwrap_or("").chars().count() <= 254)
+    );
+    let longest_key: i64 = app
+        .db
+        .read_blocking(|c| {
+            Ok(
+                c.query_row("SELECT max(length(key)) FROM login_failures", [], |r| {
+                    r.get(0)
+                })?,
+            )
+        })
+        .unwrap();
+    assert!(longest_key <= 270, "{longest_key}");
+}
+
+#[tokio::test]
+async fn a_form_sent_after_the_session_ended_returns_to_its_page_after_sign_in() {
+    let mut app = spawn_app();
+    world(&app);
+    let request = Request::post("/active-phase")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("referer", "http://framsyn.test/active-phase")
+        .body(Body::from("phase=omvarlden"))
+        .unwrap();
+    let response = app.request(request).await;
+    assert_eq!(response.status, StatusCode::SEE_OTHER);
+    assert_eq!(response.location(), "/login?next=%2Factive-phase");
+}

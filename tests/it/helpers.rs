@@ -252,3 +252,34 @@ pub fn spawn_app_sharing(app: &TestApp) -> TestApp {
         address: "192.0.2.99:40000".parse().unwrap(),
     }
 }
+
+impl TestApp {
+    /// Sends `count` copies of a form at the same time (each from this browser's cookies)
+    /// and returns their statuses.
+    pub async fn concurrent_posts(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        count: usize,
+    ) -> Vec<StatusCode> {
+        let body = form_body(fields);
+        let mut tasks = Vec::new();
+        for _ in 0..count {
+            let router = self.router.clone();
+            let mut request = Request::post(path)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header("sec-fetch-site", "same-origin")
+                .body(Body::from(body.clone()))
+                .unwrap();
+            request.extensions_mut().insert(ConnectInfo(self.address));
+            tasks.push(tokio::spawn(async move {
+                router.oneshot(request).await.unwrap().status()
+            }));
+        }
+        let mut statuses = Vec::new();
+        for task in tasks {
+            statuses.push(task.await.unwrap());
+        }
+        statuses
+    }
+}

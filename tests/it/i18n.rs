@@ -116,7 +116,7 @@ fn every_key_asked_for_exists() {
     ] {
         wanted.insert(format!("part-{part}"));
     }
-    for status in [403, 404, 405, 408, 413, 422, 500] {
+    for status in [400, 403, 404, 405, 408, 413, 422, 500] {
         wanted.insert(format!("error-title-{status}"));
         wanted.insert(format!("error-text-{status}"));
     }

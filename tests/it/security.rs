@@ -222,3 +222,34 @@ async fn an_internal_error_is_a_plain_500_page_that_reveals_nothing() {
     );
     assert!(!response.body.to_lowercase().contains("sqlite"));
 }
+
+#[tokio::test]
+async fn pages_are_never_cached_but_assets_are() {
+    let mut app = spawn_app();
+    world(&app);
+    app.login(ADMIN).await;
+    for path in ["/", "/admin/users", "/login", "/finns-inte"] {
+        let response = app.get(path).await;
+        assert_eq!(
+            response.headers[header::CACHE_CONTROL],
+            "no-store",
+            "{path}"
+        );
+    }
+    let css = app.get("/assets/framsyn.css").await;
+    assert_eq!(css.headers[header::CACHE_CONTROL], "public, max-age=3600");
+}
+
+#[tokio::test]
+async fn a_malformed_address_gets_a_translated_page() {
+    let mut app = spawn_app();
+    world(&app);
+    app.login(EDITOR).await;
+    let response = app.get("/organisations/abc").await;
+    assert_eq!(response.status, StatusCode::BAD_REQUEST);
+    response.assert_contains("Felaktig adress");
+    assert!(!response.body.contains("Cannot parse"));
+    app.login(ADMIN).await;
+    let huge_page = app.get("/admin/audit?page=9223372036854775807").await;
+    assert_eq!(huge_page.status, StatusCode::OK);
+}

@@ -172,6 +172,8 @@ error-password-short = The password must have at least 8 characters.
 error-password-long = The password may have at most 1024 characters.
 error-password-mismatch = The passwords do not match.
 
+error-title-400 = Malformed address
+error-text-400 = The address contains something that cannot be read. Check it, or start again from the home page.
 error-title-403 = You do not have permission
 error-text-403 = The page or action requires a different role or belongs to another organisation.
 error-title-404 = Page not found

@@ -172,6 +172,8 @@ error-password-short = Passordet må ha minst 8 tegn.
 error-password-long = Passordet kan ha høyst 1024 tegn.
 error-password-mismatch = Passordene er ikke like.
 
+error-title-400 = Ugyldig adresse
+error-text-400 = Adressen inneholder noe som ikke kan tolkes. Kontroller den, eller begynn på nytt fra startsiden.
 error-title-403 = Du har ikke tilgang
 error-text-403 = Siden eller handlingen krever en annen rolle eller tilhører en annen organisasjon.
 error-title-404 = Siden finnes ikke

@@ -172,6 +172,8 @@ error-password-short = Lösenordet måste ha minst 8 tecken.
 error-password-long = Lösenordet får ha högst 1024 tecken.
 error-password-mismatch = Lösenorden är inte likadana.
 
+error-title-400 = Felaktig adress
+error-text-400 = Adressen innehåller något som inte går att tolka. Kontrollera den, eller börja om från startsidan.
 error-title-403 = Du har inte behörighet
 error-text-403 = Sidan eller åtgärden kräver en annan roll eller tillhör en annan organisation.
 error-title-404 = Sidan finns inte
