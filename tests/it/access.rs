@@ -269,6 +269,8 @@ async fn a_deactivated_person_is_signed_out_and_cannot_sign_in() {
     assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
+type Fields<'a> = &'a [(&'a str, &'a str)];
+
 /// Every unsafe route, by who sends it: allowed (a redirect or a page), 403, or sign in first.
 #[tokio::test]
 async fn post_routes_by_role() {
@@ -302,7 +304,7 @@ async fn post_routes_by_role() {
         ("email", "ny@region.test"),
         ("organisation_id", org_b.as_str()),
     ];
-    let routes: Vec<(&str, &[(&str, &str)], &str)> = vec![
+    let routes: Vec<(&str, Fields, &str)> = vec![
         ("/active-phase", &[("phase", "omvarlden")], "leader"),
         ("/organisations/new", &new_org, "admin"),
         (&own, &org_fields, "own-org"),
