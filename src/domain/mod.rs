@@ -2,7 +2,9 @@
 
 pub mod access;
 pub mod credentials;
+pub mod event;
 pub mod form;
+pub mod ical;
 pub mod lang;
 pub mod organisation;
 pub mod programme;

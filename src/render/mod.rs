@@ -36,6 +36,11 @@ impl Renderer {
         env.add_filter("date", date_filter);
         env.add_filter("datetime", datetime_filter);
         env.add_function("daterange", daterange);
+        env.add_function("timerange", timerange);
+        env.add_filter("clock", clock_filter);
+        env.add_filter("day", day_filter);
+        env.add_function("first", first_value);
+        env.add_function("all_values", all_values);
         Renderer { env }
     }
 
@@ -162,4 +167,71 @@ fn daterange(state: &State, starts: &str, ends: &str) -> Result<String, Error> {
     } else {
         format!("{} – {}", format_date(lang, a), format_date(lang, b))
     })
+}
+
+fn local(state: &State, seconds: i64) -> Result<chrono::DateTime<Tz>, Error> {
+    Ok(DateTime::from_timestamp(seconds, 0)
+        .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, "time out of range"))?
+        .with_timezone(&tz_of(state)))
+}
+
+/// `seconds|clock`: the local time of day, `09:30`.
+fn clock_filter(state: &State, seconds: i64) -> Result<String, Error> {
+    Ok(local(state, seconds)?.format("%H:%M").to_string())
+}
+
+/// `seconds|day`: the local date, long form.
+fn day_filter(state: &State, seconds: i64) -> Result<String, Error> {
+    Ok(format_date(
+        lang_of(state),
+        local(state, seconds)?.date_naive(),
+    ))
+}
+
+/// `timerange(starts, ends)` (Unix seconds): "17 maj 2017, 10:00–16:00" or, over several
+/// days, "29 mars 2017, 09:30 – 30 mars 2017, 16:00", in the programme's time zone.
+fn timerange(state: &State, starts: i64, ends: i64) -> Result<String, Error> {
+    let lang = lang_of(state);
+    let (a, b) = (local(state, starts)?, local(state, ends)?);
+    Ok(if a.date_naive() == b.date_naive() {
+        format!(
+            "{}, {}–{}",
+            format_date(lang, a.date_naive()),
+            a.format("%H:%M"),
+            b.format("%H:%M")
+        )
+    } else {
+        format!(
+            "{}, {} – {}, {}",
+            format_date(lang, a.date_naive()),
+            a.format("%H:%M"),
+            format_date(lang, b.date_naive()),
+            b.format("%H:%M")
+        )
+    })
+}
+
+/// `first(values, key, default)`: the first value sent for a form field, or `default`
+/// (for forms that come back with what was typed).
+fn first_value(values: Value, key: &str, default: Option<String>) -> Result<Value, Error> {
+    let found = values.get_attr(key)?;
+    if found.is_undefined() || found.is_none() {
+        return Ok(Value::from(default.unwrap_or_default()));
+    }
+    match found.try_iter() {
+        Ok(mut items) if found.as_str().is_none() => {
+            Ok(items.next().unwrap_or_else(|| Value::from("")))
+        }
+        _ => Ok(found),
+    }
+}
+
+/// `all_values(values, key)`: every value sent for a form field (checkbox groups).
+fn all_values(values: Value, key: &str) -> Result<Value, Error> {
+    let found = values.get_attr(key)?;
+    if found.is_undefined() || found.is_none() {
+        Ok(Value::from(Vec::<Value>::new()))
+    } else {
+        Ok(found)
+    }
 }

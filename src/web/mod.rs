@@ -3,8 +3,10 @@
 
 mod admin;
 mod auth;
+mod calendar;
 pub mod context;
 mod error;
+mod events;
 mod forms;
 mod organisations;
 mod pages;
@@ -138,6 +140,48 @@ pub fn router(state: AppState) -> Router {
             post(admin::new_password_link),
         )
         .route("/admin/audit", get(admin::audit_log))
+        .route("/calendar", get(calendar::calendar_page))
+        .route("/calendar.ics", get(calendar::programme_feed))
+        .route("/phases/{slug}/calendar.ics", get(calendar::phase_feed))
+        .route(
+            "/organisations/{id}/calendar.ics",
+            get(calendar::organisation_feed),
+        )
+        .route("/feeds/{token}/my-events.ics", get(calendar::personal_feed))
+        .route("/my-events", get(calendar::my_events))
+        .route("/my-events/feed", post(calendar::renew_feed))
+        .route("/events/new", get(events::new_form).post(events::create))
+        .route("/events/{id}", get(events::show))
+        .route("/events/{id}/event.ics", get(calendar::event_ics))
+        .route(
+            "/events/{id}/edit",
+            get(events::edit_form).post(events::update),
+        )
+        .route("/events/{id}/cancel", post(events::cancel_event))
+        .route("/events/{id}/approve", post(events::approve))
+        .route("/events/{id}/reject", post(events::reject))
+        .route("/events/{id}/agenda", post(events::add_agenda_item))
+        .route(
+            "/events/{id}/agenda/{item}/delete",
+            post(events::delete_agenda_item),
+        )
+        .route("/events/{id}/questions", post(events::add_question))
+        .route(
+            "/events/{id}/questions/{question}/delete",
+            post(events::delete_question),
+        )
+        .route("/events/{id}/register", post(events::register))
+        .route("/events/{id}/registrations", get(events::registration_list))
+        .route(
+            "/events/{id}/registrations.csv",
+            get(events::registration_csv),
+        )
+        .route("/events/{id}/attendance", post(events::attendance))
+        .route("/events/{id}/minutes", post(events::save_minutes))
+        .route(
+            "/registrations/{id}/cancel",
+            post(events::cancel_registration),
+        )
         .route("/health", get(pages::health))
         .nest_service("/assets", assets)
         .fallback(pages::not_found)

@@ -47,6 +47,16 @@ pub async fn phase(
     let phases = &state.programme.phases;
     let phase = &phases[index];
     let active = current_active_phase(&state).await?;
+    let filter = crate::storage::events::EventFilter {
+        phase: Some(phase.slug.clone()),
+        members: ctx.viewer.is_some(),
+        limit: 200,
+        ..Default::default()
+    };
+    let scheduled = state
+        .db
+        .read(move |c| crate::storage::events::list(c, &filter))
+        .await?;
     let events: Vec<_> = phase
         .events()
         .map(|(kind, event)| context! { kind => kind.key(), seminar => matches!(kind.key(), "politicians_seminar" | "leaders_thinktank"), event })
@@ -63,6 +73,7 @@ pub async fn phase(
                 previous => index.checked_sub(1).map(|i| &phases[i]),
                 next => phases.get(index + 1),
                 active,
+                scheduled,
             },
         )?
         .into_response())

@@ -283,3 +283,42 @@ impl TestApp {
         statuses
     }
 }
+
+impl TestApp {
+    /// Sends requests at the same time; each carries its own cookies. Returns their statuses in order.
+    pub async fn concurrent(&self, requests: Vec<Request<Body>>) -> Vec<StatusCode> {
+        let mut tasks = Vec::new();
+        for mut request in requests {
+            request.extensions_mut().insert(ConnectInfo(self.address));
+            let router = self.router.clone();
+            tasks.push(tokio::spawn(async move {
+                router.oneshot(request).await.unwrap().status()
+            }));
+        }
+        let mut statuses = Vec::new();
+        for task in tasks {
+            statuses.push(task.await.unwrap());
+        }
+        statuses
+    }
+
+    /// The session cookie of a fresh sign-in as `email` (this browser's cookies stay as they were).
+    pub async fn session_of(&mut self, email: &str) -> String {
+        let saved = self.cookies.clone();
+        self.cookies.clear();
+        self.login(email).await;
+        let cookie = format!("framsyn_session={}", self.cookies["framsyn_session"]);
+        self.cookies = saved;
+        cookie
+    }
+}
+
+/// A same-site form POST carrying `cookie`.
+pub fn form_post(path: &str, cookie: &str, fields: &[(&str, &str)]) -> Request<Body> {
+    Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "same-origin")
+        .header(header::COOKIE, cookie)
+        .body(Body::from(form_body(fields)))
+        .unwrap()
+}

@@ -4,6 +4,7 @@ mod helpers;
 
 mod access;
 mod auth;
+mod events;
 mod i18n;
 mod organisations;
 mod pages;

@@ -1,0 +1,667 @@
+//! Events, their agendas and questions, registrations with the waiting list, minutes,
+//! and personal feed tokens.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::Serialize;
+
+use super::{Result, now_seconds};
+use crate::domain::event::{
+    Audience, EventKind, EventStatus, Mode, Question, QuestionKind, RegistrationStatus, Seat,
+    ValidAgendaItem, ValidEvent, ValidQuestion, seat,
+};
+
+fn time(seconds: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(seconds, 0).unwrap_or_default()
+}
+
+fn parse_key<T>(r: &Row<'_>, index: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let text: String = r.get(index)?;
+    parse(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, text.into())
+    })
+}
+
+/// An event as pages and feeds show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Event {
+    pub id: i64,
+    pub uid: String,
+    pub phase_slug: Option<String>,
+    pub organisation_id: Option<i64>,
+    pub organisation_name: Option<String>,
+    pub kind: EventKind,
+    pub title: String,
+    pub description: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub venue: Option<String>,
+    pub address: Option<String>,
+    pub mode: Mode,
+    pub online_link: Option<String>,
+    pub capacity: Option<u32>,
+    pub per_organisation_cap: Option<u32>,
+    pub registration_opens: Option<i64>,
+    pub registration_closes: Option<i64>,
+    pub contact_name: Option<String>,
+    pub contact_email: Option<String>,
+    pub audience: Audience,
+    pub status: EventStatus,
+    pub sequence: u32,
+    pub change_note: Option<String>,
+    pub changed_at: Option<i64>,
+    pub updated_at: i64,
+    pub confirmed: u32,
+    pub waiting: u32,
+}
+
+impl Event {
+    pub fn starts(&self) -> DateTime<Utc> {
+        time(self.starts_at)
+    }
+
+    pub fn ends(&self) -> DateTime<Utc> {
+        time(self.ends_at)
+    }
+
+    pub fn updated(&self) -> DateTime<Utc> {
+        time(self.updated_at)
+    }
+
+    /// Whether registration is open at `now` (ignoring capacity: a full event has a waiting list).
+    pub fn registration_open(&self, now: i64) -> bool {
+        self.status == EventStatus::Published
+            && self.registration_opens.is_none_or(|o| now >= o)
+            && now < self.registration_closes.unwrap_or(self.starts_at)
+    }
+}
+
+const COLUMNS: &str = "e.id, e.uid, e.phase_slug, e.organisation_id, o.name, e.kind, e.title, e.description,
+    e.starts_at, e.ends_at, e.venue, e.address, e.mode, e.online_link, e.capacity, e.per_org_cap,
+    e.registration_opens, e.registration_closes, e.contact_name, e.contact_email, e.audience, e.status,
+    e.sequence, e.change_note, e.changed_at, e.updated_at,
+    (SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'confirmed'),
+    (SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'waiting')";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Event> {
+    Ok(Event {
+        id: r.get(0)?,
+        uid: r.get(1)?,
+        phase_slug: r.get(2)?,
+        organisation_id: r.get(3)?,
+        organisation_name: r.get(4)?,
+        kind: parse_key(r, 5, EventKind::parse)?,
+        title: r.get(6)?,
+        description: r.get(7)?,
+        starts_at: r.get(8)?,
+        ends_at: r.get(9)?,
+        venue: r.get(10)?,
+        address: r.get(11)?,
+        mode: parse_key(r, 12, Mode::parse)?,
+        online_link: r.get(13)?,
+        capacity: r.get(14)?,
+        per_organisation_cap: r.get(15)?,
+        registration_opens: r.get(16)?,
+        registration_closes: r.get(17)?,
+        contact_name: r.get(18)?,
+        contact_email: r.get(19)?,
+        audience: parse_key(r, 20, Audience::parse)?,
+        status: parse_key(r, 21, EventStatus::parse)?,
+        sequence: r.get(22)?,
+        change_note: r.get(23)?,
+        changed_at: r.get(24)?,
+        updated_at: r.get(25)?,
+        confirmed: r.get(26)?,
+        waiting: r.get(27)?,
+    })
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Option<Event>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM events e LEFT JOIN organisations o ON o.id = e.organisation_id WHERE e.id = ?1"
+    ))?;
+    Ok(stmt.query_row([id], from_row).optional()?)
+}
+
+/// Which events a list or feed shows.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    /// Starting at or after (Unix seconds).
+    pub from: Option<i64>,
+    /// Starting before.
+    pub until: Option<i64>,
+    pub phase: Option<String>,
+    pub kind: Option<EventKind>,
+    pub organisation_id: Option<i64>,
+    /// Members' events too (for signed-in members); otherwise public ones only.
+    pub members: bool,
+    /// Statuses to show; empty means published and cancelled.
+    pub statuses: Vec<EventStatus>,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+pub fn list(conn: &Connection, filter: &EventFilter) -> Result<Vec<Event>> {
+    let statuses: Vec<&str> = if filter.statuses.is_empty() {
+        vec!["published", "cancelled"]
+    } else {
+        filter.statuses.iter().map(|s| s.key()).collect()
+    };
+    let statuses = statuses.join(",");
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM events e LEFT JOIN organisations o ON o.id = e.organisation_id
+         WHERE instr(',' || ?1 || ',', ',' || e.status || ',') > 0
+           AND (?2 OR e.audience = 'public')
+           AND (?3 IS NULL OR e.starts_at >= ?3)
+           AND (?4 IS NULL OR e.starts_at < ?4)
+           AND (?5 IS NULL OR e.phase_slug = ?5)
+           AND (?6 IS NULL OR e.kind = ?6)
+           AND (?7 IS NULL OR e.organisation_id = ?7)
+         ORDER BY e.starts_at, e.id
+         LIMIT ?8 OFFSET ?9"
+    ))?;
+    let rows = stmt.query_map(
+        params![
+            statuses,
+            filter.members,
+            filter.from,
+            filter.until,
+            filter.phase,
+            filter.kind.map(|k| k.key()),
+            filter.organisation_id,
+            if filter.limit > 0 { filter.limit } else { -1 },
+            filter.offset
+        ],
+        from_row,
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn insert(
+    conn: &Connection,
+    event: &ValidEvent,
+    status: EventStatus,
+    organisation_id: Option<i64>,
+    created_by: Option<i64>,
+) -> Result<i64> {
+    let now = now_seconds();
+    let uid = format!("{}@framsyn", &crate::domain::credentials::new_token()[..22]);
+    conn.execute(
+        "INSERT INTO events (uid, phase_slug, organisation_id, kind, title, description, starts_at, ends_at,
+            venue, address, mode, online_link, capacity, per_org_cap, registration_opens, registration_closes,
+            contact_name, contact_email, audience, status, created_by, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?22)",
+        params![
+            uid,
+            event.phase,
+            organisation_id,
+            event.kind.key(),
+            event.title,
+            event.description,
+            event.starts.timestamp(),
+            event.ends.timestamp(),
+            event.venue,
+            event.address,
+            event.mode.key(),
+            event.online_link,
+            event.capacity,
+            event.per_organisation_cap,
+            event.registration_opens.map(|t| t.timestamp()),
+            event.registration_closes.map(|t| t.timestamp()),
+            event.contact_name,
+            event.contact_email,
+            event.audience.key(),
+            status.key(),
+            created_by,
+            now
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Saves an edit; the SEQUENCE grows and, with a note, registrants see what changed.
+pub fn update(conn: &Connection, id: i64, event: &ValidEvent) -> Result<bool> {
+    let now = now_seconds();
+    Ok(conn.execute(
+        "UPDATE events SET phase_slug = ?2, kind = ?3, title = ?4, description = ?5, starts_at = ?6,
+            ends_at = ?7, venue = ?8, address = ?9, mode = ?10, online_link = ?11, capacity = ?12,
+            per_org_cap = ?13, registration_opens = ?14, registration_closes = ?15, contact_name = ?16,
+            contact_email = ?17, audience = ?18, sequence = sequence + 1,
+            change_note = coalesce(?19, change_note), changed_at = CASE WHEN ?19 IS NULL THEN changed_at ELSE ?20 END,
+            updated_at = ?20
+         WHERE id = ?1",
+        params![
+            id,
+            event.phase,
+            event.kind.key(),
+            event.title,
+            event.description,
+            event.starts.timestamp(),
+            event.ends.timestamp(),
+            event.venue,
+            event.address,
+            event.mode.key(),
+            event.online_link,
+            event.capacity,
+            event.per_organisation_cap,
+            event.registration_opens.map(|t| t.timestamp()),
+            event.registration_closes.map(|t| t.timestamp()),
+            event.contact_name,
+            event.contact_email,
+            event.audience.key(),
+            event.change_note,
+            now
+        ],
+    )? == 1)
+}
+
+/// Changes the status (publish, cancel, reject); the SEQUENCE grows so feeds update.
+pub fn set_status(
+    conn: &Connection,
+    id: i64,
+    status: EventStatus,
+    note: Option<&str>,
+) -> Result<bool> {
+    let now = now_seconds();
+    Ok(conn.execute(
+        "UPDATE events SET status = ?2, sequence = sequence + 1, updated_at = ?3,
+            change_note = coalesce(?4, change_note), changed_at = CASE WHEN ?4 IS NULL THEN changed_at ELSE ?3 END
+         WHERE id = ?1",
+        params![id, status.key(), now, note],
+    )? == 1)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AgendaItem {
+    pub id: i64,
+    pub starts_at: i64,
+    pub ends_at: Option<i64>,
+    pub title: String,
+    pub speaker: Option<String>,
+    pub notes: Option<String>,
+}
+
+pub fn agenda(conn: &Connection, event_id: i64) -> Result<Vec<AgendaItem>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, starts_at, ends_at, title, speaker, notes FROM agenda_items WHERE event_id = ?1 ORDER BY starts_at, id",
+    )?;
+    let rows = stmt.query_map([event_id], |r| {
+        Ok(AgendaItem {
+            id: r.get(0)?,
+            starts_at: r.get(1)?,
+            ends_at: r.get(2)?,
+            title: r.get(3)?,
+            speaker: r.get(4)?,
+            notes: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn add_agenda_item(conn: &Connection, event_id: i64, item: &ValidAgendaItem) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO agenda_items (event_id, starts_at, ends_at, title, speaker, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![event_id, item.starts.timestamp(), item.ends.map(|t| t.timestamp()), item.title, item.speaker, item.notes],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn delete_agenda_item(conn: &Connection, event_id: i64, item_id: i64) -> Result<bool> {
+    Ok(conn.execute(
+        "DELETE FROM agenda_items WHERE id = ?1 AND event_id = ?2",
+        params![item_id, event_id],
+    )? == 1)
+}
+
+pub fn questions(conn: &Connection, event_id: i64) -> Result<Vec<Question>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, kind, label, options, required FROM event_questions WHERE event_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([event_id], |r| {
+        let options: String = r.get(3)?;
+        Ok(Question {
+            id: r.get(0)?,
+            kind: parse_key(r, 1, QuestionKind::parse)?,
+            label: r.get(2)?,
+            options: options.lines().map(str::to_string).collect(),
+            required: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn add_question(conn: &Connection, event_id: i64, q: &ValidQuestion) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO event_questions (event_id, kind, label, options, required) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![event_id, q.kind.key(), q.label, q.options.join("\n"), q.required],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn delete_question(conn: &Connection, event_id: i64, question_id: i64) -> Result<bool> {
+    Ok(conn.execute(
+        "DELETE FROM event_questions WHERE id = ?1 AND event_id = ?2",
+        params![question_id, event_id],
+    )? == 1)
+}
+
+/// The person a registration is for.
+#[derive(Debug, Clone)]
+pub struct Registrant {
+    pub user_id: Option<i64>,
+    pub name: String,
+    pub email: String,
+    pub organisation_id: Option<i64>,
+}
+
+/// What became of a registration attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Registered {
+    Confirmed(i64),
+    Waiting(i64),
+    OverOrganisationCap,
+    AlreadyRegistered,
+}
+
+/// Registers a person, deciding the seat inside the write transaction, so capacity and
+/// the per-organisation cap hold however many people register at once.
+pub fn register(
+    conn: &Connection,
+    event: &Event,
+    person: &Registrant,
+    answers: &[(i64, String)],
+    registered_by: Option<i64>,
+) -> Result<Registered> {
+    let live: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM registrations WHERE event_id = ?1 AND email = ?2 AND status <> 'cancelled')",
+        params![event.id, person.email],
+        |r| r.get(0),
+    )?;
+    if live {
+        return Ok(Registered::AlreadyRegistered);
+    }
+    let confirmed: u32 = conn.query_row(
+        "SELECT count(*) FROM registrations WHERE event_id = ?1 AND status = 'confirmed'",
+        [event.id],
+        |r| r.get(0),
+    )?;
+    let organisation_registered: Option<u32> = match person.organisation_id {
+        Some(org) => Some(conn.query_row(
+            "SELECT count(*) FROM registrations WHERE event_id = ?1 AND organisation_id = ?2 AND status <> 'cancelled'",
+            params![event.id, org],
+            |r| r.get(0),
+        )?),
+        None => None,
+    };
+    let status = match seat(
+        event.capacity,
+        event.per_organisation_cap,
+        confirmed,
+        organisation_registered,
+    ) {
+        Seat::OverOrganisationCap => return Ok(Registered::OverOrganisationCap),
+        Seat::Confirmed => RegistrationStatus::Confirmed,
+        Seat::Waiting => RegistrationStatus::Waiting,
+    };
+    conn.execute(
+        "INSERT INTO registrations (event_id, user_id, name, email, organisation_id, status, registered_by, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            event.id,
+            person.user_id,
+            person.name,
+            person.email,
+            person.organisation_id,
+            status.key(),
+            registered_by,
+            now_seconds()
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO registration_answers (registration_id, question_id, answer) VALUES (?1, ?2, ?3)",
+    )?;
+    for (question, answer) in answers {
+        stmt.execute(params![id, question, answer])?;
+    }
+    Ok(match status {
+        RegistrationStatus::Confirmed => Registered::Confirmed(id),
+        _ => Registered::Waiting(id),
+    })
+}
+
+/// A registration as lists show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Registration {
+    pub id: i64,
+    pub event_id: i64,
+    pub user_id: Option<i64>,
+    pub name: String,
+    pub email: String,
+    pub organisation_id: Option<i64>,
+    pub organisation_name: Option<String>,
+    pub status: RegistrationStatus,
+    pub attended: Option<bool>,
+    pub created_at: i64,
+    /// Answers in question order: (question id, answer).
+    pub answers: Vec<(i64, String)>,
+}
+
+const REGISTRATION_COLUMNS: &str =
+    "r.id, r.event_id, r.user_id, r.name, r.email, r.organisation_id, o.name,
+    r.status, r.attended, r.created_at,
+    (SELECT group_concat(a.question_id || char(31) || replace(a.answer, char(30), ' '), char(30))
+       FROM registration_answers a WHERE a.registration_id = r.id)";
+
+fn registration_from_row(r: &Row<'_>) -> rusqlite::Result<Registration> {
+    let answers: Option<String> = r.get(10)?;
+    let mut answers: Vec<(i64, String)> = answers
+        .as_deref()
+        .unwrap_or("")
+        .split('\u{1e}')
+        .filter_map(|pair| pair.split_once('\u{1f}'))
+        .filter_map(|(q, a)| q.parse().ok().map(|q| (q, a.to_string())))
+        .collect();
+    answers.sort_by_key(|(q, _)| *q);
+    Ok(Registration {
+        id: r.get(0)?,
+        event_id: r.get(1)?,
+        user_id: r.get(2)?,
+        name: r.get(3)?,
+        email: r.get(4)?,
+        organisation_id: r.get(5)?,
+        organisation_name: r.get(6)?,
+        status: parse_key(r, 7, RegistrationStatus::parse)?,
+        attended: r.get(8)?,
+        created_at: r.get(9)?,
+        answers,
+    })
+}
+
+/// An event's registrations: confirmed, then waiting in line, then cancelled; each in order of arrival.
+pub fn registrations(conn: &Connection, event_id: i64) -> Result<Vec<Registration>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {REGISTRATION_COLUMNS} FROM registrations r LEFT JOIN organisations o ON o.id = r.organisation_id
+         WHERE r.event_id = ?1
+         ORDER BY CASE r.status WHEN 'confirmed' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END, r.id"
+    ))?;
+    let rows = stmt.query_map([event_id], registration_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn registration(conn: &Connection, id: i64) -> Result<Option<Registration>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {REGISTRATION_COLUMNS} FROM registrations r LEFT JOIN organisations o ON o.id = r.organisation_id
+         WHERE r.id = ?1"
+    ))?;
+    Ok(stmt.query_row([id], registration_from_row).optional()?)
+}
+
+/// A person's live registrations (by account or e-mail), with their events, soonest
+/// first. Two queries, however many there are.
+pub fn registrations_of(
+    conn: &Connection,
+    user_id: i64,
+    email: &str,
+) -> Result<Vec<(Registration, Event)>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {REGISTRATION_COLUMNS} FROM registrations r LEFT JOIN organisations o ON o.id = r.organisation_id
+         WHERE (r.user_id = ?1 OR r.email = ?2) AND r.status <> 'cancelled'"
+    ))?;
+    let registrations: Vec<Registration> = stmt
+        .query_map(params![user_id, email], registration_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM events e LEFT JOIN organisations o ON o.id = e.organisation_id
+         WHERE e.id IN (SELECT event_id FROM registrations WHERE (user_id = ?1 OR email = ?2) AND status <> 'cancelled')
+         ORDER BY e.starts_at, e.id"
+    ))?;
+    let events: Vec<Event> = stmt
+        .query_map(params![user_id, email], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(events
+        .into_iter()
+        .filter_map(|event| {
+            registrations
+                .iter()
+                .find(|r| r.event_id == event.id)
+                .map(|r| (r.clone(), event))
+        })
+        .collect())
+}
+
+/// Cancels a registration; when it held a seat, the first in line gets it. Returns the
+/// promoted registration's id, if any.
+pub fn cancel(conn: &Connection, registration_id: i64) -> Result<Option<i64>> {
+    let Some(current) = registration(conn, registration_id)? else {
+        return Ok(None);
+    };
+    if current.status == RegistrationStatus::Cancelled {
+        return Ok(None);
+    }
+    let now = now_seconds();
+    conn.execute(
+        "UPDATE registrations SET status = 'cancelled', cancelled_at = ?2 WHERE id = ?1",
+        params![registration_id, now],
+    )?;
+    if current.status != RegistrationStatus::Confirmed {
+        return Ok(None);
+    }
+    let capacity: Option<u32> = conn.query_row(
+        "SELECT capacity FROM events WHERE id = ?1",
+        [current.event_id],
+        |r| r.get(0),
+    )?;
+    let confirmed: u32 = conn.query_row(
+        "SELECT count(*) FROM registrations WHERE event_id = ?1 AND status = 'confirmed'",
+        [current.event_id],
+        |r| r.get(0),
+    )?;
+    if capacity.is_some_and(|c| confirmed >= c) {
+        return Ok(None);
+    }
+    let first: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM registrations WHERE event_id = ?1 AND status = 'waiting' ORDER BY id LIMIT 1",
+            [current.event_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(first) = first {
+        conn.execute(
+            "UPDATE registrations SET status = 'confirmed', promoted_at = ?2 WHERE id = ?1",
+            params![first, now],
+        )?;
+    }
+    Ok(first)
+}
+
+pub fn set_attended(
+    conn: &Connection,
+    event_id: i64,
+    registration_id: i64,
+    attended: Option<bool>,
+) -> Result<bool> {
+    Ok(conn.execute(
+        "UPDATE registrations SET attended = ?3 WHERE id = ?1 AND event_id = ?2 AND status = 'confirmed'",
+        params![registration_id, event_id, attended],
+    )? == 1)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Minutes {
+    pub id: i64,
+    pub body: String,
+    pub is_final: bool,
+    pub written_by: Option<String>,
+    pub written_at: i64,
+}
+
+/// Every revision of an event's minutes, newest first.
+pub fn minutes(conn: &Connection, event_id: i64) -> Result<Vec<Minutes>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT m.id, m.body, m.final, u.name, m.written_at FROM event_minutes m
+         LEFT JOIN users u ON u.id = m.written_by WHERE m.event_id = ?1 ORDER BY m.id DESC",
+    )?;
+    let rows = stmt.query_map([event_id], |r| {
+        Ok(Minutes {
+            id: r.get(0)?,
+            body: r.get(1)?,
+            is_final: r.get(2)?,
+            written_by: r.get(3)?,
+            written_at: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Saves a new revision of the minutes (earlier ones are kept).
+pub fn save_minutes(
+    conn: &Connection,
+    event_id: i64,
+    body: &str,
+    is_final: bool,
+    by: i64,
+) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO event_minutes (event_id, body, final, written_by, written_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![event_id, body, is_final, by, now_seconds()],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The person's feed token, made on first use.
+pub fn feed_token(conn: &Connection, user_id: i64) -> Result<String> {
+    if let Some(token) = conn
+        .query_row(
+            "SELECT token FROM feed_tokens WHERE user_id = ?1",
+            [user_id],
+            |r| r.get(0),
+        )
+        .optional()?
+    {
+        return Ok(token);
+    }
+    renew_feed_token(conn, user_id)
+}
+
+/// A new token; the old feed address stops working.
+pub fn renew_feed_token(conn: &Connection, user_id: i64) -> Result<String> {
+    let token = crate::domain::credentials::new_token();
+    conn.execute(
+        "INSERT INTO feed_tokens (user_id, token, created_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (user_id) DO UPDATE SET token = excluded.token, created_at = excluded.created_at",
+        params![user_id, token, now_seconds()],
+    )?;
+    Ok(token)
+}
+
+pub fn feed_user(conn: &Connection, token: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT user_id FROM feed_tokens WHERE token = ?1",
+            [token],
+            |r| r.get(0),
+        )
+        .optional()?)
+}

@@ -1,0 +1,435 @@
+//! The shared calendar (month and list views with filters), the iCalendar feeds, and
+//! each person's own events with their personal feed.
+
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
+use minijinja::context;
+use serde::{Deserialize, Serialize};
+
+use super::events::visible_event;
+use super::{AppError, AppState, Ctx};
+use crate::domain::event::{EventKind, EventStatus};
+use crate::domain::ical::{FeedEvent, FeedOptions, calendar};
+use crate::storage::events::{self, Event, EventFilter};
+use crate::storage::{audit, organisations, users};
+
+/// The most events a list page or a feed holds.
+const LIST_PAGE: i64 = 100;
+const FEED_LIMIT: i64 = 5000;
+
+#[derive(Deserialize, Default, Serialize, Clone)]
+pub struct CalendarQuery {
+    #[serde(default)]
+    view: Option<String>,
+    /// `YYYY-MM` for the month view.
+    #[serde(default)]
+    month: Option<String>,
+    #[serde(default)]
+    phase: Option<String>,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    organisation: Option<String>,
+    #[serde(default)]
+    page: Option<i64>,
+    /// List view: `past` for earlier events instead of coming ones.
+    #[serde(default)]
+    when: Option<String>,
+}
+
+fn nonempty(value: &Option<String>) -> Option<String> {
+    value
+        .as_deref()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
+}
+
+#[derive(Serialize)]
+struct Day {
+    date: String,
+    day: u32,
+    in_month: bool,
+    today: bool,
+    events: Vec<Event>,
+}
+
+pub async fn calendar_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<CalendarQuery>,
+) -> Result<Response, AppError> {
+    let tz = state.programme.time_zone;
+    let today = Utc::now().with_timezone(&tz).date_naive();
+    let mut filter = EventFilter {
+        phase: nonempty(&query.phase),
+        kind: nonempty(&query.kind).and_then(|k| EventKind::parse(&k)),
+        organisation_id: nonempty(&query.organisation).and_then(|o| o.parse().ok()),
+        members: ctx.viewer.is_some(),
+        ..Default::default()
+    };
+    let month_view = query.view.as_deref() == Some("month");
+    let local_midnight = |d: NaiveDate| {
+        tz.from_local_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight"))
+            .earliest()
+            .map(|t| t.timestamp())
+            .unwrap_or_default()
+    };
+    let subject = ctx.subject().ok();
+    let leader = subject.is_some_and(|s| s.can_schedule_events());
+    let (weeks, list, month, page, pages) = if month_view {
+        let first = nonempty(&query.month)
+            .and_then(|m| NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d").ok())
+            .unwrap_or_else(|| today.with_day(1).expect("first of month"));
+        let grid_start = first - Duration::days(first.weekday().num_days_from_monday() as i64);
+        let next_month = (first + Duration::days(32))
+            .with_day(1)
+            .expect("first of month");
+        let grid_end = next_month
+            + Duration::days((7 - next_month.weekday().num_days_from_monday() as i64) % 7);
+        filter.from = Some(local_midnight(grid_start));
+        filter.until = Some(local_midnight(grid_end));
+        filter.limit = FEED_LIMIT;
+        let found = {
+            let filter = filter.clone();
+            state.db.read(move |c| events::list(c, &filter)).await?
+        };
+        let mut weeks = Vec::new();
+        let mut day = grid_start;
+        while day < grid_end {
+            let mut week = Vec::with_capacity(7);
+            for _ in 0..7 {
+                let (from, until) = (local_midnight(day), local_midnight(day + Duration::days(1)));
+                week.push(Day {
+                    date: day.format("%Y-%m-%d").to_string(),
+                    day: day.day(),
+                    in_month: day.month() == first.month(),
+                    today: day == today,
+                    events: found
+                        .iter()
+                        .filter(|e| e.starts_at < until && e.ends_at > from)
+                        .cloned()
+                        .collect(),
+                });
+                day += Duration::days(1);
+            }
+            weeks.push(week);
+        }
+        let month = context! {
+            value => first.format("%Y-%m").to_string(),
+            first => first.format("%Y-%m-%d").to_string(),
+            previous => (first - Duration::days(1)).format("%Y-%m").to_string(),
+            next => next_month.format("%Y-%m").to_string(),
+        };
+        (weeks, Vec::new(), Some(month), 1, 1)
+    } else {
+        let page = query.page.unwrap_or(1).clamp(1, 10_000);
+        let past = query.when.as_deref() == Some("past");
+        if past {
+            filter.until = Some(local_midnight(today));
+        } else {
+            filter.from = Some(local_midnight(today));
+        }
+        filter.limit = LIST_PAGE + 1;
+        filter.offset = (page - 1) * LIST_PAGE;
+        let mut found = {
+            let filter = filter.clone();
+            state.db.read(move |c| events::list(c, &filter)).await?
+        };
+        if past {
+            found.reverse();
+        }
+        let more = found.len() as i64 > LIST_PAGE;
+        found.truncate(LIST_PAGE as usize);
+        (
+            Vec::new(),
+            found,
+            None,
+            page,
+            if more { page + 1 } else { page },
+        )
+    };
+    let (orgs, pending) = state
+        .db
+        .read(move |c| {
+            let pending = if leader {
+                events::list(
+                    c,
+                    &EventFilter {
+                        members: true,
+                        statuses: vec![EventStatus::Proposed],
+                        ..Default::default()
+                    },
+                )?
+            } else {
+                Vec::new()
+            };
+            Ok((organisations::all(c)?, pending))
+        })
+        .await?;
+    let kinds: Vec<&str> = EventKind::ALL.iter().map(|k| k.key()).collect();
+    Ok(state
+        .render(
+            &ctx,
+            "calendar.html",
+            context! { query, weeks, list, month, page, pages, organisations => orgs, kinds, pending,
+                       month_view, can_propose => subject.is_some_and(|s| s.can_propose_event()) },
+        )?
+        .into_response())
+}
+
+fn plain_text_of(markdown: &str) -> String {
+    use pulldown_cmark::{Event as Md, Parser, TagEnd};
+    let mut out = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Md::Text(t) | Md::Code(t) => out.push_str(&t),
+            Md::SoftBreak | Md::HardBreak => out.push('\n'),
+            Md::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => out.push('\n'),
+            _ => {}
+        }
+    }
+    out.trim().to_string()
+}
+
+fn feed_event(state: &AppState, event: &Event) -> FeedEvent {
+    let location = match (&event.venue, &event.address) {
+        (Some(v), Some(a)) => Some(format!("{v}, {a}")),
+        (Some(v), None) => Some(v.clone()),
+        (None, Some(a)) => Some(a.clone()),
+        (None, None) => None,
+    };
+    let mut description = plain_text_of(&event.description);
+    if let Some(note) = &event.change_note {
+        description = format!("{note}\n\n{description}");
+    }
+    FeedEvent {
+        uid: event.uid.clone(),
+        sequence: event.sequence,
+        title: event.title.clone(),
+        description,
+        url: format!("{}/events/{}", state.config.public_url, event.id),
+        starts: event.starts(),
+        ends: event.ends(),
+        location,
+        online_link: event.online_link.clone(),
+        cancelled: event.status == EventStatus::Cancelled,
+        last_modified: event.updated(),
+    }
+}
+
+fn ics_response(body: String, filename: &str) -> Response {
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_string(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{filename}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+fn feed(state: &AppState, events: &[Event], name: String, personal: bool) -> String {
+    let events: Vec<FeedEvent> = events.iter().map(|e| feed_event(state, e)).collect();
+    calendar(
+        &events,
+        &FeedOptions {
+            name,
+            time_zone: state.programme.time_zone,
+            include_online_links: personal,
+        },
+    )
+}
+
+/// Public events of the whole programme (calendar programs subscribe without signing in).
+pub async fn programme_feed(State(state): State<AppState>) -> Result<Response, AppError> {
+    let found = state
+        .db
+        .read(|c| {
+            events::list(
+                c,
+                &EventFilter {
+                    limit: FEED_LIMIT,
+                    ..Default::default()
+                },
+            )
+        })
+        .await?;
+    let name = state
+        .programme
+        .name
+        .pick(
+            state.programme.default_language,
+            state.programme.default_language,
+        )
+        .to_string();
+    Ok(ics_response(
+        feed(&state, &found, name, false),
+        "calendar.ics",
+    ))
+}
+
+pub async fn phase_feed(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let phase = state.programme.phase(&slug).ok_or(AppError::NotFound)?;
+    let lang = state.programme.default_language;
+    let name = format!(
+        "{} – {}",
+        state.programme.name.pick(lang, lang),
+        phase.title.pick(lang, lang)
+    );
+    let found = state
+        .db
+        .read(move |c| {
+            events::list(
+                c,
+                &EventFilter {
+                    phase: Some(slug),
+                    limit: FEED_LIMIT,
+                    ..Default::default()
+                },
+            )
+        })
+        .await?;
+    Ok(ics_response(feed(&state, &found, name, false), "phase.ics"))
+}
+
+pub async fn organisation_feed(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let (organisation, found) = state
+        .db
+        .read(move |c| {
+            Ok((
+                organisations::get(c, id)?,
+                events::list(
+                    c,
+                    &EventFilter {
+                        organisation_id: Some(id),
+                        limit: FEED_LIMIT,
+                        ..Default::default()
+                    },
+                )?,
+            ))
+        })
+        .await?;
+    let organisation = organisation.ok_or(AppError::NotFound)?;
+    Ok(ics_response(
+        feed(&state, &found, organisation.name, false),
+        "organisation.ics",
+    ))
+}
+
+/// One event as a file to open in a calendar program.
+pub async fn event_ics(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let event = visible_event(&state, &ctx, id).await?;
+    if !matches!(
+        event.status,
+        EventStatus::Published | EventStatus::Cancelled
+    ) {
+        return Err(AppError::NotFound);
+    }
+    let mine = match &ctx.viewer {
+        Some(v) => {
+            let (user_id, email) = (v.id, v.email.clone());
+            state
+                .db
+                .read(move |c| {
+                    Ok(events::registrations_of(c, user_id, &email)?
+                        .iter()
+                        .any(|(r, _)| r.event_id == id))
+                })
+                .await?
+        }
+        None => false,
+    };
+    let name = event.title.clone();
+    Ok(ics_response(
+        feed(&state, &[event], name, mine),
+        &format!("event-{id}.ics"),
+    ))
+}
+
+/// The personal feed: the events one is registered for, online links included. The token
+/// in the address is the only key, so anyone holding the address can read it; it can be renewed.
+pub async fn personal_feed(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let found = state
+        .db
+        .read(move |c| {
+            let Some(user_id) = events::feed_user(c, &token)? else {
+                return Ok(None);
+            };
+            let Some(user) = users::get(c, user_id)?.filter(|u| u.active) else {
+                return Ok(None);
+            };
+            let events: Vec<Event> = events::registrations_of(c, user.id, &user.email)?
+                .into_iter()
+                .map(|(_, e)| e)
+                .collect();
+            Ok(Some((user.name, events)))
+        })
+        .await?;
+    let (name, found) = found.ok_or(AppError::NotFound)?;
+    let lang = state.programme.default_language;
+    let title = format!("{} – {name}", state.programme.name.pick(lang, lang));
+    Ok(ics_response(
+        feed(&state, &found, title, true),
+        "my-events.ics",
+    ))
+}
+
+pub async fn my_events(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let user = ctx.user()?;
+    let (user_id, email) = (user.id, user.email.clone());
+    let (mine, token) = state
+        .db
+        .write(move |tx| {
+            Ok((
+                events::registrations_of(tx, user_id, &email)?,
+                events::feed_token(tx, user_id)?,
+            ))
+        })
+        .await?;
+    let feed_url = format!("{}/feeds/{token}/my-events.ics", state.config.public_url);
+    Ok(state
+        .render(&ctx, "my_events.html", context! { mine, feed_url })?
+        .into_response())
+}
+
+/// A new personal feed address; the old one stops working.
+pub async fn renew_feed(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let user = ctx.user()?;
+    let (user_id, actor) = (user.id, ctx.actor());
+    state
+        .db
+        .write(move |tx| {
+            events::renew_feed_token(tx, user_id)?;
+            audit::record(
+                tx,
+                &actor,
+                "feed.renew",
+                Some(&format!("user:{user_id}")),
+                None,
+            )
+        })
+        .await?;
+    Ok(Redirect::to("/my-events").into_response())
+}

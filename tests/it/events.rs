@@ -1,0 +1,807 @@
+//! Scheduling, registration with cap and waiting list, the shared calendar and its feeds.
+
+use axum::http::StatusCode;
+use chrono::{Duration, Utc};
+
+use super::helpers::*;
+use framsyn::domain::user::Role;
+use framsyn::storage::events;
+
+/// A `datetime-local` value `days` from now, at `hour`, in Stockholm time.
+fn local(days: i64, hour: u32) -> String {
+    let day = Utc::now()
+        .with_timezone(&chrono_tz::Europe::Stockholm)
+        .date_naive()
+        + Duration::days(days);
+    format!("{}T{hour:02}:00", day.format("%Y-%m-%d"))
+}
+
+fn workshop<'a>(
+    starts: &'a str,
+    ends: &'a str,
+    capacity: &'a str,
+    cap: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("kind", "workshop"),
+        ("phase", "omvarlden"),
+        ("title", "Workshop 1: Omvärlden"),
+        ("description", "Två dagar om **trender**."),
+        ("starts", starts),
+        ("ends", ends),
+        ("venue", "Näringslivets hus"),
+        ("address", "Storgatan 19, Stockholm"),
+        ("mode", "hybrid"),
+        ("online_link", "https://meet.example.se/ws1"),
+        ("capacity", capacity),
+        ("per_organisation_cap", cap),
+        ("audience", "members"),
+        ("contact_name", "Maria Lind"),
+        ("contact_email", "maria@reglab.test"),
+    ]
+}
+
+/// Creates an event as the process leader and returns its id.
+async fn create_event(app: &mut TestApp, fields: &[(&str, &str)]) -> i64 {
+    app.login(LEADER).await;
+    let created = app.post("/events/new", fields).await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    created
+        .location()
+        .trim_start_matches("/events/")
+        .parse()
+        .unwrap()
+}
+
+fn count_events(app: &TestApp) -> i64 {
+    app.db
+        .read_blocking(|c| Ok(c.query_row("SELECT count(*) FROM events", [], |r| r.get(0))?))
+        .unwrap()
+}
+
+fn registrations(app: &TestApp, event: i64) -> Vec<events::Registration> {
+    app.db
+        .read_blocking(move |c| events::registrations(c, event))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_process_leader_schedules_a_workshop_with_agenda_and_question() {
+    let mut app = spawn_app();
+    world(&app);
+    let (starts, ends) = (local(30, 9), local(31, 16));
+    let id = create_event(&mut app, &workshop(&starts, &ends, "80", "4")).await;
+    let page = app.get(&format!("/events/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    page.assert_contains("Workshop 1: Omvärlden");
+    page.assert_contains("<strong>trender</strong>");
+    page.assert_contains("0 av 80 platser tagna");
+    page.assert_contains("meet.example.se");
+
+    let agenda = app
+        .post(
+            &format!("/events/{id}/agenda"),
+            &[
+                ("starts", &local(30, 10)),
+                ("ends", &local(30, 11)),
+                ("title", "Trendspaning i grupper"),
+                ("speaker", "Kajsa Berg"),
+            ],
+        )
+        .await;
+    assert_eq!(agenda.status, StatusCode::SEE_OTHER);
+    let outside = app
+        .post(
+            &format!("/events/{id}/agenda"),
+            &[("starts", &local(40, 10)), ("title", "Efteråt")],
+        )
+        .await;
+    assert_eq!(outside.status, StatusCode::UNPROCESSABLE_ENTITY);
+    outside.assert_contains("Tiden måste ligga inom evenemanget.");
+    outside.assert_contains("value=\"Efteråt\"");
+    let question = app
+        .post(
+            &format!("/events/{id}/questions"),
+            &[
+                ("kind", "single_choice"),
+                ("label", "Deltar du på middagen?"),
+                ("options", "Ja\nNej"),
+                ("required", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(question.status, StatusCode::SEE_OTHER);
+    let page = app.get(&format!("/events/{id}")).await;
+    page.assert_contains("10:00–11:00");
+    page.assert_contains("Trendspaning i grupper");
+    page.assert_contains("Deltar du på middagen?");
+}
+
+#[tokio::test]
+async fn bad_events_are_refused_at_the_field_and_nothing_is_stored() {
+    let mut app = spawn_app();
+    world(&app);
+    app.login(LEADER).await;
+    let (starts, ends) = (local(30, 9), local(31, 16));
+    let cases: [(&str, &str, &str, &str, &str, &str); 4] = [
+        (
+            &ends,
+            &starts,
+            "80",
+            "4",
+            "ends",
+            "Sluttiden måste vara efter starttiden.",
+        ),
+        (
+            &starts,
+            &ends,
+            "0",
+            "",
+            "capacity",
+            "Skriv ett heltal som är minst 1.",
+        ),
+        (
+            &starts,
+            &ends,
+            "-5",
+            "",
+            "capacity",
+            "Skriv ett heltal som är minst 1.",
+        ),
+        (
+            &starts,
+            &ends,
+            "2",
+            "3",
+            "per_organisation_cap",
+            "Gränsen per organisation kan inte vara större än antalet platser.",
+        ),
+    ];
+    for (s, e, capacity, cap, field, message) in cases {
+        let response = app
+            .post("/events/new", &workshop(s, e, capacity, cap))
+            .await;
+        assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY, "{field}");
+        response.assert_contains(&format!("id=\"f-{field}-error\""));
+        response.assert_contains(message);
+        response.assert_contains("value=\"Workshop 1: Omvärlden\"");
+    }
+    assert_eq!(count_events(&app), 0);
+    app.login(EDITOR).await;
+    assert_eq!(
+        app.post("/events/new", &workshop(&starts, &ends, "8", ""))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn a_strategist_registers_two_and_the_third_is_refused_by_the_cap() {
+    let mut app = spawn_app();
+    let w = world(&app);
+    let colleague = app.user("kollega@skane.test", w.org_a, &[]);
+    let (starts, ends) = (local(30, 9), local(31, 16));
+    let id = create_event(&mut app, &workshop(&starts, &ends, "80", "2")).await;
+    app.post(
+        &format!("/events/{id}/questions"),
+        &[("kind", "yes_no"), ("label", "Middag?"), ("required", "1")],
+    )
+    .await;
+    let question = app
+        .db
+        .read_blocking(move |c| events::questions(c, id))
+        .unwrap()[0]
+        .id;
+    let q = format!("q{question}");
+
+    app.login(STRATEGIST_A).await;
+    let unanswered = app
+        .post(&format!("/events/{id}/register"), &[("person", "self")])
+        .await;
+    assert_eq!(unanswered.status, StatusCode::UNPROCESSABLE_ENTITY);
+    unanswered.assert_contains(&format!("id=\"f-{q}-error\""));
+    assert!(registrations(&app, id).is_empty(), "nothing stored");
+
+    let me = app
+        .post(
+            &format!("/events/{id}/register"),
+            &[("person", "self"), (&q, "yes")],
+        )
+        .await;
+    assert_eq!(me.status, StatusCode::SEE_OTHER);
+    let colleague_id = colleague.to_string();
+    let other = app
+        .post(
+            &format!("/events/{id}/register"),
+            &[("person", &colleague_id), (&q, "no")],
+        )
+        .await;
+    assert_eq!(other.status, StatusCode::SEE_OTHER);
+    let third = app
+        .post(
+            &format!("/events/{id}/register"),
+            &[
+                ("person", "other"),
+                ("name", "Tredje Person"),
+                ("email", "tredje@skane.test"),
+                (&q, "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(third.status, StatusCode::CONFLICT);
+    third.assert_contains("Organisationen har redan så många anmälda som evenemanget tillåter.");
+    third.assert_contains("value=\"Tredje Person\"");
+    let rows = registrations(&app, id);
+    assert_eq!(rows.len(), 2);
+    assert!(rows.iter().all(|r| r.status.key() == "confirmed"));
+    assert_eq!(rows[0].answers, vec![(question, "yes".to_string())]);
+
+    let again = app
+        .post(
+            &format!("/events/{id}/register"),
+            &[("person", "self"), (&q, "yes")],
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+    again.assert_contains("Personen är redan anmäld");
+}
+
+#[tokio::test]
+async fn a_strategist_cannot_register_someone_of_another_organisation() {
+    let mut app = spawn_app();
+    let w = world(&app);
+    let outsider = app.user("annan@norrbotten.test", w.org_b, &[]);
+    let (starts, ends) = (local(30, 9), local(31, 16));
+    let id = create_event(&mut app, &workshop(&starts, &ends, "80", "")).await;
+    app.login(STRATEGIST_A).await;
+    let response = app
+        .post(
+            &format!("/events/{id}/register"),
+            &[("person", &outsider.to_string())],
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::FORBIDDEN);
+    let sneaky = app
+        .post(
+            &format!("/events/{id}/register"),
+            &[
+                ("person", "other"),
+                ("name", "X"),
+                ("email", "x@norrbotten.test"),
+                ("organisation_id", &w.org_b.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(sneaky.status, StatusCode::SEE_OTHER);
+    let rows = registrations(&app, id);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        rows[0].organisation_id,
+        Some(w.org_a),
+        "a strategist's registrations belong to their own organisation"
+    );
+}
+
+#[tokio::test]
+async fn a_full_event_has_a_waiting_list_and_a_cancellation_promotes_the_first_in_line() {
+    let mut app = spawn_app();
+    world(&app);
+    let (starts, ends) = (local(30, 9), local(30, 16));
+    let id = create_event(&mut app, &workshop(&starts, &ends, "1", "")).await;
+    app.login(STRATEGIST_A).await;
+    assert_eq!(
+        app.post(&format!("/events/{id}/register"), &[("person", "self")])
+            .await
+            .location(),
+        format!("/events/{id}?registered=confirmed#registration")
+    );
+    app.login(STRATEGIST_B).await;
+    assert_eq!(
+        app.post(&format!("/events/{id}/register"), &[("person", "self")])
+            .await
+            .location(),
+        format!("/events/{id}?registered=waiting#registration")
+    );
+    app.login(EDITOR).await;
+    app.post(&format!("/events/{id}/register"), &[("person", "self")])
+        .await;
+    app.get(&format!("/events/{id}"))
+        .await
+        .assert_contains("Du står på väntelistan.");
+
+    app.login(STRATEGIST_A).await;
+    let mine = registrations(&app, id)[0].id;
+    let cancelled = app
+        .post(&format!("/registrations/{mine}/cancel"), &[])
+        .await;
+    assert_eq!(cancelled.status, StatusCode::SEE_OTHER);
+    let rows = registrations(&app, id);
+    let status_of = |email: &str| rows.iter().find(|r| r.email == email).unwrap().status.key();
+    assert_eq!(status_of(STRATEGIST_A), "cancelled");
+    assert_eq!(
+        status_of(STRATEGIST_B),
+        "confirmed",
+        "first in line moved up"
+    );
+    assert_eq!(status_of(EDITOR), "waiting");
+
+    // Someone else's registration cannot be cancelled by a stranger.
+    let editors = rows.iter().find(|r| r.email == EDITOR).unwrap().id;
+    assert_eq!(
+        app.post(&format!("/registrations/{editors}/cancel"), &[])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn after_the_deadline_only_process_leaders_add_people() {
+    let mut app = spawn_app();
+    let w = world(&app);
+    let late = app.user("sen@norrbotten.test", w.org_b, &[]);
+    let (starts, ends) = (local(5, 9), local(5, 16));
+    let mut fields = workshop(&starts, &ends, "50", "");
+    let closes = local(-1, 12);
+    fields.push(("registration_closes", &closes));
+    let opens = local(-10, 12);
+    fields.push(("registration_opens", &opens));
+    let id = create_event(&mut app, &fields).await;
+    app.login(STRATEGIST_A).await;
+    let refused = app
+        .post(&format!("/events/{id}/register"), &[("person", "self")])
+        .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    refused.assert_contains("Anmälan är stängd.");
+    assert!(registrations(&app, id).is_empty());
+    app.login(LEADER).await;
+    let added = app
+        .post(
+            &format!("/events/{id}/register"),
+            &[("person", &late.to_string())],
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER);
+    assert_eq!(registrations(&app, id).len(), 1);
+}
+
+#[tokio::test]
+async fn a_cancelled_event_takes_no_registrations_and_says_so() {
+    let mut app = spawn_app();
+    world(&app);
+    let id = create_event(&mut app, &workshop(&local(20, 9), &local(20, 16), "50", "")).await;
+    app.login(STRATEGIST_B).await;
+    app.post(&format!("/events/{id}/register"), &[("person", "self")])
+        .await;
+    app.login(LEADER).await;
+    let cancelled = app
+        .post(
+            &format!("/events/{id}/cancel"),
+            &[("note", "Vi flyttar till hösten.")],
+        )
+        .await;
+    assert_eq!(cancelled.status, StatusCode::SEE_OTHER);
+    app.login(STRATEGIST_A).await;
+    let page = app.get(&format!("/events/{id}")).await;
+    page.assert_contains("Evenemanget är inställt.");
+    page.assert_contains("Vi flyttar till hösten.");
+    let refused = app
+        .post(&format!("/events/{id}/register"), &[("person", "self")])
+        .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    refused.assert_contains("Evenemanget är inställt.");
+    app.login(STRATEGIST_B).await;
+    let mine = app.get("/my-events").await;
+    mine.assert_contains("Evenemanget är inställt.");
+}
+
+/// 40 registrations at once for capacity 10 and 2 per organisation: 10 organisations send
+/// 4 each, so 20 are refused by the cap, 10 get seats and 10 wait, in order of arrival.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn forty_simultaneous_registrations_keep_capacity_and_cap() {
+    let mut app = spawn_app();
+    world(&app);
+    let id = create_event(
+        &mut app,
+        &workshop(&local(30, 9), &local(30, 16), "10", "2"),
+    )
+    .await;
+    let mut requests = Vec::new();
+    for o in 0..10 {
+        let org = app.organisation(&format!("Region {o}"), "region");
+        let email = format!("strateg{o}@region{o}.test");
+        app.user(&email, org, &[Role::Strategist]);
+        let cookie = app.session_of(&email).await;
+        for p in 0..4 {
+            let person_email = format!("person{p}@region{o}.test");
+            let name = format!("Person {p} i Region {o}");
+            requests.push(form_post(
+                &format!("/events/{id}/register"),
+                &cookie,
+                &[
+                    ("person", "other"),
+                    ("name", &name),
+                    ("email", &person_email),
+                ],
+            ));
+        }
+    }
+    let statuses = app.concurrent(requests).await;
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::SEE_OTHER)
+            .count(),
+        20,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::CONFLICT)
+            .count(),
+        20,
+        "{statuses:?}"
+    );
+    let mut rows = registrations(&app, id);
+    rows.sort_by_key(|r| r.id);
+    assert_eq!(rows.len(), 20);
+    let (confirmed, waiting): (Vec<_>, Vec<_>) =
+        rows.iter().partition(|r| r.status.key() == "confirmed");
+    assert_eq!(confirmed.len(), 10);
+    assert_eq!(waiting.len(), 10);
+    assert!(
+        confirmed
+            .iter()
+            .all(|c| waiting.iter().all(|w| c.id < w.id)),
+        "seats went in order of arrival"
+    );
+    let mut per_org = std::collections::HashMap::new();
+    for r in &rows {
+        *per_org.entry(r.organisation_id).or_insert(0) += 1;
+    }
+    assert!(per_org.values().all(|n| *n <= 2), "{per_org:?}");
+}
+
+#[tokio::test]
+async fn member_events_wait_for_approval_before_others_see_them() {
+    let mut app = spawn_app();
+    world(&app);
+    app.login(STRATEGIST_A).await;
+    let (starts, ends) = (local(12, 13), local(12, 16));
+    let mut fields = workshop(&starts, &ends, "", "");
+    fields.retain(|(k, _)| *k != "phase" && *k != "kind" && *k != "title" && *k != "audience");
+    fields.extend([
+        ("kind", "other"),
+        ("title", "Framsynsseminarium i Malmö"),
+        ("audience", "public"),
+    ]);
+    let proposed = app.post("/events/new", &fields).await;
+    assert_eq!(proposed.status, StatusCode::SEE_OTHER, "{}", proposed.body);
+    let path = proposed.location().to_string();
+    app.get(&path).await.assert_contains("Förslag som väntar");
+
+    let mut visitor = spawn_app_sharing(&app);
+    assert_eq!(visitor.get(&path).await.status, StatusCode::NOT_FOUND);
+    assert!(
+        !visitor
+            .get("/calendar")
+            .await
+            .body
+            .contains("Framsynsseminarium i Malmö")
+    );
+    app.login(STRATEGIST_B).await;
+    assert_eq!(app.get(&path).await.status, StatusCode::NOT_FOUND);
+
+    app.login(LEADER).await;
+    app.get("/calendar")
+        .await
+        .assert_contains("Förslag att godkänna");
+    let id = path.trim_start_matches("/events/");
+    assert_eq!(
+        app.post(&format!("/events/{id}/approve"), &[]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let calendar = visitor.get("/calendar").await;
+    calendar.assert_contains("Framsynsseminarium i Malmö");
+    calendar.assert_contains("Region Skåne");
+}
+
+#[tokio::test]
+async fn members_events_are_hidden_from_the_public() {
+    let mut app = spawn_app();
+    world(&app);
+    let id = create_event(&mut app, &workshop(&local(30, 9), &local(30, 16), "50", "")).await;
+    let mut visitor = spawn_app_sharing(&app);
+    assert_eq!(
+        visitor.get(&format!("/events/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert!(!visitor.get("/calendar").await.body.contains("Workshop 1"));
+    assert!(
+        !visitor
+            .get("/calendar.ics")
+            .await
+            .body
+            .contains("Workshop 1")
+    );
+    assert_eq!(
+        visitor.get(&format!("/events/{id}/event.ics")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    app.get("/calendar").await.assert_contains("Workshop 1");
+}
+
+#[tokio::test]
+async fn the_calendar_has_a_month_view_and_filters() {
+    let mut app = spawn_app();
+    world(&app);
+    let starts = local(3, 9);
+    let id = create_event(&mut app, &workshop(&starts, &local(3, 16), "50", "")).await;
+    let month = &starts[..7];
+    let view = app
+        .get(&format!("/calendar?view=month&month={month}"))
+        .await;
+    assert_eq!(view.status, StatusCode::OK);
+    view.assert_contains(&format!("href=\"/events/{id}\""));
+    view.assert_contains("<th scope=\"col\">Måndag</th>");
+    let filtered = app.get("/calendar?view=list&phase=scenarier").await;
+    assert!(!filtered.body.contains(&format!("href=\"/events/{id}\"")));
+    let filtered = app
+        .get("/calendar?view=list&phase=omvarlden&kind=workshop")
+        .await;
+    filtered.assert_contains(&format!("href=\"/events/{id}\""));
+    let bad = app.get("/calendar?view=month&month=garbage").await;
+    assert_eq!(
+        bad.status,
+        StatusCode::OK,
+        "an unreadable month falls back to this month"
+    );
+}
+
+#[tokio::test]
+async fn minutes_keep_every_revision_and_drafts_stay_internal() {
+    let mut app = spawn_app();
+    world(&app);
+    let id = create_event(&mut app, &workshop(&local(-3, 9), &local(-2, 16), "50", "")).await;
+    app.post(
+        &format!("/events/{id}/minutes"),
+        &[("body", "Utkast: vi pratade om *trender*.")],
+    )
+    .await;
+    let empty = app
+        .post(&format!("/events/{id}/minutes"), &[("body", "  ")])
+        .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    app.login(STRATEGIST_A).await;
+    let page = app.get(&format!("/events/{id}")).await;
+    assert!(
+        !page.body.contains("Utkast: vi pratade"),
+        "a draft is not shown to strategists"
+    );
+    app.login(EDITOR).await;
+    let saved = app
+        .post(
+            &format!("/events/{id}/minutes"),
+            &[
+                ("body", "Slutlig dokumentation av workshoppen."),
+                ("final", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    let revisions = app
+        .db
+        .read_blocking(move |c| events::minutes(c, id))
+        .unwrap();
+    assert_eq!(revisions.len(), 2);
+    app.login(STRATEGIST_A).await;
+    app.get(&format!("/events/{id}"))
+        .await
+        .assert_contains("Slutlig dokumentation av workshoppen.");
+}
+
+#[tokio::test]
+async fn registrations_list_csv_and_attendance() {
+    let mut app = spawn_app();
+    world(&app);
+    let id = create_event(&mut app, &workshop(&local(-2, 9), &local(-2, 16), "50", "")).await;
+    app.post(
+        &format!("/events/{id}/questions"),
+        &[
+            ("kind", "multiple_choice"),
+            ("label", "Kost"),
+            ("options", "Vegetarisk\nGlutenfri"),
+        ],
+    )
+    .await;
+    let q = format!(
+        "q{}",
+        app.db
+            .read_blocking(move |c| events::questions(c, id))
+            .unwrap()[0]
+            .id
+    );
+    app.post(
+        &format!("/events/{id}/register"),
+        &[
+            ("person", "other"),
+            ("name", "Åsa Öberg"),
+            ("email", "asa@reglab.test"),
+            (&q, "Vegetarisk"),
+            (&q, "Glutenfri"),
+        ],
+    )
+    .await;
+    let list = app.get(&format!("/events/{id}/registrations")).await;
+    assert_eq!(list.status, StatusCode::OK);
+    list.assert_contains("Åsa Öberg");
+    let csv = app.get(&format!("/events/{id}/registrations.csv")).await;
+    assert!(
+        csv.body.contains("Åsa Öberg") && csv.body.contains("Vegetarisk; Glutenfri"),
+        "{}",
+        csv.body
+    );
+    let reg = registrations(&app, id)[0].id.to_string();
+    let marked = app
+        .post(&format!("/events/{id}/attendance"), &[("attended", &reg)])
+        .await;
+    assert_eq!(marked.status, StatusCode::SEE_OTHER);
+    assert_eq!(registrations(&app, id)[0].attended, Some(true));
+    app.login(STRATEGIST_A).await;
+    assert_eq!(
+        app.get(&format!("/events/{id}/registrations")).await.status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+/// The feeds, read by an independent iCalendar parser.
+mod feeds {
+    use super::*;
+
+    fn parse(text: &str) -> Vec<ical::parser::ical::component::IcalCalendar> {
+        ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()))
+            .map(|c| c.expect("a valid iCalendar"))
+            .collect()
+    }
+
+    fn property<'a>(
+        event: &'a ical::parser::ical::component::IcalEvent,
+        name: &str,
+    ) -> Option<&'a ical::property::Property> {
+        event.properties.iter().find(|p| p.name == name)
+    }
+
+    #[tokio::test]
+    async fn feeds_carry_stable_uids_growing_sequences_time_zones_and_cancellations() {
+        let mut app = spawn_app();
+        world(&app);
+        let mut fields = workshop("2030-03-28T09:30", "2030-03-28T16:00", "50", "");
+        fields.retain(|(k, _)| *k != "audience");
+        fields.push(("audience", "public"));
+        let id = create_event(&mut app, &fields).await;
+
+        let first = app.get("/calendar.ics").await;
+        assert_eq!(
+            first.headers["content-type"],
+            "text/calendar; charset=utf-8"
+        );
+        let calendars = parse(&first.body);
+        let event = &calendars[0].events[0];
+        let uid = property(event, "UID").unwrap().value.clone().unwrap();
+        let start = property(event, "DTSTART").unwrap();
+        assert_eq!(start.value.as_deref(), Some("20300328T093000"));
+        let params = start.params.as_ref().unwrap();
+        assert!(
+            params
+                .iter()
+                .any(|(k, v)| k == "TZID" && v == &vec!["Europe/Stockholm".to_string()]),
+            "{params:?}"
+        );
+        assert!(
+            !calendars[0].timezones.is_empty(),
+            "a VTIMEZONE is included"
+        );
+        assert!(
+            !first.body.contains("meet.example.se"),
+            "no online link in a public feed"
+        );
+        assert!(
+            property(event, "DESCRIPTION")
+                .unwrap()
+                .value
+                .as_deref()
+                .unwrap()
+                .contains(&format!("http://framsyn.test/events/{id}"))
+        );
+        let sequence = |e: &ical::parser::ical::component::IcalEvent| {
+            property(e, "SEQUENCE")
+                .unwrap()
+                .value
+                .clone()
+                .unwrap()
+                .parse::<u32>()
+                .unwrap()
+        };
+        let first_sequence = sequence(event);
+
+        let mut edited = fields.clone();
+        edited.push(("change_note", "Vi börjar en halvtimme senare."));
+        edited.retain(|(k, _)| *k != "starts");
+        edited.push(("starts", "2030-03-28T10:00"));
+        assert_eq!(
+            app.post(&format!("/events/{id}/edit"), &edited)
+                .await
+                .status,
+            StatusCode::SEE_OTHER
+        );
+        let second = parse(&app.get("/calendar.ics").await.body);
+        let event = &second[0].events[0];
+        assert_eq!(
+            property(event, "UID").unwrap().value.as_deref(),
+            Some(uid.as_str()),
+            "the UID is stable"
+        );
+        assert!(sequence(event) > first_sequence);
+        assert_eq!(
+            property(event, "DTSTART").unwrap().value.as_deref(),
+            Some("20300328T100000")
+        );
+
+        app.post(&format!("/events/{id}/cancel"), &[("note", "Inställt.")])
+            .await;
+        let third = parse(&app.get("/calendar.ics").await.body);
+        let event = &third[0].events[0];
+        assert_eq!(
+            property(event, "STATUS").unwrap().value.as_deref(),
+            Some("CANCELLED")
+        );
+        let phase = parse(&app.get("/phases/omvarlden/calendar.ics").await.body);
+        assert_eq!(phase[0].events.len(), 1);
+        let other_phase = parse(&app.get("/phases/scenarier/calendar.ics").await.body);
+        assert!(other_phase[0].events.is_empty());
+        let single = parse(&app.get(&format!("/events/{id}/event.ics")).await.body);
+        assert_eq!(single[0].events.len(), 1);
+    }
+
+    #[tokio::test]
+    async fn the_personal_feed_has_ones_events_with_the_online_link_and_can_be_renewed() {
+        let mut app = spawn_app();
+        world(&app);
+        let id = create_event(&mut app, &workshop(&local(30, 9), &local(30, 16), "50", "")).await;
+        app.login(STRATEGIST_A).await;
+        app.post(&format!("/events/{id}/register"), &[("person", "self")])
+            .await;
+        let mine = app.get("/my-events").await;
+        let url = mine
+            .body
+            .split("<code id=\"feed-url\">")
+            .nth(1)
+            .unwrap()
+            .split('<')
+            .next()
+            .unwrap()
+            .replace("&#x2f;", "/");
+        let path = url.trim_start_matches("http://framsyn.test").to_string();
+        let mut calendar_program = spawn_app_sharing(&app);
+        let feed = calendar_program.get(&path).await;
+        assert_eq!(feed.status, StatusCode::OK);
+        let parsed = parse(&feed.body);
+        assert_eq!(parsed[0].events.len(), 1);
+        assert!(
+            feed.body.contains("meet.example.se/ws1"),
+            "the personal feed carries the online link"
+        );
+        assert!(
+            !app.get("/calendar.ics").await.body.contains("Workshop 1"),
+            "a members' event is not in the public feed"
+        );
+        app.post("/my-events/feed", &[]).await;
+        assert_eq!(
+            calendar_program.get(&path).await.status,
+            StatusCode::NOT_FOUND,
+            "the old address stops working"
+        );
+    }
+}
