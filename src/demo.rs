@@ -6,11 +6,15 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use chrono::{NaiveTime, TimeZone, Utc};
+
 use crate::domain::credentials::hash_password;
+use crate::domain::event::{Audience, EventKind, EventStatus, Mode, ValidEvent};
 use crate::domain::organisation::OrganisationForm;
+use crate::domain::programme::{ActivityKind, Programme};
 use crate::domain::user::{Email, Role};
 use crate::storage::audit::Actor;
-use crate::storage::{Db, audit, organisations, overrides, users};
+use crate::storage::{Db, audit, events, organisations, overrides, users};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -36,6 +40,7 @@ pub struct DemoUser {
 pub struct DemoReport {
     pub organisations_added: usize,
     pub users_added: usize,
+    pub events_added: usize,
 }
 
 pub fn read_demo_file(path: &Path) -> anyhow::Result<DemoFile> {
@@ -45,7 +50,71 @@ pub fn read_demo_file(path: &Path) -> anyhow::Result<DemoFile> {
 }
 
 /// Loads the demo data into `db` (blocking; for the CLI and tests).
-pub fn load(db: &Db, programme_slug: &str, demo: &DemoFile) -> anyhow::Result<DemoReport> {
+/// The programme's shared events (from its phase files) as scheduled, published events.
+fn programme_events(programme: &Programme) -> Vec<ValidEvent> {
+    let tz = programme.time_zone;
+    let lang = programme.default_language;
+    let at = |date: chrono::NaiveDate, time: Option<NaiveTime>, default: u32| {
+        let time =
+            time.unwrap_or_else(|| NaiveTime::from_hms_opt(default, 0, 0).expect("a whole hour"));
+        tz.from_local_datetime(&date.and_time(time))
+            .earliest()
+            .map(|t| t.with_timezone(&Utc))
+    };
+    let mut out = Vec::new();
+    for phase in &programme.phases {
+        for (kind, event) in phase.events() {
+            let (Some(starts), Some(ends)) = (
+                at(event.starts, event.start_time, 9),
+                at(event.ends, event.end_time, 16),
+            ) else {
+                continue;
+            };
+            if ends <= starts {
+                continue;
+            }
+            let kind = match kind {
+                ActivityKind::Workshop => EventKind::Workshop,
+                ActivityKind::PoliticiansSeminar => EventKind::PoliticiansSeminar,
+                ActivityKind::LeadersThinktank => EventKind::LeadersThinktank,
+                ActivityKind::Conference => EventKind::Conference,
+                ActivityKind::Meeting => EventKind::Meeting,
+                _ => EventKind::Other,
+            };
+            out.push(ValidEvent {
+                kind,
+                phase: Some(phase.slug.clone()),
+                title: event.title.pick(lang, lang).to_string(),
+                description: event
+                    .description
+                    .as_ref()
+                    .map(|d| d.pick(lang, lang).to_string())
+                    .unwrap_or_default(),
+                starts,
+                ends,
+                venue: event.venue.clone(),
+                address: None,
+                mode: Mode::InPerson,
+                online_link: None,
+                capacity: event.participants,
+                per_organisation_cap: event
+                    .per_organisation_cap
+                    .filter(|cap| event.participants.is_none_or(|p| *cap <= p)),
+                registration_opens: None,
+                registration_closes: None,
+                contact_name: None,
+                contact_email: None,
+                audience: Audience::Members,
+                change_note: None,
+            });
+        }
+    }
+    out
+}
+
+pub fn load(db: &Db, programme: &Programme, demo: &DemoFile) -> anyhow::Result<DemoReport> {
+    let programme_slug = programme.slug.as_str();
+    let scheduled = programme_events(programme);
     let hash = hash_password(&demo.password);
     let mut checked_orgs = Vec::new();
     for form in &demo.organisations {
@@ -95,6 +164,12 @@ pub fn load(db: &Db, programme_slug: &str, demo: &DemoFile) -> anyhow::Result<De
             && overrides::current(tx, programme_slug)?.is_none()
         {
             overrides::set(tx, programme_slug, Some(phase), Some("Demo"), leader)?;
+        }
+        if events::count(tx)? == 0 {
+            for event in &scheduled {
+                events::insert(tx, event, EventStatus::Published, None, first_leader)?;
+                report.events_added += 1;
+            }
         }
         audit::record(tx, &actor, "demo.load", None, Some(&format!("{report:?}")))?;
         Ok(report)

@@ -122,12 +122,13 @@ fn main() -> anyhow::Result<()> {
             let programme = load_programme(&config)?;
             let db = Db::open(&config.database)?;
             let demo = framsyn::demo::read_demo_file(&config.programme_dir.join("demo.toml"))?;
-            let report = framsyn::demo::load(&db, &programme.slug, &demo)?;
+            let report = framsyn::demo::load(&db, &programme, &demo)?;
             println!(
-                "demo data in {}: {} organisations and {} people added; every demo person's password is {:?}",
+                "demo data in {}: {} organisations, {} people and {} events added; every demo person's password is {:?}",
                 config.database.display(),
                 report.organisations_added,
                 report.users_added,
+                report.events_added,
                 demo.password
             );
             Ok(())

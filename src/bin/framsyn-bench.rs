@@ -38,9 +38,69 @@ struct Args {
     /// Renders per page for the in-process render time (at most 100000).
     #[arg(long, default_value_t = 2000)]
     renders: u32,
+    /// Public events added for the calendar and feed targets (at most 100000).
+    #[arg(long, default_value_t = 2000)]
+    events: u32,
 }
 
-const PAGES: [(&str, &str); 2] = [("home", "/"), ("phase", "/phases/omvarlden")];
+/// The month the benchmark's events fill, and the events themselves: spread over the
+/// twelve months of 2030, a weekday each, 09:00–16:00 Stockholm time.
+const BENCH_MONTH: &str = "2030-03";
+
+fn add_events(db: &Db, count: u32) -> anyhow::Result<()> {
+    use chrono::TimeZone;
+    use framsyn::domain::event::{Audience, EventKind, EventStatus, Mode, ValidEvent};
+    let tz = chrono_tz::Europe::Stockholm;
+    let kinds = [
+        EventKind::Workshop,
+        EventKind::Meeting,
+        EventKind::Conference,
+        EventKind::Other,
+    ];
+    db.write_blocking(|tx| {
+        for i in 0..count {
+            let day = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).expect("a date")
+                + chrono::Duration::days((i % 360) as i64);
+            let at = |h| {
+                tz.from_local_datetime(&day.and_hms_opt(h, 0, 0).expect("an hour"))
+                    .earliest()
+                    .expect("a time")
+                    .with_timezone(&chrono::Utc)
+            };
+            let event = ValidEvent {
+                kind: kinds[i as usize % kinds.len()],
+                phase: None,
+                title: format!("Regionalt framsynsseminarium nr {i}"),
+                description: "Ett seminarium om **trender**, scenarier och regional utveckling."
+                    .into(),
+                starts: at(9),
+                ends: at(16),
+                venue: Some("Regionens hus".into()),
+                address: Some("Storgatan 1, Gävle".into()),
+                mode: Mode::Hybrid,
+                online_link: Some("https://meet.example.se/seminarium".into()),
+                capacity: Some(80),
+                per_organisation_cap: Some(4),
+                registration_opens: None,
+                registration_closes: None,
+                contact_name: Some("Maria Lind".into()),
+                contact_email: Some("maria@example.se".into()),
+                audience: Audience::Public,
+                change_note: None,
+            };
+            framsyn::storage::events::insert(tx, &event, EventStatus::Published, None, None)?;
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+const PAGES: [(&str, &str); 4] = [
+    ("home", "/"),
+    ("phase", "/phases/omvarlden"),
+    ("month", "/calendar?view=month&month=2030-03"),
+    ("feed", "/calendar.ics"),
+];
 
 /// The server process, stopped when dropped.
 struct Server(Child);
@@ -57,13 +117,14 @@ fn main() -> anyhow::Result<()> {
     let seconds = args.seconds.clamp(1, 60);
     let connections = args.connections.clamp(1, 256);
     let renders = args.renders.clamp(1, 100_000);
+    let event_count = args.events.min(100_000);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
 
     println!("In-process render time (router called directly, no network), mean of {renders}:");
     for (name, path) in PAGES {
-        let per = runtime.block_on(render_time(path, renders))?;
+        let per = runtime.block_on(render_time(path, renders, event_count))?;
         println!("  {name:<6} {path:<20} {:>8.1} µs", per.as_secs_f64() * 1e6);
     }
 
@@ -84,6 +145,7 @@ fn main() -> anyhow::Result<()> {
         .env("RUST_LOG", "warn")
         .status()?;
     anyhow::ensure!(demo.success(), "loading the demo data failed");
+    add_events(&Db::open(&database)?, event_count)?;
 
     let addr = free_loopback_addr()?;
     let server = Server(
@@ -108,11 +170,16 @@ fn main() -> anyhow::Result<()> {
         std::fs::write(assets.join(format!("{name}.html")), body)?;
     }
 
+    let month_path = format!("/calendar?view=month&month={BENCH_MONTH}");
     let targets = [
         ("home page", "/"),
         ("home, static", "/assets/home.html"),
         ("phase page", "/phases/omvarlden"),
         ("phase, static", "/assets/phase.html"),
+        ("calendar month", month_path.as_str()),
+        ("month, static", "/assets/month.html"),
+        ("feed (all)", "/calendar.ics"),
+        ("feed, static", "/assets/feed.html"),
     ];
     println!(
         "\nLoad on http://{addr}: {connections} keep-alive connections, {seconds} s per target"
@@ -201,12 +268,13 @@ async fn fetch(client: &HttpClient, uri: &str) -> anyhow::Result<Bytes> {
 }
 
 /// Mean time for the router to answer one request in process, over a fresh demo database.
-async fn render_time(path: &str, renders: u32) -> anyhow::Result<Duration> {
+async fn render_time(path: &str, renders: u32, event_count: u32) -> anyhow::Result<Duration> {
     let programme_dir = Config::default_programme_dir();
     let programme = Programme::load_dir(&programme_dir).map_err(|e| anyhow::anyhow!("{e}"))?;
     let db = Db::open_temporary()?;
     let demo = framsyn::demo::read_demo_file(&programme_dir.join("demo.toml"))?;
-    framsyn::demo::load(&db, &programme.slug, &demo)?;
+    framsyn::demo::load(&db, &programme, &demo)?;
+    add_events(&db, event_count)?;
     let config = Config::new(
         "127.0.0.1:0".parse()?,
         db.path().to_path_buf(),

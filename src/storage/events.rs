@@ -116,6 +116,10 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Event> {
     })
 }
 
+pub fn count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM events", [], |r| r.get(0))?)
+}
+
 pub fn get(conn: &Connection, id: i64) -> Result<Option<Event>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM events e LEFT JOIN organisations o ON o.id = e.organisation_id WHERE e.id = ?1"
@@ -141,40 +145,66 @@ pub struct EventFilter {
     pub offset: i64,
 }
 
+/// Events matching the filter, by start. Only the filter's own conditions go into the
+/// SQL, so the indexes on start time, phase and organisation are used.
 pub fn list(conn: &Connection, filter: &EventFilter) -> Result<Vec<Event>> {
+    use rusqlite::types::Value;
     let statuses: Vec<&str> = if filter.statuses.is_empty() {
         vec!["published", "cancelled"]
     } else {
         filter.statuses.iter().map(|s| s.key()).collect()
     };
-    let statuses = statuses.join(",");
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM events e LEFT JOIN organisations o ON o.id = e.organisation_id
-         WHERE instr(',' || ?1 || ',', ',' || e.status || ',') > 0
-           AND (?2 OR e.audience = 'public')
-           AND (?3 IS NULL OR e.starts_at >= ?3)
-           AND (?4 IS NULL OR e.starts_at < ?4)
-           AND (?5 IS NULL OR e.phase_slug = ?5)
-           AND (?6 IS NULL OR e.kind = ?6)
-           AND (?7 IS NULL OR e.organisation_id = ?7)
-         ORDER BY e.starts_at, e.id
-         LIMIT ?8 OFFSET ?9"
-    ))?;
-    let rows = stmt.query_map(
-        params![
-            statuses,
-            filter.members,
-            filter.from,
-            filter.until,
-            filter.phase,
-            filter.kind.map(|k| k.key()),
-            filter.organisation_id,
-            if filter.limit > 0 { filter.limit } else { -1 },
-            filter.offset
-        ],
-        from_row,
-    )?;
+    let mut sql = format!(
+        "SELECT {COLUMNS} FROM events e LEFT JOIN organisations o ON o.id = e.organisation_id WHERE e.status IN ({})",
+        vec!["?"; statuses.len()].join(", ")
+    );
+    let mut values: Vec<Value> = statuses
+        .iter()
+        .map(|s| Value::Text(s.to_string()))
+        .collect();
+    let mut and = |condition: &str, value: Value| {
+        sql.push_str(" AND ");
+        sql.push_str(condition);
+        values.push(value);
+    };
+    if !filter.members {
+        and("e.audience = ?", Value::Text("public".into()));
+    }
+    if let Some(from) = filter.from {
+        and("e.starts_at >= ?", Value::Integer(from));
+    }
+    if let Some(until) = filter.until {
+        and("e.starts_at < ?", Value::Integer(until));
+    }
+    if let Some(phase) = &filter.phase {
+        and("e.phase_slug = ?", Value::Text(phase.clone()));
+    }
+    if let Some(kind) = filter.kind {
+        and("e.kind = ?", Value::Text(kind.key().into()));
+    }
+    if let Some(organisation) = filter.organisation_id {
+        and("e.organisation_id = ?", Value::Integer(organisation));
+    }
+    sql.push_str(" ORDER BY e.starts_at, e.id LIMIT ? OFFSET ?");
+    values.push(Value::Integer(if filter.limit > 0 {
+        filter.limit
+    } else {
+        -1
+    }));
+    values.push(Value::Integer(filter.offset));
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(values), from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A fingerprint that changes whenever any event changes: every change raises its
+/// SEQUENCE, and new events raise the count (public feeds are cached by it).
+pub fn version(conn: &Connection) -> Result<(i64, i64)> {
+    Ok(conn.query_row(
+        "SELECT count(*), coalesce(sum(sequence), 0) FROM events",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?)
 }
 
 pub fn insert(

@@ -249,32 +249,48 @@ fn feed(state: &AppState, events: &[Event], name: String, personal: bool) -> Str
     )
 }
 
+/// A public feed from the cache while no event has changed since it was built; calendar
+/// programs poll feeds often, and a feed of thousands of events is worth keeping.
+async fn cached_feed(
+    state: &AppState,
+    key: String,
+    filter: EventFilter,
+    name: String,
+    filename: &str,
+) -> Result<Response, AppError> {
+    let version = state.db.read(events::version).await?;
+    let cached = state
+        .feeds
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(&key)
+        .filter(|(v, _)| *v == version)
+        .map(|(_, body)| body.clone());
+    let body = match cached {
+        Some(body) => body,
+        None => {
+            let found = state.db.read(move |c| events::list(c, &filter)).await?;
+            let body: std::sync::Arc<str> = feed(state, &found, name, false).into();
+            let mut feeds = state.feeds.lock().unwrap_or_else(|e| e.into_inner());
+            if feeds.len() > 256 {
+                feeds.clear();
+            }
+            feeds.insert(key, (version, body.clone()));
+            body
+        }
+    };
+    Ok(ics_response(body.to_string(), filename))
+}
+
 /// Public events of the whole programme (calendar programs subscribe without signing in).
 pub async fn programme_feed(State(state): State<AppState>) -> Result<Response, AppError> {
-    let found = state
-        .db
-        .read(|c| {
-            events::list(
-                c,
-                &EventFilter {
-                    limit: FEED_LIMIT,
-                    ..Default::default()
-                },
-            )
-        })
-        .await?;
-    let name = state
-        .programme
-        .name
-        .pick(
-            state.programme.default_language,
-            state.programme.default_language,
-        )
-        .to_string();
-    Ok(ics_response(
-        feed(&state, &found, name, false),
-        "calendar.ics",
-    ))
+    let lang = state.programme.default_language;
+    let name = state.programme.name.pick(lang, lang).to_string();
+    let filter = EventFilter {
+        limit: FEED_LIMIT,
+        ..Default::default()
+    };
+    cached_feed(&state, "programme".into(), filter, name, "calendar.ics").await
 }
 
 pub async fn phase_feed(
@@ -288,47 +304,36 @@ pub async fn phase_feed(
         state.programme.name.pick(lang, lang),
         phase.title.pick(lang, lang)
     );
-    let found = state
-        .db
-        .read(move |c| {
-            events::list(
-                c,
-                &EventFilter {
-                    phase: Some(slug),
-                    limit: FEED_LIMIT,
-                    ..Default::default()
-                },
-            )
-        })
-        .await?;
-    Ok(ics_response(feed(&state, &found, name, false), "phase.ics"))
+    let filter = EventFilter {
+        phase: Some(slug.clone()),
+        limit: FEED_LIMIT,
+        ..Default::default()
+    };
+    cached_feed(&state, format!("phase:{slug}"), filter, name, "phase.ics").await
 }
 
 pub async fn organisation_feed(
     State(state): State<AppState>,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let (organisation, found) = state
+    let organisation = state
         .db
-        .read(move |c| {
-            Ok((
-                organisations::get(c, id)?,
-                events::list(
-                    c,
-                    &EventFilter {
-                        organisation_id: Some(id),
-                        limit: FEED_LIMIT,
-                        ..Default::default()
-                    },
-                )?,
-            ))
-        })
-        .await?;
-    let organisation = organisation.ok_or(AppError::NotFound)?;
-    Ok(ics_response(
-        feed(&state, &found, organisation.name, false),
+        .read(move |c| organisations::get(c, id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let filter = EventFilter {
+        organisation_id: Some(id),
+        limit: FEED_LIMIT,
+        ..Default::default()
+    };
+    cached_feed(
+        &state,
+        format!("organisation:{id}"),
+        filter,
+        organisation.name,
         "organisation.ics",
-    ))
+    )
+    .await
 }
 
 /// One event as a file to open in a calendar program.

@@ -32,6 +32,9 @@ use crate::domain::programme::Programme;
 use crate::render::Renderer;
 use crate::storage::Db;
 
+/// Built feeds by key, each with the event version it was built from.
+pub type FeedCache = std::collections::HashMap<String, ((i64, i64), Arc<str>)>;
+
 /// Everything a request may need, shared by all requests.
 #[derive(Clone)]
 pub struct AppState {
@@ -43,6 +46,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Bounds the argon2 checks running at once (each takes about 19 MiB).
     pub password_checks: Arc<tokio::sync::Semaphore>,
+    /// Public calendar feeds, by address, with the event version they were built from.
+    pub feeds: Arc<std::sync::Mutex<FeedCache>>,
 }
 
 impl AppState {
@@ -58,6 +63,7 @@ impl AppState {
             password_checks: Arc::new(tokio::sync::Semaphore::new(
                 std::thread::available_parallelism().map_or(2, |n| n.get()),
             )),
+            feeds: Default::default(),
         }
     }
 

@@ -805,3 +805,50 @@ mod feeds {
         );
     }
 }
+
+#[tokio::test]
+async fn anyone_registers_for_an_event_open_to_all_and_members_only_events_ask_for_sign_in() {
+    let mut app = spawn_app();
+    world(&app);
+    let (starts, ends) = (local(15, 9), local(15, 13));
+    let mut open = workshop(&starts, &ends, "150", "");
+    open.retain(|(k, _)| *k != "audience");
+    open.push(("audience", "public"));
+    let public = create_event(&mut app, &open).await;
+    let members = create_event(&mut app, &workshop(&starts, &ends, "150", "")).await;
+    let mut visitor = spawn_app_sharing(&app);
+    let page = visitor.get(&format!("/events/{public}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        !page.body.contains("meet.example.se"),
+        "the online link is for registered people only"
+    );
+    let missing = visitor
+        .post(
+            &format!("/events/{public}/register"),
+            &[("name", "Olle Öppen"), ("email", "")],
+        )
+        .await;
+    assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
+    missing.assert_contains("id=\"f-email-error\"");
+    missing.assert_contains("value=\"Olle Öppen\"");
+    let done = visitor
+        .post(
+            &format!("/events/{public}/register"),
+            &[("name", "Olle Öppen"), ("email", "olle@example.se")],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    assert_eq!(registrations(&app, public)[0].organisation_id, None);
+    let refused = visitor
+        .post(
+            &format!("/events/{members}/register"),
+            &[("name", "Olle"), ("email", "olle@example.se")],
+        )
+        .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::NOT_FOUND,
+        "a members' event does not exist for the public"
+    );
+}

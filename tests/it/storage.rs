@@ -99,9 +99,14 @@ fn demo_data_loads_once_and_gives_every_role_a_known_password() {
     let app = spawn_app();
     let dir = programme_dir("regionerna-2050");
     let demo = framsyn::demo::read_demo_file(&dir.join("demo.toml")).unwrap();
-    let first = framsyn::demo::load(&app.db, "regionerna-2050", &demo).unwrap();
+    let programme = regionerna();
+    let first = framsyn::demo::load(&app.db, &programme, &demo).unwrap();
+    assert!(
+        first.events_added >= 10,
+        "the programme's shared events are scheduled: {first:?}"
+    );
     assert!(first.organisations_added >= 20, "{first:?}");
-    let again = framsyn::demo::load(&app.db, "regionerna-2050", &demo).unwrap();
+    let again = framsyn::demo::load(&app.db, &programme, &demo).unwrap();
     assert_eq!(again, framsyn::demo::DemoReport::default());
     let people = app.db.read_blocking(|c| users::list(c, None)).unwrap();
     for role in framsyn::domain::user::Role::ALL {
