@@ -7,16 +7,20 @@
 //! - [`domain`]: pure types and rules. The programme definition and its validation
 //!   ([`domain::programme`]), which phase is active ([`domain::schedule`]), languages,
 //!   people and roles, organisations, who may do what ([`domain::access`]), password
-//!   hashing and tokens, login throttling policy, form field errors.
+//!   hashing and tokens, login throttling policy, form field errors, events with their
+//!   questions, agenda and seat rule ([`domain::event`]), and iCalendar feeds
+//!   ([`domain::ical`]).
 //! - [`storage`]: the one [`storage::Db`] handle, migrations in
 //!   `src/storage/migrations/NN-name/up.sql` (append-only), and repository functions per
-//!   table group (users, organisations, sessions, throttle, overrides, audit).
+//!   table group (users, organisations, sessions, throttle, overrides, audit, events with
+//!   registrations and minutes).
 //! - [`render`]: the minijinja environment over `templates/`, the translation function
 //!   over the Fluent catalogues in `assets/locales/`, date formatting, and the one
 //!   Markdown renderer.
 //! - [`web`]: the route table ([`web::router`]) with its layers, the request context
 //!   ([`web::Ctx`]: language, signed-in person, address), the error policy
-//!   ([`web::AppError`] and the HTML error pages), and handlers grouped by area.
+//!   ([`web::AppError`] and the HTML error pages), and handlers grouped by area
+//!   (pages, auth, organisations, admin, events, calendar and feeds).
 //! - [`config`]: typed configuration with defaults; [`demo`]: the demo data loader.
 //! - `src/main.rs`: the `framsyn` binary: `serve` (default), `check`, `create-admin`,
 //!   `demo`, `backup`. `src/bin/framsyn-bench.rs`: the benchmark program.
@@ -29,6 +33,8 @@
 //! - `domain` uses nothing of axum, rusqlite or minijinja.
 //! - No SQL outside `storage`; no write outside a `BEGIN IMMEDIATE` transaction on the
 //!   one writer connection; no database call on the async runtime's threads.
+//! - No seat is decided outside the write transaction that stores the registration, so
+//!   capacity and the per-organisation cap hold under concurrent requests.
 //! - Nothing about a particular programme is in Rust: programmes live in `phases/`.
 //! - Templates end in `.html` (auto-escaped) and undefined values are errors; no HTML is
 //!   marked safe except the output of [`render::markdown::to_safe_html`].
@@ -36,7 +42,8 @@
 //! - No inline script: the Content-Security-Policy forbids it and pages work without
 //!   JavaScript.
 //! - No password, session token or set-password token is stored in clear: passwords as
-//!   argon2id hashes, tokens as SHA-256 digests.
+//!   argon2id hashes, tokens as SHA-256 digests. (Personal feed addresses are read-only
+//!   capabilities shown to their owner again, so their tokens are kept as they are.)
 //! - No default account: the first administrator comes from `framsyn create-admin`.
 //! - Nothing is deleted from the audit log: triggers refuse UPDATE and DELETE.
 
