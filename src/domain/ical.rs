@@ -53,7 +53,7 @@ pub struct FeedEvent {
 pub struct FeedOptions {
     /// The calendar's name (X-WR-CALNAME).
     pub name: String,
-    /// The programme's time zone: DTSTART/DTEND carry TZID=<name> and the feed contains a
+    /// The programme's time zone: DTSTART/DTEND carry `TZID=<name>` and the feed contains a
     /// VTIMEZONE for it.
     pub time_zone: Tz,
     /// Only the personal feed includes online links (as an "Online: <link>" line of the
