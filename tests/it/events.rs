@@ -852,3 +852,47 @@ async fn anyone_registers_for_an_event_open_to_all_and_members_only_events_ask_f
         "a members' event does not exist for the public"
     );
 }
+
+#[tokio::test]
+async fn people_cancel_their_own_registration_only_until_the_deadline() {
+    let mut app = spawn_app();
+    world(&app);
+    let (starts, ends) = (local(5, 9), local(5, 16));
+    let mut fields = workshop(&starts, &ends, "50", "");
+    let (opens, closes) = (local(-10, 12), local(-1, 12));
+    fields.extend([
+        ("registration_opens", opens.as_str()),
+        ("registration_closes", closes.as_str()),
+    ]);
+    let id = create_event(&mut app, &fields).await;
+    let strategist = app
+        .db
+        .read_blocking(|c| framsyn::storage::users::find_by_email(c, STRATEGIST_A))
+        .unwrap()
+        .unwrap();
+    app.post(
+        &format!("/events/{id}/register"),
+        &[("person", &strategist.to_string())],
+    )
+    .await;
+    let registration = registrations(&app, id)[0].id;
+    app.login(STRATEGIST_A).await;
+    let late = app
+        .post(&format!("/registrations/{registration}/cancel"), &[])
+        .await;
+    assert_eq!(late.status, StatusCode::CONFLICT);
+    late.assert_contains("Sista dag för avbokning har passerat.");
+    assert_eq!(
+        registrations(&app, id)[0].status.key(),
+        "confirmed",
+        "nothing changed"
+    );
+    app.login(LEADER).await;
+    assert_eq!(
+        app.post(&format!("/registrations/{registration}/cancel"), &[])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(registrations(&app, id)[0].status.key(), "cancelled");
+}
