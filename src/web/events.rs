@@ -4,13 +4,12 @@
 use std::collections::BTreeMap;
 
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
-use super::forms::Form;
-use super::organisations::csv_cell;
+use super::forms::{Form, csv_download};
 use super::{AppError, AppState, Ctx};
 use crate::domain::access::{Subject, can_see_event};
 use crate::domain::event::{
@@ -186,10 +185,7 @@ pub async fn edit_form(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let event = visible_event(&state, &ctx, id).await?;
-    if !may_edit(&ctx.subject()?, &event) {
-        return Err(AppError::Forbidden);
-    }
+    let event = editable_event(&state, &ctx, id).await?;
     form_page(
         &state,
         &ctx,
@@ -205,10 +201,7 @@ pub async fn update(
     Path(id): Path<i64>,
     Form(form): Form<EventForm>,
 ) -> Result<Response, AppError> {
-    let event = visible_event(&state, &ctx, id).await?;
-    if !may_edit(&ctx.subject()?, &event) {
-        return Err(AppError::Forbidden);
-    }
+    let event = editable_event(&state, &ctx, id).await?;
     let valid = match form.validate(state.programme.time_zone, &phase_slugs(&state)) {
         Ok(valid) => valid,
         Err(errors) => return form_page(&state, &ctx, Some(id), &form, &errors),
@@ -436,33 +429,70 @@ pub async fn show(
     event_page(&state, &ctx, event, extras, StatusCode::OK).await
 }
 
+/// The event, if the signed-in person may change it; otherwise 403 (or 404 if unseen).
+async fn editable_event(state: &AppState, ctx: &Ctx, id: i64) -> Result<Event, AppError> {
+    let event = visible_event(state, ctx, id).await?;
+    if may_edit(&ctx.subject()?, &event) {
+        Ok(event)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Applies one change to an event's agenda or questions in a write transaction, logs it,
+/// and returns to that part of the event page; 404 when the change found nothing.
+async fn change_event_part(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    action: &'static str,
+    detail: String,
+    anchor: &'static str,
+    change: impl FnOnce(&rusqlite::Transaction) -> Result<bool, StorageError> + Send + 'static,
+) -> Result<Response, AppError> {
+    let actor = ctx.actor();
+    let changed = state
+        .db
+        .write(move |tx| {
+            let changed = change(tx)?;
+            if changed {
+                audit::record(
+                    tx,
+                    &actor,
+                    action,
+                    Some(&format!("event:{id}")),
+                    Some(&detail),
+                )?;
+            }
+            Ok(changed)
+        })
+        .await?;
+    if !changed {
+        return Err(AppError::NotFound);
+    }
+    Ok(Redirect::to(&format!("/events/{id}#{anchor}")).into_response())
+}
+
 pub async fn add_agenda_item(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     Form(form): Form<AgendaForm>,
 ) -> Result<Response, AppError> {
-    let event = visible_event(&state, &ctx, id).await?;
-    if !may_edit(&ctx.subject()?, &event) {
-        return Err(AppError::Forbidden);
-    }
+    let event = editable_event(&state, &ctx, id).await?;
     match form.validate(state.programme.time_zone, (event.starts(), event.ends())) {
         Ok(item) => {
-            let actor = ctx.actor();
-            state
-                .db
-                .write(move |tx| {
-                    events::add_agenda_item(tx, id, &item)?;
-                    audit::record(
-                        tx,
-                        &actor,
-                        "event.agenda.add",
-                        Some(&format!("event:{id}")),
-                        Some(&item.title),
-                    )
-                })
-                .await?;
-            Ok(Redirect::to(&format!("/events/{id}#agenda")).into_response())
+            let title = item.title.clone();
+            change_event_part(
+                &state,
+                &ctx,
+                id,
+                "event.agenda.add",
+                title,
+                "agenda",
+                move |tx| events::add_agenda_item(tx, id, &item).map(|_| true),
+            )
+            .await
         }
         Err(errors) => {
             let extras = PageExtras {
@@ -487,31 +517,17 @@ pub async fn delete_agenda_item(
     ctx: Ctx,
     Path((id, item)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let event = visible_event(&state, &ctx, id).await?;
-    if !may_edit(&ctx.subject()?, &event) {
-        return Err(AppError::Forbidden);
-    }
-    let actor = ctx.actor();
-    let deleted = state
-        .db
-        .write(move |tx| {
-            let deleted = events::delete_agenda_item(tx, id, item)?;
-            if deleted {
-                audit::record(
-                    tx,
-                    &actor,
-                    "event.agenda.delete",
-                    Some(&format!("event:{id}")),
-                    Some(&item.to_string()),
-                )?;
-            }
-            Ok(deleted)
-        })
-        .await?;
-    if !deleted {
-        return Err(AppError::NotFound);
-    }
-    Ok(Redirect::to(&format!("/events/{id}#agenda")).into_response())
+    editable_event(&state, &ctx, id).await?;
+    change_event_part(
+        &state,
+        &ctx,
+        id,
+        "event.agenda.delete",
+        item.to_string(),
+        "agenda",
+        move |tx| events::delete_agenda_item(tx, id, item),
+    )
+    .await
 }
 
 pub async fn add_question(
@@ -520,27 +536,20 @@ pub async fn add_question(
     Path(id): Path<i64>,
     Form(form): Form<QuestionForm>,
 ) -> Result<Response, AppError> {
-    let event = visible_event(&state, &ctx, id).await?;
-    if !may_edit(&ctx.subject()?, &event) {
-        return Err(AppError::Forbidden);
-    }
+    let event = editable_event(&state, &ctx, id).await?;
     match form.validate() {
         Ok(question) => {
-            let actor = ctx.actor();
-            state
-                .db
-                .write(move |tx| {
-                    events::add_question(tx, id, &question)?;
-                    audit::record(
-                        tx,
-                        &actor,
-                        "event.question.add",
-                        Some(&format!("event:{id}")),
-                        Some(&question.label),
-                    )
-                })
-                .await?;
-            Ok(Redirect::to(&format!("/events/{id}#questions")).into_response())
+            let label = question.label.clone();
+            change_event_part(
+                &state,
+                &ctx,
+                id,
+                "event.question.add",
+                label,
+                "questions",
+                move |tx| events::add_question(tx, id, &question).map(|_| true),
+            )
+            .await
         }
         Err(errors) => {
             let extras = PageExtras {
@@ -565,31 +574,17 @@ pub async fn delete_question(
     ctx: Ctx,
     Path((id, question)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let event = visible_event(&state, &ctx, id).await?;
-    if !may_edit(&ctx.subject()?, &event) {
-        return Err(AppError::Forbidden);
-    }
-    let actor = ctx.actor();
-    let deleted = state
-        .db
-        .write(move |tx| {
-            let deleted = events::delete_question(tx, id, question)?;
-            if deleted {
-                audit::record(
-                    tx,
-                    &actor,
-                    "event.question.delete",
-                    Some(&format!("event:{id}")),
-                    Some(&question.to_string()),
-                )?;
-            }
-            Ok(deleted)
-        })
-        .await?;
-    if !deleted {
-        return Err(AppError::NotFound);
-    }
-    Ok(Redirect::to(&format!("/events/{id}#questions")).into_response())
+    editable_event(&state, &ctx, id).await?;
+    change_event_part(
+        &state,
+        &ctx,
+        id,
+        "event.question.delete",
+        question.to_string(),
+        "questions",
+        move |tx| events::delete_question(tx, id, question),
+    )
+    .await
 }
 
 /// Registers the signed-in person, a person of the strategist's own organisation (a member,
@@ -935,58 +930,41 @@ pub async fn registration_csv(
         .read(move |c| Ok((events::registrations(c, id)?, events::questions(c, id)?)))
         .await?;
     let t = |key: &str| crate::render::i18n::text(ctx.lang, key);
-    let mut writer = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
-    let csv_error = |e: csv::Error| AppError::Internal(e.to_string());
-    let mut header_row = vec![
-        t("registration-name"),
-        t("registration-email"),
-        t("user-organisation"),
-        t("registration-status"),
-        t("registration-attended"),
-    ];
-    header_row.extend(questions.iter().map(|q| q.label.clone()));
-    writer
-        .write_record(header_row.iter().map(|c| csv_cell(c).into_owned()))
-        .map_err(csv_error)?;
-    for r in &registrations {
-        let mut row = vec![
-            r.name.clone(),
-            r.email.clone(),
-            r.organisation_name.clone().unwrap_or_default(),
-            t(&format!("registration-status-{}", r.status.key())),
-            match r.attended {
-                Some(true) => t("yes"),
-                Some(false) => t("no"),
-                None => String::new(),
-            },
-        ];
-        for q in &questions {
-            row.push(
+    let mut header: Vec<String> = [
+        "registration-name",
+        "registration-email",
+        "user-organisation",
+        "registration-status",
+        "registration-attended",
+    ]
+    .map(t)
+    .to_vec();
+    header.extend(questions.iter().map(|q| q.label.clone()));
+    let rows: Vec<Vec<String>> = registrations
+        .iter()
+        .map(|r| {
+            let mut row = vec![
+                r.name.clone(),
+                r.email.clone(),
+                r.organisation_name.clone().unwrap_or_default(),
+                t(&format!("registration-status-{}", r.status.key())),
+                match r.attended {
+                    Some(true) => t("yes"),
+                    Some(false) => t("no"),
+                    None => String::new(),
+                },
+            ];
+            row.extend(questions.iter().map(|q| {
                 r.answers
                     .iter()
                     .find(|(id, _)| *id == q.id)
                     .map(|(_, a)| a.replace('\n', "; "))
-                    .unwrap_or_default(),
-            );
-        }
-        writer
-            .write_record(row.iter().map(|c| csv_cell(c).into_owned()))
-            .map_err(csv_error)?;
-    }
-    let body = writer
-        .into_inner()
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"registrations.csv\"",
-            ),
-        ],
-        body,
-    )
-        .into_response())
+                    .unwrap_or_default()
+            }));
+            row
+        })
+        .collect();
+    csv_download(&header, &rows, "registrations.csv")
 }
 
 #[derive(Deserialize, Default)]

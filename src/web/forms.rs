@@ -32,6 +32,53 @@ where
     }
 }
 
+/// A CSV download: UTF-8 with a byte-order mark (so spreadsheet programs read å, ä, ö),
+/// every cell guarded against being run as a formula.
+pub fn csv_download(
+    header: &[String],
+    rows: &[Vec<String>],
+    filename: &str,
+) -> Result<axum::response::Response, AppError> {
+    use axum::response::IntoResponse;
+    let mut writer = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
+    let error = |e: csv::Error| AppError::Internal(e.to_string());
+    writer
+        .write_record(header.iter().map(|c| csv_cell(c).into_owned()))
+        .map_err(error)?;
+    for row in rows {
+        writer
+            .write_record(row.iter().map(|c| csv_cell(c).into_owned()))
+            .map_err(error)?;
+    }
+    let body = writer
+        .into_inner()
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "text/csv; charset=utf-8".to_string(),
+            ),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// A cell that a spreadsheet program will not run as a formula: text starting with
+/// `=`, `+`, `-`, `@`, tab or carriage return gets a leading apostrophe.
+pub fn csv_cell(value: &str) -> std::borrow::Cow<'_, str> {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}").into()
+    } else {
+        value.into()
+    }
+}
+
 /// Percent-encodes one query component.
 pub fn encode_component(value: &str) -> String {
     form_urlencoded::byte_serialize(value.as_bytes()).collect()

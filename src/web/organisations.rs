@@ -2,11 +2,11 @@
 //! address list with its CSV export.
 
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 
-use super::forms::Form;
+use super::forms::{Form, csv_download};
 use super::{AppError, AppState, Ctx};
 use crate::domain::form::FieldErrors;
 use crate::domain::organisation::{Category, OrganisationForm};
@@ -218,65 +218,39 @@ pub async fn address_list(State(state): State<AppState>, ctx: Ctx) -> Result<Res
         .into_response())
 }
 
-/// The address list as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read å, ä, ö).
+/// The address list as CSV.
 pub async fn address_list_csv(
     State(state): State<AppState>,
     ctx: Ctx,
 ) -> Result<Response, AppError> {
     ctx.user()?;
     let all = state.db.read(organisations::all).await?;
-    let lang = ctx.lang;
-    let t = |key: &str| crate::render::i18n::text(lang, key);
-    let mut writer = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
-    let header_row = [
-        t("org-name"),
-        t("org-category"),
-        t("org-contact-name"),
-        t("org-contact-email"),
-        t("org-contact-phone"),
-        t("org-address"),
-        t("org-postcode"),
-        t("org-city"),
-    ];
-    let csv_error = |e: csv::Error| AppError::Internal(e.to_string());
-    writer.write_record(&header_row).map_err(csv_error)?;
-    for org in &all {
-        let cells = [
-            org.name.clone(),
-            t(&format!("category-{}", org.category.key())),
-            org.contact_name.clone().unwrap_or_default(),
-            org.contact_email.clone().unwrap_or_default(),
-            org.contact_phone.clone().unwrap_or_default(),
-            org.address.clone().unwrap_or_default(),
-            org.postcode.clone().unwrap_or_default(),
-            org.city.clone().unwrap_or_default(),
-        ];
-        writer
-            .write_record(cells.iter().map(|cell| csv_cell(cell).into_owned()))
-            .map_err(csv_error)?;
-    }
-    let body = writer
-        .into_inner()
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"address-list.csv\"",
-            ),
-        ],
-        body,
-    )
-        .into_response())
-}
-
-/// A cell that a spreadsheet program will not run as a formula: text starting with
-/// `=`, `+`, `-`, `@`, tab or carriage return gets a leading apostrophe.
-pub fn csv_cell(value: &str) -> std::borrow::Cow<'_, str> {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}").into()
-    } else {
-        value.into()
-    }
+    let t = |key: &str| crate::render::i18n::text(ctx.lang, key);
+    let header = [
+        "org-name",
+        "org-category",
+        "org-contact-name",
+        "org-contact-email",
+        "org-contact-phone",
+        "org-address",
+        "org-postcode",
+        "org-city",
+    ]
+    .map(t);
+    let rows: Vec<Vec<String>> = all
+        .iter()
+        .map(|org| {
+            vec![
+                org.name.clone(),
+                t(&format!("category-{}", org.category.key())),
+                org.contact_name.clone().unwrap_or_default(),
+                org.contact_email.clone().unwrap_or_default(),
+                org.contact_phone.clone().unwrap_or_default(),
+                org.address.clone().unwrap_or_default(),
+                org.postcode.clone().unwrap_or_default(),
+                org.city.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    csv_download(&header, &rows, "address-list.csv")
 }
