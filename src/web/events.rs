@@ -201,7 +201,7 @@ pub async fn update(
     Path(id): Path<i64>,
     Form(form): Form<EventForm>,
 ) -> Result<Response, AppError> {
-    let event = editable_event(&state, &ctx, id).await?;
+    editable_event(&state, &ctx, id).await?;
     let valid = match form.validate(state.programme.time_zone, &phase_slugs(&state)) {
         Ok(valid) => valid,
         Err(errors) => return form_page(&state, &ctx, Some(id), &form, &errors),
