@@ -47,13 +47,23 @@ fn nonempty(value: &Option<String>) -> Option<String> {
         .map(str::to_string)
 }
 
+/// What a day cell of the month view shows of an event.
+#[derive(Serialize, Clone)]
+struct CellEvent {
+    id: i64,
+    title: String,
+    starts_at: i64,
+    ends_at: i64,
+    status: EventStatus,
+}
+
 #[derive(Serialize)]
 struct Day {
     date: String,
     day: u32,
     in_month: bool,
     today: bool,
-    events: Vec<Event>,
+    events: Vec<CellEvent>,
 }
 
 pub async fn calendar_page(
@@ -92,10 +102,19 @@ pub async fn calendar_page(
         filter.from = Some(local_midnight(grid_start));
         filter.until = Some(local_midnight(grid_end));
         filter.limit = FEED_LIMIT;
-        let found = {
+        let found: Vec<CellEvent> = {
             let filter = filter.clone();
             state.db.read(move |c| events::list(c, &filter)).await?
-        };
+        }
+        .into_iter()
+        .map(|e| CellEvent {
+            id: e.id,
+            title: e.title,
+            starts_at: e.starts_at,
+            ends_at: e.ends_at,
+            status: e.status,
+        })
+        .collect();
         let mut weeks = Vec::new();
         let mut day = grid_start;
         while day < grid_end {
