@@ -534,10 +534,12 @@ pub enum Seat {
 /// Decides a registration: the per-organisation cap counts everyone of the organisation
 /// still registered (confirmed or waiting), so it is never exceeded even after promotions;
 /// when the event is full, the registration waits in line.
+/// Nobody overtakes the waiting list: while anyone waits, a newcomer waits too.
 pub fn seat(
     capacity: Option<u32>,
     per_organisation_cap: Option<u32>,
     confirmed: u32,
+    waiting: u32,
     organisation_registered: Option<u32>,
 ) -> Seat {
     if let (Some(cap), Some(taken)) = (per_organisation_cap, organisation_registered)
@@ -546,9 +548,23 @@ pub fn seat(
         return Seat::OverOrganisationCap;
     }
     match capacity {
-        Some(capacity) if confirmed >= capacity => Seat::Waiting,
+        Some(capacity) if confirmed >= capacity || waiting > 0 => Seat::Waiting,
         _ => Seat::Confirmed,
     }
+}
+
+/// Whether an event may move from one status to another: proposals are approved,
+/// rejected or withdrawn (cancelled); published events can only be cancelled.
+pub fn status_change_allowed(from: EventStatus, to: EventStatus) -> bool {
+    matches!(
+        (from, to),
+        (EventStatus::Proposed, EventStatus::Published)
+            | (EventStatus::Proposed, EventStatus::Rejected)
+            | (
+                EventStatus::Proposed | EventStatus::Published,
+                EventStatus::Cancelled
+            )
+    )
 }
 
 #[cfg(test)]
@@ -629,13 +645,34 @@ mod tests {
 
     #[test]
     fn seats_follow_capacity_and_the_cap() {
-        assert_eq!(seat(Some(10), Some(2), 3, Some(1)), Seat::Confirmed);
+        assert_eq!(seat(Some(10), Some(2), 3, 0, Some(1)), Seat::Confirmed);
         assert_eq!(
-            seat(Some(10), Some(2), 3, Some(2)),
+            seat(Some(10), Some(2), 3, 0, Some(2)),
             Seat::OverOrganisationCap
         );
-        assert_eq!(seat(Some(10), Some(2), 10, Some(0)), Seat::Waiting);
-        assert_eq!(seat(None, None, 500, None), Seat::Confirmed);
+        assert_eq!(seat(Some(10), Some(2), 10, 0, Some(0)), Seat::Waiting);
+        assert_eq!(
+            seat(Some(10), None, 9, 1, None),
+            Seat::Waiting,
+            "no overtaking the line"
+        );
+        assert_eq!(seat(None, None, 500, 0, None), Seat::Confirmed);
+        assert!(status_change_allowed(
+            EventStatus::Proposed,
+            EventStatus::Published
+        ));
+        assert!(!status_change_allowed(
+            EventStatus::Cancelled,
+            EventStatus::Published
+        ));
+        assert!(!status_change_allowed(
+            EventStatus::Published,
+            EventStatus::Rejected
+        ));
+        assert!(!status_change_allowed(
+            EventStatus::Cancelled,
+            EventStatus::Cancelled
+        ));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::{Result, now_seconds};
 use crate::domain::event::{
     Audience, EventKind, EventStatus, Mode, Question, QuestionKind, RegistrationStatus, Seat,
-    ValidAgendaItem, ValidEvent, ValidQuestion, seat,
+    ValidAgendaItem, ValidEvent, ValidQuestion, seat, status_change_allowed,
 };
 
 fn time(seconds: i64) -> DateTime<Utc> {
@@ -130,7 +130,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<Event>> {
 /// Which events a list or feed shows.
 #[derive(Debug, Clone, Default)]
 pub struct EventFilter {
-    /// Starting at or after (Unix seconds).
+    /// Still going on at or after (ending after; Unix seconds), so events under way show.
     pub from: Option<i64>,
     /// Starting before.
     pub until: Option<i64>,
@@ -143,6 +143,8 @@ pub struct EventFilter {
     pub statuses: Vec<EventStatus>,
     pub limit: i64,
     pub offset: i64,
+    /// Latest first (for lists of past events).
+    pub descending: bool,
 }
 
 /// Events matching the filter, by start. Only the filter's own conditions go into the
@@ -171,7 +173,7 @@ pub fn list(conn: &Connection, filter: &EventFilter) -> Result<Vec<Event>> {
         and("e.audience = ?", Value::Text("public".into()));
     }
     if let Some(from) = filter.from {
-        and("e.starts_at >= ?", Value::Integer(from));
+        and("e.ends_at > ?", Value::Integer(from));
     }
     if let Some(until) = filter.until {
         and("e.starts_at < ?", Value::Integer(until));
@@ -185,7 +187,11 @@ pub fn list(conn: &Connection, filter: &EventFilter) -> Result<Vec<Event>> {
     if let Some(organisation) = filter.organisation_id {
         and("e.organisation_id = ?", Value::Integer(organisation));
     }
-    sql.push_str(" ORDER BY e.starts_at, e.id LIMIT ? OFFSET ?");
+    sql.push_str(if filter.descending {
+        " ORDER BY e.starts_at DESC, e.id DESC LIMIT ? OFFSET ?"
+    } else {
+        " ORDER BY e.starts_at, e.id LIMIT ? OFFSET ?"
+    });
     values.push(Value::Integer(if filter.limit > 0 {
         filter.limit
     } else {
@@ -250,9 +256,10 @@ pub fn insert(
 }
 
 /// Saves an edit; the SEQUENCE grows and, with a note, registrants see what changed.
+/// More seats move people up from the waiting list.
 pub fn update(conn: &Connection, id: i64, event: &ValidEvent) -> Result<bool> {
     let now = now_seconds();
-    Ok(conn.execute(
+    let changed = conn.execute(
         "UPDATE events SET phase_slug = ?2, kind = ?3, title = ?4, description = ?5, starts_at = ?6,
             ends_at = ?7, venue = ?8, address = ?9, mode = ?10, online_link = ?11, capacity = ?12,
             per_org_cap = ?13, registration_opens = ?14, registration_closes = ?15, contact_name = ?16,
@@ -282,22 +289,33 @@ pub fn update(conn: &Connection, id: i64, event: &ValidEvent) -> Result<bool> {
             event.change_note,
             now
         ],
-    )? == 1)
+    )? == 1;
+    if changed {
+        promote_waiting(conn, id)?;
+    }
+    Ok(changed)
 }
 
-/// Changes the status (publish, cancel, reject); the SEQUENCE grows so feeds update.
+/// Changes the status (approve, reject, cancel) if the change is allowed from the status
+/// the event has now; the SEQUENCE grows so feeds update. `false` when not allowed.
 pub fn set_status(
     conn: &Connection,
     id: i64,
     status: EventStatus,
     note: Option<&str>,
 ) -> Result<bool> {
+    let Some(current) = get(conn, id)? else {
+        return Ok(false);
+    };
+    if !status_change_allowed(current.status, status) {
+        return Ok(false);
+    }
     let now = now_seconds();
     Ok(conn.execute(
         "UPDATE events SET status = ?2, sequence = sequence + 1, updated_at = ?3,
             change_note = coalesce(?4, change_note), changed_at = CASE WHEN ?4 IS NULL THEN changed_at ELSE ?3 END
-         WHERE id = ?1",
-        params![id, status.key(), now, note],
+         WHERE id = ?1 AND status = ?5",
+        params![id, status.key(), now, note, current.status.key()],
     )? == 1)
 }
 
@@ -391,17 +409,33 @@ pub enum Registered {
     Waiting(i64),
     OverOrganisationCap,
     AlreadyRegistered,
+    /// The event is cancelled or no longer published.
+    NotOpen,
+    /// Outside the registration window (only process leaders may register then).
+    Closed,
 }
 
 /// Registers a person, deciding the seat inside the write transaction, so capacity and
 /// the per-organisation cap hold however many people register at once.
+/// The event's status, limits and window are read here, in the same transaction, so a
+/// change made a moment earlier is respected.
 pub fn register(
     conn: &Connection,
-    event: &Event,
+    event_id: i64,
     person: &Registrant,
     answers: &[(i64, String)],
     registered_by: Option<i64>,
+    window_applies: bool,
 ) -> Result<Registered> {
+    let Some(event) = get(conn, event_id)? else {
+        return Ok(Registered::NotOpen);
+    };
+    if event.status != EventStatus::Published {
+        return Ok(Registered::NotOpen);
+    }
+    if window_applies && !event.registration_open(now_seconds()) {
+        return Ok(Registered::Closed);
+    }
     let live: bool = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM registrations WHERE event_id = ?1 AND email = ?2 AND status <> 'cancelled')",
         params![event.id, person.email],
@@ -423,10 +457,16 @@ pub fn register(
         )?),
         None => None,
     };
+    let waiting: u32 = conn.query_row(
+        "SELECT count(*) FROM registrations WHERE event_id = ?1 AND status = 'waiting'",
+        [event.id],
+        |r| r.get(0),
+    )?;
     let status = match seat(
         event.capacity,
         event.per_organisation_cap,
         confirmed,
+        waiting,
         organisation_registered,
     ) {
         Seat::OverOrganisationCap => return Ok(Registered::OverOrganisationCap),
@@ -561,49 +601,51 @@ pub fn registrations_of(
 }
 
 /// Cancels a registration; when it held a seat, the first in line gets it. Returns the
-/// promoted registration's id, if any.
-pub fn cancel(conn: &Connection, registration_id: i64) -> Result<Option<i64>> {
+/// promoted registrations' ids.
+pub fn cancel(conn: &Connection, registration_id: i64) -> Result<Vec<i64>> {
     let Some(current) = registration(conn, registration_id)? else {
-        return Ok(None);
+        return Ok(Vec::new());
     };
     if current.status == RegistrationStatus::Cancelled {
-        return Ok(None);
+        return Ok(Vec::new());
     }
-    let now = now_seconds();
     conn.execute(
         "UPDATE registrations SET status = 'cancelled', cancelled_at = ?2 WHERE id = ?1",
-        params![registration_id, now],
+        params![registration_id, now_seconds()],
     )?;
-    if current.status != RegistrationStatus::Confirmed {
-        return Ok(None);
-    }
-    let capacity: Option<u32> = conn.query_row(
-        "SELECT capacity FROM events WHERE id = ?1",
-        [current.event_id],
-        |r| r.get(0),
-    )?;
-    let confirmed: u32 = conn.query_row(
-        "SELECT count(*) FROM registrations WHERE event_id = ?1 AND status = 'confirmed'",
-        [current.event_id],
-        |r| r.get(0),
-    )?;
-    if capacity.is_some_and(|c| confirmed >= c) {
-        return Ok(None);
-    }
-    let first: Option<i64> = conn
+    promote_waiting(conn, current.event_id)
+}
+
+/// Moves people up from the waiting list, in order, while there are free seats.
+pub fn promote_waiting(conn: &Connection, event_id: i64) -> Result<Vec<i64>> {
+    let capacity: Option<u32> = conn
         .query_row(
-            "SELECT id FROM registrations WHERE event_id = ?1 AND status = 'waiting' ORDER BY id LIMIT 1",
-            [current.event_id],
+            "SELECT capacity FROM events WHERE id = ?1",
+            [event_id],
             |r| r.get(0),
         )
-        .optional()?;
-    if let Some(first) = first {
-        conn.execute(
-            "UPDATE registrations SET status = 'confirmed', promoted_at = ?2 WHERE id = ?1",
-            params![first, now],
-        )?;
+        .optional()?
+        .flatten();
+    let confirmed: u32 = conn.query_row(
+        "SELECT count(*) FROM registrations WHERE event_id = ?1 AND status = 'confirmed'",
+        [event_id],
+        |r| r.get(0),
+    )?;
+    let free = capacity.map_or(i64::MAX, |c| i64::from(c.saturating_sub(confirmed)));
+    let mut stmt = conn.prepare_cached(
+        "SELECT id FROM registrations WHERE event_id = ?1 AND status = 'waiting' ORDER BY id LIMIT ?2",
+    )?;
+    let promoted: Vec<i64> = stmt
+        .query_map(params![event_id, free], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let now = now_seconds();
+    let mut update = conn.prepare_cached(
+        "UPDATE registrations SET status = 'confirmed', promoted_at = ?2 WHERE id = ?1",
+    )?;
+    for id in &promoted {
+        update.execute(params![id, now])?;
     }
-    Ok(first)
+    Ok(promoted)
 }
 
 pub fn set_attended(

@@ -92,6 +92,7 @@ pub async fn calendar_page(
     let (weeks, list, month, page, pages) = if month_view {
         let first = nonempty(&query.month)
             .and_then(|m| NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d").ok())
+            .filter(|d| (1900..=2200).contains(&d.year()))
             .unwrap_or_else(|| today.with_day(1).expect("first of month"));
         let grid_start = first - Duration::days(first.weekday().num_days_from_monday() as i64);
         let next_month = (first + Duration::days(32))
@@ -148,6 +149,7 @@ pub async fn calendar_page(
         let past = query.when.as_deref() == Some("past");
         if past {
             filter.until = Some(local_midnight(today));
+            filter.descending = true;
         } else {
             filter.from = Some(local_midnight(today));
         }
@@ -157,9 +159,6 @@ pub async fn calendar_page(
             let filter = filter.clone();
             state.db.read(move |c| events::list(c, &filter)).await?
         };
-        if past {
-            found.reverse();
-        }
         let more = found.len() as i64 > LIST_PAGE;
         found.truncate(LIST_PAGE as usize);
         (
@@ -368,23 +367,10 @@ pub async fn event_ics(
     ) {
         return Err(AppError::NotFound);
     }
-    let mine = match &ctx.viewer {
-        Some(v) => {
-            let (user_id, email) = (v.id, v.email.clone());
-            state
-                .db
-                .read(move |c| {
-                    Ok(events::registrations_of(c, user_id, &email)?
-                        .iter()
-                        .any(|(r, _)| r.event_id == id))
-                })
-                .await?
-        }
-        None => false,
-    };
     let name = event.title.clone();
+    // The online link is only ever in the personal feed.
     Ok(ics_response(
-        feed(&state, &[event], name, mine),
+        feed(&state, &[event], name, false),
         &format!("event-{id}.ics"),
     ))
 }
@@ -404,9 +390,15 @@ pub async fn personal_feed(
             let Some(user) = users::get(c, user_id)?.filter(|u| u.active) else {
                 return Ok(None);
             };
+            // The online link is for those with a seat, not those still waiting.
             let events: Vec<Event> = events::registrations_of(c, user.id, &user.email)?
                 .into_iter()
-                .map(|(_, e)| e)
+                .map(|(r, mut e)| {
+                    if r.status != crate::domain::event::RegistrationStatus::Confirmed {
+                        e.online_link = None;
+                    }
+                    e
+                })
                 .collect();
             Ok(Some((user.name, events)))
         })

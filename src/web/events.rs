@@ -237,24 +237,32 @@ async fn change_status(
     note: &str,
     action: &'static str,
 ) -> Result<Response, AppError> {
-    visible_event(state, ctx, id).await?;
+    let event = visible_event(state, ctx, id).await?;
     ctx.require(|s| s.can_schedule_events())?;
     let note =
         crate::domain::form::optional(note).map(|n| n.chars().take(2000).collect::<String>());
     let actor = ctx.actor();
-    state
+    let changed = state
         .db
         .write(move |tx| {
-            events::set_status(tx, id, to, note.as_deref())?;
-            audit::record(
-                tx,
-                &actor,
-                action,
-                Some(&format!("event:{id}")),
-                note.as_deref(),
-            )
+            let changed = events::set_status(tx, id, to, note.as_deref())?;
+            if changed {
+                audit::record(
+                    tx,
+                    &actor,
+                    action,
+                    Some(&format!("event:{id}")),
+                    note.as_deref(),
+                )?;
+            }
+            Ok(changed)
         })
         .await?;
+    if !changed {
+        let mut errors = BTreeMap::new();
+        errors.insert("registration".to_string(), "error-status-change");
+        return registration_failed(state, ctx, event, BTreeMap::new(), errors).await;
+    }
     Ok(Redirect::to(&format!("/events/{id}")).into_response())
 }
 
@@ -333,7 +341,7 @@ async fn event_page(
     let subject = ctx.subject().ok();
     let leader = subject.is_some_and(|s| s.can_schedule_events());
     let viewer = ctx.viewer.clone();
-    let (agenda, questions, registrations, minutes, members, mine) = state
+    let (agenda, questions, registrations, minutes, (members, organisations), mine) = state
         .db
         .read(move |c| {
             let mine = match &viewer {
@@ -358,12 +366,17 @@ async fn event_page(
                 Some(v) => users::list(c, Some(v.organisation_id))?,
                 None => Vec::new(),
             };
+            let organisations = if leader {
+                crate::storage::organisations::all(c)?
+            } else {
+                Vec::new()
+            };
             Ok((
                 events::agenda(c, id)?,
                 events::questions(c, id)?,
                 registrations,
                 events::minutes(c, id)?,
-                members,
+                (members, organisations),
                 mine,
             ))
         })
@@ -387,6 +400,7 @@ async fn event_page(
             minutes => shown_minutes,
             minutes_revisions => if can_minutes { minutes.len() } else { 0 },
             members,
+            organisations,
             mine,
             extras,
             registration_open => event.registration_open(now),
@@ -638,7 +652,9 @@ pub async fn register(
             } else {
                 Some(viewer.organisation_id)
             };
-            if !subject.is_some_and(|s| organisation_id.is_some_and(|o| s.can_register_for(o))) {
+            let allowed = leader
+                || subject.is_some_and(|s| organisation_id.is_some_and(|o| s.can_register_for(o)));
+            if !allowed {
                 return Err(AppError::Forbidden);
             }
             named_person(
@@ -701,11 +717,11 @@ pub async fn register(
 
     let by = ctx.viewer.as_ref().map(|v| v.id);
     let actor = ctx.actor();
-    let event_for_tx = event.clone();
+    let window_applies = !leader;
     let outcome = state
         .db
         .write(move |tx| {
-            let outcome = events::register(tx, &event_for_tx, &person, &answers, by)?;
+            let outcome = events::register(tx, id, &person, &answers, by, window_applies)?;
             let detail = format!("{outcome:?} {}", person.email);
             audit::record(
                 tx,
@@ -740,6 +756,16 @@ pub async fn register(
         }
         Registered::AlreadyRegistered => {
             errors.insert("registration".into(), "error-already-registered");
+            registration_failed(&state, &ctx, event, values, errors).await
+        }
+        Registered::NotOpen | Registered::Closed => {
+            let message = if outcome == Registered::NotOpen {
+                "error-event-cancelled"
+            } else {
+                "error-registration-closed"
+            };
+            errors.insert("registration".into(), message);
+            let event = visible_event(&state, &ctx, id).await?;
             registration_failed(&state, &ctx, event, values, errors).await
         }
     }
@@ -832,7 +858,7 @@ pub async fn cancel_registration(
                 Some(&format!("event:{event_id}")),
                 Some(&registration_id.to_string()),
             )?;
-            if let Some(promoted) = promoted {
+            for promoted in promoted {
                 audit::record(
                     tx,
                     &actor,

@@ -896,3 +896,165 @@ async fn people_cancel_their_own_registration_only_until_the_deadline() {
     );
     assert_eq!(registrations(&app, id)[0].status.key(), "cancelled");
 }
+
+#[tokio::test]
+async fn nobody_overtakes_the_waiting_list_and_more_seats_move_it_up() {
+    let mut app = spawn_app();
+    let w = world(&app);
+    let (starts, ends) = (local(30, 9), local(30, 16));
+    let id = create_event(&mut app, &workshop(&starts, &ends, "1", "")).await;
+    let org_b = w.org_b.to_string();
+    for (name, email) in [
+        ("Först", "forst@x.test"),
+        ("Andra", "andra@x.test"),
+        ("Tredje", "tredje@x.test"),
+    ] {
+        app.post(
+            &format!("/events/{id}/register"),
+            &[
+                ("person", "other"),
+                ("name", name),
+                ("email", email),
+                ("organisation_id", &org_b),
+            ],
+        )
+        .await;
+    }
+    let rows = registrations(&app, id);
+    assert_eq!(
+        rows.iter().map(|r| r.status.key()).collect::<Vec<_>>(),
+        ["confirmed", "waiting", "waiting"]
+    );
+    assert!(
+        rows.iter().all(|r| r.organisation_id == Some(w.org_b)),
+        "a process leader registers for any organisation"
+    );
+    // Three seats now: both waiting move up, in order.
+    let mut bigger = workshop(&starts, &ends, "3", "");
+    bigger.push(("change_note", "Fler platser."));
+    assert_eq!(
+        app.post(&format!("/events/{id}/edit"), &bigger)
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    assert!(
+        registrations(&app, id)
+            .iter()
+            .all(|r| r.status.key() == "confirmed")
+    );
+    // Full again: the next one waits even after a seat frees up for the one in line.
+    app.post(
+        &format!("/events/{id}/register"),
+        &[
+            ("person", "other"),
+            ("name", "Fjärde"),
+            ("email", "fjarde@x.test"),
+        ],
+    )
+    .await;
+    app.post(
+        &format!("/events/{id}/register"),
+        &[
+            ("person", "other"),
+            ("name", "Femte"),
+            ("email", "femte@x.test"),
+        ],
+    )
+    .await;
+    let first = registrations(&app, id)
+        .iter()
+        .find(|r| r.email == "forst@x.test")
+        .unwrap()
+        .id;
+    app.post(&format!("/registrations/{first}/cancel"), &[])
+        .await;
+    let rows = registrations(&app, id);
+    let status_of = |email: &str| rows.iter().find(|r| r.email == email).unwrap().status.key();
+    assert_eq!(status_of("fjarde@x.test"), "confirmed");
+    assert_eq!(status_of("femte@x.test"), "waiting");
+}
+
+#[tokio::test]
+async fn status_changes_follow_the_allowed_paths() {
+    let mut app = spawn_app();
+    world(&app);
+    let id = create_event(&mut app, &workshop(&local(30, 9), &local(30, 16), "10", "")).await;
+    assert_eq!(
+        app.post(&format!("/events/{id}/cancel"), &[("note", "Inställt")])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    let sequence = |app: &TestApp| {
+        app.db
+            .read_blocking(move |c| events::get(c, id))
+            .unwrap()
+            .unwrap()
+            .sequence
+    };
+    let before = sequence(&app);
+    let again = app.post(&format!("/events/{id}/approve"), &[]).await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+    again.assert_contains("Evenemanget kan inte ändras så");
+    assert_eq!(
+        app.post(&format!("/events/{id}/cancel"), &[]).await.status,
+        StatusCode::CONFLICT
+    );
+    let event = app
+        .db
+        .read_blocking(move |c| events::get(c, id))
+        .unwrap()
+        .unwrap();
+    assert_eq!(event.status.key(), "cancelled");
+    assert_eq!(sequence(&app), before, "nothing changed");
+}
+
+#[tokio::test]
+async fn the_online_link_is_only_for_confirmed_people_in_their_own_feed() {
+    let mut app = spawn_app();
+    world(&app);
+    let id = create_event(&mut app, &workshop(&local(30, 9), &local(30, 16), "1", "")).await;
+    app.login(STRATEGIST_A).await;
+    app.post(&format!("/events/{id}/register"), &[("person", "self")])
+        .await;
+    assert!(
+        !app.get(&format!("/events/{id}/event.ics"))
+            .await
+            .body
+            .contains("meet.example.se"),
+        "a single .ics never carries it"
+    );
+    app.login(STRATEGIST_B).await;
+    app.post(&format!("/events/{id}/register"), &[("person", "self")])
+        .await;
+    let page = app.get(&format!("/events/{id}")).await;
+    assert!(
+        !page.body.contains("meet.example.se"),
+        "waiting people do not get the link"
+    );
+    let mine = app.get("/my-events").await;
+    let url = mine
+        .body
+        .split("<code id=\"feed-url\">")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap()
+        .replace("&#x2f;", "/");
+    let feed = app.get(url.trim_start_matches("http://framsyn.test")).await;
+    assert!(feed.body.contains("Workshop 1"));
+    assert!(!feed.body.contains("meet.example.se"), "{}", feed.body);
+}
+
+#[tokio::test]
+async fn odd_month_values_fall_back_to_this_month() {
+    let mut app = spawn_app();
+    for month in ["+262142-12", "-262143-01", "0000-00", "2017-13"] {
+        let response = app
+            .get(&format!("/calendar?view=month&month={month}"))
+            .await;
+        assert_eq!(response.status, StatusCode::OK, "{month}");
+    }
+}

@@ -377,3 +377,5 @@ error-already-registered = This person is already registered for the event.
 error-cancel-after-deadline = The deadline for cancelling has passed. Please contact the process leaders.
 phase-scheduled = Scheduled events
 phase-none-scheduled = No events are scheduled in this phase yet.
+registration-no-organisation = No organisation
+error-status-change = The event cannot be changed that way in its current state.

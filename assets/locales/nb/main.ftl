@@ -377,3 +377,5 @@ error-already-registered = Personen er allerede påmeldt arrangementet.
 error-cancel-after-deadline = Fristen for avmelding er passert. Kontakt prosessledelsen.
 phase-scheduled = Planlagte arrangementer
 phase-none-scheduled = Ingen arrangementer er planlagt i fasen ennå.
+registration-no-organisation = Ingen organisasjon
+error-status-change = Arrangementet kan ikke endres slik i sin nåværende tilstand.

@@ -377,3 +377,5 @@ error-already-registered = Personen är redan anmäld till evenemanget.
 error-cancel-after-deadline = Sista dag för avbokning har passerat. Kontakta processledningen.
 phase-scheduled = Inbokade evenemang
 phase-none-scheduled = Inga evenemang är inbokade i fasen än.
+registration-no-organisation = Ingen organisation
+error-status-change = Evenemanget kan inte ändras så i sitt nuvarande läge.
