@@ -8,19 +8,20 @@
 //!   ([`domain::programme`]), which phase is active ([`domain::schedule`]), languages,
 //!   people and roles, organisations, who may do what ([`domain::access`]), password
 //!   hashing and tokens, login throttling policy, form field errors, events with their
-//!   questions, agenda and seat rule ([`domain::event`]), and iCalendar feeds
-//!   ([`domain::ical`]).
+//!   questions, agenda and seat rule ([`domain::event`]), iCalendar feeds
+//!   ([`domain::ical`]), and the bank of change notes with its visibility rules and
+//!   search syntax ([`domain::bank`]).
 //! - [`storage`]: the one [`storage::Db`] handle, migrations in
 //!   `src/storage/migrations/NN-name/up.sql` (append-only), and repository functions per
 //!   table group (users, organisations, sessions, throttle, overrides, audit, events with
-//!   registrations and minutes).
+//!   registrations and minutes, bank notes with revisions and FTS5 search).
 //! - [`render`]: the minijinja environment over `templates/`, the translation function
 //!   over the Fluent catalogues in `assets/locales/`, date formatting, and the one
 //!   Markdown renderer.
 //! - [`web`]: the route table ([`web::router`]) with its layers, the request context
 //!   ([`web::Ctx`]: language, signed-in person, address), the error policy
 //!   ([`web::AppError`] and the HTML error pages), and handlers grouped by area
-//!   (pages, auth, organisations, admin, events, calendar and feeds).
+//!   (pages, auth, organisations, admin, events, calendar and feeds, bank).
 //! - [`config`]: typed configuration with defaults; [`demo`]: the demo data loader.
 //! - `src/main.rs`: the `framsyn` binary: `serve` (default), `check`, `create-admin`,
 //!   `demo`, `backup`. `src/bin/framsyn-bench.rs`: the benchmark program.

@@ -8,27 +8,6 @@ use serde::{Deserialize, Serialize};
 use super::form::{self, FieldErrors};
 use super::user::Email;
 
-macro_rules! keyed_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $key:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn key(self) -> &'static str {
-                match self { $($name::$variant => $key),+ }
-            }
-
-            pub fn parse(key: &str) -> Option<$name> {
-                match key { $($key => Some($name::$variant),)+ _ => None }
-            }
-        }
-    };
-}
-
 keyed_enum! {
     /// What sort of event it is.
     EventKind {

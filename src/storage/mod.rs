@@ -5,6 +5,7 @@
 //! All work runs on tokio's blocking threads, never on the async runtime.
 
 pub mod audit;
+pub mod bank;
 pub mod events;
 pub mod organisations;
 pub mod overrides;

@@ -3,6 +3,7 @@
 
 mod admin;
 mod auth;
+mod bank;
 mod calendar;
 pub mod context;
 mod error;
@@ -146,6 +147,12 @@ pub fn router(state: AppState) -> Router {
             post(admin::new_password_link),
         )
         .route("/admin/audit", get(admin::audit_log))
+        .route("/bank", get(bank::list))
+        .route("/bank/new", get(bank::new_form).post(bank::create))
+        .route("/bank/{id}", get(bank::show))
+        .route("/bank/{id}/edit", get(bank::edit_form).post(bank::update))
+        .route("/bank/{id}/status", post(bank::change_status))
+        .route("/bank/{id}/history", get(bank::history))
         .route("/calendar", get(calendar::calendar_page))
         .route("/calendar.ics", get(calendar::programme_feed))
         .route("/phases/{slug}/calendar.ics", get(calendar::phase_feed))

@@ -4,6 +4,7 @@ mod helpers;
 
 mod access;
 mod auth;
+mod bank;
 mod events;
 mod i18n;
 mod organisations;

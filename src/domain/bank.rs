@@ -1,0 +1,299 @@
+//! The shared bank of change notes (signals, trends, megatrends, drivers, uncertainties,
+//! wild cards, scenario sketches): their kinds, categories and time bands, the note form
+//! and its rules, and who sees a note in which status.
+
+use serde::{Deserialize, Serialize};
+
+use super::access::Subject;
+use super::form::{self, FieldErrors};
+use super::user::Role;
+
+keyed_enum! {
+    /// What kind of change a note describes.
+    NoteType {
+        Signal => "signal",
+        Trend => "trend",
+        Megatrend => "megatrend",
+        Driver => "driver",
+        Uncertainty => "uncertainty",
+        WildCard => "wild_card",
+        ScenarioSketch => "scenario_sketch",
+    }
+}
+
+keyed_enum! {
+    /// STEEP+V: the categories of change.
+    Category {
+        Social => "social",
+        Technological => "technological",
+        Economic => "economic",
+        Environmental => "environmental",
+        Political => "political",
+        Values => "values",
+    }
+}
+
+keyed_enum! {
+    /// When a change is expected to matter.
+    TimeBand {
+        Now2030 => "now_2030",
+        From2030To2040 => "2030_2040",
+        From2040To2050 => "2040_2050",
+        Beyond2050 => "beyond_2050",
+    }
+}
+
+keyed_enum! {
+    /// Where a note stands.
+    NoteStatus {
+        Draft => "draft",
+        Submitted => "submitted",
+        Curated => "curated",
+        Merged => "merged",
+        Archived => "archived",
+    }
+}
+
+/// Longest title, and longest long text, a note may have.
+pub const TITLE_MAX: usize = 300;
+pub const TEXT_MAX: usize = 20_000;
+
+/// A note as its form is filled in (strings, so nothing typed is lost).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct NoteForm {
+    #[serde(default, rename = "type")]
+    pub note_type: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub implications: String,
+    #[serde(default)]
+    pub category: String,
+    #[serde(default)]
+    pub secondary: Vec<String>,
+    #[serde(default)]
+    pub direction: String,
+    #[serde(default)]
+    pub time_band: String,
+    #[serde(default)]
+    pub scope: String,
+    #[serde(default)]
+    pub tags: String,
+    #[serde(default)]
+    pub phase: String,
+    /// The version the edit started from (stale edits are refused).
+    #[serde(default)]
+    pub version: String,
+}
+
+/// A checked note, ready to store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ValidNote {
+    pub note_type: NoteType,
+    pub title: String,
+    pub summary: String,
+    pub implications: String,
+    pub category: Category,
+    pub secondary: Vec<Category>,
+    pub direction: Option<String>,
+    pub time_band: Option<TimeBand>,
+    pub scope: Option<String>,
+    pub tags: Vec<String>,
+    pub phase: Option<String>,
+}
+
+impl NoteForm {
+    /// Checks the form; `phases` are the programme's phase slugs.
+    pub fn validate(&self, phases: &[&str]) -> Result<ValidNote, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let note_type = NoteType::parse(self.note_type.trim());
+        if note_type.is_none() {
+            errors.add("type", "error-note-type");
+        }
+        let title = form::required(&mut errors, "title", &self.title);
+        form::max_chars(&mut errors, "title", &title, TITLE_MAX);
+        form::max_chars(&mut errors, "summary", &self.summary, TEXT_MAX);
+        form::max_chars(&mut errors, "implications", &self.implications, TEXT_MAX);
+        let category = Category::parse(self.category.trim());
+        if category.is_none() {
+            errors.add("category", "error-note-category");
+        }
+        let mut secondary = Vec::new();
+        for key in &self.secondary {
+            match Category::parse(key.trim()) {
+                Some(c) if Some(c) != category && !secondary.contains(&c) => secondary.push(c),
+                Some(_) => {}
+                None => errors.add("secondary", "error-note-category"),
+            }
+        }
+        let time_band = form::optional(&self.time_band);
+        let band = time_band.as_deref().map(TimeBand::parse);
+        if matches!(band, Some(None)) {
+            errors.add("time_band", "error-choose");
+        }
+        let phase = form::optional(&self.phase);
+        if phase.as_deref().is_some_and(|p| !phases.contains(&p)) {
+            errors.add("phase", "error-unknown-phase");
+        }
+        for (field, value) in [
+            ("direction", &self.direction),
+            ("scope", &self.scope),
+            ("tags", &self.tags),
+        ] {
+            form::max_chars(&mut errors, field, value.trim(), 500);
+        }
+        let mut tags: Vec<String> = Vec::new();
+        for tag in self
+            .tags
+            .split(',')
+            .map(|t| t.trim().to_lowercase())
+            .filter(|t| !t.is_empty())
+        {
+            if !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+        match (note_type, category) {
+            (Some(note_type), Some(category)) if errors.is_empty() => Ok(ValidNote {
+                note_type,
+                title,
+                summary: self.summary.trim().to_string(),
+                implications: self.implications.trim().to_string(),
+                category,
+                secondary,
+                direction: form::optional(&self.direction),
+                time_band: band.flatten(),
+                scope: form::optional(&self.scope),
+                tags,
+                phase,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Who sees a note: drafts only its own organisation (and editors and process leaders);
+/// everything else every member; the public only what an editor has made public.
+pub fn can_see_note(
+    viewer: Option<&Subject>,
+    status: NoteStatus,
+    owner: i64,
+    public: bool,
+) -> bool {
+    match viewer {
+        None => public && matches!(status, NoteStatus::Curated | NoteStatus::Submitted),
+        Some(v) => match status {
+            NoteStatus::Draft => v.organisation_id == owner || can_curate(v),
+            _ => true,
+        },
+    }
+}
+
+/// Editors (and process leaders) curate the bank: curate, merge, archive, make public.
+pub fn can_curate(subject: &Subject) -> bool {
+    subject.roles.contains(&Role::Editor) || subject.can_lead_process()
+}
+
+/// Writing a note's text: its own organisation's strategists while it is a draft or
+/// submitted, and the curators at any time before it is merged or archived.
+pub fn can_edit_note(subject: &Subject, status: NoteStatus, owner: i64) -> bool {
+    if matches!(status, NoteStatus::Merged | NoteStatus::Archived) {
+        return false;
+    }
+    can_curate(subject)
+        || (subject.roles.contains(&Role::Strategist)
+            && subject.organisation_id == owner
+            && matches!(status, NoteStatus::Draft | NoteStatus::Submitted))
+}
+
+/// An FTS5 query from what a person typed: each word is quoted (so operators and
+/// punctuation are plain text) and matched as a prefix; å, ä, ö, æ, ø stay as typed.
+pub fn search_query(typed: &str) -> Option<String> {
+    let words: Vec<String> = typed
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .map(|w| w.trim_matches(|c: char| c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .take(16)
+        .map(|w| format!("\"{}\"*", w.to_lowercase().replace('"', "")))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form() -> NoteForm {
+        NoteForm {
+            note_type: "trend".into(),
+            title: "Åldrande befolkning på landsbygden".into(),
+            category: "social".into(),
+            secondary: vec!["economic".into(), "social".into(), "economic".into()],
+            time_band: "2030_2040".into(),
+            tags: "Demografi, landsbygd, demografi".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_valid_note_keeps_distinct_secondaries_and_tags() {
+        let note = form().validate(&[]).unwrap();
+        assert_eq!(note.secondary, vec![Category::Economic]);
+        assert_eq!(note.tags, vec!["demografi", "landsbygd"]);
+        assert_eq!(note.time_band, Some(TimeBand::From2030To2040));
+    }
+
+    #[test]
+    fn unknown_type_or_category_empty_title_and_long_text_are_refused() {
+        let mut f = form();
+        f.note_type = "rumour".into();
+        f.category = "spiritual".into();
+        f.title = " ".into();
+        f.summary = "x".repeat(TEXT_MAX + 1);
+        let errors = f.validate(&[]).unwrap_err();
+        assert_eq!(errors.get("type"), Some("error-note-type"));
+        assert_eq!(errors.get("category"), Some("error-note-category"));
+        assert_eq!(errors.get("title"), Some("error-required"));
+        assert_eq!(errors.get("summary"), Some("error-too-long"));
+    }
+
+    #[test]
+    fn search_words_become_quoted_prefixes() {
+        assert_eq!(
+            search_query("Åldrande   befolkning").unwrap(),
+            "\"åldrande\"* \"befolkning\"*"
+        );
+        assert_eq!(
+            search_query("NEAR(a b) OR \"x\"").unwrap(),
+            "\"near\"* \"a\"* \"b\"* \"or\"* \"x\"*"
+        );
+        assert_eq!(search_query("  ,.;  "), None);
+    }
+
+    #[test]
+    fn drafts_stay_in_their_organisation() {
+        let own = Subject {
+            roles: &[Role::Strategist],
+            organisation_id: 1,
+        };
+        let other = Subject {
+            roles: &[Role::Strategist],
+            organisation_id: 2,
+        };
+        let editor = Subject {
+            roles: &[Role::Editor],
+            organisation_id: 9,
+        };
+        assert!(can_see_note(Some(&own), NoteStatus::Draft, 1, false));
+        assert!(!can_see_note(Some(&other), NoteStatus::Draft, 1, false));
+        assert!(can_see_note(Some(&editor), NoteStatus::Draft, 1, false));
+        assert!(!can_see_note(None, NoteStatus::Submitted, 1, false));
+        assert!(can_see_note(None, NoteStatus::Curated, 1, true));
+        assert!(can_edit_note(&own, NoteStatus::Submitted, 1));
+        assert!(!can_edit_note(&other, NoteStatus::Draft, 1));
+        assert!(!can_edit_note(&own, NoteStatus::Curated, 1));
+        assert!(can_edit_note(&editor, NoteStatus::Curated, 1));
+    }
+}

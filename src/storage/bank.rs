@@ -1,0 +1,325 @@
+//! Notes of the bank, their revisions, and search.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::Serialize;
+
+use super::{Result, now_seconds};
+use crate::domain::bank::{Category, NoteStatus, NoteType, TimeBand, ValidNote};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Note {
+    pub id: i64,
+    pub note_type: NoteType,
+    pub title: String,
+    pub summary: String,
+    pub implications: String,
+    pub category: Category,
+    pub secondary: Vec<Category>,
+    pub direction: Option<String>,
+    pub time_band: Option<TimeBand>,
+    pub scope: Option<String>,
+    pub tags: Vec<String>,
+    pub phase_slug: Option<String>,
+    pub status: NoteStatus,
+    pub public: bool,
+    pub organisation_id: i64,
+    pub organisation_name: String,
+    pub author_id: Option<i64>,
+    pub author_name: Option<String>,
+    pub version: i64,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+const COLUMNS: &str = "n.id, n.note_type, n.title, n.summary, n.implications, n.category, n.secondary,
+    n.direction, n.time_band, n.scope, n.tags, n.phase_slug, n.status, n.public, n.organisation_id, o.name,
+    n.author_id, u.name, n.version, n.created_at, n.updated_at";
+const FROM: &str = "FROM notes n JOIN organisations o ON o.id = n.organisation_id LEFT JOIN users u ON u.id = n.author_id";
+
+fn key<T>(r: &Row<'_>, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let text: String = r.get(i)?;
+    parse(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, text.into())
+    })
+}
+
+fn list_of<T>(text: &str, parse: impl Fn(&str) -> Option<T>) -> Vec<T> {
+    text.split(',')
+        .filter(|s| !s.is_empty())
+        .filter_map(parse)
+        .collect()
+}
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Note> {
+    let secondary: String = r.get(6)?;
+    let band: Option<String> = r.get(8)?;
+    let tags: String = r.get(10)?;
+    Ok(Note {
+        id: r.get(0)?,
+        note_type: key(r, 1, NoteType::parse)?,
+        title: r.get(2)?,
+        summary: r.get(3)?,
+        implications: r.get(4)?,
+        category: key(r, 5, Category::parse)?,
+        secondary: list_of(&secondary, Category::parse),
+        direction: r.get(7)?,
+        time_band: band.as_deref().and_then(TimeBand::parse),
+        scope: r.get(9)?,
+        tags: list_of(&tags, |t| Some(t.to_string())),
+        phase_slug: r.get(11)?,
+        status: key(r, 12, NoteStatus::parse)?,
+        public: r.get(13)?,
+        organisation_id: r.get(14)?,
+        organisation_name: r.get(15)?,
+        author_id: r.get(16)?,
+        author_name: r.get(17)?,
+        version: r.get(18)?,
+        created_at: r.get(19)?,
+        updated_at: r.get(20)?,
+    })
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Option<Note>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} {FROM} WHERE n.id = ?1"))?;
+    Ok(stmt.query_row([id], from_row).optional()?)
+}
+
+fn joined<T>(items: &[T], key: impl Fn(&T) -> &str) -> String {
+    items.iter().map(key).collect::<Vec<_>>().join(",")
+}
+
+fn snapshot(note: &Note) -> String {
+    serde_json::to_string(note).unwrap_or_default()
+}
+
+/// Stores a new note (and its first revision).
+pub fn insert(
+    conn: &Connection,
+    note: &ValidNote,
+    status: NoteStatus,
+    organisation_id: i64,
+    author_id: i64,
+) -> Result<i64> {
+    let now = now_seconds();
+    conn.execute(
+        "INSERT INTO notes (note_type, title, summary, implications, category, secondary, direction, time_band,
+            scope, tags, phase_slug, status, organisation_id, author_id, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+        params![
+            note.note_type.key(),
+            note.title,
+            note.summary,
+            note.implications,
+            note.category.key(),
+            joined(&note.secondary, |c| c.key()),
+            note.direction,
+            note.time_band.map(|b| b.key()),
+            note.scope,
+            joined(&note.tags, |t| t.as_str()),
+            note.phase,
+            status.key(),
+            organisation_id,
+            author_id,
+            now
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    record_revision(conn, id, author_id)?;
+    Ok(id)
+}
+
+fn record_revision(conn: &Connection, id: i64, by: i64) -> Result<()> {
+    if let Some(note) = get(conn, id)? {
+        conn.execute(
+            "INSERT INTO note_revisions (note_id, version, snapshot, changed_by, changed_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![id, note.version, snapshot(&note), by, now_seconds()],
+        )?;
+    }
+    Ok(())
+}
+
+/// What became of an edit.
+#[derive(Debug, Clone)]
+pub enum Saved {
+    Saved,
+    /// Someone saved a newer version first: here it is, nothing was overwritten.
+    Stale(Box<Note>),
+    Missing,
+}
+
+/// Saves an edit made from `base_version`; refused, never silently overwritten, when the
+/// note has moved on since.
+pub fn update(
+    conn: &Connection,
+    id: i64,
+    base_version: i64,
+    note: &ValidNote,
+    by: i64,
+) -> Result<Saved> {
+    let changed = conn.execute(
+        "UPDATE notes SET note_type = ?3, title = ?4, summary = ?5, implications = ?6, category = ?7,
+            secondary = ?8, direction = ?9, time_band = ?10, scope = ?11, tags = ?12, phase_slug = ?13,
+            version = version + 1, updated_at = ?14
+         WHERE id = ?1 AND version = ?2",
+        params![
+            id,
+            base_version,
+            note.note_type.key(),
+            note.title,
+            note.summary,
+            note.implications,
+            note.category.key(),
+            joined(&note.secondary, |c| c.key()),
+            note.direction,
+            note.time_band.map(|b| b.key()),
+            note.scope,
+            joined(&note.tags, |t| t.as_str()),
+            note.phase,
+            now_seconds()
+        ],
+    )?;
+    if changed == 1 {
+        record_revision(conn, id, by)?;
+        return Ok(Saved::Saved);
+    }
+    Ok(match get(conn, id)? {
+        Some(current) => Saved::Stale(Box::new(current)),
+        None => Saved::Missing,
+    })
+}
+
+/// Moves a note to another status (a revision records it).
+pub fn set_status(conn: &Connection, id: i64, status: NoteStatus, by: i64) -> Result<bool> {
+    let changed = conn.execute(
+        "UPDATE notes SET status = ?2, version = version + 1, updated_at = ?3 WHERE id = ?1",
+        params![id, status.key(), now_seconds()],
+    )? == 1;
+    if changed {
+        record_revision(conn, id, by)?;
+    }
+    Ok(changed)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Revision {
+    pub version: i64,
+    pub changed_by: Option<String>,
+    pub changed_at: i64,
+    pub note: Option<serde_json::Value>,
+}
+
+/// Every revision of a note, newest first.
+pub fn revisions(conn: &Connection, id: i64) -> Result<Vec<Revision>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.version, u.name, r.changed_at, r.snapshot FROM note_revisions r
+         LEFT JOIN users u ON u.id = r.changed_by WHERE r.note_id = ?1 ORDER BY r.version DESC",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        let snapshot: String = r.get(3)?;
+        Ok(Revision {
+            version: r.get(0)?,
+            changed_by: r.get(1)?,
+            changed_at: r.get(2)?,
+            note: serde_json::from_str(&snapshot).ok(),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// What a bank list shows: filters that combine, a search, a page.
+#[derive(Debug, Clone, Default)]
+pub struct NoteFilter {
+    /// An FTS5 query (see `domain::bank::search_query`).
+    pub search: Option<String>,
+    pub note_type: Option<NoteType>,
+    pub category: Option<Category>,
+    pub time_band: Option<TimeBand>,
+    pub status: Option<NoteStatus>,
+    pub organisation_id: Option<i64>,
+    pub phase: Option<String>,
+    pub tag: Option<String>,
+    /// Drafts of this organisation are visible too (none: no drafts; see `all_drafts`).
+    pub drafts_of: Option<i64>,
+    pub all_drafts: bool,
+    /// Only notes an editor has made public (for visitors).
+    pub public_only: bool,
+    /// By relevance (with a search) instead of newest first.
+    pub by_relevance: bool,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// One page of notes and the number of all that match. Conditions are added only when
+/// asked for, so the indexes and the FTS index do the work.
+pub fn search(conn: &Connection, filter: &NoteFilter) -> Result<(Vec<Note>, i64)> {
+    use rusqlite::types::Value;
+    let mut conditions: Vec<String> = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    let mut from = FROM.to_string();
+    if let Some(query) = &filter.search {
+        from.push_str(" JOIN notes_fts f ON f.rowid = n.id");
+        conditions.push("notes_fts MATCH ?".into());
+        values.push(Value::Text(query.clone()));
+    }
+    let mut eq = |column: &str, value: Value| {
+        conditions.push(format!("{column} = ?"));
+        values.push(value);
+    };
+    if let Some(t) = filter.note_type {
+        eq("n.note_type", Value::Text(t.key().into()));
+    }
+    if let Some(c) = filter.category {
+        eq("n.category", Value::Text(c.key().into()));
+    }
+    if let Some(b) = filter.time_band {
+        eq("n.time_band", Value::Text(b.key().into()));
+    }
+    if let Some(s) = filter.status {
+        eq("n.status", Value::Text(s.key().into()));
+    }
+    if let Some(o) = filter.organisation_id {
+        eq("n.organisation_id", Value::Integer(o));
+    }
+    if let Some(p) = &filter.phase {
+        eq("n.phase_slug", Value::Text(p.clone()));
+    }
+    if filter.public_only {
+        conditions.push("n.public = 1 AND n.status IN ('submitted', 'curated')".into());
+    } else if !filter.all_drafts {
+        match filter.drafts_of {
+            Some(org) => {
+                conditions.push("(n.status <> 'draft' OR n.organisation_id = ?)".into());
+                values.push(Value::Integer(org));
+            }
+            None => conditions.push("n.status <> 'draft'".into()),
+        }
+    }
+    if let Some(tag) = &filter.tag {
+        conditions.push("(',' || n.tags || ',') LIKE ?".into());
+        values.push(Value::Text(format!("%,{},%", tag.replace(['%', '_'], ""))));
+    }
+    let where_clause = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", conditions.join(" AND "))
+    };
+    let total: i64 = conn
+        .prepare_cached(&format!("SELECT count(*) {from}{where_clause}"))?
+        .query_row(rusqlite::params_from_iter(values.iter()), |r| r.get(0))?;
+    let order = if filter.search.is_some() && filter.by_relevance {
+        " ORDER BY bm25(notes_fts), n.id DESC"
+    } else {
+        " ORDER BY n.updated_at DESC, n.id DESC"
+    };
+    values.push(Value::Integer(if filter.limit > 0 {
+        filter.limit
+    } else {
+        50
+    }));
+    values.push(Value::Integer(filter.offset));
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} {from}{where_clause}{order} LIMIT ? OFFSET ?"
+    ))?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), from_row)?;
+    Ok((rows.collect::<rusqlite::Result<_>>()?, total))
+}
