@@ -41,6 +41,72 @@ struct Args {
     /// Public events added for the calendar and feed targets (at most 100000).
     #[arg(long, default_value_t = 2000)]
     events: u32,
+    /// Bank notes added for the search and list targets (at most 1000000).
+    #[arg(long, default_value_t = 100_000)]
+    notes: u32,
+}
+
+/// Notes in the bank: varied words (with å, ä, ö) so searches match a realistic share.
+fn add_notes(db: &Db, count: u32) -> anyhow::Result<()> {
+    use framsyn::domain::bank::{Category, NoteStatus, NoteType, TimeBand, ValidNote};
+    let words = [
+        "digitalisering",
+        "klimat",
+        "åldrande",
+        "befolkning",
+        "landsbygd",
+        "städer",
+        "energi",
+        "vätgas",
+        "kompetens",
+        "migration",
+        "välfärd",
+        "hälsa",
+        "transporter",
+        "skog",
+        "vatten",
+        "industri",
+        "förtroende",
+        "demokrati",
+        "säkerhet",
+        "arbetsmarknad",
+        "bostäder",
+        "turism",
+        "kultur",
+        "forskning",
+    ];
+    let (org, author) = db.read_blocking(|c| {
+        let org: i64 = framsyn::storage::organisations::all(c)?
+            .first()
+            .map(|o| o.id)
+            .unwrap_or(1);
+        let author = framsyn::storage::users::list(c, Some(org))?
+            .first()
+            .map(|u| u.id)
+            .unwrap_or(1);
+        Ok((org, author))
+    })?;
+    db.write_blocking(|tx| {
+        for i in 0..count as usize {
+            let w = |k: usize| words[(i * 7 + k * 13) % words.len()];
+            let note = ValidNote {
+                note_type: NoteType::ALL[i % NoteType::ALL.len()],
+                title: format!("{} och {} i regionerna ({i})", w(0), w(1)),
+                summary: format!("Hur {} påverkar {} och {} fram mot 2050.", w(2), w(3), w(4)),
+                implications: format!("Regionerna behöver arbeta med {}.", w(5)),
+                category: Category::ALL[i % Category::ALL.len()],
+                secondary: vec![],
+                direction: None,
+                time_band: Some(TimeBand::ALL[i % TimeBand::ALL.len()]),
+                scope: None,
+                tags: vec![w(6).to_string()],
+                phase: None,
+            };
+            framsyn::storage::bank::insert(tx, &note, NoteStatus::Submitted, org, author)?;
+        }
+        Ok(())
+    })?;
+    Ok(())
 }
 
 /// The month the benchmark's events fill, and the events themselves: spread over the
@@ -118,6 +184,7 @@ fn main() -> anyhow::Result<()> {
     let connections = args.connections.clamp(1, 256);
     let renders = args.renders.clamp(1, 100_000);
     let event_count = args.events.min(100_000);
+    let note_count = args.notes.min(1_000_000);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -146,6 +213,12 @@ fn main() -> anyhow::Result<()> {
         .status()?;
     anyhow::ensure!(demo.success(), "loading the demo data failed");
     add_events(&Db::open(&database)?, event_count)?;
+    let started = Instant::now();
+    add_notes(&Db::open(&database)?, note_count)?;
+    println!(
+        "\n{note_count} bank notes written in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
 
     let addr = free_loopback_addr()?;
     let server = Server(
@@ -164,6 +237,12 @@ fn main() -> anyhow::Result<()> {
     let client = client();
     runtime.block_on(wait_until_up(&client, addr))?;
 
+    let member = runtime.block_on(sign_in(
+        addr,
+        "strateg.skane@demo.test",
+        "framsyn-demo-2050",
+    ))?;
+
     // The pages' exact bytes, where the server's static file service finds them.
     for (name, path) in PAGES {
         let body = runtime.block_on(fetch(&client, &format!("http://{addr}{path}")))?;
@@ -180,28 +259,40 @@ fn main() -> anyhow::Result<()> {
         ("month, static", "/assets/month.html"),
         ("feed (all)", "/calendar.ics"),
         ("feed, static", "/assets/feed.html"),
+        ("bank search", "/bank?q=%C3%A5ldrande+energi"),
+        (
+            "bank filtered",
+            "/bank?category=social&type=trend&time_band=2030_2040",
+        ),
+        ("bank, page 200", "/bank?page=200"),
+        ("bank, visitor", "/bank"),
     ];
     println!(
-        "\nLoad on http://{addr}: {connections} keep-alive connections, {seconds} s per target"
+        "\nLoad on http://{addr}: {connections} keep-alive connections, {seconds} s per target; demo data, {event_count} events, {note_count} notes"
     );
     println!(
-        "{:<16} {:>9} {:>10} {:>9} {:>9} {:>9}",
-        "target", "requests", "req/s", "p50 µs", "p99 µs", "max µs"
+        "{:<16} {:>9} {:>10} {:>9} {:>9} {:>9} {:>9}",
+        "target", "requests", "req/s", "p50 µs", "p95 µs", "p99 µs", "max µs"
     );
     for (name, path) in targets {
         let uri = format!("http://{addr}{path}");
+        // The bank's pages are measured as a signed-in member sees them (drafts of their own
+        // organisation included); everything else as a visitor.
+        let cookie = (path.starts_with("/bank?")).then_some(member.as_str());
         let (count, histogram) = runtime.block_on(load(
             &client,
             &uri,
+            cookie,
             connections,
             Duration::from_secs(seconds),
         ))?;
         println!(
-            "{:<16} {:>9} {:>10.0} {:>9} {:>9} {:>9}",
+            "{:<16} {:>9} {:>10.0} {:>9} {:>9} {:>9} {:>9}",
             name,
             count,
             count as f64 / seconds as f64,
             histogram.value_at_quantile(0.50),
+            histogram.value_at_quantile(0.95),
             histogram.value_at_quantile(0.99),
             histogram.max()
         );
@@ -308,20 +399,26 @@ async fn render_time(path: &str, renders: u32, event_count: u32) -> anyhow::Resu
 async fn load(
     client: &HttpClient,
     uri: &str,
+    cookie: Option<&str>,
     connections: usize,
     duration: Duration,
 ) -> anyhow::Result<(u64, Histogram<u64>)> {
     let uri: hyper::Uri = uri.parse().context("uri")?;
+    let cookie = cookie.map(str::to_string);
     let deadline = Instant::now() + duration;
     let mut tasks = Vec::new();
     for _ in 0..connections {
-        let (client, uri) = (client.clone(), uri.clone());
+        let (client, uri, cookie) = (client.clone(), uri.clone(), cookie.clone());
         tasks.push(tokio::spawn(async move {
             let mut histogram = Histogram::<u64>::new_with_bounds(1, 60_000_000, 3)?;
             let mut count = 0u64;
             while Instant::now() < deadline {
                 let started = Instant::now();
-                let response = client.get(uri.clone()).await?;
+                let mut request = hyper::Request::get(uri.clone());
+                if let Some(cookie) = &cookie {
+                    request = request.header("cookie", cookie);
+                }
+                let response = client.request(request.body(Empty::new())?).await?;
                 anyhow::ensure!(
                     response.status().is_success(),
                     "status {}",
@@ -351,4 +448,34 @@ fn peak_memory(pid: u32) -> Option<String> {
         .lines()
         .find(|l| l.starts_with("VmHWM:"))
         .map(|l| l.trim_start_matches("VmHWM:").trim().to_string())
+}
+
+/// Signs in through the login form and returns the session cookie (`name=value`).
+async fn sign_in(addr: SocketAddr, email: &str, password: &str) -> anyhow::Result<String> {
+    let body = format!(
+        "email={}&password={}",
+        form_urlencoded::byte_serialize(email.as_bytes()).collect::<String>(),
+        form_urlencoded::byte_serialize(password.as_bytes()).collect::<String>()
+    );
+    let request = hyper::Request::post(format!("http://{addr}/login"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "same-origin")
+        .body(http_body_util::Full::new(Bytes::from(body)))?;
+    let client: Client<HttpConnector, http_body_util::Full<Bytes>> =
+        Client::builder(TokioExecutor::new()).build(HttpConnector::new());
+    let response = client.request(request).await?;
+    anyhow::ensure!(
+        response.status().is_redirection(),
+        "sign-in failed: {}",
+        response.status()
+    );
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("framsyn_session="))
+        .and_then(|v| v.split(';').next())
+        .map(str::to_string)
+        .ok_or_else(|| anyhow::anyhow!("no session cookie"))
 }

@@ -226,6 +226,9 @@ pub fn revisions(conn: &Connection, id: i64) -> Result<Vec<Revision>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The most matches a list counts exactly.
+pub const COUNT_CAP: i64 = 10_000;
+
 /// What a bank list shows: filters that combine, a search, a page.
 #[derive(Debug, Clone, Default)]
 pub struct NoteFilter {
@@ -255,12 +258,22 @@ pub fn search(conn: &Connection, filter: &NoteFilter) -> Result<(Vec<Note>, i64)
     use rusqlite::types::Value;
     let mut conditions: Vec<String> = Vec::new();
     let mut values: Vec<Value> = Vec::new();
-    let mut from = FROM.to_string();
-    if let Some(query) = &filter.search {
-        from.push_str(" JOIN notes_fts f ON f.rowid = n.id");
+    // The notes (or, for a search, the FTS matches) drive the query: CROSS JOIN keeps
+    // SQLite from starting at the small organisations table and sorting every note.
+    let (from, count_from) = if let Some(query) = &filter.search {
         conditions.push("notes_fts MATCH ?".into());
         values.push(Value::Text(query.clone()));
-    }
+        (
+            "FROM notes_fts f CROSS JOIN notes n ON n.id = f.rowid
+             CROSS JOIN organisations o ON o.id = n.organisation_id LEFT JOIN users u ON u.id = n.author_id",
+            "FROM notes_fts f CROSS JOIN notes n ON n.id = f.rowid",
+        )
+    } else {
+        (
+            "FROM notes n CROSS JOIN organisations o ON o.id = n.organisation_id LEFT JOIN users u ON u.id = n.author_id",
+            "FROM notes n",
+        )
+    };
     let mut eq = |column: &str, value: Value| {
         conditions.push(format!("{column} = ?"));
         values.push(value);
@@ -303,13 +316,20 @@ pub fn search(conn: &Connection, filter: &NoteFilter) -> Result<(Vec<Note>, i64)
     } else {
         format!(" WHERE {}", conditions.join(" AND "))
     };
+    // Counting stops at COUNT_CAP: beyond it the page says "more than", and no request
+    // walks a hundred thousand rows just to print a number.
     let total: i64 = conn
-        .prepare_cached(&format!("SELECT count(*) {from}{where_clause}"))?
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM (SELECT 1 {count_from}{where_clause} LIMIT {})",
+            COUNT_CAP + 1
+        ))?
         .query_row(rusqlite::params_from_iter(values.iter()), |r| r.get(0))?;
+    // Newest first by id (the table's own order, so SQLite walks it and stops early);
+    // by relevance, FTS5's rank.
     let order = if filter.search.is_some() && filter.by_relevance {
-        " ORDER BY bm25(notes_fts), n.id DESC"
+        " ORDER BY f.rank, n.id DESC"
     } else {
-        " ORDER BY n.updated_at DESC, n.id DESC"
+        " ORDER BY n.id DESC"
     };
     values.push(Value::Integer(if filter.limit > 0 {
         filter.limit

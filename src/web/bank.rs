@@ -92,13 +92,15 @@ pub async fn list(
             Ok((notes, total, organisations::all(c)?))
         })
         .await?;
+    let capped = total > bank::COUNT_CAP;
+    let total = total.min(bank::COUNT_CAP);
     let pages = ((total + PAGE - 1) / PAGE).max(1);
     let can_write = subject.is_some_and(|s| s.roles.contains(&Role::Strategist) || can_curate(&s));
     Ok(state
         .render(
             &ctx,
             "bank.html",
-            context! { notes, total, page, pages, query, choices => choices(), organisations => orgs, can_write },
+            context! { notes, total, capped, page, pages, query, choices => choices(), organisations => orgs, can_write },
         )?
         .into_response())
 }

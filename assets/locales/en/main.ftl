@@ -444,3 +444,4 @@ note-their-version = The other version
 error-note-type = Choose a type from the list.
 error-note-category = Choose a category from the list.
 error-stale-edit = Someone else changed the note while you were writing.
+bank-count-more = More than { $count } notes: narrow the search.

@@ -444,3 +444,4 @@ note-their-version = Den andre versjonen
 error-note-type = Velg en type i listen.
 error-note-category = Velg en kategori i listen.
 error-stale-edit = Noen andre har endret notisen mens du skrev.
+bank-count-more = Flere enn { $count } notater: avgrens søket.

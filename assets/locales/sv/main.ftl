@@ -444,3 +444,4 @@ note-their-version = Den andra versionen
 error-note-type = Välj en typ i listan.
 error-note-category = Välj en kategori i listan.
 error-stale-edit = Någon annan har ändrat notisen medan du skrev.
+bank-count-more = Fler än { $count } notiser: förfina sökningen.

@@ -29,6 +29,8 @@ CREATE INDEX notes_status_updated ON notes (status, updated_at);
 CREATE INDEX notes_type ON notes (note_type, updated_at);
 CREATE INDEX notes_category ON notes (category, updated_at);
 CREATE INDEX notes_organisation ON notes (organisation_id, updated_at);
+-- What visitors may see, in the order lists show it.
+CREATE INDEX notes_public ON notes (id) WHERE public = 1 AND status IN ('submitted', 'curated');
 
 CREATE TABLE note_revisions (
     id         INTEGER PRIMARY KEY,
