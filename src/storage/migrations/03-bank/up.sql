@@ -25,10 +25,11 @@ CREATE TABLE notes (
     created_at       INTEGER NOT NULL,
     updated_at       INTEGER NOT NULL
 );
-CREATE INDEX notes_status_updated ON notes (status, updated_at);
-CREATE INDEX notes_type ON notes (note_type, updated_at);
-CREATE INDEX notes_category ON notes (category, updated_at);
-CREATE INDEX notes_organisation ON notes (organisation_id, updated_at);
+-- Lists show the newest first (by id), so each filter's index ends in id.
+CREATE INDEX notes_status ON notes (status, id);
+CREATE INDEX notes_type ON notes (note_type, id);
+CREATE INDEX notes_category ON notes (category, id);
+CREATE INDEX notes_organisation ON notes (organisation_id, id);
 -- What visitors may see, in the order lists show it.
 CREATE INDEX notes_public ON notes (id) WHERE public = 1 AND status IN ('submitted', 'curated');
 
