@@ -15,6 +15,8 @@ pub struct Config {
     pub database: PathBuf,
     /// The programme definition: `programme.toml` and one file per phase.
     pub programme_dir: PathBuf,
+    /// The method bank: one file per method.
+    pub methods_dir: PathBuf,
     pub templates_dir: PathBuf,
     pub assets_dir: PathBuf,
     /// The address people reach the workspace at (for links handed out), e.g. `https://framsyn.example.se`.
@@ -51,6 +53,7 @@ impl Config {
             addr,
             database,
             programme_dir,
+            methods_dir: PathBuf::from(SOURCE_DIR).join("phases").join("methods"),
             templates_dir: PathBuf::from(SOURCE_DIR).join("templates"),
             assets_dir: PathBuf::from(SOURCE_DIR).join("assets"),
             secure_cookies: public_url.starts_with("https://"),

@@ -9,8 +9,9 @@
 //!   people and roles, organisations, who may do what ([`domain::access`]), password
 //!   hashing and tokens, login throttling policy, form field errors, events with their
 //!   questions, agenda and seat rule ([`domain::event`]), iCalendar feeds
-//!   ([`domain::ical`]), and the bank of change notes with its visibility rules and
-//!   search syntax ([`domain::bank`]).
+//!   ([`domain::ical`]), the bank of change notes with its visibility rules and
+//!   search syntax ([`domain::bank`]), and the method bank loaded from
+//!   `phases/methods/` ([`domain::methods`]).
 //! - [`storage`]: the one [`storage::Db`] handle, migrations in
 //!   `src/storage/migrations/NN-name/up.sql` (append-only), and repository functions per
 //!   table group (users, organisations, sessions, throttle, overrides, audit, events with
@@ -21,7 +22,7 @@
 //! - [`web`]: the route table ([`web::router`]) with its layers, the request context
 //!   ([`web::Ctx`]: language, signed-in person, address), the error policy
 //!   ([`web::AppError`] and the HTML error pages), and handlers grouped by area
-//!   (pages, auth, organisations, admin, events, calendar and feeds, bank).
+//!   (pages, auth, organisations, admin, events, calendar and feeds, bank, methods).
 //! - [`config`]: typed configuration with defaults; [`demo`]: the demo data loader.
 //! - `src/main.rs`: the `framsyn` binary: `serve` (default), `check`, `create-admin`,
 //!   `demo`, `backup`. `src/bin/framsyn-bench.rs`: the benchmark program.

@@ -105,6 +105,12 @@ fn main() -> anyhow::Result<()> {
         Command::Serve => serve(config),
         Command::Check => {
             let programme = load_programme(&config)?;
+            let methods = load_methods(&config, &programme)?;
+            println!(
+                "{}: {} methods are valid",
+                config.methods_dir.display(),
+                methods.len()
+            );
             println!(
                 "{}: programme `{}` with {} phases is valid",
                 config.programme_dir.display(),
@@ -143,6 +149,18 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// The method bank; a folder that does not exist is an empty bank.
+fn load_methods(
+    config: &Config,
+    programme: &Programme,
+) -> anyhow::Result<Vec<framsyn::domain::methods::Method>> {
+    if !config.methods_dir.exists() {
+        return Ok(Vec::new());
+    }
+    framsyn::domain::methods::load_dir(&config.methods_dir, programme.default_language)
+        .map_err(|e| anyhow::anyhow!("invalid method bank: {e}"))
 }
 
 fn load_programme(config: &Config) -> anyhow::Result<Programme> {
@@ -205,12 +223,14 @@ fn create_admin(
 
 fn serve(config: Config) -> anyhow::Result<()> {
     let programme = load_programme(&config)?;
+    let methods = load_methods(&config, &programme)?;
     let db = Db::open(&config.database)
         .with_context(|| format!("opening {}", config.database.display()))?;
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async move {
         let addr = config.addr;
-        let state = framsyn::web::AppState::new(db.clone(), programme, config);
+        let state =
+            framsyn::web::AppState::new(db.clone(), programme, config).with_methods(methods);
         framsyn::web::spawn_housekeeping(&state);
         let app = framsyn::web::router(state);
         let listener = tokio::net::TcpListener::bind(addr)

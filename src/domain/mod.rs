@@ -29,6 +29,7 @@ pub mod event;
 pub mod form;
 pub mod ical;
 pub mod lang;
+pub mod methods;
 pub mod organisation;
 pub mod programme;
 pub mod schedule;

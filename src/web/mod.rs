@@ -9,6 +9,7 @@ pub mod context;
 mod error;
 mod events;
 mod forms;
+mod methods;
 mod organisations;
 mod pages;
 mod security;
@@ -49,6 +50,8 @@ pub struct AppState {
     pub password_checks: Arc<tokio::sync::Semaphore>,
     /// Public calendar feeds, by address, with the event version they were built from.
     pub feeds: Arc<std::sync::Mutex<FeedCache>>,
+    /// The method bank, loaded at start.
+    pub methods: Arc<Vec<crate::domain::methods::Method>>,
 }
 
 impl AppState {
@@ -65,7 +68,14 @@ impl AppState {
                 std::thread::available_parallelism().map_or(2, |n| n.get()),
             )),
             feeds: Default::default(),
+            methods: Default::default(),
         }
+    }
+
+    /// The same state with the method bank.
+    pub fn with_methods(mut self, methods: Vec<crate::domain::methods::Method>) -> AppState {
+        self.methods = Arc::new(methods);
+        self
     }
 
     /// Renders a page: the template gets `extra` plus what every page shows (language,
@@ -153,6 +163,8 @@ pub fn router(state: AppState) -> Router {
         .route("/bank/{id}/edit", get(bank::edit_form).post(bank::update))
         .route("/bank/{id}/status", post(bank::change_status))
         .route("/bank/{id}/history", get(bank::history))
+        .route("/methods", get(methods::list))
+        .route("/methods/{slug}", get(methods::show))
         .route("/calendar", get(calendar::calendar_page))
         .route("/calendar.ics", get(calendar::programme_feed))
         .route("/phases/{slug}/calendar.ics", get(calendar::phase_feed))

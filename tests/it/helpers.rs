@@ -85,7 +85,13 @@ pub fn spawn_with(programme: Programme, config: Config) -> TestApp {
         .with_env_filter("warn")
         .try_init();
     let db = Db::open_temporary().expect("temporary database");
-    let state = AppState::new(db.clone(), programme, config);
+    let methods = if config.methods_dir.exists() {
+        framsyn::domain::methods::load_dir(&config.methods_dir, programme.default_language)
+            .expect("the shipped methods are valid")
+    } else {
+        Vec::new()
+    };
+    let state = AppState::new(db.clone(), programme, config).with_methods(methods);
     TestApp {
         db,
         router: router(state.clone()),

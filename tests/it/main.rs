@@ -7,6 +7,7 @@ mod auth;
 mod bank;
 mod events;
 mod i18n;
+mod methods;
 mod organisations;
 mod pages;
 mod programme;
