@@ -4,8 +4,7 @@
 macro_rules! keyed_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $key:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum $name { $($variant),+ }
 
         impl $name {
@@ -17,6 +16,21 @@ macro_rules! keyed_enum {
 
             pub fn parse(key: &str) -> Option<$name> {
                 match key { $($key => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        // Written and read by the same keys as `key` and `parse`, everywhere.
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.key())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = <String as serde::Deserialize>::deserialize(deserializer)?;
+                $name::parse(&text)
+                    .ok_or_else(|| serde::de::Error::unknown_variant(&text, &[$($key),+]))
             }
         }
     };

@@ -46,6 +46,8 @@ async fn a_strategist_writes_a_draft_only_their_organisation_sees_then_submits_i
     let page = app.get(&format!("/bank/{id}")).await;
     page.assert_contains("Åldrande befolkning");
     page.assert_contains("<em>planera</em>");
+    page.assert_contains("<dd>2030–2040</dd>");
+    page.assert_contains("Social, Ekonomisk");
     page.assert_contains("Utkast");
 
     app.login(STRATEGIST_B).await;
