@@ -1,5 +1,5 @@
 //! Interface texts in Swedish, Norwegian Bokmål and English, as Fluent catalogues in
-//! `assets/locales/<lang>/main.ftl`, compiled into the binary.
+//! `assets/locales/<lang>/*.ftl` (`main.ftl` and per-area files), compiled into the binary.
 
 use std::borrow::Cow;
 use std::collections::HashMap;

@@ -14,8 +14,15 @@ fn root() -> &'static Path {
 }
 
 fn catalogue_keys(lang: &str) -> BTreeSet<String> {
-    let text =
-        std::fs::read_to_string(root().join("assets/locales").join(lang).join("main.ftl")).unwrap();
+    // Every catalogue file of the language (main.ftl and any per-area file beside it).
+    let mut text = String::new();
+    for entry in std::fs::read_dir(root().join("assets/locales").join(lang)).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ftl") {
+            text.push_str(&std::fs::read_to_string(path).unwrap());
+            text.push('\n');
+        }
+    }
     text.lines()
         .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
         .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim().to_string()))
