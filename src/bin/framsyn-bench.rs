@@ -101,6 +101,7 @@ fn add_notes(db: &Db, count: u32) -> anyhow::Result<()> {
                 scope: None,
                 tags: vec![w(6).to_string()],
                 phase: None,
+                parent: None,
             };
             framsyn::storage::bank::insert(tx, &note, NoteStatus::Submitted, org, author)?;
         }

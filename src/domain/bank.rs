@@ -54,6 +54,93 @@ keyed_enum! {
     }
 }
 
+keyed_enum! {
+    /// How one note bears on another.
+    LinkKind {
+        Drives => "drives",
+        Reinforces => "reinforces",
+        Counteracts => "counteracts",
+        InTensionWith => "in_tension_with",
+    }
+}
+
+/// Where a note sits in the ladder signal → trend → megatrend (other types stand apart).
+pub fn level(note_type: NoteType) -> Option<u8> {
+    match note_type {
+        NoteType::Signal => Some(0),
+        NoteType::Trend => Some(1),
+        NoteType::Megatrend => Some(2),
+        _ => None,
+    }
+}
+
+/// A parent note must stand higher on the ladder (a signal under a trend or megatrend, a
+/// trend under a megatrend), may not be the note itself, and must still be in use. As
+/// levels only rise, no chain of parents can come back to where it started.
+pub fn check_parent(
+    child_id: Option<i64>,
+    child: NoteType,
+    parent_id: i64,
+    parent: Option<(NoteType, NoteStatus)>,
+) -> Result<(), &'static str> {
+    let Some((parent_type, status)) = parent else {
+        return Err("error-note-not-found");
+    };
+    if child_id == Some(parent_id) {
+        return Err("error-parent-self");
+    }
+    if matches!(
+        status,
+        NoteStatus::Merged | NoteStatus::Archived | NoteStatus::Draft
+    ) {
+        return Err("error-parent-status");
+    }
+    match (level(child), level(parent_type)) {
+        (Some(c), Some(p)) if c < p => Ok(()),
+        _ => Err("error-parent-level"),
+    }
+}
+
+/// A merge folds one note into another: both distinct, neither already merged or
+/// archived.
+pub fn check_merge(
+    from_id: i64,
+    from: NoteStatus,
+    into_id: i64,
+    into: Option<NoteStatus>,
+) -> Result<(), &'static str> {
+    let Some(into) = into else {
+        return Err("error-note-not-found");
+    };
+    if from_id == into_id {
+        return Err("error-merge-self");
+    }
+    if matches!(from, NoteStatus::Merged | NoteStatus::Archived)
+        || matches!(
+            into,
+            NoteStatus::Merged | NoteStatus::Archived | NoteStatus::Draft
+        )
+    {
+        return Err("error-merge-status");
+    }
+    Ok(())
+}
+
+/// The fields that differ between two stored versions of a note (for its history);
+/// bookkeeping fields (version, times) are left out.
+pub fn changed_fields(before: &serde_json::Value, after: &serde_json::Value) -> Vec<String> {
+    const IGNORED: &[&str] = &["version", "updated_at", "created_at", "author_name"];
+    let (Some(before), Some(after)) = (before.as_object(), after.as_object()) else {
+        return Vec::new();
+    };
+    after
+        .iter()
+        .filter(|(k, _)| !IGNORED.contains(&k.as_str()))
+        .filter(|(k, v)| before.get(k.as_str()) != Some(v))
+        .map(|(k, _)| k.clone())
+        .collect()
+}
+
 /// Longest title, and longest long text, a note may have.
 pub const TITLE_MAX: usize = 300;
 pub const TEXT_MAX: usize = 20_000;
@@ -83,6 +170,9 @@ pub struct NoteForm {
     pub tags: String,
     #[serde(default)]
     pub phase: String,
+    /// The parent note's number, if any.
+    #[serde(default)]
+    pub parent: String,
     /// The version the edit started from (stale edits are refused).
     #[serde(default)]
     pub version: String,
@@ -102,6 +192,7 @@ pub struct ValidNote {
     pub scope: Option<String>,
     pub tags: Vec<String>,
     pub phase: Option<String>,
+    pub parent: Option<i64>,
 }
 
 impl NoteForm {
@@ -144,6 +235,16 @@ impl NoteForm {
         ] {
             form::max_chars(&mut errors, field, value.trim(), 500);
         }
+        let parent = match form::optional(&self.parent) {
+            None => None,
+            Some(text) => match text.trim_start_matches('#').parse::<i64>() {
+                Ok(id) if id > 0 => Some(id),
+                _ => {
+                    errors.add("parent", "error-note-number");
+                    None
+                }
+            },
+        };
         let mut tags: Vec<String> = Vec::new();
         for tag in self
             .tags
@@ -168,6 +269,7 @@ impl NoteForm {
                 scope: form::optional(&self.scope),
                 tags,
                 phase,
+                parent,
             }),
             _ => Err(errors),
         }
@@ -270,6 +372,80 @@ mod tests {
             "\"near\"* \"a\"* \"b\"* \"or\"* \"x\"*"
         );
         assert_eq!(search_query("  ,.;  "), None);
+    }
+
+    #[test]
+    fn parents_stand_higher_on_the_ladder() {
+        let trend = Some((NoteType::Trend, NoteStatus::Submitted));
+        let mega = Some((NoteType::Megatrend, NoteStatus::Curated));
+        assert_eq!(check_parent(Some(1), NoteType::Signal, 2, trend), Ok(()));
+        assert_eq!(check_parent(None, NoteType::Trend, 2, mega), Ok(()));
+        assert_eq!(check_parent(Some(1), NoteType::Signal, 2, mega), Ok(()));
+        assert_eq!(
+            check_parent(Some(1), NoteType::Megatrend, 2, trend),
+            Err("error-parent-level")
+        );
+        assert_eq!(
+            check_parent(Some(1), NoteType::Trend, 2, trend),
+            Err("error-parent-level")
+        );
+        assert_eq!(
+            check_parent(Some(1), NoteType::Driver, 2, mega),
+            Err("error-parent-level")
+        );
+        assert_eq!(
+            check_parent(Some(2), NoteType::Signal, 2, trend),
+            Err("error-parent-self")
+        );
+        assert_eq!(
+            check_parent(
+                Some(1),
+                NoteType::Signal,
+                2,
+                Some((NoteType::Trend, NoteStatus::Merged))
+            ),
+            Err("error-parent-status")
+        );
+        assert_eq!(
+            check_parent(Some(1), NoteType::Signal, 9, None),
+            Err("error-note-not-found")
+        );
+        let mut f = form();
+        f.parent = "#12".into();
+        assert_eq!(f.validate(&[]).unwrap().parent, Some(12));
+        f.parent = "tolv".into();
+        assert_eq!(
+            f.validate(&[]).unwrap_err().get("parent"),
+            Some("error-note-number")
+        );
+    }
+
+    #[test]
+    fn merges_need_two_live_notes() {
+        use NoteStatus::*;
+        assert_eq!(check_merge(1, Submitted, 2, Some(Curated)), Ok(()));
+        assert_eq!(
+            check_merge(1, Submitted, 1, Some(Submitted)),
+            Err("error-merge-self")
+        );
+        assert_eq!(
+            check_merge(1, Merged, 2, Some(Curated)),
+            Err("error-merge-status")
+        );
+        assert_eq!(
+            check_merge(1, Draft, 2, Some(Archived)),
+            Err("error-merge-status")
+        );
+        assert_eq!(check_merge(1, Draft, 2, None), Err("error-note-not-found"));
+    }
+
+    #[test]
+    fn history_names_the_fields_that_changed() {
+        let before =
+            serde_json::json!({"title": "A", "summary": "x", "version": 1, "status": "draft"});
+        let after =
+            serde_json::json!({"title": "B", "summary": "x", "version": 2, "status": "submitted"});
+        assert_eq!(changed_fields(&before, &after), vec!["status", "title"]);
     }
 
     #[test]

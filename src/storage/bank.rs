@@ -4,7 +4,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::{Result, now_seconds};
-use crate::domain::bank::{Category, NoteStatus, NoteType, TimeBand, ValidNote};
+use crate::domain::bank::{Category, LinkKind, NoteStatus, NoteType, TimeBand, ValidNote};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Note {
@@ -29,11 +29,13 @@ pub struct Note {
     pub version: i64,
     pub created_at: i64,
     pub updated_at: i64,
+    pub parent_id: Option<i64>,
+    pub merged_into: Option<i64>,
 }
 
 const COLUMNS: &str = "n.id, n.note_type, n.title, n.summary, n.implications, n.category, n.secondary,
     n.direction, n.time_band, n.scope, n.tags, n.phase_slug, n.status, n.public, n.organisation_id, o.name,
-    n.author_id, u.name, n.version, n.created_at, n.updated_at";
+    n.author_id, u.name, n.version, n.created_at, n.updated_at, n.parent_id, n.merged_into";
 const FROM: &str = "FROM notes n JOIN organisations o ON o.id = n.organisation_id LEFT JOIN users u ON u.id = n.author_id";
 
 fn key<T>(r: &Row<'_>, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
@@ -76,6 +78,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Note> {
         version: r.get(18)?,
         created_at: r.get(19)?,
         updated_at: r.get(20)?,
+        parent_id: r.get(21)?,
+        merged_into: r.get(22)?,
     })
 }
 
@@ -103,8 +107,8 @@ pub fn insert(
     let now = now_seconds();
     conn.execute(
         "INSERT INTO notes (note_type, title, summary, implications, category, secondary, direction, time_band,
-            scope, tags, phase_slug, status, organisation_id, author_id, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+            scope, tags, phase_slug, status, organisation_id, author_id, created_at, updated_at, parent_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)",
         params![
             note.note_type.key(),
             note.title,
@@ -120,7 +124,8 @@ pub fn insert(
             status.key(),
             organisation_id,
             author_id,
-            now
+            now,
+            note.parent
         ],
     )?;
     let id = conn.last_insert_rowid();
@@ -159,7 +164,7 @@ pub fn update(
     let changed = conn.execute(
         "UPDATE notes SET note_type = ?3, title = ?4, summary = ?5, implications = ?6, category = ?7,
             secondary = ?8, direction = ?9, time_band = ?10, scope = ?11, tags = ?12, phase_slug = ?13,
-            version = version + 1, updated_at = ?14
+            parent_id = ?15, version = version + 1, updated_at = ?14
          WHERE id = ?1 AND version = ?2",
         params![
             id,
@@ -175,7 +180,8 @@ pub fn update(
             note.scope,
             joined(&note.tags, |t| t.as_str()),
             note.phase,
-            now_seconds()
+            now_seconds(),
+            note.parent
         ],
     )?;
     if changed == 1 {
@@ -342,4 +348,156 @@ pub fn search(conn: &Connection, filter: &NoteFilter) -> Result<(Vec<Note>, i64)
     ))?;
     let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), from_row)?;
     Ok((rows.collect::<rusqlite::Result<_>>()?, total))
+}
+
+/// What permission and link checks need to know of a note.
+#[derive(Debug, Clone, Serialize)]
+pub struct Brief {
+    pub id: i64,
+    pub note_type: NoteType,
+    pub title: String,
+    pub status: NoteStatus,
+    pub organisation_id: i64,
+    pub public: bool,
+}
+
+fn brief_row(r: &Row<'_>) -> rusqlite::Result<Brief> {
+    Ok(Brief {
+        id: r.get(0)?,
+        note_type: key(r, 1, NoteType::parse)?,
+        title: r.get(2)?,
+        status: key(r, 3, NoteStatus::parse)?,
+        organisation_id: r.get(4)?,
+        public: r.get(5)?,
+    })
+}
+
+pub fn brief(conn: &Connection, id: i64) -> Result<Option<Brief>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, note_type, title, status, organisation_id, public FROM notes WHERE id = ?1",
+    )?;
+    Ok(stmt.query_row([id], brief_row).optional()?)
+}
+
+/// A link as seen from one note: the other note and which way the link points.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub kind: LinkKind,
+    /// True when this note is the link's source ("this drives that").
+    pub outgoing: bool,
+    pub other: Brief,
+}
+
+/// Every link from or to a note.
+pub fn links(conn: &Connection, id: i64) -> Result<Vec<Link>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.kind, 1, n.id, n.note_type, n.title, n.status, n.organisation_id, n.public
+           FROM note_links l JOIN notes n ON n.id = l.to_id WHERE l.from_id = ?1
+         UNION ALL
+         SELECT l.kind, 0, n.id, n.note_type, n.title, n.status, n.organisation_id, n.public
+           FROM note_links l JOIN notes n ON n.id = l.from_id WHERE l.to_id = ?1
+         ORDER BY 2 DESC, 1, 3",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        Ok(Link {
+            kind: key(r, 0, LinkKind::parse)?,
+            outgoing: r.get(1)?,
+            other: Brief {
+                id: r.get(2)?,
+                note_type: key(r, 3, NoteType::parse)?,
+                title: r.get(4)?,
+                status: key(r, 5, NoteStatus::parse)?,
+                organisation_id: r.get(6)?,
+                public: r.get(7)?,
+            },
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Adds a link (an existing one stays as it is). False when it was there already.
+pub fn add_link(conn: &Connection, from: i64, to: i64, kind: LinkKind, by: i64) -> Result<bool> {
+    Ok(conn.execute(
+        "INSERT OR IGNORE INTO note_links (from_id, to_id, kind, created_by, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![from, to, kind.key(), by, now_seconds()],
+    )? == 1)
+}
+
+pub fn remove_link(conn: &Connection, from: i64, to: i64, kind: LinkKind) -> Result<bool> {
+    Ok(conn.execute(
+        "DELETE FROM note_links WHERE from_id = ?1 AND to_id = ?2 AND kind = ?3",
+        params![from, to, kind.key()],
+    )? == 1)
+}
+
+/// The notes that have this one as parent, and those merged into it.
+pub fn related(conn: &Connection, id: i64) -> Result<(Vec<Brief>, Vec<Brief>)> {
+    let select = "SELECT id, note_type, title, status, organisation_id, public FROM notes";
+    let children = conn
+        .prepare_cached(&format!("{select} WHERE parent_id = ?1 ORDER BY id"))?
+        .query_map([id], brief_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let merged = conn
+        .prepare_cached(&format!("{select} WHERE merged_into = ?1 ORDER BY id"))?
+        .query_map([id], brief_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok((children, merged))
+}
+
+/// Folds note `from` into note `into`: `from` becomes merged (its text, revisions and
+/// links stay as they were, for the record); `into` takes over its links, its child notes
+/// and its tags, and both get a revision. Runs inside the caller's write transaction.
+pub fn merge(conn: &Connection, from: i64, into: i64, by: i64) -> Result<()> {
+    let now = now_seconds();
+    conn.execute(
+        "INSERT OR IGNORE INTO note_links (from_id, to_id, kind, created_by, created_at)
+         SELECT ?2, to_id, kind, ?3, ?4 FROM note_links WHERE from_id = ?1 AND to_id <> ?2",
+        params![from, into, by, now],
+    )?;
+    conn.execute(
+        "INSERT OR IGNORE INTO note_links (from_id, to_id, kind, created_by, created_at)
+         SELECT from_id, ?2, kind, ?3, ?4 FROM note_links WHERE to_id = ?1 AND from_id <> ?2",
+        params![from, into, by, now],
+    )?;
+    conn.execute(
+        "UPDATE notes SET parent_id = ?2 WHERE parent_id = ?1 AND id <> ?2",
+        params![from, into],
+    )?;
+    let (from_tags, into_tags): (String, String) = conn.query_row(
+        "SELECT (SELECT tags FROM notes WHERE id = ?1), (SELECT tags FROM notes WHERE id = ?2)",
+        params![from, into],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let mut tags: Vec<&str> = into_tags.split(',').filter(|t| !t.is_empty()).collect();
+    for tag in from_tags.split(',').filter(|t| !t.is_empty()) {
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    conn.execute(
+        "UPDATE notes SET tags = ?2, version = version + 1, updated_at = ?3 WHERE id = ?1",
+        params![into, tags.join(","), now],
+    )?;
+    conn.execute(
+        "UPDATE notes SET status = 'merged', merged_into = ?2, public = 0, version = version + 1,
+            updated_at = ?3 WHERE id = ?1",
+        params![from, into, now],
+    )?;
+    record_revision(conn, from, by)?;
+    record_revision(conn, into, by)?;
+    Ok(())
+}
+
+/// An editor's decision to show a note to the public, or to stop showing it.
+pub fn set_public(conn: &Connection, id: i64, public: bool, by: i64) -> Result<bool> {
+    let changed = conn.execute(
+        "UPDATE notes SET public = ?2, version = version + 1, updated_at = ?3
+         WHERE id = ?1 AND public <> ?2",
+        params![id, public, now_seconds()],
+    )? == 1;
+    if changed {
+        record_revision(conn, id, by)?;
+    }
+    Ok(changed)
 }

@@ -10,12 +10,12 @@ use serde::{Deserialize, Serialize};
 use super::forms::Form;
 use super::{AppError, AppState, Ctx};
 use crate::domain::bank::{
-    Category, NoteForm, NoteStatus, NoteType, TimeBand, can_curate, can_edit_note, can_see_note,
-    search_query,
+    Category, LinkKind, NoteForm, NoteStatus, NoteType, TimeBand, ValidNote, can_curate,
+    can_edit_note, can_see_note, changed_fields, check_merge, check_parent, search_query,
 };
 use crate::domain::form::FieldErrors;
 use crate::domain::user::Role;
-use crate::storage::bank::{self, Note, NoteFilter, Saved};
+use crate::storage::bank::{self, Brief, Link, Note, NoteFilter, Saved};
 use crate::storage::{audit, organisations};
 
 const PAGE: i64 = 25;
@@ -130,18 +130,263 @@ pub async fn show(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let note = visible_note(&state, &ctx, id).await?;
+    note_page(
+        &state,
+        &ctx,
+        note,
+        &FieldErrors::new(),
+        &NoteActions::default(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// What was typed into the small forms of a note's page (kept when one is refused).
+#[derive(Deserialize, Serialize, Default, Clone)]
+pub struct NoteActions {
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    into: String,
+}
+
+/// A note's page: the note, how it hangs together with others (only notes the viewer may
+/// see), and the actions the viewer may take.
+async fn note_page(
+    state: &AppState,
+    ctx: &Ctx,
+    note: Note,
+    errors: &FieldErrors,
+    typed: &NoteActions,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let id = note.id;
+    let (parent, merged_into) = (note.parent_id, note.merged_into);
+    let (links, children, merged_from, parent, merged_into) = state
+        .db
+        .read(move |c| {
+            let (children, merged) = bank::related(c, id)?;
+            let parent = parent.map(|p| bank::brief(c, p)).transpose()?.flatten();
+            let into = merged_into
+                .map(|p| bank::brief(c, p))
+                .transpose()?
+                .flatten();
+            Ok((bank::links(c, id)?, children, merged, parent, into))
+        })
+        .await?;
     let subject = ctx.subject().ok();
+    let sees = |b: &Brief| can_see_note(subject.as_ref(), b.status, b.organisation_id, b.public);
+    let links: Vec<Link> = links.into_iter().filter(|l| sees(&l.other)).collect();
+    let children: Vec<Brief> = children.into_iter().filter(|b| sees(b)).collect();
+    let merged_from: Vec<Brief> = merged_from.into_iter().filter(|b| sees(b)).collect();
+    let parent = parent.filter(|b| sees(b));
+    let merged_into = merged_into.filter(|b| sees(b));
     let can_edit = subject.is_some_and(|s| can_edit_note(&s, note.status, note.organisation_id));
     let can_curate = subject.is_some_and(|s| can_curate(&s));
     let can_submit = note.status == NoteStatus::Draft
         && subject.is_some_and(|s| s.organisation_id == note.organisation_id || can_curate);
-    Ok(state
-        .render(
-            &ctx,
-            "note.html",
-            context! { note, can_edit, can_curate, can_submit },
-        )?
-        .into_response())
+    let page = state.render(
+        ctx,
+        "note.html",
+        context! {
+            note, can_edit, can_curate, can_submit, links, children, merged_from, parent,
+            merged_into, errors, typed, link_kinds => LinkKind::ALL.iter().map(|k| k.key()).collect::<Vec<_>>(),
+        },
+    )?;
+    Ok((status, page).into_response())
+}
+
+/// The note's page again with an error at the field of one of its small forms.
+async fn refuse_on_note(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    field: &'static str,
+    message: &'static str,
+    typed: &NoteActions,
+) -> Result<Response, AppError> {
+    let note = visible_note(state, ctx, id).await?;
+    note_page(
+        state,
+        ctx,
+        note,
+        &FieldErrors::one(field, message),
+        typed,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
+
+/// A note number as typed ("12" or "#12").
+fn note_number(text: &str) -> Option<i64> {
+    text.trim()
+        .trim_start_matches('#')
+        .parse()
+        .ok()
+        .filter(|n| *n > 0)
+}
+
+/// Links this note to another one: who may write the note may link it.
+pub async fn add_link(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<NoteActions>,
+) -> Result<Response, AppError> {
+    let note = editable_note(&state, &ctx, id).await?;
+    let Some(kind) = LinkKind::parse(form.kind.trim()) else {
+        return refuse_on_note(&state, &ctx, id, "kind", "error-choose", &form).await;
+    };
+    let Some(to) = note_number(&form.to) else {
+        return refuse_on_note(&state, &ctx, id, "to", "error-note-number", &form).await;
+    };
+    let other = state.db.read(move |c| bank::brief(c, to)).await?;
+    let subject = ctx.subject()?;
+    let message = match other {
+        None => Some("error-note-not-found"),
+        Some(o) if !can_see_note(Some(&subject), o.status, o.organisation_id, o.public) => {
+            Some("error-note-not-found")
+        }
+        Some(_) if to == note.id => Some("error-link-self"),
+        Some(o) if matches!(o.status, NoteStatus::Merged | NoteStatus::Archived) => {
+            Some("error-link-status")
+        }
+        Some(_) => None,
+    };
+    if let Some(message) = message {
+        return refuse_on_note(&state, &ctx, id, "to", message, &form).await;
+    }
+    let (by, actor) = (ctx.user()?.id, ctx.actor());
+    state
+        .db
+        .write(move |tx| {
+            if bank::add_link(tx, id, to, kind, by)? {
+                audit::record(
+                    tx,
+                    &actor,
+                    "note.link",
+                    Some(&format!("note:{id}")),
+                    Some(&format!("{} note:{to}", kind.key())),
+                )?;
+            }
+            Ok(())
+        })
+        .await?;
+    Ok(Redirect::to(&format!("/bank/{id}#links")).into_response())
+}
+
+pub async fn remove_link(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<NoteActions>,
+) -> Result<Response, AppError> {
+    editable_note(&state, &ctx, id).await?;
+    let kind = LinkKind::parse(form.kind.trim()).ok_or(AppError::Unprocessable)?;
+    let to = note_number(&form.to).ok_or(AppError::Unprocessable)?;
+    let actor = ctx.actor();
+    state
+        .db
+        .write(move |tx| {
+            if bank::remove_link(tx, id, to, kind)? {
+                audit::record(
+                    tx,
+                    &actor,
+                    "note.unlink",
+                    Some(&format!("note:{id}")),
+                    Some(&format!("{} note:{to}", kind.key())),
+                )?;
+            }
+            Ok(())
+        })
+        .await?;
+    Ok(Redirect::to(&format!("/bank/{id}#links")).into_response())
+}
+
+/// Folds this note into another (editors and process leaders): its history and links
+/// stay, the other note takes over its links, child notes and tags.
+pub async fn merge(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<NoteActions>,
+) -> Result<Response, AppError> {
+    let note = visible_note(&state, &ctx, id).await?;
+    let user = ctx.require(can_curate)?;
+    let Some(into) = note_number(&form.into) else {
+        return refuse_on_note(&state, &ctx, id, "into", "error-note-number", &form).await;
+    };
+    let (by, actor, from_status) = (user.id, ctx.actor(), note.status);
+    let outcome = state
+        .db
+        .write(move |tx| {
+            // Checked again inside the transaction, so two merges cannot cross.
+            let from = bank::brief(tx, id)?
+                .map(|b| b.status)
+                .unwrap_or(from_status);
+            let target = bank::brief(tx, into)?.map(|b| b.status);
+            if let Err(message) = check_merge(id, from, into, target) {
+                return Ok(Err(message));
+            }
+            bank::merge(tx, id, into, by)?;
+            audit::record(
+                tx,
+                &actor,
+                "note.merge",
+                Some(&format!("note:{id}")),
+                Some(&format!("note:{into}")),
+            )?;
+            Ok(Ok(()))
+        })
+        .await?;
+    match outcome {
+        Ok(()) => Ok(Redirect::to(&format!("/bank/{into}")).into_response()),
+        Err(message) => refuse_on_note(&state, &ctx, id, "into", message, &form).await,
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct PublicForm {
+    #[serde(default)]
+    public: String,
+}
+
+/// An editor shows a submitted or curated note to the public, or stops showing it.
+pub async fn set_public(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<PublicForm>,
+) -> Result<Response, AppError> {
+    let note = visible_note(&state, &ctx, id).await?;
+    let user = ctx.require(can_curate)?;
+    let public = match form.public.as_str() {
+        "1" | "true" => true,
+        "0" | "false" => false,
+        _ => return Err(AppError::Unprocessable),
+    };
+    if public && !matches!(note.status, NoteStatus::Submitted | NoteStatus::Curated) {
+        return Err(AppError::Forbidden);
+    }
+    let (by, actor) = (user.id, ctx.actor());
+    state
+        .db
+        .write(move |tx| {
+            if bank::set_public(tx, id, public, by)? {
+                audit::record(
+                    tx,
+                    &actor,
+                    "note.public",
+                    Some(&format!("note:{id}")),
+                    Some(if public { "public" } else { "members" }),
+                )?;
+            }
+            Ok(())
+        })
+        .await?;
+    Ok(Redirect::to(&format!("/bank/{id}")).into_response())
 }
 
 fn phase_slugs(state: &AppState) -> Vec<&str> {
@@ -168,6 +413,25 @@ fn form_page(
         context! { id, form, errors, newer, choices => choices() },
     )?;
     Ok((status, page).into_response())
+}
+
+/// The parent note, if one is named, must exist and stand higher on the ladder.
+async fn parent_error(
+    state: &AppState,
+    id: Option<i64>,
+    valid: &ValidNote,
+) -> Result<Option<&'static str>, AppError> {
+    let Some(parent_id) = valid.parent else {
+        return Ok(None);
+    };
+    let parent = state.db.read(move |c| bank::brief(c, parent_id)).await?;
+    Ok(check_parent(
+        id,
+        valid.note_type,
+        parent_id,
+        parent.map(|p| (p.note_type, p.status)),
+    )
+    .err())
 }
 
 pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
@@ -215,6 +479,17 @@ pub async fn create(
             );
         }
     };
+    if let Some(message) = parent_error(&state, None, &valid).await? {
+        return form_page(
+            &state,
+            &ctx,
+            None,
+            &form,
+            &FieldErrors::one("parent", message),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            None,
+        );
+    }
     let status = if choice.then.as_deref() == Some("submit") {
         NoteStatus::Submitted
     } else {
@@ -254,6 +529,7 @@ fn form_of(note: &Note) -> NoteForm {
         scope: note.scope.clone().unwrap_or_default(),
         tags: note.tags.join(", "),
         phase: note.phase_slug.clone().unwrap_or_default(),
+        parent: note.parent_id.map(|p| p.to_string()).unwrap_or_default(),
         version: note.version.to_string(),
     }
 }
@@ -307,6 +583,17 @@ pub async fn update(
             );
         }
     };
+    if let Some(message) = parent_error(&state, Some(id), &valid).await? {
+        return form_page(
+            &state,
+            &ctx,
+            Some(id),
+            &form,
+            &FieldErrors::one("parent", message),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            None,
+        );
+    }
     let base: i64 = form
         .version
         .trim()
@@ -398,7 +685,24 @@ pub async fn history(
     let note = visible_note(&state, &ctx, id).await?;
     ctx.user()?;
     let revisions = state.db.read(move |c| bank::revisions(c, id)).await?;
+    // Newest first: each revision is compared with the one before it.
+    let changes: Vec<Vec<String>> = revisions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| match (revisions.get(i + 1), &r.note) {
+            (Some(older), Some(now)) => older
+                .note
+                .as_ref()
+                .map(|before| changed_fields(before, now))
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        })
+        .collect();
     Ok(state
-        .render(&ctx, "note_history.html", context! { note, revisions })?
+        .render(
+            &ctx,
+            "note_history.html",
+            context! { note, revisions, changes },
+        )?
         .into_response())
 }

@@ -288,3 +288,276 @@ async fn lists_are_paginated_in_sql() {
     let last = app.get("/bank?page=3").await;
     assert_eq!(last.body.matches("class=\"note-title\"").count(), 10);
 }
+
+fn note_of<'a>(kind: &'a str, title: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("type", kind),
+        ("title", title),
+        ("category", "technological"),
+    ]
+}
+
+#[tokio::test]
+async fn parents_follow_the_ladder_and_links_show_from_both_ends() {
+    let mut app = spawn_app();
+    world(&app);
+    app.login(STRATEGIST_A).await;
+    let mega = write_note(&mut app, "submit", &note_of("megatrend", "Digitalisering")).await;
+    let trend = write_note(&mut app, "submit", &note_of("trend", "Distansarbete")).await;
+    let draft = write_note(&mut app, "draft", &note_of("trend", "Hemligt utkast")).await;
+
+    // A signal under a trend is fine; a megatrend under a trend is refused at the field,
+    // with what was typed kept and nothing stored.
+    let mut fields = note_of("signal", "Tomma kontor i Luleå");
+    let parent = format!("#{trend}");
+    fields.push(("parent", &parent));
+    let signal = write_note(&mut app, "submit", &fields).await;
+    let page = app.get(&format!("/bank/{signal}")).await;
+    page.assert_contains(&format!(
+        "<a href=\"/bank/{trend}\">Trend: Distansarbete</a>"
+    ));
+    app.get(&format!("/bank/{trend}"))
+        .await
+        .assert_contains("Tomma kontor i Luleå");
+
+    let before = app
+        .db
+        .read_blocking(|c| bank::search(c, &Default::default()))
+        .unwrap()
+        .1;
+    let mut wrong = note_of("megatrend", "Fel nivå");
+    wrong.push(("parent", &parent));
+    let refused = app.post("/bank/new?then=submit", &wrong).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_contains("id=\"f-parent-error\"");
+    refused.assert_contains("Fel nivå");
+    let draft_parent = format!("{draft}");
+    let mut under_draft = note_of("signal", "Under utkast");
+    under_draft.push(("parent", &draft_parent));
+    let refused = app.post("/bank/new?then=submit", &under_draft).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let after = app
+        .db
+        .read_blocking(|c| bank::search(c, &Default::default()))
+        .unwrap()
+        .1;
+    assert_eq!(before, after);
+
+    // Typed links: shown as "drives" on one note and "driven by" on the other.
+    let to = mega.to_string();
+    let linked = app
+        .post(
+            &format!("/bank/{trend}/links"),
+            &[("kind", "reinforces"), ("to", &to)],
+        )
+        .await;
+    assert_eq!(linked.status, StatusCode::SEE_OTHER);
+    app.get(&format!("/bank/{trend}"))
+        .await
+        .assert_contains("Förstärker: <a href=\"/bank/");
+    app.get(&format!("/bank/{mega}"))
+        .await
+        .assert_contains("Förstärks av: <a href=\"/bank/");
+    // A link to itself, to an unknown note, or without a kind is refused at the field.
+    let own = trend.to_string();
+    let refused = app
+        .post(
+            &format!("/bank/{trend}/links"),
+            &[("kind", "drives"), ("to", &own)],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_contains("id=\"f-to-error\"");
+    let refused = app
+        .post(
+            &format!("/bank/{trend}/links"),
+            &[("kind", "drives"), ("to", "99999")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let refused = app
+        .post(
+            &format!("/bank/{trend}/links"),
+            &[("kind", "hates"), ("to", &to)],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_contains("id=\"f-kind-error\"");
+
+    // Another organisation's strategist sees the links but may not add or remove them,
+    // and never sees a draft on the other end.
+    app.login(STRATEGIST_B).await;
+    let draft_id = draft.to_string();
+    assert_eq!(
+        app.post(
+            &format!("/bank/{trend}/links"),
+            &[("kind", "drives"), ("to", &to)]
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+    app.login(STRATEGIST_A).await;
+    app.post(
+        &format!("/bank/{mega}/links"),
+        &[("kind", "drives"), ("to", &draft_id)],
+    )
+    .await;
+    app.login(STRATEGIST_B).await;
+    assert!(
+        !app.get(&format!("/bank/{mega}"))
+            .await
+            .body
+            .contains("Hemligt utkast")
+    );
+    app.login(STRATEGIST_A).await;
+    let removed = app
+        .post(
+            &format!("/bank/{trend}/links/remove"),
+            &[("kind", "reinforces"), ("to", &to)],
+        )
+        .await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER);
+    assert!(
+        app.db
+            .read_blocking(|c| bank::links(c, trend))
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn a_merge_keeps_the_merged_notes_history_and_moves_its_links() {
+    let mut app = spawn_app();
+    world(&app);
+    app.login(STRATEGIST_A).await;
+    let mut first = note_of("trend", "Elektrifiering av transporter");
+    first.push(("tags", "el, transport"));
+    let keep = write_note(&mut app, "submit", &first).await;
+    let mut second = note_of("trend", "Elbilar ökar");
+    second.push(("tags", "elbil"));
+    let dup = write_note(&mut app, "submit", &second).await;
+    let mega = write_note(
+        &mut app,
+        "submit",
+        &note_of("megatrend", "Grön omställning"),
+    )
+    .await;
+    let mut child = note_of("signal", "Laddstolpar i glesbygd");
+    let dup_ref = dup.to_string();
+    child.push(("parent", &dup_ref));
+    let signal = write_note(&mut app, "submit", &child).await;
+    let to = mega.to_string();
+    app.post(
+        &format!("/bank/{dup}/links"),
+        &[("kind", "drives"), ("to", &to)],
+    )
+    .await;
+
+    // Only curators merge.
+    let into = keep.to_string();
+    assert_eq!(
+        app.post(&format!("/bank/{dup}/merge"), &[("into", &into)])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    app.login(EDITOR).await;
+    let refused = app
+        .post(&format!("/bank/{dup}/merge"), &[("into", &dup_ref)])
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_contains("id=\"f-into-error\"");
+    let merged = app
+        .post(&format!("/bank/{dup}/merge"), &[("into", &into)])
+        .await;
+    assert_eq!(merged.status, StatusCode::SEE_OTHER);
+    assert_eq!(merged.location(), format!("/bank/{keep}"));
+
+    let db = app.db.clone();
+    let old = db.read_blocking(|c| bank::get(c, dup)).unwrap().unwrap();
+    assert_eq!(old.status, framsyn::domain::bank::NoteStatus::Merged);
+    assert_eq!(old.merged_into, Some(keep));
+    assert_eq!(old.title, "Elbilar ökar");
+    // The merged note keeps its link (for the record) and the kept note gains it.
+    assert_eq!(db.read_blocking(|c| bank::links(c, dup)).unwrap().len(), 1);
+    let gained = db.read_blocking(|c| bank::links(c, keep)).unwrap();
+    assert_eq!(gained.len(), 1);
+    assert_eq!(gained[0].other.id, mega);
+    let kept = db.read_blocking(|c| bank::get(c, keep)).unwrap().unwrap();
+    assert_eq!(kept.tags, vec!["el", "transport", "elbil"]);
+    let moved = db.read_blocking(|c| bank::get(c, signal)).unwrap().unwrap();
+    assert_eq!(moved.parent_id, Some(keep));
+
+    // Both pages tell the story; the history of the merged note is whole.
+    let page = app.get(&format!("/bank/{dup}")).await;
+    page.assert_contains("Den här notisen är sammanslagen med");
+    app.get(&format!("/bank/{keep}"))
+        .await
+        .assert_contains("Sammanslagna hit");
+    let history = app.get(&format!("/bank/{dup}/history")).await;
+    history.assert_contains("Sammanslagen");
+    history.assert_contains("sammanslagning");
+    assert_eq!(
+        db.read_blocking(|c| bank::revisions(c, dup)).unwrap().len(),
+        2
+    );
+    // A merged note cannot be merged again, edited or linked.
+    let again = app
+        .post(&format!("/bank/{dup}/merge"), &[("into", &to)])
+        .await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        app.get(&format!("/bank/{dup}/edit")).await.status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn editors_decide_what_the_public_sees() {
+    let mut app = spawn_app();
+    world(&app);
+    app.login(STRATEGIST_A).await;
+    let id = write_note(&mut app, "submit", &note_of("trend", "Öppen trend")).await;
+    let draft = write_note(&mut app, "draft", &note_of("trend", "Eget utkast")).await;
+    assert_eq!(
+        app.post(&format!("/bank/{id}/public"), &[("public", "1")])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    app.logout().await;
+    assert_eq!(
+        app.get(&format!("/bank/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert!(!app.get("/bank").await.body.contains("Öppen trend"));
+
+    app.login(EDITOR).await;
+    assert_eq!(
+        app.post(&format!("/bank/{draft}/public"), &[("public", "1")])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let made = app
+        .post(&format!("/bank/{id}/public"), &[("public", "1")])
+        .await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER);
+    app.logout().await;
+    app.get(&format!("/bank/{id}"))
+        .await
+        .assert_contains("Öppen trend");
+    app.get("/bank").await.assert_contains("Öppen trend");
+
+    app.login(EDITOR).await;
+    app.post(&format!("/bank/{id}/public"), &[("public", "0")])
+        .await;
+    let history = app.get(&format!("/bank/{id}/history")).await;
+    history.assert_contains("synlighet");
+    app.logout().await;
+    assert_eq!(
+        app.get(&format!("/bank/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
