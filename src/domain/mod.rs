@@ -4,7 +4,7 @@
 macro_rules! keyed_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $key:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name { $($variant),+ }
 
         impl $name {
@@ -46,6 +46,8 @@ pub mod lang;
 pub mod methods;
 pub mod organisation;
 pub mod programme;
+pub mod rating;
 pub mod schedule;
+pub mod stats;
 pub mod throttle;
 pub mod user;

@@ -39,6 +39,7 @@ impl Renderer {
         env.add_function("timerange", timerange);
         env.add_filter("clock", clock_filter);
         env.add_filter("day", day_filter);
+        env.add_filter("num", number_filter);
         env.add_function("first", first_value);
         env.add_function("all_values", all_values);
         Renderer { env }
@@ -117,6 +118,35 @@ fn localized_lang_filter(state: &State, text: Option<ViaDeserialize<Localized>>)
         .unwrap_or(lang)
         .code()
         .to_string()
+}
+
+/// `x|num`: a figure with at most two decimals, without trailing zeros, with the decimal
+/// sign of the page's language (4,5 in Swedish and Norwegian, 4.5 in English); none is "–".
+fn number_filter(state: &State, value: Option<f64>) -> String {
+    match value {
+        None => "–".to_string(),
+        Some(v) => format_number(lang_of(state), v),
+    }
+}
+
+/// A figure as [`number_filter`] writes it.
+pub fn format_number(lang: Lang, value: f64) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    let mut text = format!("{rounded:.2}");
+    while text.ends_with('0') {
+        text.pop();
+    }
+    if text.ends_with('.') {
+        text.pop();
+    }
+    if text == "-0" {
+        text = "0".into();
+    }
+    let text = text.replace('-', "−");
+    match lang {
+        Lang::En => text,
+        _ => text.replace('.', ","),
+    }
 }
 
 fn parse_date(value: &str) -> Result<NaiveDate, Error> {

@@ -9,6 +9,7 @@ pub mod bank;
 pub mod events;
 pub mod organisations;
 pub mod overrides;
+pub mod rounds;
 pub mod sessions;
 pub mod throttle;
 pub mod users;

@@ -70,9 +70,12 @@ pub fn csv_download(
 }
 
 /// A cell that a spreadsheet program will not run as a formula: text starting with
-/// `=`, `+`, `-`, `@`, tab or carriage return gets a leading apostrophe.
+/// `=`, `+`, `-`, `@`, tab or carriage return gets a leading apostrophe (plain numbers
+/// such as `-2` stay numbers).
 pub fn csv_cell(value: &str) -> std::borrow::Cow<'_, str> {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    // A plain number (such as -2 on the desirability scale) is no formula.
+    let number = value.parse::<f64>().is_ok_and(f64::is_finite);
+    if !number && value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{value}").into()
     } else {
         value.into()

@@ -12,6 +12,7 @@ mod forms;
 mod methods;
 mod organisations;
 mod pages;
+mod rounds;
 mod security;
 
 use std::sync::Arc;
@@ -167,6 +168,12 @@ pub fn router(state: AppState) -> Router {
         .route("/bank/{id}/links/remove", post(bank::remove_link))
         .route("/bank/{id}/merge", post(bank::merge))
         .route("/bank/{id}/public", post(bank::set_public))
+        .route("/rounds", get(rounds::list))
+        .route("/rounds/new", get(rounds::new_form).post(rounds::create))
+        .route("/rounds/{id}", get(rounds::show).post(rounds::rate))
+        .route("/rounds/{id}/results", get(rounds::results))
+        .route("/rounds/{id}/figures.csv", get(rounds::figures_csv))
+        .route("/rounds/{id}/ratings.csv", get(rounds::ratings_csv))
         .route("/methods", get(methods::list))
         .route("/methods/{slug}", get(methods::show))
         .route("/calendar", get(calendar::calendar_page))

@@ -11,5 +11,6 @@ mod methods;
 mod organisations;
 mod pages;
 mod programme;
+mod rounds;
 mod security;
 mod storage;

@@ -1,0 +1,301 @@
+//! Rating rounds, their notes, and the answers and reasons given in them.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::Serialize;
+
+use super::{Result, now_seconds};
+use crate::domain::bank::{Category, NoteStatus, NoteType, TimeBand};
+use crate::domain::rating::{Anonymity, Answer, Criterion, Feedback, RatingSheet, ValidRound};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Round {
+    pub id: i64,
+    pub title: String,
+    pub description: String,
+    pub phase_slug: Option<String>,
+    pub criteria: Vec<Criterion>,
+    pub opens_at: i64,
+    pub closes_at: i64,
+    pub anonymity: Anonymity,
+    pub feedback: Feedback,
+    pub previous_id: Option<i64>,
+    pub notes: i64,
+    pub raters: i64,
+}
+
+fn parsed<T>(r: &Row<'_>, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let text: String = r.get(i)?;
+    parse(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, text.into())
+    })
+}
+
+const ROUND: &str =
+    "SELECT r.id, r.title, r.description, r.phase_slug, r.criteria, r.opens_at, r.closes_at,
+    r.anonymity, r.feedback, r.previous_id,
+    (SELECT count(*) FROM round_notes WHERE round_id = r.id),
+    (SELECT count(DISTINCT user_id) FROM ratings WHERE round_id = r.id)
+    FROM rounds r";
+
+fn round_row(r: &Row<'_>) -> rusqlite::Result<Round> {
+    let criteria: String = r.get(4)?;
+    Ok(Round {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        description: r.get(2)?,
+        phase_slug: r.get(3)?,
+        criteria: criteria.split(',').filter_map(Criterion::parse).collect(),
+        opens_at: r.get(5)?,
+        closes_at: r.get(6)?,
+        anonymity: parsed(r, 7, Anonymity::parse)?,
+        feedback: parsed(r, 8, Feedback::parse)?,
+        previous_id: r.get(9)?,
+        notes: r.get(10)?,
+        raters: r.get(11)?,
+    })
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Option<Round>> {
+    let mut stmt = conn.prepare_cached(&format!("{ROUND} WHERE r.id = ?1"))?;
+    Ok(stmt.query_row([id], round_row).optional()?)
+}
+
+/// Every round, the latest opening first.
+pub fn all(conn: &Connection) -> Result<Vec<Round>> {
+    let mut stmt = conn.prepare_cached(&format!("{ROUND} ORDER BY r.opens_at DESC, r.id DESC"))?;
+    Ok(stmt
+        .query_map([], round_row)?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Stores a round with its notes (in the order given). Returns its id.
+pub fn insert(conn: &Connection, round: &ValidRound, notes: &[i64], by: i64) -> Result<i64> {
+    let criteria: Vec<&str> = round.criteria.iter().map(|c| c.key()).collect();
+    conn.execute(
+        "INSERT INTO rounds (title, description, phase_slug, criteria, opens_at, closes_at, anonymity,
+            feedback, previous_id, created_by, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            round.title,
+            round.description,
+            round.phase,
+            criteria.join(","),
+            round.opens_at.timestamp(),
+            round.closes_at.timestamp(),
+            round.anonymity.key(),
+            round.feedback.key(),
+            round.previous,
+            by,
+            now_seconds()
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    let mut add = conn.prepare_cached(
+        "INSERT OR IGNORE INTO round_notes (round_id, note_id, position) VALUES (?1, ?2, ?3)",
+    )?;
+    for (position, note) in notes.iter().enumerate() {
+        add.execute(params![id, note, position as i64])?;
+    }
+    Ok(id)
+}
+
+/// A note as a round shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoundNote {
+    pub id: i64,
+    pub number: usize,
+    pub note_type: NoteType,
+    pub title: String,
+    pub summary: String,
+    pub category: Category,
+    pub time_band: Option<TimeBand>,
+    pub status: NoteStatus,
+    pub organisation_id: i64,
+    pub public: bool,
+}
+
+/// The round's notes in their order, numbered from 1 (the numbers on the charts).
+pub fn notes(conn: &Connection, round: i64) -> Result<Vec<RoundNote>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT n.id, n.note_type, n.title, n.summary, n.category, n.time_band, n.status,
+                n.organisation_id, n.public
+         FROM round_notes rn JOIN notes n ON n.id = rn.note_id
+         WHERE rn.round_id = ?1 ORDER BY rn.position, n.id",
+    )?;
+    let rows = stmt.query_map([round], |r| {
+        let band: Option<String> = r.get(5)?;
+        Ok(RoundNote {
+            id: r.get(0)?,
+            number: 0,
+            note_type: parsed(r, 1, NoteType::parse)?,
+            title: r.get(2)?,
+            summary: r.get(3)?,
+            category: parsed(r, 4, Category::parse)?,
+            time_band: band.as_deref().and_then(TimeBand::parse),
+            status: parsed(r, 6, NoteStatus::parse)?,
+            organisation_id: r.get(7)?,
+            public: r.get(8)?,
+        })
+    })?;
+    let mut notes: Vec<RoundNote> = rows.collect::<rusqlite::Result<_>>()?;
+    for (i, n) in notes.iter_mut().enumerate() {
+        n.number = i + 1;
+    }
+    Ok(notes)
+}
+
+/// The ids of the round's notes, in order.
+pub fn note_ids(conn: &Connection, round: i64) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT note_id FROM round_notes WHERE round_id = ?1 ORDER BY position, note_id",
+    )?;
+    Ok(stmt
+        .query_map([round], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Stores a person's sheet: answers are added or changed, emptied fields withdrawn, and
+/// reasons set (an empty reason removes one). Runs in the caller's write transaction,
+/// which has checked that the round is open.
+pub fn save_sheet(
+    conn: &Connection,
+    round: i64,
+    user: i64,
+    organisation: i64,
+    sheet: &RatingSheet,
+) -> Result<()> {
+    let now = now_seconds();
+    let mut upsert = conn.prepare_cached(
+        "INSERT INTO ratings (round_id, note_id, criterion, user_id, organisation_id, value, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (round_id, criterion, note_id, user_id)
+         DO UPDATE SET value = excluded.value, organisation_id = excluded.organisation_id,
+            updated_at = excluded.updated_at
+         WHERE value IS NOT excluded.value",
+    )?;
+    for ((note, criterion), answer) in &sheet.answers {
+        upsert.execute(params![
+            round,
+            note,
+            criterion.key(),
+            user,
+            organisation,
+            answer.value(),
+            now
+        ])?;
+    }
+    let mut clear = conn.prepare_cached(
+        "DELETE FROM ratings WHERE round_id = ?1 AND note_id = ?2 AND criterion = ?3 AND user_id = ?4",
+    )?;
+    for (note, criterion) in &sheet.cleared {
+        clear.execute(params![round, note, criterion.key(), user])?;
+    }
+    let mut set_reason = conn.prepare_cached(
+        "INSERT INTO rating_reasons (round_id, note_id, user_id, reason, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (round_id, note_id, user_id) DO UPDATE SET reason = excluded.reason,
+            updated_at = excluded.updated_at",
+    )?;
+    let mut drop_reason = conn.prepare_cached(
+        "DELETE FROM rating_reasons WHERE round_id = ?1 AND note_id = ?2 AND user_id = ?3",
+    )?;
+    for (note, reason) in &sheet.reasons {
+        if reason.is_empty() {
+            drop_reason.execute(params![round, note, user])?;
+        } else {
+            set_reason.execute(params![round, note, user, reason, now])?;
+        }
+    }
+    Ok(())
+}
+
+/// One answer as stored, with who gave it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rating {
+    pub note_id: i64,
+    pub criterion: Criterion,
+    pub user_id: i64,
+    pub user_name: String,
+    pub organisation_id: i64,
+    pub organisation_name: String,
+    /// None is "don't know".
+    pub value: Option<i32>,
+    pub updated_at: i64,
+}
+
+impl Rating {
+    pub fn answer(&self) -> Answer {
+        self.value.map_or(Answer::DontKnow, Answer::Value)
+    }
+}
+
+/// The round's answers, optionally only on one criterion, of one organisation or of one
+/// person; ordered by criterion, note and person.
+pub fn ratings(
+    conn: &Connection,
+    round: i64,
+    criterion: Option<Criterion>,
+    organisation: Option<i64>,
+    user: Option<i64>,
+) -> Result<Vec<Rating>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.note_id, r.criterion, r.user_id, u.name, r.organisation_id, o.name, r.value, r.updated_at
+         FROM ratings r JOIN users u ON u.id = r.user_id JOIN organisations o ON o.id = r.organisation_id
+         WHERE r.round_id = ?1 AND (?2 IS NULL OR r.criterion = ?2)
+           AND (?3 IS NULL OR r.organisation_id = ?3) AND (?4 IS NULL OR r.user_id = ?4)
+         ORDER BY r.criterion, r.note_id, r.user_id",
+    )?;
+    let rows = stmt.query_map(
+        params![round, criterion.map(|c| c.key()), organisation, user],
+        |r| {
+            Ok(Rating {
+                note_id: r.get(0)?,
+                criterion: parsed(r, 1, Criterion::parse)?,
+                user_id: r.get(2)?,
+                user_name: r.get(3)?,
+                organisation_id: r.get(4)?,
+                organisation_name: r.get(5)?,
+                value: r.get(6)?,
+                updated_at: r.get(7)?,
+            })
+        },
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Whether a person has given any answer in the round.
+pub fn has_answered(conn: &Connection, round: i64, user: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM ratings WHERE round_id = ?1 AND user_id = ?2 LIMIT 1")?
+        .query_row(params![round, user], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Reason {
+    pub note_id: i64,
+    pub user_id: i64,
+    pub user_name: String,
+    pub organisation_name: String,
+    pub reason: String,
+}
+
+/// The round's reasons, optionally of one person, by note.
+pub fn reasons(conn: &Connection, round: i64, user: Option<i64>) -> Result<Vec<Reason>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT x.note_id, x.user_id, u.name, o.name, x.reason FROM rating_reasons x
+         JOIN users u ON u.id = x.user_id JOIN organisations o ON o.id = u.organisation_id
+         WHERE x.round_id = ?1 AND (?2 IS NULL OR x.user_id = ?2) ORDER BY x.note_id, x.updated_at",
+    )?;
+    let rows = stmt.query_map(params![round, user], |r| {
+        Ok(Reason {
+            note_id: r.get(0)?,
+            user_id: r.get(1)?,
+            user_name: r.get(2)?,
+            organisation_name: r.get(3)?,
+            reason: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -1,0 +1,445 @@
+//! Rating rounds: opening them, rating (with don't know and reasons), the refusals, the
+//! figures against hand-computed values overall and per organisation, feedback and
+//! anonymity rules, the Delphi second round, and the CSV exports.
+
+use axum::http::StatusCode;
+
+use super::helpers::*;
+use framsyn::domain::user::Role;
+use framsyn::storage::rounds;
+
+const STRATEGIST_A2: &str = "analytiker@skane.test";
+
+async fn note(app: &mut TestApp, kind: &str, title: &str) -> i64 {
+    let response = app
+        .post(
+            "/bank/new?then=submit",
+            &[
+                ("type", kind),
+                ("title", title),
+                ("category", "social"),
+                ("time_band", "2030_2040"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::SEE_OTHER, "{}", response.body);
+    response
+        .location()
+        .trim_start_matches("/bank/")
+        .parse()
+        .unwrap()
+}
+
+fn round_fields<'a>(notes: &'a str, opens: &'a str, closes: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("title", "Prioritering av trender"),
+        ("notes", notes),
+        ("criteria", "impact"),
+        ("criteria", "uncertainty"),
+        ("criteria", "desirability"),
+        ("opens_at", opens),
+        ("closes_at", closes),
+        ("anonymity", "leaders"),
+        ("feedback", "after_answer"),
+    ]
+}
+
+async fn open_round(app: &mut TestApp, fields: &[(&str, &str)]) -> i64 {
+    let response = app.post("/rounds/new", fields).await;
+    assert_eq!(response.status, StatusCode::SEE_OTHER, "{}", response.body);
+    response
+        .location()
+        .trim_start_matches("/rounds/")
+        .parse()
+        .unwrap()
+}
+
+/// Two notes, a round on both open now, and three strategists in two regions.
+async fn setup(app: &mut TestApp) -> (World, i64, i64, i64) {
+    let w = world(app);
+    app.user(STRATEGIST_A2, w.org_a, &[Role::Strategist]);
+    app.login(STRATEGIST_A).await;
+    let first = note(app, "trend", "Åldrande befolkning").await;
+    let second = note(app, "uncertainty", "Framtidens energipriser").await;
+    app.login(LEADER).await;
+    let numbers = format!("{first}, #{second}");
+    let round = open_round(
+        app,
+        &round_fields(&numbers, "2020-01-01T09:00", "2099-01-01T09:00"),
+    )
+    .await;
+    (w, first, second, round)
+}
+
+fn field(note: i64, criterion: &str) -> String {
+    format!("r-{note}-{criterion}")
+}
+
+#[tokio::test]
+async fn only_process_leaders_open_rounds_and_bad_rounds_are_refused_at_the_field() {
+    let mut app = spawn_app();
+    let (_, first, _, _) = setup(&mut app).await;
+    app.login(STRATEGIST_A).await;
+    assert_eq!(app.get("/rounds/new").await.status, StatusCode::FORBIDDEN);
+    app.login(LEADER).await;
+    let before = app.db.read_blocking(rounds::all).unwrap().len();
+    let refused = app
+        .post(
+            "/rounds/new",
+            &[
+                ("title", "Ofullständig"),
+                ("notes", "tolv"),
+                ("opens_at", "2026-03-12T09:00"),
+                ("closes_at", "2026-03-01T09:00"),
+                ("anonymity", "hemlig"),
+                ("feedback", "after_close"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for id in [
+        "f-notes-error",
+        "f-criteria-error",
+        "f-closes_at-error",
+        "f-anonymity-error",
+    ] {
+        refused.assert_contains(&format!("id=\"{id}\""));
+    }
+    refused.assert_contains("value=\"Ofullständig\"");
+    // A note that does not exist, or is only a draft, cannot be put to a round.
+    app.login(STRATEGIST_A).await;
+    let draft = app
+        .post(
+            "/bank/new?then=draft",
+            &[
+                ("type", "trend"),
+                ("title", "Utkast"),
+                ("category", "social"),
+            ],
+        )
+        .await
+        .location()
+        .trim_start_matches("/bank/")
+        .to_string();
+    app.login(LEADER).await;
+    for notes in [format!("{first}, 99999"), format!("{first} {draft}")] {
+        let refused = app
+            .post(
+                "/rounds/new",
+                &round_fields(&notes, "2020-01-01T09:00", "2099-01-01T09:00"),
+            )
+            .await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        refused.assert_contains("id=\"f-notes-error\"");
+    }
+    assert_eq!(app.db.read_blocking(rounds::all).unwrap().len(), before);
+}
+
+#[tokio::test]
+async fn strategists_rate_with_dont_know_and_reasons_and_bad_ratings_store_nothing() {
+    let mut app = spawn_app();
+    let (_, first, second, round) = setup(&mut app).await;
+    app.login(STRATEGIST_A).await;
+    let page = app.get(&format!("/rounds/{round}")).await;
+    page.assert_contains("Åldrande befolkning");
+    page.assert_contains("5 – Mycket stor");
+    page.assert_contains("−2 – Mycket oönskad");
+    page.assert_contains("Vet inte");
+
+    // Off the scale: refused at the field, with what was typed kept, nothing stored.
+    let (fi, fu) = (field(first, "impact"), field(first, "uncertainty"));
+    let refused = app
+        .post(
+            &format!("/rounds/{round}"),
+            &[
+                (&fi, "6"),
+                (&fu, "2"),
+                (&format!("reason-{first}"), "Viktig"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_contains(&format!("id=\"{fi}-error\""));
+    refused.assert_contains("Viktig</textarea>");
+    let unknown = app
+        .post(&format!("/rounds/{round}"), &[("r-99999-impact", "3")])
+        .await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let stored = |app: &TestApp| {
+        app.db
+            .read_blocking(move |c| rounds::ratings(c, round, None, None, None))
+            .unwrap()
+    };
+    assert!(stored(&app).is_empty());
+
+    let saved = app
+        .post(
+            &format!("/rounds/{round}"),
+            &[
+                (&fi, "4"),
+                (&fu, "dk"),
+                (&field(second, "desirability"), "-2"),
+                (
+                    &format!("reason-{first}"),
+                    "Befolkningen åldras snabbt hos oss.",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    let answers = stored(&app);
+    assert_eq!(answers.len(), 3);
+    assert!(answers.iter().any(|a| a.value.is_none()));
+    let page = app.get(&format!("/rounds/{round}?saved=1")).await;
+    page.assert_contains("Dina svar är sparade.");
+    page.assert_contains("<option value=\"4\" selected>");
+    page.assert_contains("<option value=\"dk\" selected>");
+    page.assert_contains("Befolkningen åldras snabbt hos oss.</textarea>");
+    // Emptying a field withdraws the answer.
+    app.post(&format!("/rounds/{round}"), &[(&fu, "")]).await;
+    assert_eq!(stored(&app).len(), 2);
+
+    // Editors and process leaders do not rate.
+    app.login(EDITOR).await;
+    assert_eq!(
+        app.post(&format!("/rounds/{round}"), &[(&fi, "3")])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn a_closed_or_unopened_round_takes_no_ratings() {
+    let mut app = spawn_app();
+    let (_, first, _, _) = setup(&mut app).await;
+    app.login(LEADER).await;
+    let numbers = first.to_string();
+    let closed = open_round(
+        &mut app,
+        &round_fields(&numbers, "2020-01-01T09:00", "2020-02-01T09:00"),
+    )
+    .await;
+    let upcoming = open_round(
+        &mut app,
+        &round_fields(&numbers, "2098-01-01T09:00", "2099-02-01T09:00"),
+    )
+    .await;
+    app.login(STRATEGIST_A).await;
+    for round in [closed, upcoming] {
+        let refused = app
+            .post(
+                &format!("/rounds/{round}"),
+                &[(&field(first, "impact"), "3")],
+            )
+            .await;
+        assert_eq!(refused.status, StatusCode::CONFLICT);
+        refused.assert_contains("Omgången är inte öppen.");
+        refused.assert_contains("<option value=\"3\" selected>");
+        let none = app
+            .db
+            .read_blocking(move |c| rounds::ratings(c, round, None, None, None))
+            .unwrap();
+        assert!(none.is_empty());
+    }
+}
+
+/// Impact on the first note: Skåne 2 and 4, Norrbotten 5 (and a don't know on uncertainty).
+async fn rate_three(app: &mut TestApp, first: i64, round: i64) {
+    let fi = field(first, "impact");
+    for (who, value) in [
+        (STRATEGIST_A, "2"),
+        (STRATEGIST_A2, "4"),
+        (STRATEGIST_B, "5"),
+    ] {
+        app.login(who).await;
+        let saved = app
+            .post(
+                &format!("/rounds/{round}"),
+                &[
+                    (fi.as_str(), value),
+                    (&field(first, "uncertainty"), "dk"),
+                    (&format!("reason-{first}"), "Skäl från region"),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    }
+}
+
+#[tokio::test]
+async fn figures_match_hand_computed_values_overall_and_per_organisation() {
+    let mut app = spawn_app();
+    let (w, first, _, round) = setup(&mut app).await;
+
+    // Feedback after one's own answer: not before.
+    app.login(STRATEGIST_B).await;
+    assert_eq!(
+        app.get(&format!("/rounds/{round}/results")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    rate_three(&mut app, first, round).await;
+
+    // Overall impact 2, 4, 5: median 4; q1 at rank 0.5 → 3; q3 at rank 1.5 → 4.5;
+    // IQR 1.5 (no consensus); mean 11/3 = 3.67; uncertainty: 3 don't know, n = 0.
+    let results = app.get(&format!("/rounds/{round}/results")).await;
+    assert_eq!(results.status, StatusCode::OK);
+    results.assert_contains(
+        "<td>3</td><td>0</td><td>4</td><td>3</td><td>4,5</td><td>1,5</td><td>3,67</td><td>Nej</td>",
+    );
+    results.assert_contains("<td>0</td><td>3</td><td>–</td>");
+    // Skåne alone: 2 and 4 → median 3, q1 2.5, q3 3.5, IQR 1 (consensus), mean 3.
+    let skane = app
+        .get(&format!("/rounds/{round}/results?organisation={}", w.org_a))
+        .await;
+    skane.assert_contains(
+        "<td>2</td><td>0</td><td>3</td><td>2,5</td><td>3,5</td><td>1</td><td>3</td><td>Ja</td>",
+    );
+    // Reasons without names for a strategist (names for process leaders only).
+    results.assert_contains("Skäl från region");
+    assert!(!results.body.contains("Testa Testsson, Region"));
+    app.login(LEADER).await;
+    app.get(&format!("/rounds/{round}/results"))
+        .await
+        .assert_contains("Testa Testsson, Region Skåne");
+
+    // The figures CSV: overall rows, then each organisation that answered.
+    let csv = app.get(&format!("/rounds/{round}/figures.csv")).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let mut reader = csv::Reader::from_reader(csv.body.trim_start_matches('\u{feff}').as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let find = |org: &str, criterion: &str| {
+        rows.iter()
+            .find(|r| r[0] == first.to_string() && &r[2] == org && &r[3] == criterion)
+            .unwrap_or_else(|| panic!("{org} {criterion}"))
+            .iter()
+            .skip(4)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        find("Alla organisationer", "Påverkan"),
+        ["3", "0", "4", "3", "4.5", "1.5", "3.67", "Nej"]
+    );
+    assert_eq!(
+        find("Region Skåne", "Påverkan"),
+        ["2", "0", "3", "2.5", "3.5", "1", "3", "Ja"]
+    );
+    assert_eq!(
+        find("Region Norrbotten", "Påverkan"),
+        ["1", "0", "5", "5", "5", "0", "5", "Ja"]
+    );
+    assert!(!rows.iter().any(|r| &r[2] == "Reglab"));
+
+    // Every answer as CSV for process leaders, with names as the round allows them.
+    let all = app.get(&format!("/rounds/{round}/ratings.csv")).await;
+    assert_eq!(all.status, StatusCode::OK);
+    all.assert_contains("Vet inte");
+    all.assert_contains("Testa Testsson");
+    app.login(STRATEGIST_A).await;
+    assert_eq!(
+        app.get(&format!("/rounds/{round}/ratings.csv"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn anonymous_rounds_show_no_names_to_anyone() {
+    let mut app = spawn_app();
+    let (_, first, _, _) = setup(&mut app).await;
+    app.login(LEADER).await;
+    let numbers = first.to_string();
+    let mut fields = round_fields(&numbers, "2020-01-01T09:00", "2099-01-01T09:00");
+    fields.retain(|(k, _)| *k != "anonymity");
+    fields.push(("anonymity", "anonymous"));
+    let round = open_round(&mut app, &fields).await;
+    rate_three(&mut app, first, round).await;
+    app.login(LEADER).await;
+    let results = app.get(&format!("/rounds/{round}/results")).await;
+    results.assert_contains("Skäl från region");
+    assert!(!results.body.contains("Testa Testsson, Region"));
+    let all = app.get(&format!("/rounds/{round}/ratings.csv")).await;
+    assert!(!all.body.contains("Testa Testsson"));
+}
+
+#[tokio::test]
+async fn figures_after_close_wait_for_the_close() {
+    let mut app = spawn_app();
+    let (_, first, _, _) = setup(&mut app).await;
+    app.login(LEADER).await;
+    let numbers = first.to_string();
+    let mut fields = round_fields(&numbers, "2020-01-01T09:00", "2099-01-01T09:00");
+    fields.retain(|(k, _)| *k != "feedback");
+    fields.push(("feedback", "after_close"));
+    let round = open_round(&mut app, &fields).await;
+    rate_three(&mut app, first, round).await;
+    app.login(STRATEGIST_A).await;
+    assert_eq!(
+        app.get(&format!("/rounds/{round}/results")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert!(
+        !app.get(&format!("/rounds/{round}"))
+            .await
+            .body
+            .contains("Hittills:")
+    );
+    app.login(EDITOR).await;
+    assert_eq!(
+        app.get(&format!("/rounds/{round}/results")).await.status,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn a_second_round_shows_the_first_rounds_median_and_spread_and_ones_own_answer() {
+    let mut app = spawn_app();
+    let (_, first, second, round) = setup(&mut app).await;
+    rate_three(&mut app, first, round).await;
+    app.login(LEADER).await;
+    let form = app.get(&format!("/rounds/new?previous={round}")).await;
+    form.assert_contains("Andra omgång av ”Prioritering av trender”");
+    let delphi = open_round(
+        &mut app,
+        &[
+            ("title", "Prioritering, omgång 2"),
+            ("previous", &round.to_string()),
+            ("criteria", "impact"),
+            ("criteria", "uncertainty"),
+            ("opens_at", "2020-01-01T09:00"),
+            ("closes_at", "2099-01-01T09:00"),
+            ("anonymity", "leaders"),
+            ("feedback", "after_answer"),
+        ],
+    )
+    .await;
+    let notes = app
+        .db
+        .read_blocking(move |c| rounds::note_ids(c, delphi))
+        .unwrap();
+    assert_eq!(notes, vec![first, second]);
+
+    app.login(STRATEGIST_A2).await;
+    let page = app.get(&format!("/rounds/{delphi}")).await;
+    // First round on impact: median 4, IQR 1.5; this person answered 4.
+    page.assert_contains("Första omgången: median 4, kvartilavstånd 1,5. Ditt svar då: 4 – Stor.");
+    page.assert_contains("Första omgången: median –, kvartilavstånd –. Ditt svar då: Vet inte.");
+    // The second round's own answers start empty and are stored apart from the first.
+    assert!(!page.body.contains("<option value=\"4\" selected>"));
+    app.post(
+        &format!("/rounds/{delphi}"),
+        &[(&field(first, "impact"), "5")],
+    )
+    .await;
+    let first_round = app
+        .db
+        .read_blocking(move |c| rounds::ratings(c, round, None, None, None))
+        .unwrap();
+    assert_eq!(first_round.len(), 6);
+    assert!(
+        first_round
+            .iter()
+            .all(|r| r.value != Some(5) || r.organisation_name == "Region Norrbotten")
+    );
+}
