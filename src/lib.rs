@@ -11,7 +11,8 @@
 //!   questions, agenda and seat rule ([`domain::event`]), iCalendar feeds
 //!   ([`domain::ical`]), the bank of change notes with its visibility rules and
 //!   search syntax ([`domain::bank`]), the method bank loaded from `phases/methods/`
-//!   ([`domain::methods`]), and the figures of a rating round ([`domain::stats`]).
+//!   ([`domain::methods`]), the figures of a rating round ([`domain::stats`]), and the
+//!   geometry of the radar, driver map and rating charts ([`domain::chart`]).
 //! - [`storage`]: the one [`storage::Db`] handle, migrations in
 //!   `src/storage/migrations/NN-name/up.sql` (append-only), and repository functions per
 //!   table group (users, organisations, sessions, throttle, overrides, audit, events with
