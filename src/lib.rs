@@ -10,8 +10,10 @@
 //!   hashing and tokens, login throttling policy, form field errors, events with their
 //!   questions, agenda and seat rule ([`domain::event`]), iCalendar feeds
 //!   ([`domain::ical`]), the bank of change notes with its visibility rules and
-//!   search syntax ([`domain::bank`]), and the method bank loaded from
-//!   `phases/methods/` ([`domain::methods`]).
+//!   search syntax ([`domain::bank`]), the method bank loaded from `phases/methods/`
+//!   ([`domain::methods`]), the figures of a rating round ([`domain::stats`]), and the
+//!   geometry of the radar, driver map and rating charts ([`domain::chart`]), which
+//!   `templates/charts.html` draws as SVG.
 //! - [`storage`]: the one [`storage::Db`] handle, migrations in
 //!   `src/storage/migrations/NN-name/up.sql` (append-only), and repository functions per
 //!   table group (users, organisations, sessions, throttle, overrides, audit, events with

@@ -265,3 +265,142 @@ fn all_values(values: Value, key: &str) -> Result<Value, Error> {
         Ok(found)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::chart::{self, DriverItem, RadarItem, Shape};
+    use crate::domain::stats::{self, Scale};
+    use minijinja::context;
+
+    fn renderer() -> Renderer {
+        Renderer::new(&Path::new(env!("CARGO_MANIFEST_DIR")).join("templates"))
+    }
+
+    /// Renders `source` as an `.html` page would be (auto-escaped, strict) twice, and
+    /// checks that both renders are the same text.
+    fn render_twice(source: &str, ctx: Value) -> String {
+        let renderer = renderer();
+        let page = renderer
+            .env
+            .template_from_named_str("chart-test.html", source)
+            .unwrap();
+        let first = page.render(ctx.clone()).unwrap();
+        let second = page.render(ctx).unwrap();
+        assert_eq!(first, second);
+        first
+    }
+
+    /// What every chart must be: one labelled image, without inline style or script.
+    fn assert_accessible_svg(svg: &str, uid: &str) {
+        assert_eq!(svg.matches("<svg").count(), 1);
+        assert!(svg.contains("role=\"img\""));
+        assert!(svg.contains("viewBox=\"0 0 "));
+        assert!(svg.contains(&format!("aria-labelledby=\"{uid}-title {uid}-desc\"")));
+        assert!(svg.contains(&format!("<title id=\"{uid}-title\">")));
+        assert!(svg.contains(&format!("<desc id=\"{uid}-desc\">")));
+        assert!(!svg.contains("style="));
+        assert!(!svg.contains("<script"));
+        assert!(!svg.contains("fill=\"#"));
+    }
+
+    #[test]
+    fn the_radar_draws_one_marker_per_note() {
+        let items: Vec<RadarItem> = (1..=25)
+            .map(|id| RadarItem {
+                id,
+                number: id as usize,
+                sector: id as usize % 6,
+                ring: (id % 5 != 0).then_some(id as usize % 4),
+                shape: Shape::for_index(id as usize),
+                size: (id % 3 != 0).then_some(3.0),
+            })
+            .collect();
+        let radar = chart::radar(&items, 6, 4);
+        let ctx = context! {
+            r => Value::from_serialize(&radar),
+            heading => "Trender <& radar>",
+            about => "25 notes",
+            sectors => vec!["S", "T", "E", "E", "P", "V"],
+            rings => vec!["2030", "2040", "2050", "later", "no band"],
+        };
+        let svg = render_twice(
+            "{% import 'charts.html' as c %}{{ c.radar(r, heading, about, sectors, rings, uid='tr') }}",
+            ctx,
+        );
+        assert_accessible_svg(&svg, "tr");
+        assert_eq!(svg.matches("class=\"chart-marker ").count(), 25);
+        assert_eq!(svg.matches("class=\"chart-num\"").count(), 25);
+        assert_eq!(svg.matches("chart-unrated").count(), 8);
+        assert!(svg.contains("Trender &lt;&amp; radar&gt;"));
+        assert!(svg.contains(">no band</text>"));
+        assert_eq!(svg.matches("<circle class=\"chart-ring").count(), 5);
+    }
+
+    #[test]
+    fn the_driver_map_draws_points_whiskers_and_quadrants() {
+        let items: Vec<DriverItem> = (1..=4)
+            .map(|id| DriverItem {
+                id,
+                number: id as usize,
+                impact_median: 1.0 + id as f64,
+                impact_q1: id as f64,
+                impact_q3: 2.0 + id as f64,
+                uncertainty_median: 3.0,
+                uncertainty_q1: 2.0,
+                uncertainty_q3: 4.0,
+            })
+            .collect();
+        let map = chart::driver_map(&items);
+        let ctx = context! {
+            m => Value::from_serialize(&map),
+            heading => "Drivers",
+            about => "Four drivers",
+            quadrants => context! {
+                critical_uncertainties => "Critical",
+                predetermined => "Predetermined",
+                wild_cards_to_watch => "Watch",
+                background => "Background",
+            },
+            x => "Impact",
+            y => "Uncertainty",
+        };
+        let svg = render_twice(
+            "{% import 'charts.html' as c %}{{ c.driver_map(m, heading, about, quadrants, x, y, uid='dm') }}",
+            ctx,
+        );
+        assert_accessible_svg(&svg, "dm");
+        assert_eq!(svg.matches("class=\"chart-point\"").count(), 4);
+        assert_eq!(svg.matches("class=\"chart-whisker\"").count(), 8);
+        assert_eq!(svg.matches("class=\"chart-quadrant ").count(), 4);
+        for label in [">Critical<", ">Watch<", ">Impact<", ">Uncertainty<"] {
+            assert!(svg.contains(label), "{label}");
+        }
+        assert!(svg.contains("transform=\"rotate(-90 "));
+    }
+
+    #[test]
+    fn the_distribution_draws_one_dot_per_answer_and_counts_tall_columns() {
+        let mut answers: Vec<Option<i32>> = vec![Some(1), Some(2), Some(2), None];
+        answers.extend(std::iter::repeat_n(Some(4), 9));
+        let summary = stats::summarise(&answers, Scale::ONE_TO_FIVE);
+        let d = chart::distribution(&summary, Scale::ONE_TO_FIVE, Some(2));
+        let ctx = context! {
+            d => Value::from_serialize(&d),
+            heading => "Impact",
+            about => "12 answers",
+            labels => vec!["1", "2", "3", "4", "5"],
+        };
+        let svg = render_twice(
+            "{% import 'charts.html' as c %}{{ c.distribution(d, heading, about, labels, uid='q7') }}",
+            ctx,
+        );
+        assert_accessible_svg(&svg, "q7");
+        // 1 + 2 dots, then six of the nine on 4 and the count 9 above them.
+        assert_eq!(svg.matches("class=\"chart-dot\"").count(), 9);
+        assert!(svg.contains("text-anchor=\"middle\">9</text>"));
+        assert_eq!(svg.matches("class=\"chart-median\"").count(), 1);
+        assert_eq!(svg.matches("class=\"chart-own\"").count(), 1);
+        assert_eq!(svg.matches("class=\"chart-scale-label\"").count(), 5);
+    }
+}
