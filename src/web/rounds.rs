@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 use super::forms::{Form, csv_download};
 use super::{AppError, AppState, Ctx};
 use crate::domain::access::Subject;
-use crate::domain::bank::can_see_note;
+use crate::domain::bank::{Category, NoteType, TimeBand, can_see_note};
+use crate::domain::chart::{self, DriverItem, Quadrant, RadarItem, Shape};
 use crate::domain::event::to_local_input;
 use crate::domain::form::FieldErrors;
 use crate::domain::rating::{
@@ -650,4 +651,224 @@ pub async fn ratings_csv(
         })
         .collect();
     csv_download(&header, &rows, &format!("round-{id}-ratings.csv"))
+}
+
+fn labels(ctx: &Ctx, keys: impl IntoIterator<Item = String>) -> Vec<String> {
+    keys.into_iter()
+        .map(|k| crate::render::i18n::text(ctx.lang, &k))
+        .collect()
+}
+
+/// The trend radar of a round: sectors are the STEEP+V categories, rings the time bands,
+/// marker size the median impact (of everyone, or of one organisation), shape the note
+/// type; the same figures in a table beside it.
+pub async fn radar(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(query): Query<ResultsQuery>,
+) -> Result<Response, AppError> {
+    let (round, notes) = figures_access(&state, &ctx, id).await?;
+    let organisation = query.organisation();
+    let (answers, orgs) = state
+        .db
+        .read(move |c| {
+            Ok((
+                rounds::ratings(c, id, Some(Criterion::Impact), organisation, None)?,
+                organisations::all(c)?,
+            ))
+        })
+        .await?;
+    let ids: Vec<i64> = notes.iter().map(|n| n.id).collect();
+    let impact = keyed(figures(
+        answers.iter().map(|a| (a.note_id, a.criterion, a.value)),
+        &ids,
+        &[Criterion::Impact],
+    ));
+    let items: Vec<RadarItem> = notes
+        .iter()
+        .map(|n| RadarItem {
+            id: n.id,
+            number: n.number,
+            sector: index_of(Category::ALL, n.category),
+            ring: n.time_band.map(|b| index_of(TimeBand::ALL, b)),
+            shape: Shape::for_index(index_of(NoteType::ALL, n.note_type)),
+            size: impact
+                .get(&format!("{}-impact", n.id))
+                .and_then(|f| f.summary.median),
+        })
+        .collect();
+    let geometry = chart::radar(&items, Category::ALL.len(), TimeBand::ALL.len());
+    let sector_labels = labels(
+        &ctx,
+        Category::ALL.iter().map(|c| format!("steep-{}", c.key())),
+    );
+    let mut ring_labels = labels(
+        &ctx,
+        TimeBand::ALL.iter().map(|b| format!("band-{}", b.key())),
+    );
+    ring_labels.push(crate::render::i18n::text(ctx.lang, "radar-no-band"));
+    let shapes: Vec<&str> = NoteType::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, _)| Shape::for_index(i).key())
+        .collect();
+    let when = round_state(round.opens_at, round.closes_at, now_seconds());
+    Ok(state
+        .render(
+            &ctx,
+            "round_radar.html",
+            context! {
+                round, notes, radar => geometry, impact, sector_labels, ring_labels, shapes,
+                types => NoteType::ALL.iter().map(|t| t.key()).collect::<Vec<_>>(),
+                query, organisations => orgs, state => when.key(),
+            },
+        )?
+        .into_response())
+}
+
+fn index_of<T: PartialEq>(all: &[T], item: T) -> usize {
+    all.iter().position(|x| *x == item).unwrap_or(0)
+}
+
+/// The driver map: median impact against median uncertainty with IQR whiskers, in four
+/// named quadrants; the table beside it has the same figures.
+pub async fn driver_map(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(query): Query<ResultsQuery>,
+) -> Result<Response, AppError> {
+    let (round, notes) = figures_access(&state, &ctx, id).await?;
+    let organisation = query.organisation();
+    let complete = round.criteria.contains(&Criterion::Impact)
+        && round.criteria.contains(&Criterion::Uncertainty);
+    let (answers, orgs) = state
+        .db
+        .read(move |c| {
+            Ok((
+                rounds::ratings(c, id, None, organisation, None)?,
+                organisations::all(c)?,
+            ))
+        })
+        .await?;
+    let ids: Vec<i64> = notes.iter().map(|n| n.id).collect();
+    let all = keyed(figures(
+        answers
+            .iter()
+            .filter(|a| matches!(a.criterion, Criterion::Impact | Criterion::Uncertainty))
+            .map(|a| (a.note_id, a.criterion, a.value)),
+        &ids,
+        &[Criterion::Impact, Criterion::Uncertainty],
+    ));
+    let items: Vec<DriverItem> = notes
+        .iter()
+        .filter_map(|n| {
+            DriverItem::from_summaries(
+                n.id,
+                n.number,
+                &all.get(&format!("{}-impact", n.id))?.summary,
+                &all.get(&format!("{}-uncertainty", n.id))?.summary,
+            )
+        })
+        .collect();
+    let geometry = chart::driver_map(&items);
+    let quadrant_labels: BTreeMap<&str, String> = Quadrant::ALL
+        .iter()
+        .map(|q| {
+            (
+                q.key(),
+                crate::render::i18n::text(ctx.lang, &format!("quadrant-{}", q.key())),
+            )
+        })
+        .collect();
+    let when = round_state(round.opens_at, round.closes_at, now_seconds());
+    Ok(state
+        .render(
+            &ctx,
+            "round_drivers.html",
+            context! {
+                round, notes, map => geometry, figures => all, quadrant_labels, complete,
+                query, organisations => orgs, state => when.key(),
+            },
+        )?
+        .into_response())
+}
+
+/// One note in a round: the distribution of answers per criterion (the viewer's own
+/// answer marked) and the figures per organisation.
+pub async fn note_figures(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, note_id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let (round, notes) = figures_access(&state, &ctx, id).await?;
+    let note = notes
+        .into_iter()
+        .find(|n| n.id == note_id)
+        .ok_or(AppError::NotFound)?;
+    let user_id = ctx.user()?.id;
+    let (answers, orgs) = state
+        .db
+        .read(move |c| {
+            Ok((
+                rounds::ratings(c, id, None, None, None)?,
+                organisations::all(c)?,
+            ))
+        })
+        .await?;
+    let answers: Vec<_> = answers
+        .into_iter()
+        .filter(|a| a.note_id == note_id)
+        .collect();
+    let mut charts = Vec::new();
+    for criterion in &round.criteria {
+        let f = figures(
+            answers
+                .iter()
+                .filter(|a| a.criterion == *criterion)
+                .map(|a| (a.note_id, a.criterion, a.value)),
+            &[note_id],
+            &[*criterion],
+        );
+        let summary = f[0].summary.clone();
+        let own = answers
+            .iter()
+            .find(|a| a.criterion == *criterion && a.user_id == user_id)
+            .and_then(|a| a.value);
+        let geometry = chart::distribution(&summary, criterion.scale(), own);
+        let scale_labels: Vec<String> = criterion
+            .points()
+            .iter()
+            .map(|p| crate::render::format_number(ctx.lang, f64::from(*p)))
+            .collect();
+        let by_organisation: Vec<minijinja::Value> = orgs
+            .iter()
+            .filter_map(|o| {
+                let theirs = figures(
+                    answers
+                        .iter()
+                        .filter(|a| a.criterion == *criterion && a.organisation_id == o.id)
+                        .map(|a| (a.note_id, a.criterion, a.value)),
+                    &[note_id],
+                    &[*criterion],
+                );
+                let s = &theirs[0].summary;
+                (s.n + s.dont_know > 0)
+                    .then(|| context! { name => o.name.clone(), summary => s.clone() })
+            })
+            .collect();
+        charts.push(context! {
+            criterion => criterion.key(), summary, geometry, own, scale_labels, by_organisation,
+            points => criterion.points(),
+        });
+    }
+    let when = round_state(round.opens_at, round.closes_at, now_seconds());
+    Ok(state
+        .render(
+            &ctx,
+            "round_note.html",
+            context! { round, note, criteria_charts => charts, state => when.key() },
+        )?
+        .into_response())
 }

@@ -443,3 +443,98 @@ async fn a_second_round_shows_the_first_rounds_median_and_spread_and_ones_own_an
             .all(|r| r.value != Some(5) || r.organisation_name == "Region Norrbotten")
     );
 }
+
+fn svg_of(body: &str) -> &str {
+    let start = body.find("<svg").expect("an svg");
+    let end = body[start..].find("</svg>").expect("its end") + start;
+    &body[start..end]
+}
+
+#[tokio::test]
+async fn the_radar_is_deterministic_and_has_its_figures_in_a_table() {
+    let mut app = spawn_app();
+    let (w, first, second, round) = setup(&mut app).await;
+    rate_three(&mut app, first, round).await;
+    app.login(LEADER).await;
+    let page = app.get(&format!("/rounds/{round}/radar")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let svg = svg_of(&page.body).to_string();
+    // One marker per note, a title and a description for screen readers.
+    assert_eq!(svg.matches("class=\"chart-marker chart-shape").count(), 2);
+    assert!(svg.contains("<title id=\"radar-title\">Trendradar: Prioritering av trender</title>"));
+    assert!(svg.contains("<desc id=\"radar-desc\">Trendradar med 2 notiser"));
+    // The unrated note is drawn as unrated, never left out.
+    assert_eq!(svg.matches("chart-unrated").count(), 1);
+    // The table beside it: the rated note's median impact is 4, from 3 answers.
+    page.assert_contains(&format!(
+        "<a href=\"/rounds/{round}/notes/{first}\">Åldrande befolkning</a></th><td>Trend</td><td>Social</td><td>2030–2040</td><td>4</td><td>3</td>"
+    ));
+    // Same data, same picture; an answer on another note's other criterion changes nothing.
+    assert_eq!(
+        svg,
+        svg_of(&app.get(&format!("/rounds/{round}/radar")).await.body)
+    );
+    app.login(STRATEGIST_B).await;
+    app.post(
+        &format!("/rounds/{round}"),
+        &[(&field(second, "desirability"), "1")],
+    )
+    .await;
+    app.login(LEADER).await;
+    assert_eq!(
+        svg,
+        svg_of(&app.get(&format!("/rounds/{round}/radar")).await.body)
+    );
+    // One organisation's radar: Skåne's median impact is 3.
+    let skane = app
+        .get(&format!("/rounds/{round}/radar?organisation={}", w.org_a))
+        .await;
+    skane.assert_contains("<td>2030–2040</td><td>3</td><td>2</td>");
+    assert_ne!(svg, svg_of(&skane.body));
+}
+
+#[tokio::test]
+async fn the_driver_map_places_notes_in_named_quadrants_with_a_table() {
+    let mut app = spawn_app();
+    let (_, first, second, round) = setup(&mut app).await;
+    for (who, impact, uncertainty) in [(STRATEGIST_A, "4", "4"), (STRATEGIST_B, "5", "3")] {
+        app.login(who).await;
+        app.post(
+            &format!("/rounds/{round}"),
+            &[
+                (&field(first, "impact"), impact),
+                (&field(first, "uncertainty"), uncertainty),
+                (&field(second, "impact"), "1"),
+                (&field(second, "uncertainty"), "2"),
+            ],
+        )
+        .await;
+    }
+    let page = app.get(&format!("/rounds/{round}/driver-map")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let svg = svg_of(&page.body);
+    assert_eq!(svg.matches("class=\"chart-point\"").count(), 2);
+    assert_eq!(svg.matches("class=\"chart-whisker\"").count(), 4);
+    // First note: impact 4.5 (4–5 → q1 4.25, q3 4.75), uncertainty 3.5: critical.
+    page.assert_contains(
+        "<td>4,5</td><td>4,25–4,75</td><td>3,5</td><td>3,25–3,75</td><td>Kritiska osäkerheter</td>",
+    );
+    page.assert_contains("<td>1</td><td>1–1</td><td>2</td><td>2–2</td><td>Bakgrund</td>");
+}
+
+#[tokio::test]
+async fn a_notes_distribution_marks_ones_own_answer_and_splits_by_organisation() {
+    let mut app = spawn_app();
+    let (_, first, _, round) = setup(&mut app).await;
+    rate_three(&mut app, first, round).await;
+    app.login(STRATEGIST_A2).await;
+    let page = app.get(&format!("/rounds/{round}/notes/{first}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let svg = svg_of(&page.body);
+    assert_eq!(svg.matches("class=\"chart-dot\"").count(), 3);
+    assert_eq!(svg.matches("class=\"chart-own\"").count(), 1);
+    assert_eq!(svg.matches("class=\"chart-median\"").count(), 1);
+    page.assert_contains("Ditt svar: 4 – Stor (markerat i bilden).");
+    page.assert_contains("<th scope=\"row\">Region Skåne</th><td>0</td><td>1</td><td>0</td><td>1</td><td>0</td><td>0</td><td>2</td><td>3</td><td>1</td><td>3</td><td>Ja</td>");
+    page.assert_contains("<th scope=\"row\">Region Norrbotten</th><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td><td>0</td><td>1</td><td>5</td><td>0</td><td>5</td><td>Ja</td>");
+}
