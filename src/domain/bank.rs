@@ -448,6 +448,70 @@ mod tests {
         assert_eq!(changed_fields(&before, &after), vec!["status", "title"]);
     }
 
+    fn labels() -> std::collections::HashMap<String, String> {
+        [
+            ("trend", "trend"),
+            ("ekonomisk", "economic"),
+            ("social", "social"),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+    }
+
+    #[test]
+    fn an_import_takes_keys_or_names_and_reports_every_bad_row() {
+        let good = "\u{feff}type;title;category;secondary;tags;time_band\n\
+                    Trend;Åldrande befolkning;Social;Ekonomisk, values;demografi;2030_2040\n\
+                    signal;'=Formelns skydd;economic;;;\n";
+        let notes = parse_import(good.as_bytes(), &[], &labels()).unwrap();
+        assert_eq!(notes.len(), 2);
+        assert_eq!(notes[0].0, 2);
+        let notes: Vec<ValidNote> = notes.into_iter().map(|(_, n)| n).collect();
+        assert_eq!(notes[0].note_type, NoteType::Trend);
+        assert_eq!(
+            notes[0].secondary,
+            vec![Category::Economic, Category::Values]
+        );
+        assert_eq!(notes[1].title, "=Formelns skydd");
+
+        let bad =
+            "type,title,category\ntrend,Bra rad,social\nrykte,,social\ntrend,\"Trasig\nrad\"\n";
+        let errors = parse_import(bad.as_bytes(), &[], &labels()).unwrap_err();
+        assert!(errors.contains(&ImportError {
+            row: 3,
+            column: "type".into(),
+            message: "error-note-type"
+        }));
+        assert!(errors.contains(&ImportError {
+            row: 3,
+            column: "title".into(),
+            message: "error-required"
+        }));
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.row == 4 && e.message == "error-import-row-shape")
+        );
+
+        let header = "typ,title\ntrend,x\n";
+        let errors = parse_import(header.as_bytes(), &[], &labels()).unwrap_err();
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.column == "typ" && e.message == "error-import-unknown-column")
+        );
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.column == "category" && e.message == "error-import-missing-column")
+        );
+        assert_eq!(
+            parse_import(&[0xff, 0xfe], &[], &labels()).unwrap_err()[0].message,
+            "error-import-encoding"
+        );
+    }
+
     #[test]
     fn drafts_stay_in_their_organisation() {
         let own = Subject {
@@ -471,5 +535,192 @@ mod tests {
         assert!(!can_edit_note(&other, NoteStatus::Draft, 1));
         assert!(!can_edit_note(&own, NoteStatus::Curated, 1));
         assert!(can_edit_note(&editor, NoteStatus::Curated, 1));
+    }
+}
+
+/// A problem with one row (or the header, row 1) of an imported file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportError {
+    pub row: u64,
+    /// The column it concerns (empty for the row as a whole).
+    pub column: String,
+    /// A translation key.
+    pub message: &'static str,
+}
+
+/// The most rows one import takes.
+pub const IMPORT_MAX_ROWS: usize = 5_000;
+
+/// The columns an import reads; the other columns of the bank's export (id, status,
+/// organisation, times …) are accepted and ignored, so an export can be imported again.
+const IMPORT_COLUMNS: &[&str] = &[
+    "type",
+    "title",
+    "summary",
+    "implications",
+    "category",
+    "secondary",
+    "direction",
+    "time_band",
+    "scope",
+    "tags",
+    "phase",
+    "parent",
+];
+const IGNORED_COLUMNS: &[&str] = &[
+    "id",
+    "status",
+    "public",
+    "organisation",
+    "author",
+    "created",
+    "updated",
+];
+
+/// Reads a CSV file of notes (UTF-8, with or without byte-order mark; comma or
+/// semicolon between cells). Every row is checked like the note form, and types,
+/// categories and time bands may be written as keys or as their names in any of the
+/// interface languages (`labels`: lower-case name → key). One bad row, or a bad header,
+/// and nothing is taken: all the problems come back, row by row.
+pub fn parse_import(
+    data: &[u8],
+    phases: &[&str],
+    labels: &std::collections::HashMap<String, String>,
+) -> Result<Vec<(u64, ValidNote)>, Vec<ImportError>> {
+    let text = match std::str::from_utf8(data) {
+        Ok(text) => text.trim_start_matches('\u{feff}'),
+        Err(_) => return Err(vec![whole(1, "error-import-encoding")]),
+    };
+    let first_line = text.lines().next().unwrap_or("");
+    let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
+        Err(_) => return Err(vec![whole(1, "error-import-unreadable")]),
+    };
+    let mut errors = Vec::new();
+    for column in &header {
+        if !IMPORT_COLUMNS.contains(&column.as_str()) && !IGNORED_COLUMNS.contains(&column.as_str())
+        {
+            errors.push(ImportError {
+                row: 1,
+                column: column.clone(),
+                message: "error-import-unknown-column",
+            });
+        }
+    }
+    for needed in ["type", "title", "category"] {
+        if !header.iter().any(|c| c == needed) {
+            errors.push(ImportError {
+                row: 1,
+                column: needed.into(),
+                message: "error-import-missing-column",
+            });
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut notes = Vec::new();
+    for (index, record) in reader.records().enumerate() {
+        let row = reader_row(&record).unwrap_or(index as u64 + 2);
+        if index >= IMPORT_MAX_ROWS {
+            errors.push(whole(row, "error-import-too-many"));
+            break;
+        }
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let row = e.position().map_or(row, |p| p.line());
+                errors.push(whole(row, "error-import-row-shape"));
+                continue;
+            }
+        };
+        let cell = |name: &str| -> String {
+            header
+                .iter()
+                .position(|c| c == name)
+                .and_then(|i| record.get(i))
+                .map(unguard)
+                .unwrap_or_default()
+        };
+        let key = |name: &str| -> String {
+            let value = cell(name);
+            let lower = value.trim().to_lowercase();
+            labels.get(&lower).cloned().unwrap_or(lower)
+        };
+        let form = NoteForm {
+            note_type: key("type"),
+            title: cell("title"),
+            summary: cell("summary"),
+            implications: cell("implications"),
+            category: key("category"),
+            secondary: cell("secondary")
+                .split([',', ';'])
+                .map(|c| {
+                    let lower = c.trim().to_lowercase();
+                    labels.get(&lower).cloned().unwrap_or(lower)
+                })
+                .filter(|c| !c.is_empty())
+                .collect(),
+            direction: cell("direction"),
+            time_band: key("time_band"),
+            scope: cell("scope"),
+            tags: cell("tags"),
+            phase: cell("phase"),
+            parent: cell("parent"),
+            version: String::new(),
+        };
+        match form.validate(phases) {
+            Ok(note) => notes.push((row, note)),
+            Err(field_errors) => {
+                for (field, message) in field_errors.iter() {
+                    errors.push(ImportError {
+                        row,
+                        column: field.to_string(),
+                        message,
+                    });
+                }
+            }
+        }
+    }
+    if notes.is_empty() && errors.is_empty() {
+        errors.push(whole(2, "error-import-empty"));
+    }
+    if errors.is_empty() {
+        Ok(notes)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The line a record starts on, as a spreadsheet would number it.
+fn reader_row(record: &Result<csv::StringRecord, csv::Error>) -> Option<u64> {
+    match record {
+        Ok(r) => r.position().map(|p| p.line()),
+        Err(_) => None,
+    }
+}
+
+fn whole(row: u64, message: &'static str) -> ImportError {
+    ImportError {
+        row,
+        column: String::new(),
+        message,
+    }
+}
+
+/// A cell as exported, without the apostrophe that kept a spreadsheet from running it.
+fn unguard(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_string(),
+        _ => cell.to_string(),
     }
 }

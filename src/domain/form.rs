@@ -30,6 +30,11 @@ impl FieldErrors {
         self.0.is_empty()
     }
 
+    /// Every field with its message, in field order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+        self.0.iter().map(|(f, m)| (*f, *m))
+    }
+
     pub fn get(&self, field: &str) -> Option<&'static str> {
         self.0.get(field).copied()
     }

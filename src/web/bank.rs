@@ -1,20 +1,26 @@
 //! The bank of change notes: list with search and filters, a note with its history,
 //! writing and editing (stale edits refused), and moving notes through their statuses.
 
-use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use std::collections::HashMap;
+
+use axum::extract::{Multipart, Path, Query, State};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
-use super::forms::Form;
+use super::forms::{Form, csv_download};
 use super::{AppError, AppState, Ctx};
+use crate::domain::access::Subject;
 use crate::domain::bank::{
-    Category, LinkKind, NoteForm, NoteStatus, NoteType, TimeBand, ValidNote, can_curate,
-    can_edit_note, can_see_note, changed_fields, check_merge, check_parent, search_query,
+    Category, IMPORT_MAX_ROWS, ImportError, LinkKind, NoteForm, NoteStatus, NoteType, TimeBand,
+    ValidNote, can_curate, can_edit_note, can_see_note, changed_fields, check_merge, check_parent,
+    parse_import, search_query,
 };
 use crate::domain::form::FieldErrors;
+use crate::domain::lang::Lang;
 use crate::domain::user::Role;
+use crate::render::i18n;
 use crate::storage::bank::{self, Brief, Link, Note, NoteFilter, Saved};
 use crate::storage::{audit, organisations};
 
@@ -42,6 +48,9 @@ pub struct BankQuery {
     sort: Option<String>,
     #[serde(default)]
     page: Option<i64>,
+    /// How many notes an import just brought in (shown once after the import).
+    #[serde(default)]
+    imported: Option<usize>,
 }
 
 fn given(value: &Option<String>) -> Option<String> {
@@ -61,15 +70,10 @@ fn choices() -> minijinja::Value {
     }
 }
 
-pub async fn list(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Query(query): Query<BankQuery>,
-) -> Result<Response, AppError> {
-    let subject = ctx.subject().ok();
-    let page = query.page.unwrap_or(1).clamp(1, 100_000);
+/// The list's filters from the query, limited to what `subject` may see.
+fn filter_of(query: &BankQuery, subject: Option<&Subject>) -> NoteFilter {
     let search = given(&query.q).and_then(|q| search_query(&q));
-    let filter = NoteFilter {
+    NoteFilter {
         by_relevance: search.is_some() && query.sort.as_deref() != Some("date"),
         search,
         note_type: given(&query.note_type).and_then(|t| NoteType::parse(&t)),
@@ -80,10 +84,134 @@ pub async fn list(
         phase: given(&query.phase),
         tag: given(&query.tag).map(|t| t.to_lowercase()),
         drafts_of: subject.map(|s| s.organisation_id),
-        all_drafts: subject.is_some_and(|s| can_curate(&s)),
+        all_drafts: subject.is_some_and(can_curate),
         public_only: subject.is_none(),
         limit: PAGE,
+        offset: 0,
+    }
+}
+
+/// The most notes one export holds.
+const EXPORT_MAX: i64 = 200_000;
+
+async fn export_notes(
+    state: &AppState,
+    ctx: &Ctx,
+    query: &BankQuery,
+) -> Result<Vec<Note>, AppError> {
+    let subject = ctx.subject().ok();
+    let filter = NoteFilter {
+        limit: EXPORT_MAX,
+        ..filter_of(query, subject.as_ref())
+    };
+    Ok(state
+        .db
+        .read(move |c| Ok(bank::search(c, &filter)?.0))
+        .await?)
+}
+
+/// The columns of the bank's CSV, in order; the import reads the same names.
+pub const CSV_COLUMNS: &[&str] = &[
+    "id",
+    "type",
+    "title",
+    "summary",
+    "implications",
+    "category",
+    "secondary",
+    "direction",
+    "time_band",
+    "scope",
+    "tags",
+    "phase",
+    "parent",
+    "status",
+    "public",
+    "organisation",
+    "author",
+    "created",
+    "updated",
+];
+
+/// The notes the list shows (all pages), as CSV.
+pub async fn export_csv(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<BankQuery>,
+) -> Result<Response, AppError> {
+    let notes = export_notes(&state, &ctx, &query).await?;
+    let tz = state.programme.time_zone;
+    let time = |t: i64| {
+        chrono::DateTime::from_timestamp(t, 0)
+            .map(|d| d.with_timezone(&tz).to_rfc3339())
+            .unwrap_or_default()
+    };
+    let rows: Vec<Vec<String>> = notes
+        .iter()
+        .map(|n| {
+            vec![
+                n.id.to_string(),
+                n.note_type.key().into(),
+                n.title.clone(),
+                n.summary.clone(),
+                n.implications.clone(),
+                n.category.key().into(),
+                n.secondary
+                    .iter()
+                    .map(|c| c.key())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                n.direction.clone().unwrap_or_default(),
+                n.time_band.map(|b| b.key().to_string()).unwrap_or_default(),
+                n.scope.clone().unwrap_or_default(),
+                n.tags.join(", "),
+                n.phase_slug.clone().unwrap_or_default(),
+                n.parent_id.map(|p| p.to_string()).unwrap_or_default(),
+                n.status.key().into(),
+                if n.public { "1".into() } else { "0".into() },
+                n.organisation_name.clone(),
+                n.author_name.clone().unwrap_or_default(),
+                time(n.created_at),
+                time(n.updated_at),
+            ]
+        })
+        .collect();
+    let header: Vec<String> = CSV_COLUMNS.iter().map(|c| c.to_string()).collect();
+    csv_download(&header, &rows, "bank.csv")
+}
+
+/// The notes the list shows (all pages), as JSON.
+pub async fn export_json(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<BankQuery>,
+) -> Result<Response, AppError> {
+    let notes = export_notes(&state, &ctx, &query).await?;
+    let body = serde_json::to_vec_pretty(&notes).map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/json; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"bank.json\"",
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<BankQuery>,
+) -> Result<Response, AppError> {
+    let subject = ctx.subject().ok();
+    let page = query.page.unwrap_or(1).clamp(1, 100_000);
+    let filter = NoteFilter {
+        limit: PAGE,
         offset: (page - 1) * PAGE,
+        ..filter_of(&query, subject.as_ref())
     };
     let (notes, total, orgs) = state
         .db
@@ -100,7 +228,7 @@ pub async fn list(
         .render(
             &ctx,
             "bank.html",
-            context! { notes, total, capped, page, pages, query, choices => choices(), organisations => orgs, can_write },
+            context! { notes, total, capped, page, pages, imported => query.imported, query, choices => choices(), organisations => orgs, can_write },
         )?
         .into_response())
 }
@@ -705,4 +833,123 @@ pub async fn history(
             context! { note, revisions, changes },
         )?
         .into_response())
+}
+
+/// Names of types, categories and time bands in every interface language, lower-cased,
+/// to the keys an import stores.
+fn import_labels() -> HashMap<String, String> {
+    let mut labels = HashMap::new();
+    for lang in Lang::ALL {
+        let mut add = |prefix: &str, key: &str| {
+            let name = i18n::text(lang, &format!("{prefix}{key}")).to_lowercase();
+            labels.insert(name, key.to_string());
+        };
+        for t in NoteType::ALL {
+            add("note-type-", t.key());
+        }
+        for c in Category::ALL {
+            add("steep-", c.key());
+        }
+        for b in TimeBand::ALL {
+            add("band-", b.key());
+        }
+    }
+    labels
+}
+
+fn import_page(
+    state: &AppState,
+    ctx: &Ctx,
+    errors: &[ImportError],
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let page = state.render(
+        ctx,
+        "bank_import.html",
+        context! { errors, columns => CSV_COLUMNS, max_rows => IMPORT_MAX_ROWS },
+    )?;
+    Ok((status, page).into_response())
+}
+
+pub async fn import_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    ctx.require(|s| s.roles.contains(&Role::Strategist) || can_curate(s))?;
+    import_page(&state, &ctx, &[], StatusCode::OK)
+}
+
+/// Imports notes from a CSV file as drafts of one's own organisation. A file with any bad
+/// row imports nothing and comes back with every problem, row by row.
+pub async fn import(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    mut multipart: Multipart,
+) -> Result<Response, AppError> {
+    let user = ctx.require(|s| s.roles.contains(&Role::Strategist) || can_curate(s))?;
+    let mut data = None;
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|_| AppError::Unprocessable)?
+    {
+        if field.name() == Some("file") {
+            data = Some(field.bytes().await.map_err(|_| AppError::TooLarge)?);
+        }
+    }
+    let data = match data {
+        Some(d) if !d.is_empty() => d,
+        _ => {
+            let missing = [ImportError {
+                row: 0,
+                column: String::new(),
+                message: "error-import-no-file",
+            }];
+            return import_page(&state, &ctx, &missing, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let notes = match parse_import(&data, &phase_slugs(&state), &import_labels()) {
+        Ok(notes) => notes,
+        Err(errors) => {
+            return import_page(&state, &ctx, &errors, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let (org, author, actor) = (user.organisation_id, user.id, ctx.actor());
+    let outcome = state
+        .db
+        .write(move |tx| {
+            // Parents are checked against the bank inside the same transaction.
+            let mut errors = Vec::new();
+            for (row, note) in &notes {
+                if let Some(parent_id) = note.parent {
+                    let parent = bank::brief(tx, parent_id)?.map(|p| (p.note_type, p.status));
+                    if let Err(message) = check_parent(None, note.note_type, parent_id, parent) {
+                        errors.push(ImportError {
+                            row: *row,
+                            column: "parent".into(),
+                            message,
+                        });
+                    }
+                }
+            }
+            if !errors.is_empty() {
+                return Ok(Err(errors));
+            }
+            for (_, note) in &notes {
+                bank::insert(tx, note, NoteStatus::Draft, org, author)?;
+            }
+            audit::record(
+                tx,
+                &actor,
+                "note.import",
+                Some(&format!("organisation:{org}")),
+                Some(&notes.len().to_string()),
+            )?;
+            Ok(Ok(notes.len()))
+        })
+        .await?;
+    match outcome {
+        Ok(count) => Ok(Redirect::to(&format!(
+            "/bank?organisation={org}&status=draft&imported={count}"
+        ))
+        .into_response()),
+        Err(errors) => import_page(&state, &ctx, &errors, StatusCode::UNPROCESSABLE_ENTITY),
+    }
 }

@@ -27,6 +27,8 @@ use minijinja::{Value, context};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
+/// The columns of the bank's CSV export, which its import reads too.
+pub use bank::CSV_COLUMNS as BANK_CSV_COLUMNS;
 pub use context::Ctx;
 pub use error::AppError;
 
@@ -159,7 +161,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/admin/audit", get(admin::audit_log))
         .route("/bank", get(bank::list))
+        .route("/bank.csv", get(bank::export_csv))
+        .route("/bank.json", get(bank::export_json))
         .route("/bank/new", get(bank::new_form).post(bank::create))
+        .route("/bank/import", get(bank::import_form).post(bank::import))
         .route("/bank/{id}", get(bank::show))
         .route("/bank/{id}/edit", get(bank::edit_form).post(bank::update))
         .route("/bank/{id}/status", post(bank::change_status))

@@ -561,3 +561,116 @@ async fn editors_decide_what_the_public_sees() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn the_bank_exports_what_the_viewer_may_see_as_csv_and_json() {
+    let mut app = spawn_app();
+    world(&app);
+    app.login(STRATEGIST_A).await;
+    write_note(&mut app, "submit", &note_of("trend", "=Formel i rubriken")).await;
+    write_note(&mut app, "draft", &note_of("trend", "Skånes utkast")).await;
+    let csv = app.get("/bank.csv").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.body.starts_with('\u{feff}'));
+    csv.assert_contains("'=Formel i rubriken");
+    csv.assert_contains("Skånes utkast");
+
+    app.login(STRATEGIST_B).await;
+    let csv = app.get("/bank.csv").await;
+    assert!(!csv.body.contains("Skånes utkast"));
+    let mut reader = csv::Reader::from_reader(csv.body.trim_start_matches('\u{feff}').as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        framsyn::web::BANK_CSV_COLUMNS
+    );
+    assert_eq!(reader.records().count(), 1);
+    let json = app.get("/bank.json?type=trend").await;
+    let notes: serde_json::Value = serde_json::from_str(&json.body).unwrap();
+    assert_eq!(notes.as_array().unwrap().len(), 1);
+    assert_eq!(notes[0]["title"], "=Formel i rubriken");
+    assert_eq!(notes[0]["time_band"], serde_json::Value::Null);
+    // Filters apply: no megatrends here.
+    let none: serde_json::Value =
+        serde_json::from_str(&app.get("/bank.json?type=megatrend").await.body).unwrap();
+    assert!(none.as_array().unwrap().is_empty());
+    // Visitors export only what editors made public: nothing yet.
+    app.logout().await;
+    let public: serde_json::Value =
+        serde_json::from_str(&app.get("/bank.json").await.body).unwrap();
+    assert!(public.as_array().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_csv_import_with_a_bad_row_imports_nothing_and_reports_every_row() {
+    let mut app = spawn_app();
+    let w = world(&app);
+    app.login(STRATEGIST_A).await;
+    let count = |app: &TestApp| {
+        app.db
+            .read_blocking(|c| {
+                bank::search(
+                    c,
+                    &bank::NoteFilter {
+                        all_drafts: true,
+                        ..Default::default()
+                    },
+                )
+            })
+            .unwrap()
+            .1
+    };
+    let bad = "type;title;category;time_band\n\
+               Trend;Åldrande befolkning;Social;2030–2040\n\
+               rykte;;Social;\n\
+               signal;Ny signal;andlig;\n";
+    let refused = app
+        .upload("/bank/import", "file", "notiser.csv", bad.as_bytes())
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_contains("Ingenting importerades");
+    refused.assert_contains("<td>3</td><td>type</td>");
+    refused.assert_contains("<td>3</td><td>title</td>");
+    refused.assert_contains("<td>4</td><td>category</td>");
+    assert_eq!(count(&app), 0);
+    let no_file = app.upload("/bank/import", "file", "tom.csv", b"").await;
+    assert_eq!(no_file.status, StatusCode::UNPROCESSABLE_ENTITY);
+    no_file.assert_contains("Välj en CSV-fil.");
+
+    let good = "\u{feff}type;title;category;time_band;tags\n\
+                Trend;Åldrande befolkning;Social;2030–2040;demografi\n\
+                Megatrend;Klimatförändringar;environmental;beyond_2050;klimat\n";
+    let imported = app
+        .upload("/bank/import", "file", "notiser.csv", good.as_bytes())
+        .await;
+    assert_eq!(imported.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        imported.location(),
+        format!("/bank?organisation={}&status=draft&imported=2", w.org_a)
+    );
+    app.get(imported.location())
+        .await
+        .assert_contains("2 notiser importerades som utkast.");
+    assert_eq!(count(&app), 2);
+
+    // An export imports again (the export's extra columns are ignored).
+    let export = app.get("/bank.csv").await;
+    let again = app
+        .upload("/bank/import", "file", "bank.csv", export.body.as_bytes())
+        .await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.body);
+    assert_eq!(count(&app), 4);
+
+    // A parent that does not stand higher is reported at its row.
+    let parent = "type,title,category,parent\nmegatrend,Fel,social,1\n";
+    let refused = app
+        .upload("/bank/import", "file", "p.csv", parent.as_bytes())
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_contains("<td>2</td><td>parent</td>");
+    assert_eq!(count(&app), 4);
+
+    app.login(EDITOR).await;
+    assert_eq!(app.get("/bank/import").await.status, StatusCode::OK);
+    app.logout().await;
+    assert_eq!(app.get("/bank/import").await.status, StatusCode::SEE_OTHER);
+}

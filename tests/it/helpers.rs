@@ -160,6 +160,34 @@ impl TestApp {
         .await
     }
 
+    /// Posts a file as a browser's file upload does (multipart/form-data, field `name`).
+    pub async fn upload(
+        &mut self,
+        path: &str,
+        name: &str,
+        filename: &str,
+        data: &[u8],
+    ) -> TestResponse {
+        let boundary = "----framsyn-test-boundary-7d1f";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\nContent-Type: text/csv\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(data);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        self.request(
+            Request::post(path)
+                .header(
+                    header::CONTENT_TYPE,
+                    format!("multipart/form-data; boundary={boundary}"),
+                )
+                .header("sec-fetch-site", "same-origin")
+                .body(Body::from(body))
+                .unwrap(),
+        )
+        .await
+    }
+
     /// Signs in through the login form; panics unless it succeeds.
     pub async fn login(&mut self, email: &str) -> TestResponse {
         let response = self

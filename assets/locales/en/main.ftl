@@ -690,3 +690,26 @@ distribution-title = Distribution of answers: { $criterion }
 distribution-desc = { $n } answers on the scale, median { $median }, IQR { $iqr }, { $dont_know } don't know. The count per scale point is in the table.
 distribution-own = Your answer: { $answer } (marked in the picture).
 distribution-table = { $criterion }: answers per scale point and organisation
+
+## Export and import of the bank
+bank-export-csv = Download the list as CSV
+bank-export-json = Download the list as JSON
+import-title = Import notes
+import-help = Read notes from a CSV file (UTF-8, comma or semicolon between fields, headings on the first row). The notes become drafts of your organisation. Type, category and time band can be written as in the list (for example Trend, Social, 2030–2040) or as keys. If any row has an error nothing is imported, and every error is shown row by row. At most { $max } rows per file.
+import-columns = Columns read (the same as in the export; type, title and category are required):
+import-file = CSV file
+import-button = Import
+import-refused = Nothing was imported
+import-report-caption = { $count } errors in the file
+import-row = Row
+import-column = Column
+import-problem = Error
+import-done = { $count } notes were imported as drafts.
+error-import-no-file = Choose a CSV file.
+error-import-encoding = The file is not in UTF-8. Save it as "CSV UTF-8" and try again.
+error-import-unreadable = The file cannot be read as CSV.
+error-import-unknown-column = Unknown column.
+error-import-missing-column = The column is missing.
+error-import-too-many = The file has too many rows.
+error-import-row-shape = The row has the wrong number of fields.
+error-import-empty = The file holds no notes.

@@ -690,3 +690,26 @@ distribution-title = Svarenes fordeling: { $criterion }
 distribution-desc = { $n } svar på skalaen, median { $median }, kvartilavstand { $iqr }, { $dont_know } vet ikke. Antallet per skalatrinn står i tabellen.
 distribution-own = Ditt svar: { $answer } (markert i bildet).
 distribution-table = { $criterion }: antall svar per skalatrinn og organisasjon
+
+## Export and import of the bank
+bank-export-csv = Last ned listen som CSV
+bank-export-json = Last ned listen som JSON
+import-title = Importer notater
+import-help = Les inn notater fra en CSV-fil (UTF-8, komma eller semikolon mellom feltene, første rad overskrifter). Notatene blir utkast for din organisasjon. Type, kategori og tidsperiode kan skrives som i listen (for eksempel Trend, Sosial, 2030–2040) eller som nøkler. Er det feil i en rad, importeres ingenting, og alle feil vises rad for rad. Høyst { $max } rader per fil.
+import-columns = Kolonner som leses (de samme som i eksporten; type, title og category kreves):
+import-file = CSV-fil
+import-button = Importer
+import-refused = Ingenting ble importert
+import-report-caption = { $count } feil i filen
+import-row = Rad
+import-column = Kolonne
+import-problem = Feil
+import-done = { $count } notater ble importert som utkast.
+error-import-no-file = Velg en CSV-fil.
+error-import-encoding = Filen er ikke i UTF-8. Lagre den som «CSV UTF-8» og prøv igjen.
+error-import-unreadable = Filen kan ikke leses som CSV.
+error-import-unknown-column = Ukjent kolonne.
+error-import-missing-column = Kolonnen mangler.
+error-import-too-many = Filen har for mange rader.
+error-import-row-shape = Raden har feil antall felt.
+error-import-empty = Filen inneholder ingen notater.

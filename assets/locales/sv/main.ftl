@@ -690,3 +690,26 @@ distribution-title = Svarens fördelning: { $criterion }
 distribution-desc = { $n } svar på skalan, median { $median }, kvartilavstånd { $iqr }, { $dont_know } vet inte. Antalet per skalsteg finns i tabellen.
 distribution-own = Ditt svar: { $answer } (markerat i bilden).
 distribution-table = { $criterion }: antal svar per skalsteg och organisation
+
+## Export and import of the bank
+bank-export-csv = Hämta listan som CSV
+bank-export-json = Hämta listan som JSON
+import-title = Importera notiser
+import-help = Läs in notiser från en CSV-fil (UTF-8, komma eller semikolon mellan fälten, första raden rubriker). Notiserna blir utkast för din organisation. Typ, kategori och tidsperiod kan skrivas som i listan (till exempel Trend, Social, 2030–2040) eller som nycklar. Finns det fel i någon rad importeras ingenting, och alla fel visas rad för rad. Högst { $max } rader per fil.
+import-columns = Kolumner som läses (samma som i exporten; type, title och category krävs):
+import-file = CSV-fil
+import-button = Importera
+import-refused = Ingenting importerades
+import-report-caption = { $count } fel i filen
+import-row = Rad
+import-column = Kolumn
+import-problem = Fel
+import-done = { $count } notiser importerades som utkast.
+error-import-no-file = Välj en CSV-fil.
+error-import-encoding = Filen är inte i UTF-8. Spara den som ”CSV UTF-8” och försök igen.
+error-import-unreadable = Filen går inte att läsa som CSV.
+error-import-unknown-column = Okänd kolumn.
+error-import-missing-column = Kolumnen saknas.
+error-import-too-many = Filen har för många rader.
+error-import-row-shape = Raden har fel antal fält.
+error-import-empty = Filen innehåller inga notiser.
