@@ -47,5 +47,6 @@ pub mod methods;
 pub mod organisation;
 pub mod programme;
 pub mod schedule;
+pub mod source;
 pub mod throttle;
 pub mod user;
