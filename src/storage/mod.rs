@@ -10,6 +10,7 @@ pub mod events;
 pub mod organisations;
 pub mod overrides;
 pub mod sessions;
+pub mod sources;
 pub mod throttle;
 pub mod users;
 
