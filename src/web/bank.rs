@@ -14,6 +14,7 @@ use crate::domain::bank::{
     search_query,
 };
 use crate::domain::form::FieldErrors;
+use crate::domain::source::CitationForm;
 use crate::domain::user::Role;
 use crate::storage::bank::{self, Note, NoteFilter, Saved};
 use crate::storage::{audit, organisations};
@@ -105,7 +106,7 @@ pub async fn list(
         .into_response())
 }
 
-async fn visible_note(state: &AppState, ctx: &Ctx, id: i64) -> Result<Note, AppError> {
+pub(super) async fn visible_note(state: &AppState, ctx: &Ctx, id: i64) -> Result<Note, AppError> {
     let note = state
         .db
         .read(move |c| bank::get(c, id))
@@ -130,18 +131,29 @@ pub async fn show(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let note = visible_note(&state, &ctx, id).await?;
+    note_page(&state, &ctx, note, None, StatusCode::OK).await
+}
+
+/// The note page; `cited` is what the form citing a source sent back when it was refused.
+pub(super) async fn note_page(
+    state: &AppState,
+    ctx: &Ctx,
+    note: Note,
+    cited: Option<(CitationForm, FieldErrors)>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
     let subject = ctx.subject().ok();
     let can_edit = subject.is_some_and(|s| can_edit_note(&s, note.status, note.organisation_id));
     let can_curate = subject.is_some_and(|s| can_curate(&s));
     let can_submit = note.status == NoteStatus::Draft
         && subject.is_some_and(|s| s.organisation_id == note.organisation_id || can_curate);
-    Ok(state
-        .render(
-            &ctx,
-            "note.html",
-            context! { note, can_edit, can_curate, can_submit },
-        )?
-        .into_response())
+    let sources = super::sources::of_note(state, ctx, &note, cited).await?;
+    let page = state.render(
+        ctx,
+        "note.html",
+        context! { note, can_edit, can_curate, can_submit, sources },
+    )?;
+    Ok((status, page).into_response())
 }
 
 fn phase_slugs(state: &AppState) -> Vec<&str> {

@@ -13,6 +13,7 @@ mod methods;
 mod organisations;
 mod pages;
 mod security;
+mod sources;
 
 use std::sync::Arc;
 
@@ -163,6 +164,18 @@ pub fn router(state: AppState) -> Router {
         .route("/bank/{id}/edit", get(bank::edit_form).post(bank::update))
         .route("/bank/{id}/status", post(bank::change_status))
         .route("/bank/{id}/history", get(bank::history))
+        .route("/bank/{id}/sources", post(sources::cite))
+        .route(
+            "/bank/{id}/sources/{source_id}/remove",
+            post(sources::uncite),
+        )
+        .route("/sources", get(sources::list))
+        .route("/sources/new", get(sources::new_form).post(sources::create))
+        .route("/sources/{id}", get(sources::show))
+        .route(
+            "/sources/{id}/edit",
+            get(sources::edit_form).post(sources::update),
+        )
         .route("/methods", get(methods::list))
         .route("/methods/{slug}", get(methods::show))
         .route("/calendar", get(calendar::calendar_page))
