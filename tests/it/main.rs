@@ -12,4 +12,5 @@ mod organisations;
 mod pages;
 mod programme;
 mod security;
+mod sources;
 mod storage;
