@@ -10,21 +10,26 @@
 //!   hashing and tokens, login throttling policy, form field errors, events with their
 //!   questions, agenda and seat rule ([`domain::event`]), iCalendar feeds
 //!   ([`domain::ical`]), the bank of change notes with its visibility rules and
-//!   search syntax ([`domain::bank`]), the method bank loaded from `phases/methods/`
-//!   ([`domain::methods`]), the figures of a rating round ([`domain::stats`]), and the
-//!   geometry of the radar, driver map and rating charts ([`domain::chart`]), which
-//!   `templates/charts.html` draws as SVG.
+//!   search syntax, links, parents, merges and import ([`domain::bank`]), the source
+//!   bank (omvärldsbank) with its form, the stances by which notes cite sources, and who
+//!   may add, edit and cite ([`domain::source`]), the method bank loaded from
+//!   `phases/methods/` ([`domain::methods`]), rating rounds with their criteria,
+//!   anonymity and feedback rules ([`domain::rating`]), the figures of a rating round
+//!   ([`domain::stats`]), and the geometry of the radar, driver map and rating charts
+//!   ([`domain::chart`]), which `templates/charts.html` draws as SVG.
 //! - [`storage`]: the one [`storage::Db`] handle, migrations in
 //!   `src/storage/migrations/NN-name/up.sql` (append-only), and repository functions per
 //!   table group (users, organisations, sessions, throttle, overrides, audit, events with
-//!   registrations and minutes, bank notes with revisions and FTS5 search).
+//!   registrations and minutes, bank notes with revisions and FTS5 search, sources
+//!   with FTS5 search and the `note_sources` citations between notes and sources).
 //! - [`render`]: the minijinja environment over `templates/`, the translation function
 //!   over the Fluent catalogues in `assets/locales/`, date formatting, and the one
 //!   Markdown renderer.
 //! - [`web`]: the route table ([`web::router`]) with its layers, the request context
 //!   ([`web::Ctx`]: language, signed-in person, address), the error policy
 //!   ([`web::AppError`] and the HTML error pages), and handlers grouped by area
-//!   (pages, auth, organisations, admin, events, calendar and feeds, bank, methods).
+//!   (pages, auth, organisations, admin, events, calendar and feeds, bank, sources
+//!   with the citing of sources from a note, methods).
 //! - [`config`]: typed configuration with defaults; [`demo`]: the demo data loader.
 //! - `src/main.rs`: the `framsyn` binary: `serve` (default), `check`, `create-admin`,
 //!   `demo`, `backup`. `src/bin/framsyn-bench.rs`: the benchmark program.

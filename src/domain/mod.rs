@@ -49,6 +49,7 @@ pub mod organisation;
 pub mod programme;
 pub mod rating;
 pub mod schedule;
+pub mod source;
 pub mod stats;
 pub mod throttle;
 pub mod user;

@@ -446,8 +446,8 @@ pub fn related(conn: &Connection, id: i64) -> Result<(Vec<Brief>, Vec<Brief>)> {
 }
 
 /// Folds note `from` into note `into`: `from` becomes merged (its text, revisions and
-/// links stay as they were, for the record); `into` takes over its links, its child notes
-/// and its tags, and both get a revision. Runs inside the caller's write transaction.
+/// links stay as they were, for the record); `into` takes over its links, its sources,
+/// its child notes and its tags, and both get a revision. Runs inside the caller's write transaction.
 pub fn merge(conn: &Connection, from: i64, into: i64, by: i64) -> Result<()> {
     let now = now_seconds();
     conn.execute(
@@ -458,6 +458,11 @@ pub fn merge(conn: &Connection, from: i64, into: i64, by: i64) -> Result<()> {
     conn.execute(
         "INSERT OR IGNORE INTO note_links (from_id, to_id, kind, created_by, created_at)
          SELECT from_id, ?2, kind, ?3, ?4 FROM note_links WHERE to_id = ?1 AND from_id <> ?2",
+        params![from, into, by, now],
+    )?;
+    conn.execute(
+        "INSERT OR IGNORE INTO note_sources (note_id, source_id, stance, added_by, added_at)
+         SELECT ?2, source_id, stance, ?3, ?4 FROM note_sources WHERE note_id = ?1",
         params![from, into, by, now],
     )?;
     conn.execute(

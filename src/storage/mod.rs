@@ -11,6 +11,7 @@ pub mod organisations;
 pub mod overrides;
 pub mod rounds;
 pub mod sessions;
+pub mod sources;
 pub mod throttle;
 pub mod users;
 

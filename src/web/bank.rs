@@ -19,6 +19,7 @@ use crate::domain::bank::{
 };
 use crate::domain::form::FieldErrors;
 use crate::domain::lang::Lang;
+use crate::domain::source::CitationForm;
 use crate::domain::user::Role;
 use crate::render::i18n;
 use crate::storage::bank::{self, Brief, Link, Note, NoteFilter, Saved};
@@ -233,7 +234,7 @@ pub async fn list(
         .into_response())
 }
 
-async fn visible_note(state: &AppState, ctx: &Ctx, id: i64) -> Result<Note, AppError> {
+pub(super) async fn visible_note(state: &AppState, ctx: &Ctx, id: i64) -> Result<Note, AppError> {
     let note = state
         .db
         .read(move |c| bank::get(c, id))
@@ -264,6 +265,7 @@ pub async fn show(
         note,
         &FieldErrors::new(),
         &NoteActions::default(),
+        None,
         StatusCode::OK,
     )
     .await
@@ -281,13 +283,15 @@ pub struct NoteActions {
 }
 
 /// A note's page: the note, how it hangs together with others (only notes the viewer may
-/// see), and the actions the viewer may take.
-async fn note_page(
+/// see), its sources, and the actions the viewer may take. `cited` is what the form
+/// citing a source sent back when it was refused.
+pub(super) async fn note_page(
     state: &AppState,
     ctx: &Ctx,
     note: Note,
     errors: &FieldErrors,
     typed: &NoteActions,
+    cited: Option<(CitationForm, FieldErrors)>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let id = note.id;
@@ -315,12 +319,13 @@ async fn note_page(
     let can_curate = subject.is_some_and(|s| can_curate(&s));
     let can_submit = note.status == NoteStatus::Draft
         && subject.is_some_and(|s| s.organisation_id == note.organisation_id || can_curate);
+    let sources = super::sources::of_note(state, ctx, &note, cited).await?;
     let page = state.render(
         ctx,
         "note.html",
         context! {
             note, can_edit, can_curate, can_submit, links, children, merged_from, parent,
-            merged_into, errors, typed, link_kinds => LinkKind::ALL.iter().map(|k| k.key()).collect::<Vec<_>>(),
+            merged_into, errors, typed, sources, link_kinds => LinkKind::ALL.iter().map(|k| k.key()).collect::<Vec<_>>(),
         },
     )?;
     Ok((status, page).into_response())
@@ -342,6 +347,7 @@ async fn refuse_on_note(
         note,
         &FieldErrors::one(field, message),
         typed,
+        None,
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await

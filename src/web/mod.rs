@@ -14,6 +14,7 @@ mod organisations;
 mod pages;
 mod rounds;
 mod security;
+mod sources;
 
 use std::sync::Arc;
 
@@ -182,6 +183,18 @@ pub fn router(state: AppState) -> Router {
         .route("/rounds/{id}/notes/{note}", get(rounds::note_figures))
         .route("/rounds/{id}/figures.csv", get(rounds::figures_csv))
         .route("/rounds/{id}/ratings.csv", get(rounds::ratings_csv))
+        .route("/bank/{id}/sources", post(sources::cite))
+        .route(
+            "/bank/{id}/sources/{source_id}/remove",
+            post(sources::uncite),
+        )
+        .route("/sources", get(sources::list))
+        .route("/sources/new", get(sources::new_form).post(sources::create))
+        .route("/sources/{id}", get(sources::show))
+        .route(
+            "/sources/{id}/edit",
+            get(sources::edit_form).post(sources::update),
+        )
         .route("/methods", get(methods::list))
         .route("/methods/{slug}", get(methods::show))
         .route("/calendar", get(calendar::calendar_page))

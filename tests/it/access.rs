@@ -4,7 +4,7 @@
 use axum::http::StatusCode;
 
 use super::helpers::*;
-use framsyn::storage::organisations;
+use framsyn::storage::{organisations, sources};
 
 /// What each kind of visitor gets from each page: 200, 403 or a redirect to sign in.
 #[tokio::test]
@@ -14,18 +14,28 @@ async fn route_by_role_matrix() {
     let own = format!("/organisations/{}/edit", w.org_a);
     let other = format!("/organisations/{}/edit", w.org_b);
     let admin_user = "/admin/users/1";
-    let routes: [(&str, &str); 11] = [
-        ("/", "public"),
-        ("/phases/scenarier", "public"),
-        ("/organisations", "member"),
-        ("/address-list", "member"),
-        ("/address-list.csv", "member"),
-        (&own, "own-org"),
-        (&other, "other-org"),
-        ("/organisations/new", "admin"),
-        ("/active-phase", "leader"),
-        ("/admin/users", "admin"),
-        ("/admin/audit", "admin"),
+    let (own_source, other_source) = sources_of_both(&app, &w);
+    let source = format!("/sources/{other_source}");
+    let own_source_edit = format!("/sources/{own_source}/edit");
+    let other_source_edit = format!("/sources/{other_source}/edit");
+    // Each route with the name the table shows it by (ids vary, names do not).
+    let routes: [(&str, &str, &str); 16] = [
+        ("/", "/", "public"),
+        ("/phases/scenarier", "/phases/scenarier", "public"),
+        ("/organisations", "/organisations", "member"),
+        ("/address-list", "/address-list", "member"),
+        ("/address-list.csv", "/address-list.csv", "member"),
+        (&own, "/organisations/A/edit", "own-org"),
+        (&other, "/organisations/B/edit", "other-org"),
+        ("/organisations/new", "/organisations/new", "admin"),
+        ("/active-phase", "/active-phase", "leader"),
+        ("/admin/users", "/admin/users", "admin"),
+        ("/admin/audit", "/admin/audit", "admin"),
+        ("/sources", "/sources", "member"),
+        ("/sources/new", "/sources/new", "member"),
+        (&source, "/sources/of-B", "member-hidden"),
+        (&own_source_edit, "/sources/of-A/edit", "own-source"),
+        (&other_source_edit, "/sources/of-B/edit", "other-source"),
     ];
     let _ = admin_user;
     let visitors = [
@@ -41,13 +51,12 @@ async fn route_by_role_matrix() {
         if let Some(email) = visitor {
             app.login(email).await;
         }
-        for (path, _) in &routes {
+        for (path, name, _) in &routes {
             let status = app.get(path).await.status;
             table.push_str(&format!(
                 "{:<28} {:<32} {}\n",
                 visitor.unwrap_or("anonymous"),
-                path.replace(&w.org_a.to_string(), "A")
-                    .replace(&w.org_b.to_string(), "B"),
+                name,
                 status.as_u16()
             ));
         }
@@ -57,7 +66,12 @@ async fn route_by_role_matrix() {
     let expect = |visitor: Option<&str>, kind: &str| -> u16 {
         match (visitor, kind) {
             (_, "public") => 200,
+            // Sources are not there for visitors at all.
+            (None, "member-hidden" | "own-source" | "other-source") => 404,
             (None, _) => 303,
+            (_, "member-hidden") => 200,
+            (Some(STRATEGIST_A), "own-source") => 200,
+            (Some(EDITOR | LEADER | ADMIN), "own-source" | "other-source") => 200,
             (_, "member") => 200,
             (Some(STRATEGIST_A), "own-org") => 200,
             (Some(LEADER) | Some(ADMIN), "own-org" | "other-org") => 200,
@@ -73,13 +87,10 @@ async fn route_by_role_matrix() {
         } else {
             Some(parts[0])
         };
-        let path = parts[1]
-            .replace('A', &w.org_a.to_string())
-            .replace('B', &w.org_b.to_string());
         let kind = routes
             .iter()
-            .find(|(p, _)| *p == path)
-            .map(|(_, k)| *k)
+            .find(|(_, name, _)| *name == parts[1])
+            .map(|(_, _, k)| *k)
             .unwrap();
         assert_eq!(
             parts[2].parse::<u16>().unwrap(),
@@ -87,6 +98,59 @@ async fn route_by_role_matrix() {
             "{line}"
         );
     }
+}
+
+/// A note of strategist A's organisation, submitted (so every member sees it).
+fn submitted_note_of_a(app: &TestApp, w: &World) -> i64 {
+    use framsyn::domain::bank::{NoteForm, NoteStatus};
+    let org_a = w.org_a;
+    let author = app
+        .db
+        .read_blocking(|c| framsyn::storage::users::find_by_email(c, STRATEGIST_A))
+        .unwrap()
+        .unwrap();
+    let note = NoteForm {
+        note_type: "trend".into(),
+        title: "Skånes trend".into(),
+        category: "social".into(),
+        ..Default::default()
+    }
+    .validate(&[])
+    .unwrap();
+    app.db
+        .write_blocking(move |tx| {
+            framsyn::storage::bank::insert(tx, &note, NoteStatus::Submitted, org_a, author)
+        })
+        .unwrap()
+}
+
+/// A source added by strategist A's organisation and one added by strategist B's.
+fn sources_of_both(app: &TestApp, w: &World) -> (i64, i64) {
+    use framsyn::domain::source::SourceForm;
+    let (org_a, org_b) = (w.org_a, w.org_b);
+    let author = |email: &'static str| {
+        app.db
+            .read_blocking(move |c| framsyn::storage::users::find_by_email(c, email))
+            .unwrap()
+            .unwrap()
+    };
+    let (a, b) = (author(STRATEGIST_A), author(STRATEGIST_B));
+    app.db
+        .write_blocking(move |tx| {
+            let source = |title: &str| {
+                SourceForm {
+                    kind: "report".into(),
+                    title: title.into(),
+                    ..Default::default()
+                }
+                .validate()
+                .unwrap()
+            };
+            let own = sources::insert(tx, &source("Skånes rapport"), org_a, a)?;
+            let other = sources::insert(tx, &source("Norrbottens rapport"), org_b, b)?;
+            Ok((own, other))
+        })
+        .unwrap()
 }
 
 #[tokio::test]
@@ -304,6 +368,17 @@ async fn post_routes_by_role() {
         ("email", "ny@region.test"),
         ("organisation_id", org_b.as_str()),
     ];
+    let (own_source, other_source) = sources_of_both(&app, &w);
+    let note = submitted_note_of_a(&app, &w);
+    let own_source_edit = format!("/sources/{own_source}/edit");
+    let other_source_edit = format!("/sources/{other_source}/edit");
+    let cite = format!("/bank/{note}/sources");
+    let uncite = format!("/bank/{note}/sources/{other_source}/remove");
+    let other_source = other_source.to_string();
+    let new_source = [("kind", "report"), ("title", "Ny rapport")];
+    // Refused by validation once allowed: the permission is what is tested here.
+    let source_fields = [("kind", "report"), ("title", "")];
+    let cite_fields = [("source", other_source.as_str()), ("stance", "supports")];
     let routes: Vec<(&str, Fields, &str)> = vec![
         ("/active-phase", &[("phase", "omvarlden")], "leader"),
         ("/organisations/new", &new_org, "admin"),
@@ -312,6 +387,11 @@ async fn post_routes_by_role() {
         ("/admin/users/new", &new_person, "admin"),
         (&person, &person_fields, "admin"),
         (&link, &[], "admin"),
+        ("/sources/new", &new_source, "member"),
+        (&own_source_edit, &source_fields, "own-source"),
+        (&other_source_edit, &source_fields, "other-source"),
+        (&cite, &cite_fields, "own-note"),
+        (&uncite, &[], "own-note"),
     ];
     for visitor in [
         None,
@@ -329,11 +409,16 @@ async fn post_routes_by_role() {
             let allowed = match (visitor, *kind) {
                 (None, _) => false,
                 (Some(ADMIN), _) => true,
+                (Some(_), "member") => true,
                 (Some(LEADER), "leader" | "own-org" | "other-org") => true,
-                (Some(STRATEGIST_A), "own-org") => true,
+                (Some(STRATEGIST_A), "own-org" | "own-source" | "own-note") => true,
+                (Some(EDITOR | LEADER), "own-source" | "other-source" | "own-note") => true,
                 _ => false,
             };
+            // Sources, and a note that is not public, are not there for visitors at all.
+            let hidden = matches!(*kind, "own-source" | "other-source" | "own-note");
             let expected: &[u16] = match (visitor, allowed) {
+                (None, _) if hidden => &[404],
                 (None, _) => &[303],
                 (_, true) => &[200, 303, 422],
                 (_, false) => &[403],
@@ -342,7 +427,7 @@ async fn post_routes_by_role() {
                 expected.contains(&status),
                 "{visitor:?} POST {path}: {status}"
             );
-            if visitor.is_none() {
+            if visitor.is_none() && !hidden {
                 let again = app.post(path, fields).await;
                 assert!(again.location().starts_with("/login"), "{path}");
             }

@@ -453,6 +453,23 @@ async fn a_merge_keeps_the_merged_notes_history_and_moves_its_links() {
         &[("kind", "drives"), ("to", &to)],
     )
     .await;
+    let source = app
+        .post(
+            "/sources/new",
+            &[("kind", "report"), ("title", "Trafikverkets prognos")],
+        )
+        .await;
+    let source_id = source
+        .location()
+        .trim_start_matches("/sources/")
+        .to_string();
+    let cited = app
+        .post(
+            &format!("/bank/{dup}/sources"),
+            &[("source", &source_id), ("stance", "supports")],
+        )
+        .await;
+    assert_eq!(cited.status, StatusCode::SEE_OTHER);
 
     // Only curators merge.
     let into = keep.to_string();
@@ -486,6 +503,10 @@ async fn a_merge_keeps_the_merged_notes_history_and_moves_its_links() {
     assert_eq!(gained[0].other.id, mega);
     let kept = db.read_blocking(|c| bank::get(c, keep)).unwrap().unwrap();
     assert_eq!(kept.tags, vec!["el", "transport", "elbil"]);
+    let sources = db
+        .read_blocking(|c| framsyn::storage::sources::sources_of_note(c, keep))
+        .unwrap();
+    assert_eq!(sources.len(), 1);
     let moved = db.read_blocking(|c| bank::get(c, signal)).unwrap().unwrap();
     assert_eq!(moved.parent_id, Some(keep));
 

@@ -13,4 +13,5 @@ mod pages;
 mod programme;
 mod rounds;
 mod security;
+mod sources;
 mod storage;
