@@ -226,11 +226,12 @@ fn serve(config: Config) -> anyhow::Result<()> {
     let methods = load_methods(&config, &programme)?;
     let db = Db::open(&config.database)
         .with_context(|| format!("opening {}", config.database.display()))?;
+    let addr = config.addr;
+    let state = framsyn::web::AppState::new(db.clone(), programme, config)
+        .with_methods(methods)
+        .context("indexing the method bank")?;
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async move {
-        let addr = config.addr;
-        let state =
-            framsyn::web::AppState::new(db.clone(), programme, config).with_methods(methods);
         framsyn::web::spawn_housekeeping(&state);
         let app = framsyn::web::router(state);
         let listener = tokio::net::TcpListener::bind(addr)

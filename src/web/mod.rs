@@ -13,6 +13,7 @@ mod methods;
 mod organisations;
 mod pages;
 mod rounds;
+mod search;
 mod security;
 mod sources;
 
@@ -76,10 +77,15 @@ impl AppState {
         }
     }
 
-    /// The same state with the method bank.
-    pub fn with_methods(mut self, methods: Vec<crate::domain::methods::Method>) -> AppState {
+    /// The same state with the method bank, whose texts are indexed for full-text search.
+    pub fn with_methods(
+        mut self,
+        methods: Vec<crate::domain::methods::Method>,
+    ) -> Result<AppState, crate::storage::StorageError> {
+        self.db
+            .write_blocking(|tx| crate::storage::methods::reindex(tx, &methods))?;
         self.methods = Arc::new(methods);
-        self
+        Ok(self)
     }
 
     /// Renders a page: the template gets `extra` plus what every page shows (language,
@@ -161,6 +167,7 @@ pub fn router(state: AppState) -> Router {
             post(admin::new_password_link),
         )
         .route("/admin/audit", get(admin::audit_log))
+        .route("/search", get(search::search))
         .route("/bank", get(bank::list))
         .route("/bank.csv", get(bank::export_csv))
         .route("/bank.json", get(bank::export_json))

@@ -91,7 +91,9 @@ pub fn spawn_with(programme: Programme, config: Config) -> TestApp {
     } else {
         Vec::new()
     };
-    let state = AppState::new(db.clone(), programme, config).with_methods(methods);
+    let state = AppState::new(db.clone(), programme, config)
+        .with_methods(methods)
+        .expect("the method bank is indexed");
     TestApp {
         db,
         router: router(state.clone()),

@@ -101,3 +101,54 @@ async fn everyone_reads_the_method_bank_in_three_languages() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn one_search_finds_notes_sources_and_methods_as_typed() {
+    let mut app = spawn_app();
+    world(&app);
+    // Methods are found by words of their text, in any of the three languages.
+    let page = app.get("/search?q=framtidshjulet").await;
+    assert_eq!(page.status, StatusCode::OK);
+    page.assert_contains("/methods/futures-wheel\">Framtidshjulet</a>");
+    app.get("/search?q=Futures%20wheel")
+        .await
+        .assert_contains("/methods/futures-wheel\">Framtidshjulet</a>");
+
+    app.login(STRATEGIST_A).await;
+    let note = app
+        .post(
+            "/bank/new?then=submit",
+            &[
+                ("type", "trend"),
+                ("title", "Fjällens näringar förändras"),
+                ("category", "economic"),
+            ],
+        )
+        .await;
+    assert_eq!(note.status, StatusCode::SEE_OTHER);
+    let source = app
+        .post(
+            "/sources/new",
+            &[
+                ("kind", "report"),
+                ("title", "Näringslivet i fjällregionen"),
+            ],
+        )
+        .await;
+    assert_eq!(source.status, StatusCode::SEE_OTHER);
+    let page = app.get("/search?q=n%C3%A4ring").await;
+    page.assert_contains("Fjällens näringar förändras");
+    page.assert_contains("Näringslivet i fjällregionen");
+    // Visitors see neither the members' notes nor the sources.
+    app.logout().await;
+    let page = app.get("/search?q=n%C3%A4ring").await;
+    assert!(!page.body.contains("Fjällens näringar"));
+    assert!(!page.body.contains("Näringslivet"));
+    // Nothing typed, nothing searched.
+    assert!(
+        !app.get("/search?q=%20")
+            .await
+            .body
+            .contains("id=\"hits-notes\"")
+    );
+}

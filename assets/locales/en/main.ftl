@@ -767,3 +767,14 @@ error-source-language = Enter a language code of two or three letters, for examp
 error-source-number = Enter the source's number as a whole number, for example 12.
 error-source-missing = There is no source with that number. Search the source bank to find the right one.
 error-source-stale-edit = Someone else changed the source while you were writing.
+
+## Search
+nav-search = Search
+search-title = Search the workspace
+search-label = Search notes, sources and methods
+search-notes = Notes
+search-sources = Sources
+search-methods = Methods
+search-count = { $count } matches
+search-all-notes = All matching notes
+search-all-sources = All matching sources

@@ -767,3 +767,14 @@ error-source-language = Skriv en språkkode med to eller tre bokstaver, for ekse
 error-source-number = Skriv kildens nummer som et heltall, for eksempel 12.
 error-source-missing = Det finnes ingen kilde med det nummeret. Søk i kildebanken for å finne riktig nummer.
 error-source-stale-edit = Noen andre har endret kilden mens du skrev.
+
+## Search
+nav-search = Søk
+search-title = Søk i arbeidsrommet
+search-label = Søk blant notater, kilder og metoder
+search-notes = Notater
+search-sources = Kilder
+search-methods = Metoder
+search-count = { $count } treff
+search-all-notes = Alle treff blant notatene
+search-all-sources = Alle treff blant kildene

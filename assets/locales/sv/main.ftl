@@ -767,3 +767,14 @@ error-source-language = Skriv en språkkod med två eller tre bokstäver, till e
 error-source-number = Skriv källans nummer som ett heltal, till exempel 12.
 error-source-missing = Det finns ingen källa med det numret. Sök i källbanken för att hitta rätt nummer.
 error-source-stale-edit = Någon annan har ändrat källan medan du skrev.
+
+## Search
+nav-search = Sök
+search-title = Sök i arbetsrummet
+search-label = Sök bland notiser, källor och metoder
+search-notes = Notiser
+search-sources = Källor
+search-methods = Metoder
+search-count = { $count } träffar
+search-all-notes = Alla träffar bland notiserna
+search-all-sources = Alla träffar bland källorna
