@@ -179,6 +179,68 @@ impl Drop for Server {
     }
 }
 
+/// A rating round on the newest `size` notes, rated by every strategist of the demo data on
+/// impact and uncertainty (with a few don't-knows), open now. Returns its id.
+fn add_round(db: &Db, size: usize) -> anyhow::Result<i64> {
+    use framsyn::domain::rating::{
+        Anonymity, Answer, Criterion, Feedback, RatingSheet, ValidRound,
+    };
+    use framsyn::domain::user::Role;
+    let now = chrono::Utc::now();
+    let id = db.write_blocking(|tx| {
+        let notes: Vec<i64> = framsyn::storage::bank::search(
+            tx,
+            &framsyn::storage::bank::NoteFilter {
+                limit: size as i64,
+                ..Default::default()
+            },
+        )?
+        .0
+        .iter()
+        .map(|n| n.id)
+        .collect();
+        let round = ValidRound {
+            title: "Prioritering av trender".into(),
+            description: String::new(),
+            phase: None,
+            notes: notes.clone(),
+            criteria: vec![Criterion::Impact, Criterion::Uncertainty],
+            opens_at: now - chrono::Duration::days(1),
+            closes_at: now + chrono::Duration::days(30),
+            anonymity: Anonymity::Leaders,
+            feedback: Feedback::AfterAnswer,
+            previous: None,
+        };
+        let admin = framsyn::storage::users::list(tx, None)?
+            .first()
+            .map(|u| u.id)
+            .unwrap_or(1);
+        let id = framsyn::storage::rounds::insert(tx, &round, &notes, admin)?;
+        let raters: Vec<_> = framsyn::storage::users::list(tx, None)?
+            .into_iter()
+            .filter(|u| u.roles.contains(&Role::Strategist))
+            .collect();
+        for (r, user) in raters.iter().enumerate() {
+            let mut sheet = RatingSheet::default();
+            for (n, note) in notes.iter().enumerate() {
+                let value = |salt: usize| ((n * 7 + r * 3 + salt) % 5) as i32 + 1;
+                let impact = if (n + r) % 17 == 0 {
+                    Answer::DontKnow
+                } else {
+                    Answer::Value(value(0))
+                };
+                sheet.answers.insert((*note, Criterion::Impact), impact);
+                sheet
+                    .answers
+                    .insert((*note, Criterion::Uncertainty), Answer::Value(value(2)));
+            }
+            framsyn::storage::rounds::save_sheet(tx, id, user.id, user.organisation_id, &sheet)?;
+        }
+        Ok(id)
+    })?;
+    Ok(id)
+}
+
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     let seconds = args.seconds.clamp(1, 60);
@@ -220,6 +282,9 @@ fn main() -> anyhow::Result<()> {
         "\n{note_count} bank notes written in {:.1} s",
         started.elapsed().as_secs_f64()
     );
+    let round = add_round(&Db::open(&database)?, 300)?;
+    let radar_path = format!("/rounds/{round}/radar");
+    let drivers_path = format!("/rounds/{round}/driver-map");
 
     let addr = free_loopback_addr()?;
     let server = Server(
@@ -267,6 +332,9 @@ fn main() -> anyhow::Result<()> {
         ),
         ("bank, page 200", "/bank?page=200"),
         ("bank, visitor", "/bank"),
+        ("search page", "/search?q=v%C3%A4tgas"),
+        ("radar, 300", radar_path.as_str()),
+        ("driver map, 300", drivers_path.as_str()),
     ];
     println!(
         "\nLoad on http://{addr}: {connections} keep-alive connections, {seconds} s per target; demo data, {event_count} events, {note_count} notes"
@@ -279,7 +347,10 @@ fn main() -> anyhow::Result<()> {
         let uri = format!("http://{addr}{path}");
         // The bank's pages are measured as a signed-in member sees them (drafts of their own
         // organisation included); everything else as a visitor.
-        let cookie = (path.starts_with("/bank?")).then_some(member.as_str());
+        let cookie = (path.starts_with("/bank?")
+            || path.starts_with("/search")
+            || path.starts_with("/rounds/"))
+        .then_some(member.as_str());
         let (count, histogram) = runtime.block_on(load(
             &client,
             &uri,

@@ -232,8 +232,12 @@ pub fn revisions(conn: &Connection, id: i64) -> Result<Vec<Revision>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The most matches a list counts exactly.
-pub const COUNT_CAP: i64 = 10_000;
+/// The most notes a list counts exactly; beyond it the page says "more than".
+pub const COUNT_CAP: i64 = 1_000;
+
+/// The most matches a search counts and ranks by relevance (the newest ones; the page
+/// says when there are more, and more words or a filter narrow them down).
+pub const SEARCH_CAP: i64 = 500;
 
 /// What a bank list shows: filters that combine, a search, a page.
 #[derive(Debug, Clone, Default)]
@@ -258,28 +262,11 @@ pub struct NoteFilter {
     pub offset: i64,
 }
 
-/// One page of notes and the number of all that match. Conditions are added only when
-/// asked for, so the indexes and the FTS index do the work.
-pub fn search(conn: &Connection, filter: &NoteFilter) -> Result<(Vec<Note>, i64)> {
+/// The conditions on `notes n` a filter asks for (the search aside), with their values.
+fn conditions(filter: &NoteFilter) -> (Vec<String>, Vec<rusqlite::types::Value>) {
     use rusqlite::types::Value;
     let mut conditions: Vec<String> = Vec::new();
     let mut values: Vec<Value> = Vec::new();
-    // The notes (or, for a search, the FTS matches) drive the query: CROSS JOIN keeps
-    // SQLite from starting at the small organisations table and sorting every note.
-    let (from, count_from) = if let Some(query) = &filter.search {
-        conditions.push("notes_fts MATCH ?".into());
-        values.push(Value::Text(query.clone()));
-        (
-            "FROM notes_fts f CROSS JOIN notes n ON n.id = f.rowid
-             CROSS JOIN organisations o ON o.id = n.organisation_id LEFT JOIN users u ON u.id = n.author_id",
-            "FROM notes_fts f CROSS JOIN notes n ON n.id = f.rowid",
-        )
-    } else {
-        (
-            "FROM notes n CROSS JOIN organisations o ON o.id = n.organisation_id LEFT JOIN users u ON u.id = n.author_id",
-            "FROM notes n",
-        )
-    };
     let mut eq = |column: &str, value: Value| {
         conditions.push(format!("{column} = ?"));
         values.push(value);
@@ -317,37 +304,113 @@ pub fn search(conn: &Connection, filter: &NoteFilter) -> Result<(Vec<Note>, i64)
         conditions.push("(',' || n.tags || ',') LIKE ?".into());
         values.push(Value::Text(format!("%,{},%", tag.replace(['%', '_'], ""))));
     }
+    (conditions, values)
+}
+
+/// One page of notes and the number of all that match (up to [`COUNT_CAP`] + 1, or
+/// [`SEARCH_CAP`] + 1 for a search: beyond it the page says "more than"). Conditions are added only when asked for, so the
+/// covering indexes and the FTS index do the work.
+pub fn search(conn: &Connection, filter: &NoteFilter) -> Result<(Vec<Note>, i64)> {
+    use rusqlite::types::Value;
+    let (conditions, mut values) = conditions(filter);
+    let limit = if filter.limit > 0 { filter.limit } else { 50 };
+    let offset = filter.offset.max(0);
+    let and = |first: &str| {
+        let mut all = vec![first.to_string()];
+        all.extend(conditions.iter().cloned());
+        format!(" WHERE {}", all.join(" AND "))
+    };
+    if let Some(query) = &filter.search {
+        // One pass over the matches, newest first (FTS5 walks its index in rowid order
+        // without sorting), stopping after SEARCH_CAP + 1: that gives the count, and, by
+        // relevance, the candidates bm25 ranks. A relevance search thus ranks the newest
+        // matches; the page says so when there are more.
+        let score = if filter.by_relevance {
+            "bm25(notes_fts)"
+        } else {
+            "0.0"
+        };
+        let mut window_values = vec![Value::Text(query.clone())];
+        window_values.extend(values.iter().cloned());
+        let window: Vec<(i64, f64)> = conn
+            .prepare_cached(&format!(
+                "SELECT n.id, {score} FROM notes_fts f CROSS JOIN notes n ON n.id = f.rowid{}
+                 ORDER BY f.rowid DESC LIMIT {}",
+                and("notes_fts MATCH ?"),
+                SEARCH_CAP + 1
+            ))?
+            .query_map(rusqlite::params_from_iter(window_values.iter()), |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let total = window.len() as i64;
+        let mut ranked = window;
+        if filter.by_relevance {
+            ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        } else if offset + limit > SEARCH_CAP {
+            // Newest first beyond the window: page through the matches in SQL.
+            window_values.push(Value::Integer(limit));
+            window_values.push(Value::Integer(offset));
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM notes_fts f CROSS JOIN notes n ON n.id = f.rowid
+                 CROSS JOIN organisations o ON o.id = n.organisation_id LEFT JOIN users u ON u.id = n.author_id{}
+                 ORDER BY f.rowid DESC LIMIT ? OFFSET ?",
+                and("notes_fts MATCH ?")
+            ))?;
+            let rows =
+                stmt.query_map(rusqlite::params_from_iter(window_values.iter()), from_row)?;
+            return Ok((rows.collect::<rusqlite::Result<_>>()?, total));
+        }
+        let ids: Vec<i64> = ranked
+            .iter()
+            .skip(offset as usize)
+            .take(limit as usize)
+            .map(|(id, _)| *id)
+            .collect();
+        return Ok((by_ids(conn, &ids)?, total));
+    }
+    // Visitors see only what editors made public: the partial index holds exactly that.
+    let indexed = if filter.public_only {
+        " INDEXED BY notes_public"
+    } else {
+        ""
+    };
     let where_clause = if conditions.is_empty() {
         String::new()
     } else {
         format!(" WHERE {}", conditions.join(" AND "))
     };
-    // Counting stops at COUNT_CAP: beyond it the page says "more than", and no request
-    // walks a hundred thousand rows just to print a number.
     let total: i64 = conn
         .prepare_cached(&format!(
-            "SELECT count(*) FROM (SELECT 1 {count_from}{where_clause} LIMIT {})",
+            "SELECT count(*) FROM (SELECT 1 FROM notes n{indexed}{where_clause} LIMIT {})",
             COUNT_CAP + 1
         ))?
         .query_row(rusqlite::params_from_iter(values.iter()), |r| r.get(0))?;
-    // Newest first by id (the table's own order, so SQLite walks it and stops early);
-    // by relevance, FTS5's rank.
-    let order = if filter.search.is_some() && filter.by_relevance {
-        " ORDER BY f.rank, n.id DESC"
-    } else {
-        " ORDER BY n.id DESC"
-    };
-    values.push(Value::Integer(if filter.limit > 0 {
-        filter.limit
-    } else {
-        50
-    }));
-    values.push(Value::Integer(filter.offset));
+    values.push(Value::Integer(limit));
+    values.push(Value::Integer(offset));
+    // Newest first by id: each filter's index is ordered by id after its column and
+    // carries the other filter columns, so SQLite walks it and stops early.
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} {from}{where_clause}{order} LIMIT ? OFFSET ?"
+        "SELECT {COLUMNS} FROM notes n{indexed} CROSS JOIN organisations o ON o.id = n.organisation_id
+         LEFT JOIN users u ON u.id = n.author_id{where_clause} ORDER BY n.id DESC LIMIT ? OFFSET ?"
     ))?;
     let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), from_row)?;
     Ok((rows.collect::<rusqlite::Result<_>>()?, total))
+}
+
+/// The notes with these ids, in the order given.
+fn by_ids(conn: &Connection, ids: &[i64]) -> Result<Vec<Note>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks = vec!["?"; ids.len()].join(",");
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {COLUMNS} {FROM} WHERE n.id IN ({marks})"))?;
+    let mut notes: Vec<Note> = stmt
+        .query_map(rusqlite::params_from_iter(ids.iter()), from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    notes.sort_by_key(|n| ids.iter().position(|id| *id == n.id));
+    Ok(notes)
 }
 
 /// What permission and link checks need to know of a note.

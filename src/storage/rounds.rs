@@ -263,6 +263,39 @@ pub fn ratings(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The bare answers for figures: `(note, criterion, value)`, optionally of one criterion
+/// and one organisation. Walks the table's key (round, criterion, note, person) without
+/// joining names.
+pub fn answers(
+    conn: &Connection,
+    round: i64,
+    criterion: Option<Criterion>,
+    organisation: Option<i64>,
+) -> Result<Vec<(i64, Criterion, Option<i32>)>> {
+    use rusqlite::types::Value;
+    let mut sql = String::from(
+        "SELECT note_id, criterion, value, organisation_id FROM ratings WHERE round_id = ?",
+    );
+    let mut values = vec![Value::Integer(round)];
+    if let Some(c) = criterion {
+        sql.push_str(" AND criterion = ?");
+        values.push(Value::Text(c.key().into()));
+    }
+    if let Some(o) = organisation {
+        sql.push_str(" AND organisation_id = ?");
+        values.push(Value::Integer(o));
+    }
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), |r| {
+        Ok((
+            r.get(0)?,
+            parsed(r, 1, Criterion::parse)?,
+            r.get::<_, Option<i32>>(2)?,
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Whether a person has given any answer in the round.
 pub fn has_answered(conn: &Connection, round: i64, user: i64) -> Result<bool> {
     Ok(conn

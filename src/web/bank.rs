@@ -101,8 +101,10 @@ async fn export_notes(
     query: &BankQuery,
 ) -> Result<Vec<Note>, AppError> {
     let subject = ctx.subject().ok();
+    // Every match, newest first (relevance ranks only the newest matches of a search).
     let filter = NoteFilter {
         limit: EXPORT_MAX,
+        by_relevance: false,
         ..filter_of(query, subject.as_ref())
     };
     Ok(state
@@ -214,6 +216,7 @@ pub async fn list(
         offset: (page - 1) * PAGE,
         ..filter_of(&query, subject.as_ref())
     };
+    let (filter_searched, filter_by_relevance) = (filter.search.is_some(), filter.by_relevance);
     let (notes, total, orgs) = state
         .db
         .read(move |c| {
@@ -221,15 +224,32 @@ pub async fn list(
             Ok((notes, total, organisations::all(c)?))
         })
         .await?;
-    let capped = total > bank::COUNT_CAP;
-    let total = total.min(bank::COUNT_CAP);
+    let cap = if filter_searched {
+        bank::SEARCH_CAP
+    } else {
+        bank::COUNT_CAP
+    };
+    let capped = total > cap;
+    let total = total.min(cap);
+    // A relevance search ranks the newest matches only: it pages through those.
+    let ranked_window = capped && filter_by_relevance;
     let pages = ((total + PAGE - 1) / PAGE).max(1);
+    // Past the count, a list newest first goes on as long as pages come back full.
+    let open_ended = capped && !ranked_window;
+    let more = if open_ended {
+        notes.len() as i64 == PAGE
+    } else {
+        page < pages
+    };
     let can_write = subject.is_some_and(|s| s.roles.contains(&Role::Strategist) || can_curate(&s));
     Ok(state
         .render(
             &ctx,
             "bank.html",
-            context! { notes, total, capped, page, pages, imported => query.imported, query, choices => choices(), organisations => orgs, can_write },
+            context! {
+                notes, total, capped, page, pages, more, open_ended, ranked_window,
+                imported => query.imported, query, choices => choices(), organisations => orgs, can_write,
+            },
         )?
         .into_response())
 }

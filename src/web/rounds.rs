@@ -242,12 +242,8 @@ async fn round_figures(
         .db
         .read(move |c| {
             let notes = rounds::note_ids(c, id)?;
-            let answers = rounds::ratings(c, id, None, organisation, None)?;
-            Ok(figures(
-                answers.iter().map(|a| (a.note_id, a.criterion, a.value)),
-                &notes,
-                &criteria,
-            ))
+            let answers = rounds::answers(c, id, None, organisation)?;
+            Ok(figures(answers, &notes, &criteria))
         })
         .await
         .map_err(AppError::from)
@@ -674,17 +670,13 @@ pub async fn radar(
         .db
         .read(move |c| {
             Ok((
-                rounds::ratings(c, id, Some(Criterion::Impact), organisation, None)?,
+                rounds::answers(c, id, Some(Criterion::Impact), organisation)?,
                 organisations::all(c)?,
             ))
         })
         .await?;
     let ids: Vec<i64> = notes.iter().map(|n| n.id).collect();
-    let impact = keyed(figures(
-        answers.iter().map(|a| (a.note_id, a.criterion, a.value)),
-        &ids,
-        &[Criterion::Impact],
-    ));
+    let impact = keyed(figures(answers, &ids, &[Criterion::Impact]));
     let items: Vec<RadarItem> = notes
         .iter()
         .map(|n| RadarItem {
@@ -747,17 +739,18 @@ pub async fn driver_map(
         .db
         .read(move |c| {
             Ok((
-                rounds::ratings(c, id, None, organisation, None)?,
+                [
+                    rounds::answers(c, id, Some(Criterion::Impact), organisation)?,
+                    rounds::answers(c, id, Some(Criterion::Uncertainty), organisation)?,
+                ]
+                .concat(),
                 organisations::all(c)?,
             ))
         })
         .await?;
     let ids: Vec<i64> = notes.iter().map(|n| n.id).collect();
     let all = keyed(figures(
-        answers
-            .iter()
-            .filter(|a| matches!(a.criterion, Criterion::Impact | Criterion::Uncertainty))
-            .map(|a| (a.note_id, a.criterion, a.value)),
+        answers,
         &ids,
         &[Criterion::Impact, Criterion::Uncertainty],
     ));
@@ -773,6 +766,12 @@ pub async fn driver_map(
         })
         .collect();
     let geometry = chart::driver_map(&items);
+    // Each note's quadrant by its id, so the table needs no search through the points.
+    let quadrants: BTreeMap<String, &str> = geometry
+        .points
+        .iter()
+        .map(|p| (p.id.to_string(), p.quadrant.key()))
+        .collect();
     let quadrant_labels: BTreeMap<&str, String> = Quadrant::ALL
         .iter()
         .map(|q| {
@@ -788,7 +787,7 @@ pub async fn driver_map(
             &ctx,
             "round_drivers.html",
             context! {
-                round, notes, map => geometry, figures => all, quadrant_labels, complete,
+                round, notes, map => geometry, figures => all, quadrant_labels, complete, quadrants,
                 query, organisations => orgs, state => when.key(),
             },
         )?

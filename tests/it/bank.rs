@@ -695,3 +695,74 @@ async fn a_csv_import_with_a_bad_row_imports_nothing_and_reports_every_row() {
     app.logout().await;
     assert_eq!(app.get("/bank/import").await.status, StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn large_result_sets_count_to_a_cap_and_rank_the_newest_matches() {
+    let mut app = spawn_app();
+    let w = world(&app);
+    let author = app
+        .db
+        .read_blocking(|c| framsyn::storage::users::find_by_email(c, STRATEGIST_A))
+        .unwrap()
+        .unwrap();
+    let total = bank::COUNT_CAP + 30;
+    app.db
+        .write_blocking(move |tx| {
+            for i in 0..total {
+                // Every tenth note says "vätgas" twice: more relevant to that search.
+                let summary = if i % 10 == 0 {
+                    "vätgas och åter vätgas"
+                } else {
+                    "om vätgas"
+                };
+                let form = framsyn::domain::bank::NoteForm {
+                    note_type: "signal".into(),
+                    title: format!("Signal nummer {i}"),
+                    summary: summary.into(),
+                    category: "technological".into(),
+                    ..Default::default()
+                };
+                bank::insert(
+                    tx,
+                    &form.validate(&[]).unwrap(),
+                    framsyn::domain::bank::NoteStatus::Submitted,
+                    w.org_a,
+                    author,
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    app.login(STRATEGIST_B).await;
+    // The list counts to the cap, then pages on as long as pages come back full.
+    let list = app.get("/bank").await;
+    list.assert_contains(&format!("Fler än {} notiser", bank::COUNT_CAP));
+    let deep = app.get("/bank?page=42").await;
+    deep.assert_contains("Sida 42");
+    assert_eq!(deep.body.matches("class=\"note-title\"").count(), 5);
+    assert!(!deep.body.contains("rel=\"next\""));
+    assert!(app.get("/bank?page=41").await.body.contains("rel=\"next\""));
+
+    // A search counts to its own cap and ranks the newest matches by relevance: the
+    // notes that say it twice come first.
+    let search = app.get("/bank?q=v%C3%A4tgas").await;
+    search.assert_contains(&format!("Fler än {} notiser", bank::SEARCH_CAP));
+    search.assert_contains(&format!("De {} senaste träffarna", bank::SEARCH_CAP));
+    let first = search
+        .body
+        .split("class=\"note-title\"")
+        .nth(1)
+        .unwrap()
+        .split("</a>")
+        .next()
+        .unwrap();
+    let number: i64 = first.rsplit(' ').next().unwrap().parse().unwrap();
+    assert_eq!(number % 10, 0, "{first}");
+    // By date, every match can be paged to, beyond the ranked ones.
+    let by_date = app.get("/bank?q=v%C3%A4tgas&sort=date&page=41").await;
+    assert_eq!(by_date.body.matches("class=\"note-title\"").count(), 25);
+    // An export holds every match, not only the ranked ones.
+    let export: serde_json::Value =
+        serde_json::from_str(&app.get("/bank.json?q=v%C3%A4tgas").await.body).unwrap();
+    assert_eq!(export.as_array().unwrap().len() as i64, total);
+}

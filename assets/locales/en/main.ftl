@@ -778,3 +778,7 @@ search-methods = Methods
 search-count = { $count } matches
 search-all-notes = All matching notes
 search-all-sources = All matching sources
+
+## Large result sets
+bank-page-open = Page { $page }
+bank-relevance-window = The { $count } newest matches are ordered by relevance. Add more words or a filter to narrow the search, or sort by date to see them all.

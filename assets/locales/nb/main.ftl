@@ -778,3 +778,7 @@ search-methods = Metoder
 search-count = { $count } treff
 search-all-notes = Alle treff blant notatene
 search-all-sources = Alle treff blant kildene
+
+## Large result sets
+bank-page-open = Side { $page }
+bank-relevance-window = De { $count } nyeste treffene er ordnet etter relevans. Legg til flere ord eller et filter for å snevre inn, eller sorter etter dato for å se alle.

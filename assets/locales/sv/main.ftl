@@ -778,3 +778,7 @@ search-methods = Metoder
 search-count = { $count } träffar
 search-all-notes = Alla träffar bland notiserna
 search-all-sources = Alla träffar bland källorna
+
+## Large result sets
+bank-page-open = Sida { $page }
+bank-relevance-window = De { $count } senaste träffarna är ordnade efter relevans. Lägg till fler ord eller ett filter för att smalna av, eller sortera efter datum för att se alla.
