@@ -20,16 +20,20 @@
 //! - [`storage`]: the one [`storage::Db`] handle, migrations in
 //!   `src/storage/migrations/NN-name/up.sql` (append-only), and repository functions per
 //!   table group (users, organisations, sessions, throttle, overrides, audit, events with
-//!   registrations and minutes, bank notes with revisions and FTS5 search, sources
-//!   with FTS5 search and the `note_sources` citations between notes and sources).
+//!   registrations and minutes, bank notes with revisions, links, merges and FTS5
+//!   search, sources with FTS5 search and the `note_sources` citations between notes and
+//!   sources, rating rounds with their answers and reasons, and the FTS5 index of the
+//!   method bank rebuilt at start).
 //! - [`render`]: the minijinja environment over `templates/`, the translation function
 //!   over the Fluent catalogues in `assets/locales/`, date formatting, and the one
 //!   Markdown renderer.
 //! - [`web`]: the route table ([`web::router`]) with its layers, the request context
 //!   ([`web::Ctx`]: language, signed-in person, address), the error policy
 //!   ([`web::AppError`] and the HTML error pages), and handlers grouped by area
-//!   (pages, auth, organisations, admin, events, calendar and feeds, bank, sources
-//!   with the citing of sources from a note, methods).
+//!   (pages, auth, organisations, admin, events, calendar and feeds, bank with its
+//!   export and import, sources with the citing of sources from a note, rating rounds
+//!   with their figures, charts and exports, methods, and the one search over notes,
+//!   sources and methods).
 //! - [`config`]: typed configuration with defaults; [`demo`]: the demo data loader.
 //! - `src/main.rs`: the `framsyn` binary: `serve` (default), `check`, `create-admin`,
 //!   `demo`, `backup`. `src/bin/framsyn-bench.rs`: the benchmark program.
@@ -55,6 +59,10 @@
 //!   capabilities shown to their owner again, so their tokens are kept as they are.)
 //! - No default account: the first administrator comes from `framsyn create-admin`.
 //! - Nothing is deleted from the audit log: triggers refuse UPDATE and DELETE.
+//! - No rating is stored outside an open round: whether the round is open is decided in
+//!   the write transaction that stores the answers.
+//! - No chart without its figures: every SVG chart has a title, a description and the
+//!   same numbers in a table beside it.
 
 pub mod config;
 pub mod demo;
