@@ -19,7 +19,7 @@ async fn route_by_role_matrix() {
     let own_source_edit = format!("/sources/{own_source}/edit");
     let other_source_edit = format!("/sources/{other_source}/edit");
     // Each route with the name the table shows it by (ids vary, names do not).
-    let routes: [(&str, &str, &str); 16] = [
+    let routes: [(&str, &str, &str); 20] = [
         ("/", "/", "public"),
         ("/phases/scenarier", "/phases/scenarier", "public"),
         ("/organisations", "/organisations", "member"),
@@ -36,6 +36,10 @@ async fn route_by_role_matrix() {
         (&source, "/sources/of-B", "member-hidden"),
         (&own_source_edit, "/sources/of-A/edit", "own-source"),
         (&other_source_edit, "/sources/of-B/edit", "other-source"),
+        ("/rounds", "/rounds", "member"),
+        ("/rounds/new", "/rounds/new", "leader"),
+        ("/bank/import", "/bank/import", "member"),
+        ("/search?q=trend", "/search", "public"),
     ];
     let _ = admin_user;
     let visitors = [
@@ -373,6 +377,9 @@ async fn post_routes_by_role() {
     let own_source_edit = format!("/sources/{own_source}/edit");
     let other_source_edit = format!("/sources/{other_source}/edit");
     let cite = format!("/bank/{note}/sources");
+    let link_note = format!("/bank/{note}/links");
+    let merge_note = format!("/bank/{note}/merge");
+    let public_note = format!("/bank/{note}/public");
     let uncite = format!("/bank/{note}/sources/{other_source}/remove");
     let other_source = other_source.to_string();
     let new_source = [("kind", "report"), ("title", "Ny rapport")];
@@ -392,6 +399,10 @@ async fn post_routes_by_role() {
         (&other_source_edit, &source_fields, "other-source"),
         (&cite, &cite_fields, "own-note"),
         (&uncite, &[], "own-note"),
+        ("/rounds/new", &[("title", "")], "leader"),
+        (&link_note, &[("kind", "drives"), ("to", "1")], "own-note"),
+        (&merge_note, &[("into", "")], "curator"),
+        (&public_note, &[("public", "1")], "curator"),
     ];
     for visitor in [
         None,
@@ -413,10 +424,14 @@ async fn post_routes_by_role() {
                 (Some(LEADER), "leader" | "own-org" | "other-org") => true,
                 (Some(STRATEGIST_A), "own-org" | "own-source" | "own-note") => true,
                 (Some(EDITOR | LEADER), "own-source" | "other-source" | "own-note") => true,
+                (Some(EDITOR | LEADER), "curator") => true,
                 _ => false,
             };
             // Sources, and a note that is not public, are not there for visitors at all.
-            let hidden = matches!(*kind, "own-source" | "other-source" | "own-note");
+            let hidden = matches!(
+                *kind,
+                "own-source" | "other-source" | "own-note" | "curator"
+            );
             let expected: &[u16] = match (visitor, allowed) {
                 (None, _) if hidden => &[404],
                 (None, _) => &[303],
