@@ -100,4 +100,18 @@ test('a strategist submits a trend, rates it in a round, finds it by search and 
   await assertAccessible(strategist, 'answer distribution');
   await strategist.goto(`${roundUrl}/results`);
   await assertAccessible(strategist, 'round results');
+
+  // An editor's view of the note (curating, merging, publishing) and the import page.
+  const editor = await (await browser.newContext()).newPage();
+  await login(editor, server.base, 'redaktor@demo.test');
+  await editor.goto(`${server.base}/bank/${noteId}`);
+  assert.ok(await editor.locator(`form[action="/bank/${noteId}/merge"]`).isVisible());
+  await assertAccessible(editor, "editor's note page");
+  await Promise.all([
+    editor.waitForURL(`${server.base}/bank/${noteId}`),
+    editor.click(`form[action="/bank/${noteId}/public"] button`),
+  ]);
+  assert.match(await editor.locator('dl.facts').innerText(), /allmänheten/);
+  await editor.goto(`${server.base}/bank/import`);
+  await assertAccessible(editor, 'import page');
 });
