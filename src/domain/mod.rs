@@ -37,6 +37,7 @@ macro_rules! keyed_enum {
 }
 
 pub mod access;
+pub mod assignment;
 pub mod bank;
 pub mod chart;
 pub mod credentials;

@@ -13,6 +13,7 @@ pub mod overrides;
 pub mod rounds;
 pub mod sessions;
 pub mod sources;
+pub mod submissions;
 pub mod throttle;
 pub mod users;
 

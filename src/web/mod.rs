@@ -2,6 +2,7 @@
 //! A handler extracts, calls domain and storage, renders; nothing more.
 
 mod admin;
+mod assignments;
 mod auth;
 mod bank;
 mod calendar;
@@ -130,6 +131,24 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(pages::home))
         .route("/phases/{slug}", get(pages::phase))
+        .route(
+            "/phases/{slug}/assignment",
+            get(assignments::own).post(assignments::write),
+        )
+        .route("/phases/{slug}/submissions", get(assignments::all))
+        .route(
+            "/phases/{slug}/submissions.csv",
+            get(assignments::export_csv),
+        )
+        .route(
+            "/phases/{slug}/submissions.md",
+            get(assignments::export_markdown),
+        )
+        .route("/phases/{slug}/submissions/{org}", get(assignments::show))
+        .route(
+            "/phases/{slug}/submissions/{org}/review",
+            post(assignments::review),
+        )
         .route("/language", post(pages::set_language))
         .route(
             "/active-phase",

@@ -3,6 +3,7 @@
 mod helpers;
 
 mod access;
+mod assignments;
 mod auth;
 mod bank;
 mod events;

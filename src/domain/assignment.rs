@@ -1,0 +1,465 @@
+//! Home assignments (hemarbeten): one submission per organisation and phase, written by its
+//! strategists, with answers to the phase's questions and the structured parts the phase
+//! asks for; its way through draft → submitted → returned → resubmitted → accepted; and
+//! when it is late.
+//!
+//! Structured parts plug in through [`read_part`]: each part reads its own fields into a
+//! JSON value stored beside the answers, so a new kind of part adds a reader and a
+//! template and changes nothing else.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use super::access::Subject;
+use super::programme::{AssignmentPart, HomeAssignment};
+use super::user::Role;
+
+keyed_enum! {
+    /// Where an organisation's submission stands.
+    SubmissionStatus {
+        Draft => "draft",
+        Submitted => "submitted",
+        Returned => "returned",
+        Accepted => "accepted",
+    }
+}
+
+keyed_enum! {
+    /// What can be done to a submission.
+    Action {
+        Save => "save",
+        Submit => "submit",
+        Return => "return",
+        Accept => "accept",
+    }
+}
+
+/// The status a submission moves to, or the reason it may not. `None` is a submission
+/// not started yet. Strategists save and submit their own organisation's work while it is
+/// theirs to write (not started, draft or returned); process leaders return (with a
+/// comment) or accept what has been submitted.
+pub fn transition(
+    current: Option<SubmissionStatus>,
+    action: Action,
+) -> Result<SubmissionStatus, &'static str> {
+    use SubmissionStatus::*;
+    match (action, current) {
+        (Action::Save, None | Some(Draft)) => Ok(Draft),
+        (Action::Save, Some(Returned)) => Ok(Returned),
+        (Action::Submit, None | Some(Draft) | Some(Returned)) => Ok(Submitted),
+        (Action::Return, Some(Submitted)) => Ok(Returned),
+        (Action::Accept, Some(Submitted)) => Ok(Accepted),
+        (Action::Save | Action::Submit, Some(Submitted | Accepted)) => {
+            Err("error-submission-locked")
+        }
+        (Action::Return | Action::Accept, _) => Err("error-submission-not-submitted"),
+    }
+}
+
+/// Writing an organisation's submission: its own strategists.
+pub fn can_write(subject: &Subject, organisation_id: i64) -> bool {
+    subject.roles.contains(&Role::Strategist) && subject.organisation_id == organisation_id
+}
+
+/// Returning and accepting: process leaders.
+pub fn can_review(subject: &Subject) -> bool {
+    subject.can_lead_process()
+}
+
+/// Before acceptance a submission is for its own organisation, the process leaders and
+/// the editors; once accepted, every member reads it.
+pub fn can_read(subject: &Subject, organisation_id: i64, status: SubmissionStatus) -> bool {
+    status == SubmissionStatus::Accepted
+        || subject.organisation_id == organisation_id
+        || can_review(subject)
+        || subject.roles.contains(&Role::Editor)
+}
+
+/// The moment a due date ends: midnight after it, in the programme's time zone.
+pub fn due_end(due: NaiveDate, tz: Tz) -> DateTime<Utc> {
+    let next = due.succ_opt().unwrap_or(due);
+    tz.from_local_datetime(&next.and_hms_opt(0, 0, 0).unwrap_or_default())
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_else(|| Utc.from_utc_datetime(&next.and_hms_opt(0, 0, 0).unwrap_or_default()))
+}
+
+/// Whether a submission made at `submitted_at` (Unix seconds) is late.
+pub fn is_late(submitted_at: i64, due: NaiveDate, tz: Tz) -> bool {
+    submitted_at >= due_end(due, tz).timestamp()
+}
+
+/// The longest answer to a question.
+pub const ANSWER_MAX: usize = 20_000;
+/// How many trends the ranking takes as most and as least important.
+pub const RANK_MOST: usize = 5;
+pub const RANK_LEAST: usize = 3;
+pub const REASON_MAX: usize = 2_000;
+
+/// The answers and parts as typed: every field of the form by name, so nothing typed is
+/// lost when something is refused.
+pub type Typed = BTreeMap<String, String>;
+
+/// Field errors by field name (names are built per question and per rank).
+pub type Errors = BTreeMap<String, &'static str>;
+
+/// The field of a question's answer.
+pub fn answer_field(key: &str) -> String {
+    format!("answer-{key}")
+}
+
+/// Reads the answers to the assignment's questions. On submit, required questions must
+/// be answered; a draft may be incomplete.
+pub fn read_answers(
+    assignment: &HomeAssignment,
+    typed: &Typed,
+    submitting: bool,
+    errors: &mut Errors,
+) -> BTreeMap<String, String> {
+    let mut answers = BTreeMap::new();
+    for question in &assignment.questions {
+        let field = answer_field(&question.key);
+        let text = typed.get(&field).map(|t| t.trim()).unwrap_or("");
+        if text.chars().count() > ANSWER_MAX {
+            errors.insert(field, "error-too-long");
+        } else if text.is_empty() && question.required && submitting {
+            errors.insert(field, "error-required");
+        } else if !text.is_empty() {
+            answers.insert(question.key.clone(), text.to_string());
+        }
+    }
+    answers
+}
+
+/// One ranked trend: the note and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ranked {
+    pub note: i64,
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// The trend ranking of workshop 1: the trends that matter most (first is most
+/// important) and least (first is least important) for the organisation's regional
+/// development work.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrendRanking {
+    pub most: Vec<Ranked>,
+    pub least: Vec<Ranked>,
+}
+
+/// The field of a rank (`most-1`, `least-3`) and of its reason.
+pub fn rank_field(list: &str, position: usize) -> String {
+    format!("{list}-{position}")
+}
+
+pub fn rank_reason_field(list: &str, position: usize) -> String {
+    format!("{list}-{position}-reason")
+}
+
+/// What a part's reader needs to know of the bank: whether a note number is a trend
+/// one may rank (exists, is a trend, is visible to the organisation and not merged or
+/// archived).
+pub trait Bank {
+    fn is_rankable_trend(&self, note: i64) -> bool;
+}
+
+/// Reads the trend ranking: note numbers in rank order, each trend at most once over both
+/// lists, gaps closed up. On submit at least one trend must be ranked as most important.
+pub fn read_trend_ranking(
+    typed: &Typed,
+    bank: &dyn Bank,
+    submitting: bool,
+    errors: &mut Errors,
+) -> TrendRanking {
+    let mut ranking = TrendRanking::default();
+    let mut seen: Vec<i64> = Vec::new();
+    for (list, count) in [("most", RANK_MOST), ("least", RANK_LEAST)] {
+        for position in 1..=count {
+            let field = rank_field(list, position);
+            let reason_field = rank_reason_field(list, position);
+            let number = typed.get(&field).map(|t| t.trim()).unwrap_or("");
+            let reason = typed
+                .get(&reason_field)
+                .map(|t| t.trim())
+                .unwrap_or("")
+                .to_string();
+            if reason.chars().count() > REASON_MAX {
+                errors.insert(reason_field, "error-too-long");
+            }
+            if number.is_empty() {
+                continue;
+            }
+            let Some(note) = number
+                .trim_start_matches('#')
+                .parse::<i64>()
+                .ok()
+                .filter(|n| *n > 0)
+            else {
+                errors.insert(field, "error-note-number");
+                continue;
+            };
+            if seen.contains(&note) {
+                errors.insert(field, "error-ranking-twice");
+                continue;
+            }
+            if !bank.is_rankable_trend(note) {
+                errors.insert(field, "error-ranking-not-trend");
+                continue;
+            }
+            seen.push(note);
+            let entry = Ranked { note, reason };
+            if list == "most" {
+                ranking.most.push(entry);
+            } else {
+                ranking.least.push(entry);
+            }
+        }
+    }
+    if submitting && ranking.most.is_empty() && !errors.contains_key(&rank_field("most", 1)) {
+        errors.insert(rank_field("most", 1), "error-ranking-empty");
+    }
+    ranking
+}
+
+/// Reads one structured part into the value stored for it, or `None` for a part that is
+/// not built yet (its fields are ignored and the page says it comes later).
+pub fn read_part(
+    part: AssignmentPart,
+    typed: &Typed,
+    bank: &dyn Bank,
+    submitting: bool,
+    errors: &mut Errors,
+) -> Option<serde_json::Value> {
+    match part {
+        AssignmentPart::TrendRanking => {
+            serde_json::to_value(read_trend_ranking(typed, bank, submitting, errors)).ok()
+        }
+        AssignmentPart::ScenarioRating
+        | AssignmentPart::Consequences
+        | AssignmentPart::Milestones => None,
+    }
+}
+
+/// Whether a part is built (its form and figures exist).
+pub fn part_is_built(part: AssignmentPart) -> bool {
+    matches!(part, AssignmentPart::TrendRanking)
+}
+
+/// The form fields of a stored part, to fill the form again.
+pub fn part_fields(part: AssignmentPart, value: &serde_json::Value) -> Typed {
+    let mut typed = Typed::new();
+    if part == AssignmentPart::TrendRanking
+        && let Ok(ranking) = serde_json::from_value::<TrendRanking>(value.clone())
+    {
+        for (list, items) in [("most", &ranking.most), ("least", &ranking.least)] {
+            for (i, item) in items.iter().enumerate() {
+                typed.insert(rank_field(list, i + 1), item.note.to_string());
+                if !item.reason.is_empty() {
+                    typed.insert(rank_reason_field(list, i + 1), item.reason.clone());
+                }
+            }
+        }
+    }
+    typed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::lang::Localized;
+    use crate::domain::programme::Question;
+
+    struct Trends(Vec<i64>);
+    impl Bank for Trends {
+        fn is_rankable_trend(&self, note: i64) -> bool {
+            self.0.contains(&note)
+        }
+    }
+
+    fn typed(pairs: &[(&str, &str)]) -> Typed {
+        pairs
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn the_state_machine_allows_only_its_steps() {
+        use Action::*;
+        use SubmissionStatus::*;
+        assert_eq!(transition(None, Save), Ok(Draft));
+        assert_eq!(transition(Some(Draft), Submit), Ok(Submitted));
+        assert_eq!(transition(Some(Submitted), Return), Ok(Returned));
+        assert_eq!(transition(Some(Returned), Save), Ok(Returned));
+        assert_eq!(transition(Some(Returned), Submit), Ok(Submitted));
+        assert_eq!(transition(Some(Submitted), Accept), Ok(Accepted));
+        assert_eq!(
+            transition(Some(Draft), Accept),
+            Err("error-submission-not-submitted")
+        );
+        assert_eq!(
+            transition(None, Return),
+            Err("error-submission-not-submitted")
+        );
+        assert_eq!(
+            transition(Some(Submitted), Save),
+            Err("error-submission-locked")
+        );
+        assert_eq!(
+            transition(Some(Accepted), Submit),
+            Err("error-submission-locked")
+        );
+        assert_eq!(
+            transition(Some(Accepted), Return),
+            Err("error-submission-not-submitted")
+        );
+    }
+
+    #[test]
+    fn late_is_after_the_due_day_in_the_programmes_zone() {
+        let tz = chrono_tz::Europe::Stockholm;
+        let due = NaiveDate::from_ymd_opt(2017, 6, 9).unwrap();
+        // 23:59 on the due day in Stockholm (21:59 UTC) is on time; midnight is late.
+        let on_time = Utc.with_ymd_and_hms(2017, 6, 9, 21, 59, 0).unwrap();
+        let late = Utc.with_ymd_and_hms(2017, 6, 9, 22, 0, 0).unwrap();
+        assert!(!is_late(on_time.timestamp(), due, tz));
+        assert!(is_late(late.timestamp(), due, tz));
+    }
+
+    #[test]
+    fn required_answers_are_needed_on_submit_only() {
+        let assignment = HomeAssignment {
+            slug: "hemarbete-1".into(),
+            title: Localized::default(),
+            description: None,
+            due: NaiveDate::from_ymd_opt(2017, 6, 9).unwrap(),
+            parts: vec![],
+            questions: vec![Question {
+                key: "viktigast".into(),
+                required: true,
+                text: Localized::default(),
+                help: None,
+            }],
+        };
+        let mut errors = Errors::new();
+        read_answers(&assignment, &typed(&[]), false, &mut errors);
+        assert!(errors.is_empty());
+        read_answers(
+            &assignment,
+            &typed(&[("answer-viktigast", "  ")]),
+            true,
+            &mut errors,
+        );
+        assert_eq!(errors.get("answer-viktigast"), Some(&"error-required"));
+        let mut errors = Errors::new();
+        let answers = read_answers(
+            &assignment,
+            &typed(&[("answer-viktigast", " Demografin. ")]),
+            true,
+            &mut errors,
+        );
+        assert_eq!(answers.get("viktigast").unwrap(), "Demografin.");
+    }
+
+    #[test]
+    fn a_ranking_takes_each_trend_once_and_only_trends() {
+        let bank = Trends(vec![10, 11, 12, 13]);
+        let mut errors = Errors::new();
+        let ranking = read_trend_ranking(
+            &typed(&[
+                ("most-1", "#11"),
+                ("most-1-reason", "Störst påverkan"),
+                ("most-3", "10"),
+                ("least-1", "13"),
+            ]),
+            &bank,
+            true,
+            &mut errors,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(
+            ranking.most.iter().map(|r| r.note).collect::<Vec<_>>(),
+            vec![11, 10]
+        );
+        assert_eq!(ranking.most[0].reason, "Störst påverkan");
+        assert_eq!(ranking.least[0].note, 13);
+
+        let mut errors = Errors::new();
+        read_trend_ranking(
+            &typed(&[
+                ("most-1", "11"),
+                ("most-2", "11"),
+                ("most-3", "99"),
+                ("least-1", "elva"),
+            ]),
+            &bank,
+            true,
+            &mut errors,
+        );
+        assert_eq!(errors.get("most-2"), Some(&"error-ranking-twice"));
+        assert_eq!(errors.get("most-3"), Some(&"error-ranking-not-trend"));
+        assert_eq!(errors.get("least-1"), Some(&"error-note-number"));
+
+        let mut errors = Errors::new();
+        read_trend_ranking(&typed(&[]), &bank, true, &mut errors);
+        assert_eq!(errors.get("most-1"), Some(&"error-ranking-empty"));
+        let mut errors = Errors::new();
+        read_trend_ranking(&typed(&[]), &bank, false, &mut errors);
+        assert!(errors.is_empty());
+    }
+
+    #[test]
+    fn a_stored_ranking_fills_the_form_again() {
+        let ranking = TrendRanking {
+            most: vec![Ranked {
+                note: 4,
+                reason: "Viktig".into(),
+            }],
+            least: vec![Ranked {
+                note: 7,
+                reason: String::new(),
+            }],
+        };
+        let fields = part_fields(
+            AssignmentPart::TrendRanking,
+            &serde_json::to_value(&ranking).unwrap(),
+        );
+        assert_eq!(fields.get("most-1").unwrap(), "4");
+        assert_eq!(fields.get("most-1-reason").unwrap(), "Viktig");
+        assert_eq!(fields.get("least-1").unwrap(), "7");
+        assert!(!fields.contains_key("least-1-reason"));
+    }
+
+    #[test]
+    fn who_writes_reviews_and_reads() {
+        let own = Subject {
+            roles: &[Role::Strategist],
+            organisation_id: 1,
+        };
+        let other = Subject {
+            roles: &[Role::Strategist],
+            organisation_id: 2,
+        };
+        let leader = Subject {
+            roles: &[Role::ProcessLeader],
+            organisation_id: 9,
+        };
+        let editor = Subject {
+            roles: &[Role::Editor],
+            organisation_id: 9,
+        };
+        assert!(can_write(&own, 1));
+        assert!(!can_write(&other, 1));
+        assert!(!can_write(&leader, 1));
+        assert!(can_review(&leader));
+        assert!(!can_review(&editor));
+        assert!(can_read(&own, 1, SubmissionStatus::Draft));
+        assert!(!can_read(&other, 1, SubmissionStatus::Submitted));
+        assert!(can_read(&other, 1, SubmissionStatus::Accepted));
+        assert!(can_read(&editor, 1, SubmissionStatus::Draft));
+    }
+}

@@ -1,0 +1,392 @@
+//! Home assignments: an organisation's strategists draft, save and submit; process leaders
+//! return with a comment and accept; stale edits are refused; the refusals of bad input;
+//! lateness; access by role and organisation; and the exports.
+
+use axum::http::StatusCode;
+
+use super::helpers::*;
+use framsyn::storage::submissions;
+
+const PAGE: &str = "/phases/omvarlden/assignment";
+
+async fn trend(app: &mut TestApp, kind: &str, title: &str, then: &str) -> String {
+    let response = app
+        .post(
+            &format!("/bank/new?then={then}"),
+            &[("type", kind), ("title", title), ("category", "social")],
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::SEE_OTHER, "{}", response.body);
+    response.location().trim_start_matches("/bank/").to_string()
+}
+
+/// Two trends and a signal in the bank, written by strategist B's organisation.
+async fn bank(app: &mut TestApp) -> (String, String, String) {
+    app.login(STRATEGIST_B).await;
+    let first = trend(app, "trend", "Åldrande befolkning", "submit").await;
+    let second = trend(app, "trend", "Grön omställning", "submit").await;
+    let signal = trend(app, "signal", "Tomma butikslokaler", "submit").await;
+    (first, second, signal)
+}
+
+#[tokio::test]
+async fn a_strategist_drafts_submits_is_returned_resubmits_and_is_accepted() {
+    let mut app = spawn_app();
+    let w = world(&app);
+    let (first, second, _) = bank(&mut app).await;
+    app.login(STRATEGIST_A).await;
+    let page = app.get(PAGE).await;
+    assert_eq!(page.status, StatusCode::OK);
+    page.assert_contains("Inte påbörjat");
+
+    // A draft may be incomplete; it is saved explicitly and there after a new sign-in.
+    let saved = app
+        .post(
+            PAGE,
+            &[
+                ("action", "save"),
+                ("version", ""),
+                ("answer-viktigast", "Demografin, **särskilt** i inlandet."),
+                ("most-1", &first),
+                ("most-1-reason", "Störst påverkan"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    app.logout().await;
+    app.login(STRATEGIST_A).await;
+    let page = app.get(PAGE).await;
+    page.assert_contains("Utkast");
+    page.assert_contains("Demografin, **särskilt** i inlandet.</textarea>");
+    page.assert_contains(&format!("value=\"{first}\""));
+    page.assert_contains("Åldrande befolkning");
+
+    // Submitting without the second required answer is refused at the field.
+    let refused = app
+        .post(
+            PAGE,
+            &[
+                ("action", "submit"),
+                ("version", "1"),
+                ("answer-viktigast", "Demografin."),
+                ("most-1", &first),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_contains("id=\"answer-minst-viktiga-error\"");
+    refused.assert_contains("Demografin.</textarea>");
+
+    let complete = [
+        ("action", "submit"),
+        ("version", "1"),
+        ("answer-viktigast", "Demografin."),
+        ("answer-minst-viktiga", "Turismen."),
+        ("most-1", first.as_str()),
+        ("most-2", second.as_str()),
+    ];
+    assert_eq!(
+        app.post(PAGE, &complete).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let page = app.get(PAGE).await;
+    page.assert_contains("Inlämnat");
+    // Submitted long after the programme's due date (2017): marked late, not refused.
+    page.assert_contains("Sent inlämnat");
+    // Submitted work is locked for the organisation until it is returned.
+    let locked = app
+        .post(PAGE, &[("action", "save"), ("version", "2")])
+        .await;
+    assert_eq!(locked.status, StatusCode::CONFLICT);
+    locked.assert_contains("Hemarbetet är inlämnat och kan inte ändras nu.");
+
+    // The process leader returns it; a return needs a comment.
+    app.login(LEADER).await;
+    let review = format!("/phases/omvarlden/submissions/{}/review", w.org_a);
+    let no_comment = app
+        .post(&review, &[("action", "return"), ("version", "2")])
+        .await;
+    assert_eq!(no_comment.status, StatusCode::UNPROCESSABLE_ENTITY);
+    no_comment.assert_contains("id=\"f-comment-error\"");
+    let returned = app
+        .post(
+            &review,
+            &[
+                ("action", "return"),
+                ("version", "2"),
+                ("comment", "Utveckla svaret om turismen."),
+            ],
+        )
+        .await;
+    assert_eq!(returned.status, StatusCode::SEE_OTHER);
+
+    app.login(STRATEGIST_A).await;
+    let page = app.get(PAGE).await;
+    page.assert_contains("Återsänt för komplettering");
+    page.assert_contains("Utveckla svaret om turismen.");
+    page.assert_contains("Lämna in igen");
+    let mut again = complete.to_vec();
+    again[1] = ("version", "3");
+    again[3] = (
+        "answer-minst-viktiga",
+        "Turismen, eftersom säsongen är kort.",
+    );
+    assert_eq!(app.post(PAGE, &again).await.status, StatusCode::SEE_OTHER);
+
+    app.login(LEADER).await;
+    let accepted = app
+        .post(&review, &[("action", "accept"), ("version", "4")])
+        .await;
+    assert_eq!(accepted.status, StatusCode::SEE_OTHER);
+    let db = app.db.clone();
+    let org = w.org_a;
+    let stored = db
+        .read_blocking(move |c| submissions::get(c, "omvarlden", org))
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.status.key(), "accepted");
+    assert_eq!(
+        stored.answers["minst-viktiga"],
+        "Turismen, eftersom säsongen är kort."
+    );
+    let history = db
+        .read_blocking(move |c| submissions::revisions(c, stored.id))
+        .unwrap();
+    let actions: Vec<&str> = history.iter().map(|r| r.action.key()).collect();
+    assert_eq!(actions, ["accept", "submit", "return", "submit", "save"]);
+    // Accepted work is open to every member.
+    app.login(STRATEGIST_B).await;
+    app.get(&format!("/phases/omvarlden/submissions/{}", w.org_a))
+        .await
+        .assert_contains("Turismen, eftersom säsongen är kort.");
+}
+
+#[tokio::test]
+async fn bad_rankings_are_refused_and_nothing_is_stored() {
+    let mut app = spawn_app();
+    let w = world(&app);
+    let (first, _, signal) = bank(&mut app).await;
+    app.login(STRATEGIST_B).await;
+    let draft = trend(&mut app, "trend", "Norrbottens utkast", "draft").await;
+    app.login(STRATEGIST_A).await;
+    for (field, value, message) in [
+        (
+            "most-2",
+            first.as_str(),
+            "Trenden finns redan i rangordningen.",
+        ),
+        (
+            "most-2",
+            signal.as_str(),
+            "Det finns ingen sådan trend i banken.",
+        ),
+        (
+            "least-1",
+            draft.as_str(),
+            "Det finns ingen sådan trend i banken.",
+        ),
+        ("least-1", "99999", "Det finns ingen sådan trend i banken."),
+        ("least-1", "elva", "Skriv notisens nummer"),
+    ] {
+        let refused = app
+            .post(
+                PAGE,
+                &[
+                    ("action", "save"),
+                    ("version", ""),
+                    ("most-1", &first),
+                    (field, value),
+                ],
+            )
+            .await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{field}");
+        refused.assert_contains(&format!("id=\"{field}-error\""));
+        refused.assert_contains(message);
+        refused.assert_contains(&format!("value=\"{value}\""));
+    }
+    let org = w.org_a;
+    assert!(
+        app.db
+            .read_blocking(move |c| submissions::get(c, "omvarlden", org))
+            .unwrap()
+            .is_none()
+    );
+    // Submitting with no trend ranked is refused too.
+    let empty = app
+        .post(
+            PAGE,
+            &[
+                ("action", "submit"),
+                ("answer-viktigast", "x"),
+                ("answer-minst-viktiga", "y"),
+            ],
+        )
+        .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    empty.assert_contains("Rangordna minst en trend som viktig.");
+}
+
+#[tokio::test]
+async fn two_strategists_editing_at_once_never_overwrite_each_other() {
+    let mut app = spawn_app();
+    let w = world(&app);
+    app.user(
+        "analytiker@skane.test",
+        w.org_a,
+        &[framsyn::domain::user::Role::Strategist],
+    );
+    app.login(STRATEGIST_A).await;
+    app.post(
+        PAGE,
+        &[
+            ("action", "save"),
+            ("version", ""),
+            ("answer-viktigast", "Första"),
+        ],
+    )
+    .await;
+    let mut colleague = spawn_app_sharing(&app);
+    colleague.login("analytiker@skane.test").await;
+    // Both start from version 1; the colleague saves first.
+    assert_eq!(
+        colleague
+            .post(
+                PAGE,
+                &[
+                    ("action", "save"),
+                    ("version", "1"),
+                    ("answer-viktigast", "Kollegans text"),
+                ],
+            )
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    let stale = app
+        .post(
+            PAGE,
+            &[
+                ("action", "save"),
+                ("version", "1"),
+                ("answer-viktigast", "Min text"),
+            ],
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    stale.assert_contains("Kollegans text");
+    stale.assert_contains("Min text</textarea>");
+    let org = w.org_a;
+    let stored = app
+        .db
+        .read_blocking(move |c| submissions::get(c, "omvarlden", org))
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.answers["viktigast"], "Kollegans text");
+    // Two first saves at once: one is stored, the other is refused as stale.
+    let org_b = w.org_b;
+    let mut one = spawn_app_sharing(&app);
+    one.login(STRATEGIST_B).await;
+    let cookie = one.session_of(STRATEGIST_B).await;
+    let statuses = one
+        .concurrent(
+            (0..4)
+                .map(|i| {
+                    form_post(
+                        PAGE,
+                        &cookie,
+                        &[
+                            ("action", "save"),
+                            ("version", ""),
+                            ("answer-viktigast", &format!("Samtidigt {i}")),
+                        ],
+                    )
+                })
+                .collect(),
+        )
+        .await;
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::SEE_OTHER)
+            .count(),
+        1,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses
+            .iter()
+            .all(|s| *s == StatusCode::SEE_OTHER || *s == StatusCode::CONFLICT)
+    );
+    let history = app
+        .db
+        .read_blocking(move |c| {
+            let s = submissions::get(c, "omvarlden", org_b)?.unwrap();
+            submissions::revisions(c, s.id)
+        })
+        .unwrap();
+    assert_eq!(history.len(), 1);
+}
+
+#[tokio::test]
+async fn who_may_read_write_and_review() {
+    let mut app = spawn_app();
+    let w = world(&app);
+    let (first, _, _) = bank(&mut app).await;
+    app.login(STRATEGIST_A).await;
+    app.post(
+        PAGE,
+        &[
+            ("action", "save"),
+            ("version", ""),
+            ("answer-viktigast", "Hemligt utkast"),
+            ("most-1", &first),
+        ],
+    )
+    .await;
+    let own = format!("/phases/omvarlden/submissions/{}", w.org_a);
+    // Another organisation's strategist sees nothing of a draft.
+    app.login(STRATEGIST_B).await;
+    assert_eq!(app.get(&own).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get("/phases/omvarlden/submissions").await.status,
+        StatusCode::FORBIDDEN
+    );
+    // A process leader reads every submission but writes none; accepting a draft is refused.
+    app.login(LEADER).await;
+    assert_eq!(app.get(PAGE).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.post(PAGE, &[("action", "save")]).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let list = app.get("/phases/omvarlden/submissions").await;
+    list.assert_contains("Hemligt utkast");
+    list.assert_contains("1 av 3 organisationer");
+    let refused = app
+        .post(
+            &format!("{own}/review"),
+            &[("action", "accept"), ("version", "1")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_contains("Bara ett inlämnat hemarbete kan skickas tillbaka eller godkännas.");
+    // Editors read (for the phase summary) but do not review.
+    app.login(EDITOR).await;
+    app.get(&own).await.assert_contains("Hemligt utkast");
+    assert_eq!(
+        app.post(&format!("{own}/review"), &[("action", "accept")])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    // The exports: the rankings as CSV, the texts as one Markdown document.
+    let csv = app.get("/phases/omvarlden/submissions.csv").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    csv.assert_contains("Region Skåne,Utkast,Nej,Viktigast för vårt regionala utvecklingsarbete,1");
+    csv.assert_contains("Åldrande befolkning");
+    let md = app.get("/phases/omvarlden/submissions.md").await;
+    md.assert_contains("## Region Skåne (Utkast)");
+    md.assert_contains("Hemligt utkast");
+    // A phase without a home assignment has none; visitors are sent to sign in.
+    app.logout().await;
+    assert_eq!(app.get(PAGE).await.status, StatusCode::SEE_OTHER);
+}
