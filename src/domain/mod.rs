@@ -48,6 +48,7 @@ pub mod lang;
 pub mod methods;
 pub mod organisation;
 pub mod programme;
+pub mod progress;
 pub mod rating;
 pub mod schedule;
 pub mod source;

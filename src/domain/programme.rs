@@ -41,6 +41,9 @@ pub struct Phase {
     pub summary: Localized,
     pub produces: Localized,
     pub activities: Vec<Activity>,
+    /// What counts toward an organisation's completion of the phase: slugs of the phase's
+    /// events and home assignment, and `rating_rounds` for the phase's rating rounds.
+    pub completion: Vec<String>,
 }
 
 /// What a phase contains: shared events, the home assignment, the editorial output.
@@ -325,6 +328,8 @@ struct PhaseFile {
     produces: Localized,
     #[serde(default)]
     activities: Vec<ActivityFile>,
+    #[serde(default)]
+    completion: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -518,6 +523,7 @@ impl PhaseFile {
             summary: self.summary,
             produces: self.produces,
             activities,
+            completion: self.completion,
         })
     }
 }
@@ -799,5 +805,25 @@ fn check_phase(
             }
         }
     }
+    // Completion counts the phase's own events and home assignment, and its rating rounds.
+    for (i, item) in phase.completion.iter().enumerate() {
+        let counts = item == COMPLETION_RATING_ROUNDS
+            || phase.activities.iter().any(|a| {
+                a.slug() == item
+                    && (a.kind().is_event() || a.kind() == ActivityKind::HomeAssignment)
+            });
+        if !counts {
+            return Err(DefinitionError::new(
+                file,
+                format!("completion[{i}]"),
+                format!(
+                    "`{item}` is neither an event or home assignment of this phase nor `{COMPLETION_RATING_ROUNDS}`"
+                ),
+            ));
+        }
+    }
     Ok(())
 }
+
+/// The completion item for a phase's rating rounds.
+pub const COMPLETION_RATING_ROUNDS: &str = "rating_rounds";

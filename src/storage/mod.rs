@@ -10,6 +10,7 @@ pub mod events;
 pub mod methods;
 pub mod organisations;
 pub mod overrides;
+pub mod progress;
 pub mod rounds;
 pub mod sessions;
 pub mod sources;

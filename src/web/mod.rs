@@ -13,6 +13,7 @@ mod forms;
 mod methods;
 mod organisations;
 mod pages;
+mod progress;
 mod rounds;
 mod search;
 mod security;
@@ -200,6 +201,8 @@ pub fn router(state: AppState) -> Router {
         .route("/bank/{id}/links/remove", post(bank::remove_link))
         .route("/bank/{id}/merge", post(bank::merge))
         .route("/bank/{id}/public", post(bank::set_public))
+        .route("/progress", get(progress::tracker))
+        .route("/progress.csv", get(progress::tracker_csv))
         .route("/rounds", get(rounds::list))
         .route("/rounds/new", get(rounds::new_form).post(rounds::create))
         .route("/rounds/{id}", get(rounds::show).post(rounds::rate))

@@ -390,3 +390,114 @@ async fn who_may_read_write_and_review() {
     app.logout().await;
     assert_eq!(app.get(PAGE).await.status, StatusCode::SEE_OTHER);
 }
+
+/// A `datetime-local` value `days` from now at nine, in Stockholm time.
+fn local(days: i64) -> String {
+    let day = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Stockholm)
+        .date_naive()
+        + chrono::Duration::days(days);
+    format!("{}T09:00", day.format("%Y-%m-%d"))
+}
+
+#[tokio::test]
+async fn the_tracker_counts_what_the_phase_definition_counts() {
+    let mut app = spawn_app();
+    let w = world(&app);
+    let (first, _, _) = bank(&mut app).await;
+    // The phase's workshop; Skåne's strategist registers for it.
+    app.login(LEADER).await;
+    let (starts, ends) = (local(30), local(31));
+    let event = app
+        .post(
+            "/events/new",
+            &[
+                ("kind", "workshop"),
+                ("phase", "omvarlden"),
+                ("title", "Workshop 1"),
+                ("starts", &starts),
+                ("ends", &ends),
+                ("venue", "Regionens hus"),
+                ("mode", "in_person"),
+                ("audience", "members"),
+            ],
+        )
+        .await;
+    assert_eq!(event.status, StatusCode::SEE_OTHER, "{}", event.body);
+    let event = event.location().to_string();
+    // A rating round of the phase.
+    let round = app
+        .post(
+            "/rounds/new",
+            &[
+                ("title", "Trender"),
+                ("phase", "omvarlden"),
+                ("notes", &first),
+                ("criteria", "impact"),
+                ("opens_at", "2020-01-01T09:00"),
+                ("closes_at", "2099-01-01T09:00"),
+                ("anonymity", "leaders"),
+                ("feedback", "after_answer"),
+            ],
+        )
+        .await
+        .location()
+        .to_string();
+    app.login(STRATEGIST_A).await;
+    assert_eq!(
+        app.post(&format!("{event}/register"), &[("person", "self")])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    app.post(&round, &[(&format!("r-{first}-impact"), "4")])
+        .await;
+    app.post(
+        PAGE,
+        &[
+            ("action", "submit"),
+            ("answer-viktigast", "a"),
+            ("answer-minst-viktiga", "b"),
+            ("most-1", &first),
+        ],
+    )
+    .await;
+
+    app.login(LEADER).await;
+    let page = app.get("/progress").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let row = |name: &str| {
+        let start = page.body.find(&format!(">{name}</a></th>")).unwrap();
+        let end = page.body[start..].find("</tr>").unwrap() + start;
+        page.body[start..end].to_string()
+    };
+    // Skåne in phase 1: registered (½), submitted (¾), rated in the one round (1):
+    // (0.5 + 0.75 + 1) / 3 = 75 %, submitted after the 2017 due date: late.
+    let skane = row("Region Skåne");
+    let cells: Vec<&str> = skane.split("<td").skip(1).collect();
+    assert!(cells[1].contains("75 %"), "{}", cells[1]);
+    assert!(cells[1].contains("Sent inlämnat"));
+    assert!(cells[1].contains("Anmäld till fasens evenemang"));
+    assert!(!cells[1].contains("Försenat"));
+    // Phase 0 counts only its conference: nothing yet.
+    assert!(cells[0].contains("0 %"));
+    // Norrbotten has done nothing in phase 1, and its home assignment is overdue.
+    let norrbotten = row("Region Norrbotten");
+    let cells: Vec<&str> = norrbotten.split("<td").skip(1).collect();
+    assert!(cells[1].contains("0 %"));
+    assert!(cells[1].contains("⚠ Försenat"));
+    assert!(cells[1].contains("Inte påbörjat"));
+
+    // The category filter and the CSV.
+    let regions = app.get("/progress?category=region").await;
+    assert!(regions.body.contains("Region Norrbotten"));
+    assert!(!regions.body.contains(">Region Skåne</a>"));
+    let csv = app.get("/progress.csv").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    csv.assert_contains("Region Skåne,Storstadsregion,0,");
+    csv.assert_contains(",75,");
+    // Only process leaders follow progress.
+    app.login(STRATEGIST_A).await;
+    assert_eq!(app.get("/progress").await.status, StatusCode::FORBIDDEN);
+    let _ = w;
+}

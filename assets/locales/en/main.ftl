@@ -837,3 +837,20 @@ error-ranking-twice = The trend is already in the ranking.
 error-ranking-not-trend = There is no such trend in the bank. Give the number of a submitted or reviewed trend.
 error-ranking-empty = Rank at least one trend as important.
 error-return-comment = Write a comment on what needs completing.
+
+## Progress
+nav-progress = Progress
+progress-title = The organisations' progress
+progress-lead = Each cell shows how far the organisation has come in the phase: what counts is in the phase's definition (the events, the home assignment, the rating rounds). Overdue means the home assignment is not submitted though its due date has passed.
+progress-caption = { $count } organisations × phases, in per cent
+progress-csv = Download as CSV
+progress-mean = Mean
+progress-status = status
+progress-overdue = Overdue
+progress-nothing-counts = Nothing counts
+progress-event-attended = Attended the phase's event
+progress-event-registered = Registered for the phase's event
+progress-event-none = Not registered for the phase's event
+progress-rounds-all = Rated in every round
+progress-rounds-some = Rated in some of the rounds
+progress-rounds-none = Has not rated

@@ -837,3 +837,20 @@ error-ranking-twice = Trenden er allerede med i rangeringen.
 error-ranking-not-trend = Det finnes ingen slik trend i banken. Oppgi nummeret på en innlevert eller gjennomgått trend.
 error-ranking-empty = Ranger minst én trend som viktig.
 error-return-comment = Skriv en kommentar om hva som må kompletteres.
+
+## Progress
+nav-progress = Framdrift
+progress-title = Organisasjonenes framdrift
+progress-lead = Hver rute viser hvor langt organisasjonen har kommet i fasen: hva som teller, står i fasens definisjon (arrangementene, hjemmearbeidet, vurderingsrundene). Forsinket betyr at hjemmearbeidet ikke er levert selv om fristen er passert.
+progress-caption = { $count } organisasjoner × faser, i prosent
+progress-csv = Last ned som CSV
+progress-mean = Gjennomsnitt
+progress-status = status
+progress-overdue = Forsinket
+progress-nothing-counts = Ingenting teller
+progress-event-attended = Deltok på fasens arrangement
+progress-event-registered = Påmeldt fasens arrangement
+progress-event-none = Ikke påmeldt fasens arrangement
+progress-rounds-all = Har vurdert i alle rundene
+progress-rounds-some = Har vurdert i noen av rundene
+progress-rounds-none = Har ikke vurdert

@@ -837,3 +837,20 @@ error-ranking-twice = Trenden finns redan i rangordningen.
 error-ranking-not-trend = Det finns ingen sådan trend i banken. Ange numret på en inlämnad eller granskad trend.
 error-ranking-empty = Rangordna minst en trend som viktig.
 error-return-comment = Skriv en kommentar om vad som behöver kompletteras.
+
+## Progress
+nav-progress = Framsteg
+progress-title = Organisationernas framsteg
+progress-lead = Varje ruta visar hur långt organisationen har kommit i fasen: vad som räknas står i fasens definition (evenemangen, hemarbetet, skattningsomgångarna). Försenat betyder att hemarbetet inte är inlämnat fast sista dagen har passerat.
+progress-caption = { $count } organisationer × faser, i procent
+progress-csv = Hämta som CSV
+progress-mean = Medel
+progress-status = läge
+progress-overdue = Försenat
+progress-nothing-counts = Inget räknas
+progress-event-attended = Deltog i fasens evenemang
+progress-event-registered = Anmäld till fasens evenemang
+progress-event-none = Inte anmäld till fasens evenemang
+progress-rounds-all = Har skattat i alla omgångar
+progress-rounds-some = Har skattat i en del av omgångarna
+progress-rounds-none = Har inte skattat

@@ -1,0 +1,304 @@
+//! How far each organisation has come through the phases. What counts toward a phase is
+//! the phase's `completion` list in `phases/`; the facts (registrations, attendance,
+//! submissions, ratings) come from storage; this module turns them into each cell's
+//! items, percentage and overdue mark.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use super::assignment::{SubmissionStatus, due_end, is_late};
+use super::programme::{Activity, COMPLETION_RATING_ROUNDS, Phase};
+
+/// What an organisation has done for one of the programme's events.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EventFact {
+    pub registered: bool,
+    pub attended: bool,
+}
+
+/// The facts about one organisation that progress is computed from, keyed by phase slug
+/// (and, for events, by event kind).
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    pub events: BTreeMap<(String, String), EventFact>,
+    /// Status and time of (latest) submission.
+    pub submissions: BTreeMap<String, (SubmissionStatus, Option<i64>)>,
+    /// Rounds of the phase the organisation has answered in.
+    pub rounds_rated: BTreeMap<String, usize>,
+}
+
+/// One item of a cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Item {
+    /// The activity slug, or `rating_rounds`.
+    pub item: String,
+    /// A translation key for its state (`progress-event-attended`, `submission-status-draft`, …).
+    pub state: String,
+    /// Its share done, 0.0–1.0.
+    pub done: f64,
+    pub late: bool,
+    pub overdue: bool,
+}
+
+/// One organisation in one phase.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    pub items: Vec<Item>,
+    /// The mean of the items' shares, as a whole percentage (none when nothing counts).
+    pub percent: Option<u32>,
+    pub overdue: bool,
+    pub late: bool,
+}
+
+/// The share of a home assignment done in each status: started, handed in, returned for
+/// more, accepted.
+fn submission_share(status: SubmissionStatus) -> f64 {
+    match status {
+        SubmissionStatus::Draft => 0.25,
+        SubmissionStatus::Returned => 0.5,
+        SubmissionStatus::Submitted => 0.75,
+        SubmissionStatus::Accepted => 1.0,
+    }
+}
+
+/// The cell of `facts` in `phase`. `rounds` is the number of the phase's rating rounds;
+/// `now` decides what is overdue (a home assignment not handed in after its due date).
+pub fn cell(phase: &Phase, facts: &Facts, rounds: usize, now: i64, tz: Tz) -> Cell {
+    let mut items = Vec::new();
+    for entry in &phase.completion {
+        if entry == COMPLETION_RATING_ROUNDS {
+            if rounds == 0 {
+                continue;
+            }
+            let rated = facts
+                .rounds_rated
+                .get(&phase.slug)
+                .copied()
+                .unwrap_or(0)
+                .min(rounds);
+            items.push(Item {
+                item: entry.clone(),
+                state: if rated == rounds {
+                    "progress-rounds-all".into()
+                } else if rated > 0 {
+                    "progress-rounds-some".into()
+                } else {
+                    "progress-rounds-none".into()
+                },
+                done: rated as f64 / rounds as f64,
+                late: false,
+                overdue: false,
+            });
+            continue;
+        }
+        let Some(activity) = phase.activities.iter().find(|a| a.slug() == entry) else {
+            continue;
+        };
+        match activity {
+            Activity::HomeAssignment(h) => {
+                let item =
+                    assignment_item(entry, h.due, facts.submissions.get(&phase.slug), now, tz);
+                items.push(item);
+            }
+            other if other.kind().is_event() => {
+                let fact = facts
+                    .events
+                    .get(&(phase.slug.clone(), other.kind().key().to_string()))
+                    .copied()
+                    .unwrap_or_default();
+                let (state, done) = if fact.attended {
+                    ("progress-event-attended", 1.0)
+                } else if fact.registered {
+                    ("progress-event-registered", 0.5)
+                } else {
+                    ("progress-event-none", 0.0)
+                };
+                items.push(Item {
+                    item: entry.clone(),
+                    state: state.into(),
+                    done,
+                    late: false,
+                    overdue: false,
+                });
+            }
+            _ => {}
+        }
+    }
+    let percent = (!items.is_empty()).then(|| {
+        let mean = items.iter().map(|i| i.done).sum::<f64>() / items.len() as f64;
+        (mean * 100.0).round() as u32
+    });
+    Cell {
+        overdue: items.iter().any(|i| i.overdue),
+        late: items.iter().any(|i| i.late),
+        items,
+        percent,
+    }
+}
+
+fn assignment_item(
+    entry: &str,
+    due: NaiveDate,
+    submission: Option<&(SubmissionStatus, Option<i64>)>,
+    now: i64,
+    tz: Tz,
+) -> Item {
+    let past_due = now >= due_end(due, tz).timestamp();
+    match submission {
+        None => Item {
+            item: entry.into(),
+            state: "submission-not-started".into(),
+            done: 0.0,
+            late: false,
+            overdue: past_due,
+        },
+        Some((status, submitted_at)) => {
+            let handed_in = matches!(
+                status,
+                SubmissionStatus::Submitted | SubmissionStatus::Accepted
+            );
+            Item {
+                item: entry.into(),
+                state: format!("submission-status-{}", status.key()),
+                done: submission_share(*status),
+                late: submitted_at.is_some_and(|t| is_late(t, due, tz)),
+                overdue: past_due && !handed_in,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::programme::Programme;
+    use chrono::TimeZone;
+
+    fn phase() -> Phase {
+        let programme = Programme::from_texts(
+            r#"
+slug = "p"
+time_zone = "Europe/Stockholm"
+default_language = "sv"
+[name]
+sv = "P"
+[organiser]
+sv = "O"
+[purpose]
+sv = "S"
+"#,
+            &[(
+                "01-a.toml",
+                r#"
+order = 1
+slug = "a"
+starts = "2026-01-01"
+ends = "2026-06-30"
+completion = ["ws", "hem", "rating_rounds"]
+[title]
+sv = "A"
+[summary]
+sv = "S"
+[produces]
+sv = "P"
+[[activities]]
+kind = "workshop"
+slug = "ws"
+starts = "2026-02-01"
+ends = "2026-02-01"
+[activities.title]
+sv = "W"
+[[activities]]
+kind = "home_assignment"
+slug = "hem"
+due = "2026-03-01"
+[activities.title]
+sv = "H"
+[[activities.questions]]
+key = "q"
+[activities.questions.text]
+sv = "Q"
+"#,
+            )],
+        )
+        .unwrap();
+        programme.phases.into_iter().next().unwrap()
+    }
+
+    fn at(y: i32, m: u32, d: u32) -> i64 {
+        chrono::Utc
+            .with_ymd_and_hms(y, m, d, 12, 0, 0)
+            .unwrap()
+            .timestamp()
+    }
+
+    const TZ: Tz = chrono_tz::Europe::Stockholm;
+
+    #[test]
+    fn nothing_done_before_the_due_date_is_zero_and_not_overdue() {
+        let c = cell(&phase(), &Facts::default(), 2, at(2026, 2, 15), TZ);
+        assert_eq!(c.percent, Some(0));
+        assert!(!c.overdue);
+        assert_eq!(c.items.len(), 3);
+    }
+
+    #[test]
+    fn attended_submitted_late_and_one_of_two_rounds() {
+        let mut facts = Facts::default();
+        facts.events.insert(
+            ("a".into(), "workshop".into()),
+            EventFact {
+                registered: true,
+                attended: true,
+            },
+        );
+        facts.submissions.insert(
+            "a".into(),
+            (SubmissionStatus::Submitted, Some(at(2026, 3, 5))),
+        );
+        facts.rounds_rated.insert("a".into(), 1);
+        // (1 + 0.75 + 0.5) / 3 = 0.75 → 75 %.
+        let c = cell(&phase(), &facts, 2, at(2026, 4, 1), TZ);
+        assert_eq!(c.percent, Some(75));
+        assert!(c.late);
+        assert!(!c.overdue);
+        assert_eq!(c.items[1].state, "submission-status-submitted");
+    }
+
+    #[test]
+    fn a_returned_assignment_after_the_due_date_is_overdue() {
+        let mut facts = Facts::default();
+        facts.events.insert(
+            ("a".into(), "workshop".into()),
+            EventFact {
+                registered: true,
+                attended: false,
+            },
+        );
+        facts.submissions.insert(
+            "a".into(),
+            (SubmissionStatus::Returned, Some(at(2026, 2, 20))),
+        );
+        // No rounds in the phase: the item does not count. (0.5 + 0.5) / 2 = 50 %.
+        let c = cell(&phase(), &facts, 0, at(2026, 3, 10), TZ);
+        assert_eq!(c.items.len(), 2);
+        assert_eq!(c.percent, Some(50));
+        assert!(c.overdue);
+        assert!(!c.late);
+        // Not started after the due date: overdue too.
+        let c = cell(&phase(), &Facts::default(), 0, at(2026, 3, 10), TZ);
+        assert!(c.overdue);
+        // Accepted: done.
+        let mut facts = Facts::default();
+        facts.submissions.insert(
+            "a".into(),
+            (SubmissionStatus::Accepted, Some(at(2026, 2, 20))),
+        );
+        let c = cell(&phase(), &facts, 0, at(2026, 3, 10), TZ);
+        assert_eq!(c.items[1].done, 1.0);
+        assert!(!c.overdue);
+    }
+}

@@ -1,0 +1,125 @@
+//! The progress tracker: every organisation × every phase, for process leaders, as a
+//! table and as CSV.
+
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Response};
+use minijinja::context;
+use serde::{Deserialize, Serialize};
+
+use super::forms::csv_download;
+use super::{AppError, AppState, Ctx};
+use crate::domain::organisation::Category;
+use crate::domain::progress::{Cell, Facts, cell};
+use crate::storage::organisations::{self, Organisation};
+use crate::storage::{now_seconds, progress};
+
+#[derive(Deserialize, Serialize, Default)]
+pub struct ProgressQuery {
+    #[serde(default)]
+    category: Option<String>,
+}
+
+/// Each organisation (of the chosen category) with its cell per phase, in phase order.
+async fn grid(
+    state: &AppState,
+    query: &ProgressQuery,
+) -> Result<Vec<(Organisation, Vec<Cell>)>, AppError> {
+    let category = query
+        .category
+        .as_deref()
+        .filter(|c| !c.is_empty())
+        .and_then(Category::parse);
+    let (orgs, (facts, rounds)) = state
+        .db
+        .read(|c| Ok((organisations::all(c)?, progress::facts(c)?)))
+        .await?;
+    let now = now_seconds();
+    let tz = state.programme.time_zone;
+    let empty = Facts::default();
+    Ok(orgs
+        .into_iter()
+        .filter(|o| category.is_none_or(|c| o.category == c))
+        .map(|o| {
+            let f = facts.get(&o.id).unwrap_or(&empty);
+            let cells = state
+                .programme
+                .phases
+                .iter()
+                .map(|p| cell(p, f, rounds.get(&p.slug).copied().unwrap_or(0), now, tz))
+                .collect();
+            (o, cells)
+        })
+        .collect())
+}
+
+pub async fn tracker(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<ProgressQuery>,
+) -> Result<Response, AppError> {
+    ctx.require(|s| s.can_lead_process())?;
+    let rows = grid(&state, &query).await?;
+    // The mean per phase over the organisations shown.
+    let phases = state.programme.phases.len();
+    let means: Vec<Option<u32>> = (0..phases)
+        .map(|i| {
+            let values: Vec<u32> = rows
+                .iter()
+                .filter_map(|(_, cells)| cells[i].percent)
+                .collect();
+            (!values.is_empty())
+                .then(|| (values.iter().sum::<u32>() as f64 / values.len() as f64).round() as u32)
+        })
+        .collect();
+    let rows: Vec<minijinja::Value> = rows
+        .into_iter()
+        .map(|(o, cells)| context! { organisation => o, cells })
+        .collect();
+    Ok(state
+        .render(
+            &ctx,
+            "progress.html",
+            context! {
+                rows, means, query,
+                categories => Category::ALL.iter().map(|c| c.key()).collect::<Vec<_>>(),
+            },
+        )?
+        .into_response())
+}
+
+pub async fn tracker_csv(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<ProgressQuery>,
+) -> Result<Response, AppError> {
+    ctx.require(|s| s.can_lead_process())?;
+    let rows = grid(&state, &query).await?;
+    let lang = ctx.lang;
+    let default = state.programme.default_language;
+    let t = |key: &str| crate::render::i18n::text(lang, key);
+    let mut header = vec![t("csv-organisation"), t("org-category")];
+    for phase in &state.programme.phases {
+        let title = phase.title.pick(lang, default);
+        header.push(format!("{title} (%)"));
+        header.push(format!("{title}: {}", t("progress-status")));
+    }
+    let lines: Vec<Vec<String>> = rows
+        .iter()
+        .map(|(o, cells)| {
+            let mut line = vec![o.name.clone(), t(&format!("category-{}", o.category.key()))];
+            for c in cells {
+                line.push(c.percent.map(|p| p.to_string()).unwrap_or_default());
+                let mut status: Vec<String> = c.items.iter().map(|i| t(&i.state)).collect();
+                if c.late {
+                    status.push(t("submission-late-mark"));
+                }
+                if c.overdue {
+                    status.push(t("progress-overdue"));
+                }
+                line.push(status.join("; "));
+            }
+            line
+        })
+        .collect();
+    csv_download(&header, &lines, "progress.csv")
+}
