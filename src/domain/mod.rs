@@ -43,6 +43,7 @@ pub mod chart;
 pub mod credentials;
 pub mod event;
 pub mod form;
+pub mod heatmap;
 pub mod ical;
 pub mod lang;
 pub mod methods;

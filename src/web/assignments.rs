@@ -641,3 +641,59 @@ pub async fn export_markdown(
     )
         .into_response())
 }
+
+/// The priority heatmap of a phase's trend rankings (handed-in submissions): process
+/// leaders and editors, for the phase summary.
+pub async fn heatmap(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let subject = ctx.subject()?;
+    if !(can_review(&subject) || subject.roles.contains(&crate::domain::user::Role::Editor)) {
+        return Err(AppError::Forbidden);
+    }
+    let (phase, assignment) = phase_with_assignment(&state, &slug)?;
+    if !assignment
+        .parts
+        .contains(&crate::domain::programme::AssignmentPart::TrendRanking)
+    {
+        return Err(AppError::NotFound);
+    }
+    let phase_slug = slug.clone();
+    let list = state
+        .db
+        .read(move |c| submissions::of_phase(c, &phase_slug))
+        .await?;
+    let handed_in: Vec<&Submission> = list
+        .iter()
+        .filter(|s| {
+            matches!(
+                s.status,
+                SubmissionStatus::Submitted | SubmissionStatus::Accepted
+            )
+        })
+        .collect();
+    let rankings: Vec<(i64, String, assignment::TrendRanking)> = handed_in
+        .iter()
+        .map(|s| {
+            (
+                s.organisation_id,
+                s.organisation_name.clone(),
+                s.parts
+                    .get("trend_ranking")
+                    .and_then(|v| serde_json::from_value(v.clone()).ok())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    let map = crate::domain::heatmap::heatmap(&rankings);
+    let titles = ranked_titles(&state, &handed_in).await?;
+    Ok(state
+        .render(
+            &ctx,
+            "heatmap.html",
+            context! { phase, assignment, map, titles },
+        )?
+        .into_response())
+}

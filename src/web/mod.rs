@@ -137,6 +137,7 @@ pub fn router(state: AppState) -> Router {
             get(assignments::own).post(assignments::write),
         )
         .route("/phases/{slug}/submissions", get(assignments::all))
+        .route("/phases/{slug}/heatmap", get(assignments::heatmap))
         .route(
             "/phases/{slug}/submissions.csv",
             get(assignments::export_csv),

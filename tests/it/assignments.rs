@@ -501,3 +501,70 @@ async fn the_tracker_counts_what_the_phase_definition_counts() {
     assert_eq!(app.get("/progress").await.status, StatusCode::FORBIDDEN);
     let _ = w;
 }
+
+#[tokio::test]
+async fn the_heatmap_totals_borda_points_per_trend_and_organisation() {
+    let mut app = spawn_app();
+    world(&app);
+    let (first, second, _) = bank(&mut app).await;
+    app.login(STRATEGIST_B).await;
+    let third = trend(&mut app, "trend", "Digitala tjänster", "submit").await;
+    let submit = |most: Vec<String>, least: Vec<String>| {
+        let mut fields: Vec<(String, String)> = vec![
+            ("action".into(), "submit".into()),
+            ("answer-viktigast".into(), "a".into()),
+            ("answer-minst-viktiga".into(), "b".into()),
+        ];
+        for (i, n) in most.into_iter().enumerate() {
+            fields.push((format!("most-{}", i + 1), n));
+        }
+        for (i, n) in least.into_iter().enumerate() {
+            fields.push((format!("least-{}", i + 1), n));
+        }
+        fields
+    };
+    // Skåne: most first, second; least third. Norrbotten: most second, third; least first.
+    // first: 5 − 3 = 2; second: 4 + 5 = 9; third: −3 + 4 = 1.
+    for (who, fields) in [
+        (
+            STRATEGIST_A,
+            submit(vec![first.clone(), second.clone()], vec![third.clone()]),
+        ),
+        (
+            STRATEGIST_B,
+            submit(vec![second.clone(), third.clone()], vec![first.clone()]),
+        ),
+    ] {
+        app.login(who).await;
+        let pairs: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        assert_eq!(app.post(PAGE, &pairs).await.status, StatusCode::SEE_OTHER);
+    }
+    app.login(EDITOR).await;
+    let page = app.get("/phases/omvarlden/heatmap").await;
+    assert_eq!(page.status, StatusCode::OK);
+    // Trends in order of their totals, with the same figures in the table.
+    page.assert_contains(&format!(
+        "<td>1</td><th scope=\"row\"><a href=\"/bank/{second}\">Grön omställning</a></th><td>9</td><td>2</td><td>0</td>"
+    ));
+    page.assert_contains(&format!(
+        "<td>2</td><th scope=\"row\"><a href=\"/bank/{first}\">Åldrande befolkning</a></th><td>2</td><td>1</td><td>1</td>"
+    ));
+    page.assert_contains(&format!(
+        "<td>3</td><th scope=\"row\"><a href=\"/bank/{third}\">Digitala tjänster</a></th><td>1</td><td>1</td><td>1</td>"
+    ));
+    // Skåne's row: second is its no. 2 (+4), first its no. 1 (+5), third its least (−3).
+    page.assert_contains("<th scope=\"row\">Region Skåne</th><td>Viktigast nr 2 (+4)</td><td>Viktigast nr 1 (+5)</td><td>Minst viktig nr 1 (-3)</td><td>6</td><td>3</td>");
+    let svg_start = page.body.find("<svg").unwrap();
+    let svg = &page.body[svg_start..page.body[svg_start..].find("</svg>").unwrap() + svg_start];
+    assert_eq!(svg.matches("class=\"chart-num heat-num\"").count(), 6);
+    assert!(svg.contains(">+5</text>") && svg.contains(">-3</text>"));
+    // Strategists do not see the heatmap before the phase summary.
+    app.login(STRATEGIST_A).await;
+    assert_eq!(
+        app.get("/phases/omvarlden/heatmap").await.status,
+        StatusCode::FORBIDDEN
+    );
+}

@@ -854,3 +854,17 @@ progress-event-none = Not registered for the phase's event
 progress-rounds-all = Rated in every round
 progress-rounds-some = Rated in some of the rounds
 progress-rounds-none = Has not rated
+
+## Heatmap
+heatmap-title = Priority heatmap
+heatmap-help = Each row is one organisation's ranking (submitted and accepted home assignments), each column a trend. Borda points: the most important of five gets +5, the fifth +1; the least important of three gets −3, the third −1. The trends are numbered by their total, highest first.
+heatmap-desc = Priority heatmap of { $organisations } organisations and { $trends } trends. The points are in every cell and in the tables below the picture.
+heatmap-trends-caption = The trends with their totals and how often they were ranked
+heatmap-grid-caption = Each organisation's ranking
+heatmap-total = Total (Borda)
+heatmap-most-count = Among the most important
+heatmap-least-count = Among the least important
+heatmap-ranked = Ranked
+heatmap-cell-most = Most important no. { $position }
+heatmap-cell-least = Least important no. { $position }
+heatmap-empty = No rankings handed in yet.

@@ -854,3 +854,17 @@ progress-event-none = Ikke påmeldt fasens arrangement
 progress-rounds-all = Har vurdert i alle rundene
 progress-rounds-some = Har vurdert i noen av rundene
 progress-rounds-none = Har ikke vurdert
+
+## Heatmap
+heatmap-title = Prioriteringskart
+heatmap-help = Hver rad er en organisasjons rangering (innleverte og godkjente hjemmearbeid), hver kolonne en trend. Bordapoeng: den viktigste av fem får +5, den femte +1; den minst viktige av tre får −3, den tredje −1. Trendene er nummerert etter summen, høyest først.
+heatmap-desc = Prioriteringskart med { $organisations } organisasjoner og { $trends } trender. Poengene står i hver rute og i tabellene under bildet.
+heatmap-trends-caption = Trendene med sum og antall rangeringer
+heatmap-grid-caption = Hver organisasjons rangering
+heatmap-total = Sum (Borda)
+heatmap-most-count = Blant de viktigste
+heatmap-least-count = Blant de minst viktige
+heatmap-ranked = Rangert
+heatmap-cell-most = Viktigst nr. { $position }
+heatmap-cell-least = Minst viktig nr. { $position }
+heatmap-empty = Ingen innleverte rangeringer ennå.

@@ -854,3 +854,17 @@ progress-event-none = Inte anmäld till fasens evenemang
 progress-rounds-all = Har skattat i alla omgångar
 progress-rounds-some = Har skattat i en del av omgångarna
 progress-rounds-none = Har inte skattat
+
+## Heatmap
+heatmap-title = Prioriteringskarta
+heatmap-help = Varje rad är en organisations rangordning (inlämnade och godkända hemarbeten), varje kolumn en trend. Bordapoäng: den viktigaste av fem får +5, den femte +1; den minst viktiga av tre får −3, den tredje −1. Trenderna är numrerade efter sin summa, högst först.
+heatmap-desc = Prioriteringskarta med { $organisations } organisationer och { $trends } trender. Poängen står i varje ruta och i tabellerna under bilden.
+heatmap-trends-caption = Trenderna med summa och antal rangordningar
+heatmap-grid-caption = Varje organisations rangordning
+heatmap-total = Summa (Borda)
+heatmap-most-count = Bland de viktigaste
+heatmap-least-count = Bland de minst viktiga
+heatmap-ranked = Rangordnade
+heatmap-cell-most = Viktigast nr { $position }
+heatmap-cell-least = Minst viktig nr { $position }
+heatmap-empty = Inga inlämnade rangordningar ännu.

@@ -1,0 +1,214 @@
+//! The priority heatmap of workshop 1's home assignment: organisations × trends, each cell
+//! the organisation's ranking of the trend, with Borda points totalled per trend and per
+//! organisation, and the geometry of its SVG.
+
+use serde::Serialize;
+
+use super::assignment::TrendRanking;
+
+/// Borda points: the most important of five gets 5, the fifth 1; the least important of
+/// three gets −3, the third −1. A trend not ranked gets 0.
+pub fn points(most: bool, position: usize) -> i32 {
+    let position = position as i32;
+    if most {
+        (6 - position).max(1)
+    } else {
+        -(4 - position).max(1)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HeatCell {
+    /// "most" or "least".
+    pub list: &'static str,
+    pub position: usize,
+    pub points: i32,
+    pub x: f64,
+    pub y: f64,
+    /// 1–5 for most (darker is more important), 1–3 for least.
+    pub shade: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    pub organisation_id: i64,
+    pub name: String,
+    /// One per column (trend), in column order.
+    pub cells: Vec<Option<HeatCell>>,
+    pub total: i32,
+    pub ranked: usize,
+    pub y: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Column {
+    pub note_id: i64,
+    /// The column's number on the picture (1 = the highest total).
+    pub number: usize,
+    pub total: i32,
+    pub most: usize,
+    pub least: usize,
+    pub x: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Heatmap {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+    pub width: f64,
+    pub height: f64,
+    pub cell: f64,
+    pub label_width: f64,
+    pub top: f64,
+}
+
+/// The heatmap of the rankings given as `(organisation id, name, ranking)`, in the order
+/// given. Columns are the ranked trends, highest Borda total first (ties by note
+/// number), so the same rankings always give the same picture.
+pub fn heatmap(rankings: &[(i64, String, TrendRanking)]) -> Heatmap {
+    use std::collections::BTreeMap;
+    let mut totals: BTreeMap<i64, (i32, usize, usize)> = BTreeMap::new();
+    for (_, _, ranking) in rankings {
+        for (i, r) in ranking.most.iter().enumerate() {
+            let t = totals.entry(r.note).or_default();
+            t.0 += points(true, i + 1);
+            t.1 += 1;
+        }
+        for (i, r) in ranking.least.iter().enumerate() {
+            let t = totals.entry(r.note).or_default();
+            t.0 += points(false, i + 1);
+            t.2 += 1;
+        }
+    }
+    let mut order: Vec<(i64, (i32, usize, usize))> = totals.into_iter().collect();
+    order.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(&b.0)));
+    let (cell, label_width, top) = (36.0, 220.0, 40.0);
+    let columns: Vec<Column> = order
+        .iter()
+        .enumerate()
+        .map(|(i, (note, (total, most, least)))| Column {
+            note_id: *note,
+            number: i + 1,
+            total: *total,
+            most: *most,
+            least: *least,
+            x: label_width + i as f64 * cell,
+        })
+        .collect();
+    let rows: Vec<Row> = rankings
+        .iter()
+        .enumerate()
+        .map(|(r, (org, name, ranking))| {
+            let y = top + r as f64 * cell;
+            let cells = columns
+                .iter()
+                .map(|c| {
+                    let found = ranking
+                        .most
+                        .iter()
+                        .position(|x| x.note == c.note_id)
+                        .map(|p| ("most", p + 1))
+                        .or_else(|| {
+                            ranking
+                                .least
+                                .iter()
+                                .position(|x| x.note == c.note_id)
+                                .map(|p| ("least", p + 1))
+                        });
+                    found.map(|(list, position)| {
+                        let pts = points(list == "most", position);
+                        HeatCell {
+                            list,
+                            position,
+                            points: pts,
+                            x: c.x,
+                            y,
+                            shade: pts.unsigned_abs(),
+                        }
+                    })
+                })
+                .collect::<Vec<_>>();
+            Row {
+                organisation_id: *org,
+                name: name.clone(),
+                total: cells.iter().flatten().map(|c| c.points).sum(),
+                ranked: cells.iter().flatten().count(),
+                cells,
+                y,
+            }
+        })
+        .collect();
+    Heatmap {
+        width: label_width + columns.len().max(1) as f64 * cell + 8.0,
+        height: top + rows.len().max(1) as f64 * cell + 8.0,
+        columns,
+        rows,
+        cell,
+        label_width,
+        top,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::assignment::Ranked;
+
+    fn ranking(most: &[i64], least: &[i64]) -> TrendRanking {
+        let r = |notes: &[i64]| {
+            notes
+                .iter()
+                .map(|n| Ranked {
+                    note: *n,
+                    reason: String::new(),
+                })
+                .collect()
+        };
+        TrendRanking {
+            most: r(most),
+            least: r(least),
+        }
+    }
+
+    #[test]
+    fn borda_points_by_hand() {
+        assert_eq!(
+            (1..=5).map(|p| points(true, p)).collect::<Vec<_>>(),
+            [5, 4, 3, 2, 1]
+        );
+        assert_eq!(
+            (1..=3).map(|p| points(false, p)).collect::<Vec<_>>(),
+            [-3, -2, -1]
+        );
+    }
+
+    #[test]
+    fn totals_per_trend_and_organisation() {
+        // A: most 10, 11; least 12.  B: most 11, 12; least 10.
+        // 10: 5 − 3 = 2; 11: 4 + 5 = 9; 12: −3 + 4 = 1. Columns: 11, 10, 12.
+        let map = heatmap(&[
+            (1, "A".into(), ranking(&[10, 11], &[12])),
+            (2, "B".into(), ranking(&[11, 12], &[10])),
+        ]);
+        let order: Vec<(i64, i32)> = map.columns.iter().map(|c| (c.note_id, c.total)).collect();
+        assert_eq!(order, [(11, 9), (10, 2), (12, 1)]);
+        assert_eq!(map.columns[0].most, 2);
+        assert_eq!(map.columns[1].least, 1);
+        // A's row: 11 → most #2 (4), 10 → most #1 (5), 12 → least #1 (−3); total 6.
+        let a = &map.rows[0];
+        let points: Vec<Option<i32>> = a
+            .cells
+            .iter()
+            .map(|c| c.as_ref().map(|c| c.points))
+            .collect();
+        assert_eq!(points, [Some(4), Some(5), Some(-3)]);
+        assert_eq!((a.total, a.ranked), (6, 3));
+        assert_eq!(
+            map,
+            heatmap(&[
+                (1, "A".into(), ranking(&[10, 11], &[12])),
+                (2, "B".into(), ranking(&[11, 12], &[10])),
+            ])
+        );
+    }
+}
