@@ -238,6 +238,28 @@ sv = "Q"
     const TZ: Tz = chrono_tz::Europe::Stockholm;
 
     #[test]
+    fn what_is_still_owed_and_by_when() {
+        let phases = vec![phase()];
+        let owed = assignments_due(&phases, &Facts::default(), at(2026, 2, 1), TZ);
+        assert_eq!(owed.len(), 1);
+        assert_eq!(owed[0].state, "submission-not-started");
+        assert!(!owed[0].overdue);
+        let mut facts = Facts::default();
+        facts.submissions.insert(
+            "a".into(),
+            (SubmissionStatus::Returned, Some(at(2026, 2, 20))),
+        );
+        let owed = assignments_due(&phases, &facts, at(2026, 3, 5), TZ);
+        assert_eq!(owed[0].state, "submission-status-returned");
+        assert!(owed[0].overdue);
+        facts.submissions.insert(
+            "a".into(),
+            (SubmissionStatus::Submitted, Some(at(2026, 2, 20))),
+        );
+        assert!(assignments_due(&phases, &facts, at(2026, 3, 5), TZ).is_empty());
+    }
+
+    #[test]
     fn nothing_done_before_the_due_date_is_zero_and_not_overdue() {
         let c = cell(&phase(), &Facts::default(), 2, at(2026, 2, 15), TZ);
         assert_eq!(c.percent, Some(0));
@@ -301,4 +323,42 @@ sv = "Q"
         assert_eq!(c.items[1].done, 1.0);
         assert!(!c.overdue);
     }
+}
+
+/// A home assignment an organisation still owes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Due {
+    pub phase_slug: String,
+    pub due: NaiveDate,
+    /// A translation key for where it stands.
+    pub state: String,
+    pub overdue: bool,
+}
+
+/// The home assignments not yet handed in (not started, draft or returned), soonest due
+/// first: what the organisation still owes and by when.
+pub fn assignments_due(phases: &[Phase], facts: &Facts, now: i64, tz: Tz) -> Vec<Due> {
+    let mut due: Vec<Due> = phases
+        .iter()
+        .filter_map(|phase| {
+            let h = phase.home_assignment()?;
+            let status = facts.submissions.get(&phase.slug).map(|(s, _)| *s);
+            if matches!(
+                status,
+                Some(SubmissionStatus::Submitted | SubmissionStatus::Accepted)
+            ) {
+                return None;
+            }
+            Some(Due {
+                phase_slug: phase.slug.clone(),
+                due: h.due,
+                state: status.map_or("submission-not-started".to_string(), |s| {
+                    format!("submission-status-{}", s.key())
+                }),
+                overdue: now >= due_end(h.due, tz).timestamp(),
+            })
+        })
+        .collect();
+    due.sort_by_key(|d| d.due);
+    due
 }

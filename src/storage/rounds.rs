@@ -332,3 +332,15 @@ pub fn reasons(conn: &Connection, round: i64, user: Option<i64>) -> Result<Vec<R
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// The rounds open at `now` in which a person has not answered yet.
+pub fn open_unanswered(conn: &Connection, user: i64, now: i64) -> Result<Vec<Round>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{ROUND} WHERE r.opens_at <= ?2 AND r.closes_at > ?2
+           AND NOT EXISTS (SELECT 1 FROM ratings x WHERE x.round_id = r.id AND x.user_id = ?1)
+         ORDER BY r.closes_at"
+    ))?;
+    Ok(stmt
+        .query_map(params![user, now], round_row)?
+        .collect::<rusqlite::Result<_>>()?)
+}

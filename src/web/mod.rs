@@ -13,7 +13,7 @@ mod forms;
 mod methods;
 mod organisations;
 mod pages;
-mod progress;
+pub(crate) mod progress;
 mod rounds;
 mod search;
 mod security;

@@ -40,11 +40,19 @@ pub async fn show(
         .read(move |c| Ok((organisations::get(c, id)?, users::list(c, Some(id))?)))
         .await?;
     let organisation = organisation.ok_or(AppError::NotFound)?;
+    // Its way through the phases and what it still owes, for its own people and the
+    // process leaders.
+    let (cells, due) = if subject.organisation_id == id || subject.can_lead_process() {
+        let (cells, due) = super::progress::organisation_progress(&state, id).await?;
+        (Some(cells), due)
+    } else {
+        (None, Vec::new())
+    };
     Ok(state
         .render(
             &ctx,
             "organisation.html",
-            context! { organisation, members, can_edit },
+            context! { organisation, members, can_edit, cells, due },
         )?
         .into_response())
 }

@@ -123,3 +123,23 @@ pub async fn tracker_csv(
         .collect();
     csv_download(&header, &lines, "progress.csv")
 }
+
+/// One organisation's way through the phases (its cells) and what it still owes.
+pub async fn organisation_progress(
+    state: &AppState,
+    organisation: i64,
+) -> Result<(Vec<Cell>, Vec<crate::domain::progress::Due>), AppError> {
+    let (facts, rounds) = state.db.read(progress::facts).await?;
+    let empty = Facts::default();
+    let f = facts.get(&organisation).unwrap_or(&empty);
+    let now = now_seconds();
+    let tz = state.programme.time_zone;
+    let cells = state
+        .programme
+        .phases
+        .iter()
+        .map(|p| cell(p, f, rounds.get(&p.slug).copied().unwrap_or(0), now, tz))
+        .collect();
+    let due = crate::domain::progress::assignments_due(&state.programme.phases, f, now, tz);
+    Ok((cells, due))
+}

@@ -568,3 +568,60 @@ async fn the_heatmap_totals_borda_points_per_trend_and_organisation() {
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn an_organisation_sees_what_it_owes_and_a_person_what_is_due_now() {
+    let mut app = spawn_app();
+    let w = world(&app);
+    let (first, _, _) = bank(&mut app).await;
+    app.login(LEADER).await;
+    let round = app
+        .post(
+            "/rounds/new",
+            &[
+                ("title", "Trendernas påverkan"),
+                ("notes", &first),
+                ("criteria", "impact"),
+                ("opens_at", "2020-01-01T09:00"),
+                ("closes_at", "2099-01-01T09:00"),
+                ("anonymity", "leaders"),
+                ("feedback", "after_answer"),
+            ],
+        )
+        .await
+        .location()
+        .to_string();
+    app.login(STRATEGIST_A).await;
+    let own = format!("/organisations/{}", w.org_a);
+    let page = app.get(&own).await;
+    page.assert_contains("Att lämna in");
+    // The four home assignments of the programme (due 2017–2018) are owed and overdue:
+    // marked in the list of what is owed and in the table of phases.
+    assert_eq!(page.body.matches("⚠ Försenat").count(), 8, "{}", page.body);
+    page.assert_contains("Genom faserna");
+    let home = app.get("/").await;
+    home.assert_contains("Att göra nu");
+    home.assert_contains("Trendernas påverkan");
+    home.assert_contains("Hemarbete: Omvärlden");
+    // Once rated and handed in, they leave the list.
+    app.post(&round, &[(&format!("r-{first}-impact"), "3")])
+        .await;
+    app.post(
+        PAGE,
+        &[
+            ("action", "submit"),
+            ("answer-viktigast", "a"),
+            ("answer-minst-viktiga", "b"),
+            ("most-1", &first),
+        ],
+    )
+    .await;
+    let home = app.get("/").await;
+    assert!(!home.body.contains("Trendernas påverkan"));
+    assert!(!home.body.contains("Hemarbete: Omvärlden"));
+    // Another organisation's strategist sees the members, not the progress.
+    app.login(STRATEGIST_B).await;
+    let other = app.get(&own).await;
+    assert_eq!(other.status, StatusCode::OK);
+    assert!(!other.body.contains("Genom faserna"));
+}

@@ -868,3 +868,14 @@ heatmap-ranked = Ranked
 heatmap-cell-most = Most important no. { $position }
 heatmap-cell-least = Least important no. { $position }
 heatmap-empty = No rankings handed in yet.
+
+## What is due
+org-due = Still to hand in
+org-due-by = by { $date }
+org-nothing-due = The organisation has handed in every home assignment.
+org-progress = Through the phases
+org-progress-caption = The organisation's progress per phase
+org-progress-percent = Done
+todo-title = To do now
+todo-rate = rate by { $date }
+todo-nothing = Nothing is waiting for you right now.

@@ -868,3 +868,14 @@ heatmap-ranked = Rangert
 heatmap-cell-most = Viktigst nr. { $position }
 heatmap-cell-least = Minst viktig nr. { $position }
 heatmap-empty = Ingen innleverte rangeringer ennå.
+
+## What is due
+org-due = Skal leveres
+org-due-by = innen { $date }
+org-nothing-due = Organisasjonen har levert alle hjemmearbeid.
+org-progress = Gjennom fasene
+org-progress-caption = Organisasjonens framdrift per fase
+org-progress-percent = Ferdig
+todo-title = Å gjøre nå
+todo-rate = vurder innen { $date }
+todo-nothing = Ingenting venter på deg akkurat nå.

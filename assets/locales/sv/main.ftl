@@ -868,3 +868,14 @@ heatmap-ranked = Rangordnade
 heatmap-cell-most = Viktigast nr { $position }
 heatmap-cell-least = Minst viktig nr { $position }
 heatmap-empty = Inga inlämnade rangordningar ännu.
+
+## What is due
+org-due = Att lämna in
+org-due-by = senast { $date }
+org-nothing-due = Organisationen har lämnat in alla hemarbeten.
+org-progress = Genom faserna
+org-progress-caption = Organisationens framsteg per fas
+org-progress-percent = Klart
+todo-title = Att göra nu
+todo-rate = skatta senast { $date }
+todo-nothing = Inget väntar på dig just nu.
