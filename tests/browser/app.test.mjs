@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { startServer, startBrowser, axeViolations, login } from './harness.mjs';
+import { startServer, startBrowser, axeViolations, login, clickAndLoad } from './harness.mjs';
 
 mkdirSync(new URL('./artifacts/', import.meta.url), { recursive: true });
 
@@ -85,7 +85,7 @@ test('the language switch works without JavaScript', async () => {
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.match(await page.locator('h1').innerText(), /The environment/);
   await page.selectOption('#language-choice', 'nb');
-  await Promise.all([page.waitForLoadState('load'), page.click('.language-switch button')]);
+  await clickAndLoad(page, '.language-switch button');
   assert.equal(await page.getAttribute('html', 'lang'), 'nb');
   await context.close();
 });

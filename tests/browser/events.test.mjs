@@ -3,7 +3,7 @@
 // third is refused by the cap; axe checks the event page, the form and the calendar.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, startBrowser, axeViolations, login } from './harness.mjs';
+import { startServer, startBrowser, axeViolations, login, clickAndLoad } from './harness.mjs';
 
 let server;
 let browser;
@@ -53,14 +53,14 @@ test('a workshop is scheduled, two are registered and the third is refused by th
   await leader.fill('#f-ends', inDays(20, 10));
   await leader.fill('#f-title', 'Välkommen och inledning');
   await leader.fill('#f-speaker', 'Processledningen');
-  await Promise.all([leader.waitForLoadState('load'), leader.click('#agenda form button[type=submit]')]);
+  await clickAndLoad(leader, '#agenda form button[type=submit]');
   assert.match(await leader.locator('table.agenda').innerText(), /Välkommen och inledning/);
 
   await leader.click('text=Lägg till fråga');
   await leader.selectOption('#questions #f-kind', 'yes_no');
   await leader.fill('#questions #f-label', 'Deltar du på middagen?');
   await leader.check('#f-required');
-  await Promise.all([leader.waitForLoadState('load'), leader.click('#questions form button[type=submit]')]);
+  await clickAndLoad(leader, '#questions form button[type=submit]');
   assert.match(await leader.locator('#questions').innerText(), /Deltar du på middagen\?/);
   await assertAccessible(leader, 'event page (process leader)');
   await leaderContext.close();
@@ -73,7 +73,7 @@ test('a workshop is scheduled, two are registered and the third is refused by th
 
   // Without answering the required question: refused at the field, nothing lost.
   await strategist.check('#person-self');
-  await Promise.all([strategist.waitForLoadState('load'), strategist.click('#registration-form button[type=submit]')]);
+  await clickAndLoad(strategist, '#registration-form button[type=submit]');
   const questionError = strategist.locator('#registration .error');
   assert.equal(await questionError.count(), 1);
   await assertAccessible(strategist, 'registration form with an error');
@@ -83,11 +83,11 @@ test('a workshop is scheduled, two are registered and the third is refused by th
     await strategist.fill('#f-name', name);
     await strategist.fill('#f-email', email);
     await strategist.check('#registration input[value="yes"]');
-    await Promise.all([strategist.waitForLoadState('load'), strategist.click('#registration-form button[type=submit]')]);
+    await clickAndLoad(strategist, '#registration-form button[type=submit]');
   };
   await strategist.check('#person-self');
   await strategist.check('#registration input[value="yes"]');
-  await Promise.all([strategist.waitForLoadState('load'), strategist.click('#registration-form button[type=submit]')]);
+  await clickAndLoad(strategist, '#registration-form button[type=submit]');
   assert.match(await strategist.locator('#registration').innerText(), /Du är anmäld och har en plats/);
 
   await registerOther('Karin Kollega', 'karin.kollega@skane.demo.test');

@@ -103,3 +103,10 @@ export async function login(page, base, email) {
   await page.fill('#password', DEMO_PASSWORD);
   await Promise.all([page.waitForURL(`${base}/`), page.click('main button[type=submit]')]);
 }
+
+/** Clicks a submit button and waits until the page it leads to has loaded (waiting for
+ * the load state alone can return before the navigation has begun). */
+export async function clickAndLoad(page, selector) {
+  await Promise.all([page.waitForEvent('framenavigated'), page.click(selector)]);
+  await page.waitForLoadState('load');
+}
