@@ -19,7 +19,7 @@ async fn route_by_role_matrix() {
     let own_source_edit = format!("/sources/{own_source}/edit");
     let other_source_edit = format!("/sources/{other_source}/edit");
     // Each route with the name the table shows it by (ids vary, names do not).
-    let routes: [(&str, &str, &str); 20] = [
+    let routes: [(&str, &str, &str); 24] = [
         ("/", "/", "public"),
         ("/phases/scenarier", "/phases/scenarier", "public"),
         ("/organisations", "/organisations", "member"),
@@ -40,6 +40,22 @@ async fn route_by_role_matrix() {
         ("/rounds/new", "/rounds/new", "leader"),
         ("/bank/import", "/bank/import", "member"),
         ("/search?q=trend", "/search", "public"),
+        ("/progress", "/progress", "leader"),
+        (
+            "/phases/omvarlden/submissions",
+            "/phases/omvarlden/submissions",
+            "reader",
+        ),
+        (
+            "/phases/omvarlden/heatmap",
+            "/phases/omvarlden/heatmap",
+            "reader",
+        ),
+        (
+            "/phases/omvarlden/assignment",
+            "/phases/omvarlden/assignment",
+            "assignment",
+        ),
     ];
     let _ = admin_user;
     let visitors = [
@@ -70,6 +86,11 @@ async fn route_by_role_matrix() {
     let expect = |visitor: Option<&str>, kind: &str| -> u16 {
         match (visitor, kind) {
             (_, "public") => 200,
+            // Process leaders and editors read the submissions; strategists write their
+            // own, and the readers are sent on to the submissions.
+            (Some(EDITOR | LEADER | ADMIN), "reader") => 200,
+            (Some(STRATEGIST_A), "assignment") => 200,
+            (Some(EDITOR | LEADER | ADMIN), "assignment") => 303,
             // Sources are not there for visitors at all.
             (None, "member-hidden" | "own-source" | "other-source") => 404,
             (None, _) => 303,
@@ -378,6 +399,15 @@ async fn post_routes_by_role() {
     let other_source_edit = format!("/sources/{other_source}/edit");
     let cite = format!("/bank/{note}/sources");
     let link_note = format!("/bank/{note}/links");
+    // A submission of organisation B to review (a draft: reviewing it is refused at the
+    // field once the permission is there).
+    let review = format!("/phases/omvarlden/submissions/{}/review", w.org_b);
+    {
+        let mut b = spawn_app_sharing(&app);
+        b.login(STRATEGIST_B).await;
+        b.post("/phases/omvarlden/assignment", &[("action", "save")])
+            .await;
+    }
     let merge_note = format!("/bank/{note}/merge");
     let public_note = format!("/bank/{note}/public");
     let uncite = format!("/bank/{note}/sources/{other_source}/remove");
@@ -403,6 +433,12 @@ async fn post_routes_by_role() {
         (&link_note, &[("kind", "drives"), ("to", "1")], "own-note"),
         (&merge_note, &[("into", "")], "curator"),
         (&public_note, &[("public", "1")], "curator"),
+        (
+            "/phases/omvarlden/assignment",
+            &[("action", "save")],
+            "writer",
+        ),
+        (&review, &[("action", "accept")], "leader"),
     ];
     for visitor in [
         None,
@@ -419,6 +455,9 @@ async fn post_routes_by_role() {
             let status = app.post(path, fields).await.status.as_u16();
             let allowed = match (visitor, *kind) {
                 (None, _) => false,
+                // Only an organisation's own strategists write its home assignment.
+                (Some(STRATEGIST_A), "writer") => true,
+                (Some(_), "writer") => false,
                 (Some(ADMIN), _) => true,
                 (Some(_), "member") => true,
                 (Some(LEADER), "leader" | "own-org" | "other-org") => true,
