@@ -202,7 +202,7 @@ fn add_round(db: &Db, size: usize) -> anyhow::Result<i64> {
         let round = ValidRound {
             title: "Prioritering av trender".into(),
             description: String::new(),
-            phase: None,
+            phase: Some("omvarlden".into()),
             notes: notes.clone(),
             criteria: vec![Criterion::Impact, Criterion::Uncertainty],
             opens_at: now - chrono::Duration::days(1),
@@ -239,6 +239,91 @@ fn add_round(db: &Db, size: usize) -> anyhow::Result<i64> {
         Ok(id)
     })?;
     Ok(id)
+}
+
+/// The full activity history of every organisation: its strategist registered for every
+/// programme event of every phase (attending every other), and a home assignment in every
+/// phase that has one, in each status from draft to accepted.
+fn add_history(db: &Db, programme: &framsyn::domain::programme::Programme) -> anyhow::Result<()> {
+    use framsyn::domain::assignment::{Action, SubmissionStatus};
+    use framsyn::domain::user::Role;
+    use framsyn::storage::events::{self, EventFilter, Registered, Registrant};
+    use framsyn::storage::submissions::{self, Draft};
+    db.write_blocking(|tx| {
+        let strategists: Vec<_> = framsyn::storage::users::list(tx, None)?
+            .into_iter()
+            .filter(|u| u.roles.contains(&Role::Strategist))
+            .collect();
+        let leader = framsyn::storage::users::list(tx, None)?
+            .into_iter()
+            .find(|u| u.roles.contains(&Role::ProcessLeader))
+            .map(|u| u.id)
+            .unwrap_or(1);
+        for (p, phase) in programme.phases.iter().enumerate() {
+            let programme_events = events::list(
+                tx,
+                &EventFilter {
+                    phase: Some(phase.slug.clone()),
+                    members: true,
+                    limit: 100,
+                    ..Default::default()
+                },
+            )?;
+            for (i, user) in strategists.iter().enumerate() {
+                for event in programme_events.iter().filter(|e| e.organisation_id.is_none()) {
+                    let person = Registrant {
+                        user_id: Some(user.id),
+                        name: user.name.clone(),
+                        email: user.email.clone(),
+                        organisation_id: Some(user.organisation_id),
+                    };
+                    if let Registered::Confirmed(id) =
+                        events::register(tx, event.id, &person, &[], Some(leader), false)?
+                        && (i + p) % 2 == 0
+                    {
+                        events::set_attended(tx, event.id, id, Some(true))?;
+                    }
+                }
+                if phase.home_assignment().is_none() {
+                    continue;
+                }
+                let answers = serde_json::json!({ "viktigast": "Demografin och klimatet." });
+                let parts = serde_json::json!({});
+                let step = (i + p) % 4;
+                let action = if step == 0 { Action::Save } else { Action::Submit };
+                let status = if step == 0 {
+                    SubmissionStatus::Draft
+                } else {
+                    SubmissionStatus::Submitted
+                };
+                submissions::write(
+                    tx,
+                    &Draft {
+                        phase: &phase.slug,
+                        organisation: user.organisation_id,
+                        base_version: None,
+                        status,
+                        action,
+                        answers: &answers,
+                        parts: &parts,
+                    },
+                    user.id,
+                )?;
+                if step >= 2
+                    && let Some(s) = submissions::get(tx, &phase.slug, user.organisation_id)?
+                {
+                    let (next, action) = if step == 2 {
+                        (SubmissionStatus::Returned, Action::Return)
+                    } else {
+                        (SubmissionStatus::Accepted, Action::Accept)
+                    };
+                    submissions::review(tx, s.id, s.version, next, action, Some("Tack."), leader)?;
+                }
+            }
+        }
+        Ok(())
+    })?;
+    Ok(())
 }
 
 fn main() -> anyhow::Result<()> {
@@ -283,6 +368,10 @@ fn main() -> anyhow::Result<()> {
         started.elapsed().as_secs_f64()
     );
     let round = add_round(&Db::open(&database)?, 300)?;
+    let programme = framsyn::domain::programme::Programme::load_dir(
+        &Path::new(framsyn::config::SOURCE_DIR).join("phases/regionerna-2050"),
+    )?;
+    add_history(&Db::open(&database)?, &programme)?;
     let radar_path = format!("/rounds/{round}/radar");
     let drivers_path = format!("/rounds/{round}/driver-map");
 
@@ -306,6 +395,11 @@ fn main() -> anyhow::Result<()> {
     let member = runtime.block_on(sign_in(
         addr,
         "strateg.skane@demo.test",
+        "framsyn-demo-2050",
+    ))?;
+    let leader = runtime.block_on(sign_in(
+        addr,
+        "processledare@demo.test",
         "framsyn-demo-2050",
     ))?;
 
@@ -335,6 +429,7 @@ fn main() -> anyhow::Result<()> {
         ("search page", "/search?q=v%C3%A4tgas"),
         ("radar, 300", radar_path.as_str()),
         ("driver map, 300", drivers_path.as_str()),
+        ("progress, 25×6", "/progress"),
     ];
     println!(
         "\nLoad on http://{addr}: {connections} keep-alive connections, {seconds} s per target; demo data, {event_count} events, {note_count} notes"
@@ -347,10 +442,12 @@ fn main() -> anyhow::Result<()> {
         let uri = format!("http://{addr}{path}");
         // The bank's pages are measured as a signed-in member sees them (drafts of their own
         // organisation included); everything else as a visitor.
-        let cookie = (path.starts_with("/bank?")
-            || path.starts_with("/search")
-            || path.starts_with("/rounds/"))
-        .then_some(member.as_str());
+        let cookie = if path == "/progress" {
+            Some(leader.as_str())
+        } else {
+            (path.starts_with("/bank?") || path.starts_with("/search") || path.starts_with("/rounds/"))
+                .then_some(member.as_str())
+        };
         let (count, histogram) = runtime.block_on(load(
             &client,
             &uri,
