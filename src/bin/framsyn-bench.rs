@@ -270,7 +270,10 @@ fn add_history(db: &Db, programme: &framsyn::domain::programme::Programme) -> an
                 },
             )?;
             for (i, user) in strategists.iter().enumerate() {
-                for event in programme_events.iter().filter(|e| e.organisation_id.is_none()) {
+                for event in programme_events
+                    .iter()
+                    .filter(|e| e.organisation_id.is_none())
+                {
                     let person = Registrant {
                         user_id: Some(user.id),
                         name: user.name.clone(),
@@ -290,7 +293,11 @@ fn add_history(db: &Db, programme: &framsyn::domain::programme::Programme) -> an
                 let answers = serde_json::json!({ "viktigast": "Demografin och klimatet." });
                 let parts = serde_json::json!({});
                 let step = (i + p) % 4;
-                let action = if step == 0 { Action::Save } else { Action::Submit };
+                let action = if step == 0 {
+                    Action::Save
+                } else {
+                    Action::Submit
+                };
                 let status = if step == 0 {
                     SubmissionStatus::Draft
                 } else {
@@ -445,8 +452,10 @@ fn main() -> anyhow::Result<()> {
         let cookie = if path == "/progress" {
             Some(leader.as_str())
         } else {
-            (path.starts_with("/bank?") || path.starts_with("/search") || path.starts_with("/rounds/"))
-                .then_some(member.as_str())
+            (path.starts_with("/bank?")
+                || path.starts_with("/search")
+                || path.starts_with("/rounds/"))
+            .then_some(member.as_str())
         };
         let (count, histogram) = runtime.block_on(load(
             &client,

@@ -737,3 +737,33 @@ pub fn feed_user(conn: &Connection, token: &str) -> Result<Option<i64>> {
         )
         .optional()?)
 }
+
+/// An event with how many people of one organisation are registered for it.
+#[derive(Debug, Clone, Serialize)]
+pub struct OrganisationEvent {
+    pub id: i64,
+    pub title: String,
+    pub starts_at: i64,
+    pub registered: i64,
+    pub attended: i64,
+}
+
+/// The events an organisation's people are registered for, soonest first.
+pub fn of_organisation(conn: &Connection, organisation: i64) -> Result<Vec<OrganisationEvent>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.id, e.title, e.starts_at, count(*), sum(coalesce(r.attended, 0))
+         FROM registrations r JOIN events e ON e.id = r.event_id
+         WHERE r.organisation_id = ?1 AND r.status <> 'cancelled' AND e.status = 'published'
+         GROUP BY e.id ORDER BY e.starts_at, e.id",
+    )?;
+    let rows = stmt.query_map([organisation], |r| {
+        Ok(OrganisationEvent {
+            id: r.get(0)?,
+            title: r.get(1)?,
+            starts_at: r.get(2)?,
+            registered: r.get(3)?,
+            attended: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

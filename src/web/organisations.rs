@@ -42,17 +42,21 @@ pub async fn show(
     let organisation = organisation.ok_or(AppError::NotFound)?;
     // Its way through the phases and what it still owes, for its own people and the
     // process leaders.
-    let (cells, due) = if subject.organisation_id == id || subject.can_lead_process() {
+    let (cells, due, events) = if subject.organisation_id == id || subject.can_lead_process() {
         let (cells, due) = super::progress::organisation_progress(&state, id).await?;
-        (Some(cells), due)
+        let events = state
+            .db
+            .read(move |c| crate::storage::events::of_organisation(c, id))
+            .await?;
+        (Some(cells), due, events)
     } else {
-        (None, Vec::new())
+        (None, Vec::new(), Vec::new())
     };
     Ok(state
         .render(
             &ctx,
             "organisation.html",
-            context! { organisation, members, can_edit, cells, due },
+            context! { organisation, members, can_edit, cells, due, events },
         )?
         .into_response())
 }

@@ -496,10 +496,17 @@ async fn the_tracker_counts_what_the_phase_definition_counts() {
     assert_eq!(csv.status, StatusCode::OK);
     csv.assert_contains("Region Skåne,Storstadsregion,0,");
     csv.assert_contains(",75,");
+    // The organisation's own page: its events, its submissions, its progress.
+    let org_page = app.get(&format!("/organisations/{}", w.org_a)).await;
+    org_page.assert_contains(">Workshop 1</a></th>");
+    org_page.assert_contains(&format!(
+        "/phases/omvarlden/submissions/{}\">hemarbetet",
+        w.org_a
+    ));
+    org_page.assert_contains("<td>75 %</td>");
     // Only process leaders follow progress.
     app.login(STRATEGIST_A).await;
     assert_eq!(app.get("/progress").await.status, StatusCode::FORBIDDEN);
-    let _ = w;
 }
 
 #[tokio::test]
