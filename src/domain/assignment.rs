@@ -69,13 +69,18 @@ pub fn can_review(subject: &Subject) -> bool {
     subject.can_lead_process()
 }
 
+/// Reading every organisation's submissions of a phase side by side, the heatmap and the
+/// exports: process leaders, and editors for the phase summary.
+pub fn can_read_all(subject: &Subject) -> bool {
+    can_review(subject) || subject.roles.contains(&Role::Editor)
+}
+
 /// Before acceptance a submission is for its own organisation, the process leaders and
 /// the editors; once accepted, every member reads it.
 pub fn can_read(subject: &Subject, organisation_id: i64, status: SubmissionStatus) -> bool {
     status == SubmissionStatus::Accepted
         || subject.organisation_id == organisation_id
-        || can_review(subject)
-        || subject.roles.contains(&Role::Editor)
+        || can_read_all(subject)
 }
 
 /// The moment a due date ends: midnight after it, in the programme's time zone.

@@ -13,8 +13,8 @@ use serde::Deserialize;
 use super::forms::{Form, csv_download};
 use super::{AppError, AppState, Ctx};
 use crate::domain::assignment::{
-    self, Action, Bank, Errors, SubmissionStatus, Typed, can_read, can_review, can_write, is_late,
-    part_fields, read_answers, read_part, transition,
+    self, Action, Bank, Errors, SubmissionStatus, Typed, can_read, can_read_all, can_review,
+    can_write, is_late, part_fields, read_answers, read_part, transition,
 };
 use crate::domain::bank::{NoteStatus, NoteType};
 use crate::domain::programme::{HomeAssignment, Phase};
@@ -163,7 +163,7 @@ pub async fn own(
     let (phase, assignment) = phase_with_assignment(&state, &slug)?;
     let subject = ctx.subject()?;
     if !can_write(&subject, user.organisation_id) {
-        if can_review(&subject) || subject.roles.contains(&crate::domain::user::Role::Editor) {
+        if can_read_all(&subject) {
             return Ok(Redirect::to(&format!("/phases/{slug}/submissions")).into_response());
         }
         return Err(AppError::Forbidden);
@@ -325,7 +325,7 @@ pub async fn all(
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
     let subject = ctx.subject()?;
-    if !(can_review(&subject) || subject.roles.contains(&crate::domain::user::Role::Editor)) {
+    if !can_read_all(&subject) {
         return Err(AppError::Forbidden);
     }
     let (phase, assignment) = phase_with_assignment(&state, &slug)?;
@@ -528,7 +528,7 @@ pub async fn export_csv(
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
     let subject = ctx.subject()?;
-    if !(can_review(&subject) || subject.roles.contains(&crate::domain::user::Role::Editor)) {
+    if !can_read_all(&subject) {
         return Err(AppError::Forbidden);
     }
     let (_, assignment) = phase_with_assignment(&state, &slug)?;
@@ -592,7 +592,7 @@ pub async fn export_markdown(
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
     let subject = ctx.subject()?;
-    if !(can_review(&subject) || subject.roles.contains(&crate::domain::user::Role::Editor)) {
+    if !can_read_all(&subject) {
         return Err(AppError::Forbidden);
     }
     let (phase, assignment) = phase_with_assignment(&state, &slug)?;
@@ -650,7 +650,7 @@ pub async fn heatmap(
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
     let subject = ctx.subject()?;
-    if !(can_review(&subject) || subject.roles.contains(&crate::domain::user::Role::Editor)) {
+    if !can_read_all(&subject) {
         return Err(AppError::Forbidden);
     }
     let (phase, assignment) = phase_with_assignment(&state, &slug)?;

@@ -3,7 +3,7 @@
 // tracker shows the change; axe checks every page on the way.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, startBrowser, axeViolations, login, clickAndLoad } from './harness.mjs';
+import { startServer, startBrowser, login, clickAndLoad, assertAccessible } from './harness.mjs';
 
 let server;
 let browser;
@@ -17,11 +17,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function assertAccessible(page, what) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `${what}: ${JSON.stringify(violations, null, 2)}`);
-}
 
 /** The tracker's cell of an organisation in phase 1 (the second phase column). */
 async function phaseOneCell(page, organisation) {

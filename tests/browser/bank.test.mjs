@@ -3,7 +3,7 @@
 // the radar; axe checks every page on the way.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, startBrowser, axeViolations, login } from './harness.mjs';
+import { startServer, startBrowser, login, assertAccessible, inDays } from './harness.mjs';
 
 let server;
 let browser;
@@ -17,17 +17,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-function inDays(days, hour) {
-  const d = new Date(Date.now() + days * 86400000);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(hour)}:00`;
-}
-
-async function assertAccessible(page, what) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `${what}: ${JSON.stringify(violations, null, 2)}`);
-}
 
 test('a strategist submits a trend, rates it in a round, finds it by search and sees it on the radar', async () => {
   const title = 'Ensamhushåll ökar i glesbygden';

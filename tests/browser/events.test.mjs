@@ -3,7 +3,7 @@
 // third is refused by the cap; axe checks the event page, the form and the calendar.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, startBrowser, axeViolations, login, clickAndLoad } from './harness.mjs';
+import { startServer, startBrowser, login, clickAndLoad, assertAccessible, inDays } from './harness.mjs';
 
 let server;
 let browser;
@@ -17,18 +17,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** `YYYY-MM-DDTHH:MM` some days from now (local time of the machine, fine for a form). */
-function inDays(days, hour) {
-  const d = new Date(Date.now() + days * 86400000);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(hour)}:00`;
-}
-
-async function assertAccessible(page, what) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `${what}: ${JSON.stringify(violations, null, 2)}`);
-}
 
 test('a workshop is scheduled, two are registered and the third is refused by the cap', async () => {
   const leaderContext = await browser.newContext();

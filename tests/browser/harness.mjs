@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -109,4 +110,17 @@ export async function login(page, base, email) {
 export async function clickAndLoad(page, selector) {
   await Promise.all([page.waitForEvent('framenavigated'), page.click(selector)]);
   await page.waitForLoadState('load');
+}
+
+/** Fails with axe's findings when the page has any WCAG 2.1 A or AA violation. */
+export async function assertAccessible(page, what) {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `${what}: ${JSON.stringify(violations, null, 2)}`);
+}
+
+/** `YYYY-MM-DDTHH:00` some days from now (the machine's local time, fine for a form). */
+export function inDays(days, hour) {
+  const d = new Date(Date.now() + days * 86400000);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(hour)}:00`;
 }
