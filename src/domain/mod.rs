@@ -50,6 +50,7 @@ pub mod methods;
 pub mod organisation;
 pub mod programme;
 pub mod progress;
+pub mod publication;
 pub mod rating;
 pub mod schedule;
 pub mod source;

@@ -27,6 +27,9 @@ pub struct Programme {
     pub purpose: Localized,
     pub results: Option<Localized>,
     pub participants: Option<Localized>,
+    /// Whether a published text needs a second pair of eyes: nobody publishes what they
+    /// were the last to write.
+    pub second_reviewer: bool,
     pub phases: Vec<Phase>,
 }
 
@@ -311,6 +314,8 @@ struct ProgrammeFile {
     results: Option<Localized>,
     #[serde(default)]
     participants: Option<Localized>,
+    #[serde(default)]
+    second_reviewer: bool,
 }
 
 /// A phase file as written: activities are flat tables with a `kind`, checked per kind below.
@@ -651,6 +656,7 @@ fn build(
         purpose: head.purpose,
         results: head.results,
         participants: head.participants,
+        second_reviewer: head.second_reviewer,
         phases,
     })
 }

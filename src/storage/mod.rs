@@ -11,6 +11,7 @@ pub mod methods;
 pub mod organisations;
 pub mod overrides;
 pub mod progress;
+pub mod publications;
 pub mod rounds;
 pub mod sessions;
 pub mod sources;

@@ -7,6 +7,7 @@ mod auth;
 mod bank;
 mod calendar;
 pub mod context;
+mod editorial;
 mod error;
 mod events;
 mod forms;
@@ -102,6 +103,7 @@ impl AppState {
         let can = context! {
             administer => subject.is_some_and(|s| s.can_administer()),
             lead_process => subject.is_some_and(|s| s.can_lead_process()),
+            edit_texts => subject.is_some_and(|s| crate::domain::publication::can_edit(&s)),
         };
         let base = context! {
             lang => ctx.lang.code(),
@@ -188,6 +190,22 @@ pub fn router(state: AppState) -> Router {
             post(admin::new_password_link),
         )
         .route("/admin/audit", get(admin::audit_log))
+        .route("/editorial", get(editorial::list))
+        .route(
+            "/editorial/new",
+            get(editorial::new_form).post(editorial::create),
+        )
+        .route("/editorial/{id}", get(editorial::show))
+        .route(
+            "/editorial/{id}/edit",
+            get(editorial::edit_form).post(editorial::update),
+        )
+        .route("/editorial/{id}/step", post(editorial::take_step))
+        .route("/editorial/{id}/history", get(editorial::history))
+        .route("/editorial/{id}/restore", post(editorial::restore))
+        .route("/publications", get(editorial::public_list))
+        .route("/publications/{id}", get(editorial::public_show))
+        .route("/feed.atom", get(editorial::feed))
         .route("/search", get(search::search))
         .route("/bank", get(bank::list))
         .route("/bank.csv", get(bank::export_csv))

@@ -6,6 +6,7 @@ mod access;
 mod assignments;
 mod auth;
 mod bank;
+mod editorial;
 mod events;
 mod i18n;
 mod methods;

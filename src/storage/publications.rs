@@ -1,0 +1,232 @@
+//! The editorial team's texts and their revisions.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::Serialize;
+
+use super::{Result, now_seconds};
+use crate::domain::publication::{PublicationKind, PublicationStatus, ValidPublication};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Publication {
+    pub id: i64,
+    pub kind: PublicationKind,
+    pub phase_slug: Option<String>,
+    pub output_slug: Option<String>,
+    pub title: String,
+    pub body: String,
+    pub status: PublicationStatus,
+    pub publish_at: Option<i64>,
+    pub published_at: Option<i64>,
+    pub review_comment: Option<String>,
+    pub version: i64,
+    pub last_author: Option<i64>,
+    pub last_author_name: Option<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+const COLUMNS: &str = "p.id, p.kind, p.phase_slug, p.output_slug, p.title, p.body, p.status,
+    p.publish_at, p.published_at, p.review_comment, p.version, p.last_author, u.name, p.created_at,
+    p.updated_at";
+const FROM: &str = "FROM publications p LEFT JOIN users u ON u.id = p.last_author";
+
+fn key<T>(r: &Row<'_>, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let text: String = r.get(i)?;
+    parse(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, text.into())
+    })
+}
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Publication> {
+    Ok(Publication {
+        id: r.get(0)?,
+        kind: key(r, 1, PublicationKind::parse)?,
+        phase_slug: r.get(2)?,
+        output_slug: r.get(3)?,
+        title: r.get(4)?,
+        body: r.get(5)?,
+        status: key(r, 6, PublicationStatus::parse)?,
+        publish_at: r.get(7)?,
+        published_at: r.get(8)?,
+        review_comment: r.get(9)?,
+        version: r.get(10)?,
+        last_author: r.get(11)?,
+        last_author_name: r.get(12)?,
+        created_at: r.get(13)?,
+        updated_at: r.get(14)?,
+    })
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Option<Publication>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} {FROM} WHERE p.id = ?1"))?;
+    Ok(stmt.query_row([id], from_row).optional()?)
+}
+
+/// Every text, newest first (for the editors).
+pub fn all(conn: &Connection) -> Result<Vec<Publication>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} {FROM} ORDER BY p.updated_at DESC, p.id DESC"
+    ))?;
+    Ok(stmt
+        .query_map([], from_row)?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// The texts the public sees at `now`, newest publication first.
+pub fn public(conn: &Connection, now: i64, limit: i64) -> Result<Vec<Publication>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} {FROM} WHERE p.status = 'published' AND (p.publish_at IS NULL OR p.publish_at <= ?1)
+         ORDER BY coalesce(p.publish_at, p.published_at) DESC, p.id DESC LIMIT ?2"
+    ))?;
+    Ok(stmt
+        .query_map(params![now, limit], from_row)?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+fn record(conn: &Connection, id: i64, action: &str, comment: Option<&str>, by: i64) -> Result<()> {
+    conn.execute(
+        "INSERT INTO publication_revisions (publication_id, version, title, body, status, action, comment,
+            changed_by, changed_at)
+         SELECT id, version, title, body, status, ?2, ?3, ?4, ?5 FROM publications WHERE id = ?1",
+        params![id, action, comment, by, now_seconds()],
+    )?;
+    Ok(())
+}
+
+pub fn insert(conn: &Connection, text: &ValidPublication, by: i64) -> Result<i64> {
+    let now = now_seconds();
+    conn.execute(
+        "INSERT INTO publications (kind, phase_slug, output_slug, title, body, status, last_author,
+            created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, 'draft', ?6, ?7, ?7)",
+        params![
+            text.kind.key(),
+            text.phase,
+            text.output,
+            text.title,
+            text.body,
+            by,
+            now
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    record(conn, id, "save", None, by)?;
+    Ok(id)
+}
+
+/// What became of a write based on a version.
+#[derive(Debug, Clone)]
+pub enum Written {
+    Saved,
+    /// Someone saved first: here is their version; nothing was overwritten.
+    Stale(Box<Publication>),
+}
+
+/// Saves an edit made from `base_version` (a draft again, whatever it was); refused when
+/// the text moved on since.
+pub fn update(
+    conn: &Connection,
+    id: i64,
+    base_version: i64,
+    text: &ValidPublication,
+    by: i64,
+    action: &str,
+) -> Result<Written> {
+    let changed = conn.execute(
+        "UPDATE publications SET kind = ?3, phase_slug = ?4, output_slug = ?5, title = ?6, body = ?7,
+            status = 'draft', last_author = ?8, version = version + 1, updated_at = ?9
+         WHERE id = ?1 AND version = ?2",
+        params![
+            id,
+            base_version,
+            text.kind.key(),
+            text.phase,
+            text.output,
+            text.title,
+            text.body,
+            by,
+            now_seconds()
+        ],
+    )?;
+    if changed == 1 {
+        record(conn, id, action, None, by)?;
+        return Ok(Written::Saved);
+    }
+    match get(conn, id)? {
+        Some(current) => Ok(Written::Stale(Box::new(current))),
+        None => Ok(Written::Saved),
+    }
+}
+
+/// A workflow step as stored.
+pub struct Change<'a> {
+    pub status: PublicationStatus,
+    /// When the public may see it (a publication only).
+    pub publish_at: Option<i64>,
+    pub comment: Option<&'a str>,
+    pub action: &'a str,
+}
+
+/// Takes a workflow step, from `base_version` only.
+pub fn set_status(
+    conn: &Connection,
+    id: i64,
+    base_version: i64,
+    change: &Change,
+    by: i64,
+) -> Result<bool> {
+    let Change {
+        status,
+        publish_at,
+        comment,
+        action,
+    } = *change;
+    let now = now_seconds();
+    let changed = conn.execute(
+        "UPDATE publications SET status = ?3,
+            publish_at = CASE WHEN ?3 = 'published' THEN ?4 ELSE publish_at END,
+            published_at = CASE WHEN ?3 = 'published' THEN ?5 ELSE published_at END,
+            review_comment = coalesce(?6, review_comment),
+            version = version + 1, updated_at = ?5
+         WHERE id = ?1 AND version = ?2",
+        params![id, base_version, status.key(), publish_at, now, comment],
+    )? == 1;
+    if changed {
+        record(conn, id, action, comment, by)?;
+    }
+    Ok(changed)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Revision {
+    pub version: i64,
+    pub title: String,
+    pub body: String,
+    pub status: PublicationStatus,
+    pub action: String,
+    pub comment: Option<String>,
+    pub changed_by: Option<String>,
+    pub changed_at: i64,
+}
+
+/// Every revision of a text, newest first.
+pub fn revisions(conn: &Connection, id: i64) -> Result<Vec<Revision>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.version, r.title, r.body, r.status, r.action, r.comment, u.name, r.changed_at
+         FROM publication_revisions r LEFT JOIN users u ON u.id = r.changed_by
+         WHERE r.publication_id = ?1 ORDER BY r.version DESC",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        Ok(Revision {
+            version: r.get(0)?,
+            title: r.get(1)?,
+            body: r.get(2)?,
+            status: key(r, 3, PublicationStatus::parse)?,
+            action: r.get(4)?,
+            comment: r.get(5)?,
+            changed_by: r.get(6)?,
+            changed_at: r.get(7)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

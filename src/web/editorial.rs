@@ -1,0 +1,579 @@
+//! The editorial team's texts: writing with a server-rendered preview, the workflow from
+//! draft through review to publication, revisions with diffs and restoring; and the
+//! public side: the list of publications, each text, and the Atom feed.
+
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use minijinja::context;
+use serde::Deserialize;
+
+use super::forms::Form;
+use super::{AppError, AppState, Ctx};
+use crate::domain::form::FieldErrors;
+use crate::domain::publication::{
+    PublicationForm, PublicationKind, PublicationStatus, Step, can_edit, diff, is_editable,
+    is_public, publish_time, step,
+};
+use crate::storage::publications::{self, Change, Publication, Written};
+use crate::storage::{audit, now_seconds};
+
+fn editor(ctx: &Ctx) -> Result<i64, AppError> {
+    Ok(ctx.require(can_edit)?.id)
+}
+
+fn kinds() -> Vec<&'static str> {
+    PublicationKind::ALL.iter().map(|k| k.key()).collect()
+}
+
+fn form_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: Option<i64>,
+    form: &PublicationForm,
+    errors: &FieldErrors,
+    newer: Option<&Publication>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let preview = form.action == "preview";
+    let page = state.render(
+        ctx,
+        "publication_form.html",
+        context! { id, form, errors, newer, preview, kinds => kinds() },
+    )?;
+    Ok((status, page).into_response())
+}
+
+pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    editor(&ctx)?;
+    let texts = state.db.read(publications::all).await?;
+    let now = now_seconds();
+    let public: Vec<bool> = texts
+        .iter()
+        .map(|t| is_public(t.status, t.publish_at, now))
+        .collect();
+    Ok(state
+        .render(&ctx, "editorial.html", context! { texts, public })?
+        .into_response())
+}
+
+pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    editor(&ctx)?;
+    let form = PublicationForm {
+        kind: "output".into(),
+        ..Default::default()
+    };
+    form_page(
+        &state,
+        &ctx,
+        None,
+        &form,
+        &FieldErrors::new(),
+        None,
+        StatusCode::OK,
+    )
+}
+
+/// Saves a new text as a draft, or shows the preview of what was typed.
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<PublicationForm>,
+) -> Result<Response, AppError> {
+    let by = editor(&ctx)?;
+    let valid = match form.validate(&state.programme) {
+        Ok(valid) => valid,
+        Err(errors) => {
+            return form_page(
+                &state,
+                &ctx,
+                None,
+                &form,
+                &errors,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+    };
+    if form.action == "preview" {
+        return form_page(
+            &state,
+            &ctx,
+            None,
+            &form,
+            &FieldErrors::new(),
+            None,
+            StatusCode::OK,
+        );
+    }
+    let actor = ctx.actor();
+    let id = state
+        .db
+        .write(move |tx| {
+            let id = publications::insert(tx, &valid, by)?;
+            audit::record(
+                tx,
+                &actor,
+                "publication.create",
+                Some(&format!("publication:{id}")),
+                None,
+            )?;
+            Ok(id)
+        })
+        .await?;
+    Ok(Redirect::to(&format!("/editorial/{id}")).into_response())
+}
+
+async fn text_of(state: &AppState, id: i64) -> Result<Publication, AppError> {
+    state
+        .db
+        .read(move |c| publications::get(c, id))
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+fn form_of(text: &Publication) -> PublicationForm {
+    PublicationForm {
+        kind: text.kind.key().into(),
+        phase: text.phase_slug.clone().unwrap_or_default(),
+        output: text.output_slug.clone().unwrap_or_default(),
+        title: text.title.clone(),
+        body: text.body.clone(),
+        version: text.version.to_string(),
+        action: String::new(),
+    }
+}
+
+#[derive(Deserialize, Default, serde::Serialize, Clone)]
+pub struct StepForm {
+    #[serde(default)]
+    step: String,
+    #[serde(default)]
+    version: String,
+    #[serde(default)]
+    comment: String,
+    #[serde(default)]
+    publish_at: String,
+}
+
+async fn text_page(
+    state: &AppState,
+    ctx: &Ctx,
+    text: Publication,
+    errors: &FieldErrors,
+    typed: &StepForm,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let now = now_seconds();
+    let public = is_public(text.status, text.publish_at, now);
+    let scheduled = text.status == PublicationStatus::Published && !public;
+    let editable = is_editable(text.status);
+    let page = state.render(
+        ctx,
+        "publication.html",
+        context! { text, errors, typed, public, scheduled, editable },
+    )?;
+    Ok((status, page).into_response())
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    editor(&ctx)?;
+    let text = text_of(&state, id).await?;
+    text_page(
+        &state,
+        &ctx,
+        text,
+        &FieldErrors::new(),
+        &StepForm::default(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    editor(&ctx)?;
+    let text = text_of(&state, id).await?;
+    if !is_editable(text.status) {
+        return Err(AppError::Forbidden);
+    }
+    form_page(
+        &state,
+        &ctx,
+        Some(id),
+        &form_of(&text),
+        &FieldErrors::new(),
+        None,
+        StatusCode::OK,
+    )
+}
+
+/// Saves an edit (or shows its preview). Two editors saving at once: the second is
+/// refused with the first one's text shown, and what they typed comes back.
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<PublicationForm>,
+) -> Result<Response, AppError> {
+    let by = editor(&ctx)?;
+    let text = text_of(&state, id).await?;
+    if !is_editable(text.status) {
+        return Err(AppError::Forbidden);
+    }
+    let valid = match form.validate(&state.programme) {
+        Ok(valid) => valid,
+        Err(errors) => {
+            return form_page(
+                &state,
+                &ctx,
+                Some(id),
+                &form,
+                &errors,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+    };
+    if form.action == "preview" {
+        return form_page(
+            &state,
+            &ctx,
+            Some(id),
+            &form,
+            &FieldErrors::new(),
+            None,
+            StatusCode::OK,
+        );
+    }
+    let base: i64 = form
+        .version
+        .trim()
+        .parse()
+        .map_err(|_| AppError::Unprocessable)?;
+    let actor = ctx.actor();
+    let written = state
+        .db
+        .write(move |tx| {
+            let written = publications::update(tx, id, base, &valid, by, "save")?;
+            if matches!(written, Written::Saved) {
+                audit::record(
+                    tx,
+                    &actor,
+                    "publication.update",
+                    Some(&format!("publication:{id}")),
+                    None,
+                )?;
+            }
+            Ok(written)
+        })
+        .await?;
+    match written {
+        Written::Saved => Ok(Redirect::to(&format!("/editorial/{id}")).into_response()),
+        Written::Stale(newer) => {
+            let mut form = form;
+            form.version = newer.version.to_string();
+            form_page(
+                &state,
+                &ctx,
+                Some(id),
+                &form,
+                &FieldErrors::one("version", "error-stale-edit"),
+                Some(&newer),
+                StatusCode::CONFLICT,
+            )
+        }
+    }
+}
+
+/// A workflow step: submit for review, return with a comment, publish (now or at a set
+/// time), unpublish.
+pub async fn take_step(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<StepForm>,
+) -> Result<Response, AppError> {
+    let by = editor(&ctx)?;
+    let text = text_of(&state, id).await?;
+    let chosen = Step::parse(form.step.trim()).ok_or(AppError::Unprocessable)?;
+    let mut errors = FieldErrors::new();
+    let next = step(
+        text.status,
+        chosen,
+        by,
+        text.last_author,
+        state.programme.second_reviewer,
+    )
+    .map_err(|m| errors.add("step", m))
+    .ok();
+    let comment = form.comment.trim().to_string();
+    if chosen == Step::Return && comment.is_empty() {
+        errors.add("comment", "error-return-comment");
+    }
+    let publish_at = if chosen == Step::Publish {
+        publish_time(
+            &form.publish_at,
+            state.programme.time_zone,
+            chrono::Utc::now(),
+        )
+        .map_err(|m| errors.add("publish_at", m))
+        .ok()
+        .flatten()
+    } else {
+        None
+    };
+    let Some(next) = next.filter(|_| errors.is_empty()) else {
+        return text_page(
+            &state,
+            &ctx,
+            text,
+            &errors,
+            &form,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let base: i64 = form.version.trim().parse().unwrap_or(text.version);
+    let actor = ctx.actor();
+    let stored_comment = (!comment.is_empty()).then_some(comment);
+    let changed = state
+        .db
+        .write(move |tx| {
+            let changed = publications::set_status(
+                tx,
+                id,
+                base,
+                &Change {
+                    status: next,
+                    publish_at,
+                    comment: stored_comment.as_deref(),
+                    action: chosen.key(),
+                },
+                by,
+            )?;
+            if changed {
+                audit::record(
+                    tx,
+                    &actor,
+                    &format!("publication.{}", chosen.key()),
+                    Some(&format!("publication:{id}")),
+                    None,
+                )?;
+            }
+            Ok(changed)
+        })
+        .await?;
+    if changed {
+        Ok(Redirect::to(&format!("/editorial/{id}")).into_response())
+    } else {
+        let text = text_of(&state, id).await?;
+        text_page(
+            &state,
+            &ctx,
+            text,
+            &FieldErrors::one("step", "error-stale-edit"),
+            &form,
+            StatusCode::CONFLICT,
+        )
+        .await
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct DiffQuery {
+    #[serde(default)]
+    from: Option<i64>,
+    #[serde(default)]
+    to: Option<i64>,
+}
+
+/// Every revision, and the difference between any two (by default the last two).
+pub async fn history(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(query): Query<DiffQuery>,
+) -> Result<Response, AppError> {
+    editor(&ctx)?;
+    let text = text_of(&state, id).await?;
+    let revisions = state
+        .db
+        .read(move |c| publications::revisions(c, id))
+        .await?;
+    let newest = revisions.first().map(|r| r.version).unwrap_or(1);
+    let to = query.to.unwrap_or(newest);
+    let from = query.from.unwrap_or((to - 1).max(1));
+    let find = |v: i64| revisions.iter().find(|r| r.version == v);
+    let lines = match (find(from), find(to)) {
+        (Some(a), Some(b)) => diff(
+            &format!("# {}\n\n{}", a.title, a.body),
+            &format!("# {}\n\n{}", b.title, b.body),
+        ),
+        _ => Vec::new(),
+    };
+    Ok(state
+        .render(
+            &ctx,
+            "publication_history.html",
+            context! { text, revisions, from, to, lines },
+        )?
+        .into_response())
+}
+
+#[derive(Deserialize, Default)]
+pub struct RestoreForm {
+    #[serde(default)]
+    revision: String,
+    #[serde(default)]
+    version: String,
+}
+
+/// Restores an old revision's title and text: a new revision, a draft again.
+pub async fn restore(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<RestoreForm>,
+) -> Result<Response, AppError> {
+    let by = editor(&ctx)?;
+    let text = text_of(&state, id).await?;
+    let wanted: i64 = form
+        .revision
+        .trim()
+        .parse()
+        .map_err(|_| AppError::Unprocessable)?;
+    let base: i64 = form.version.trim().parse().unwrap_or(text.version);
+    let revisions = state
+        .db
+        .read(move |c| publications::revisions(c, id))
+        .await?;
+    let old = revisions
+        .into_iter()
+        .find(|r| r.version == wanted)
+        .ok_or(AppError::NotFound)?;
+    let valid = crate::domain::publication::ValidPublication {
+        kind: text.kind,
+        phase: text.phase_slug.clone(),
+        output: text.output_slug.clone(),
+        title: old.title,
+        body: old.body,
+    };
+    let actor = ctx.actor();
+    let written = state
+        .db
+        .write(move |tx| {
+            let written = publications::update(tx, id, base, &valid, by, "restore")?;
+            if matches!(written, Written::Saved) {
+                audit::record(
+                    tx,
+                    &actor,
+                    "publication.restore",
+                    Some(&format!("publication:{id}")),
+                    Some(&wanted.to_string()),
+                )?;
+            }
+            Ok(written)
+        })
+        .await?;
+    match written {
+        Written::Saved => Ok(Redirect::to(&format!("/editorial/{id}/history")).into_response()),
+        Written::Stale(_) => Err(AppError::Unprocessable),
+    }
+}
+
+/// What the public sees: published texts whose time has come, newest first.
+pub async fn public_list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let now = now_seconds();
+    let texts = state
+        .db
+        .read(move |c| publications::public(c, now, 200))
+        .await?;
+    Ok(state
+        .render(&ctx, "publications.html", context! { texts })?
+        .into_response())
+}
+
+/// One published text; anything else is not there (404, as a missing page).
+pub async fn public_show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let text = text_of(&state, id).await?;
+    if !is_public(text.status, text.publish_at, now_seconds()) {
+        return Err(AppError::NotFound);
+    }
+    Ok(state
+        .render(&ctx, "publication_public.html", context! { text })?
+        .into_response())
+}
+
+/// The Atom feed of publications and news.
+pub async fn feed(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    use atom_syndication::{Entry, Feed, Link, Text};
+    let now = now_seconds();
+    let texts = state
+        .db
+        .read(move |c| publications::public(c, now, 50))
+        .await?;
+    let base = state.config.public_url.trim_end_matches('/').to_string();
+    let lang = ctx.lang;
+    let default = state.programme.default_language;
+    let time = |t: i64| {
+        chrono::DateTime::from_timestamp(t, 0)
+            .unwrap_or_default()
+            .fixed_offset()
+    };
+    let entries: Vec<Entry> = texts
+        .iter()
+        .map(|t| {
+            let at = time(t.publish_at.or(t.published_at).unwrap_or(t.updated_at));
+            let mut entry = Entry::default();
+            entry.set_id(format!("{base}/publications/{}", t.id));
+            entry.set_title(Text::plain(t.title.clone()));
+            entry.set_updated(at);
+            entry.set_published(Some(at));
+            entry.set_links(vec![Link {
+                href: format!("{base}/publications/{}", t.id),
+                rel: "alternate".into(),
+                ..Default::default()
+            }]);
+            entry.set_content(Some(atom_syndication::Content {
+                value: Some(crate::render::markdown::to_safe_html(&t.body)),
+                content_type: Some("html".into()),
+                ..Default::default()
+            }));
+            entry
+        })
+        .collect();
+    let mut feed = Feed::default();
+    feed.set_id(format!("{base}/feed.atom"));
+    feed.set_title(Text::plain(
+        state.programme.name.pick(lang, default).to_string(),
+    ));
+    feed.set_updated(
+        entries
+            .first()
+            .map(|e| *e.updated())
+            .unwrap_or_else(|| time(now)),
+    );
+    feed.set_links(vec![Link {
+        href: format!("{base}/feed.atom"),
+        rel: "self".into(),
+        ..Default::default()
+    }]);
+    feed.set_entries(entries);
+    Ok((
+        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
+        feed.to_string(),
+    )
+        .into_response())
+}

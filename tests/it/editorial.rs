@@ -1,0 +1,294 @@
+//! The editorial team's texts: preview, the workflow with a second pair of eyes,
+//! scheduled publication, revisions with diff and restore, the conflict refusal, and what
+//! the public sees (pages, list and feed).
+
+use axum::http::StatusCode;
+
+use super::helpers::*;
+use framsyn::domain::user::Role;
+use framsyn::storage::publications;
+
+const EDITOR_2: &str = "redaktor2@reglab.test";
+
+fn output<'a>(title: &'a str, body: &'a str, action: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("kind", "output"),
+        ("phase", "omvarlden"),
+        ("output", "fordjupad-omvarldsanalys"),
+        ("title", title),
+        ("body", body),
+        ("action", action),
+    ]
+}
+
+async fn setup(app: &mut TestApp) -> i64 {
+    let w = world(app);
+    app.user(EDITOR_2, w.office, &[Role::Editor]);
+    app.login(EDITOR).await;
+    let created = app
+        .post(
+            "/editorial/new",
+            &output("Fördjupad omvärldsanalys", "Första **utkastet**.", "save"),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    created
+        .location()
+        .trim_start_matches("/editorial/")
+        .parse()
+        .unwrap()
+}
+
+fn step(version: &str, step: &str) -> Vec<(&'static str, String)> {
+    vec![("version", version.to_string()), ("step", step.to_string())]
+}
+
+async fn take(app: &mut TestApp, id: i64, fields: &[(&str, String)]) -> TestResponse {
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    app.post(&format!("/editorial/{id}/step"), &pairs).await
+}
+
+fn version_of(app: &TestApp, id: i64) -> String {
+    app.db
+        .read_blocking(move |c| publications::get(c, id))
+        .unwrap()
+        .unwrap()
+        .version
+        .to_string()
+}
+
+#[tokio::test]
+async fn a_text_is_previewed_reviewed_by_another_editor_published_and_unpublished() {
+    let mut app = spawn_app();
+    let id = setup(&mut app).await;
+    // The preview renders what was typed and stores nothing.
+    let preview = app
+        .post(
+            "/editorial/new",
+            &output("Nyhet", "En *förhandsvisning*.", "preview"),
+        )
+        .await;
+    assert_eq!(preview.status, StatusCode::OK);
+    preview.assert_contains("<em>förhandsvisning</em>");
+    preview.assert_contains("En *förhandsvisning*.</textarea>");
+    assert_eq!(app.db.read_blocking(publications::all).unwrap().len(), 1);
+
+    // Drafts are nobody's business outside the editorial team.
+    assert_eq!(
+        app.get(&format!("/publications/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let v = version_of(&app, id);
+    assert_eq!(
+        take(&mut app, id, &step(&v, "submit")).await.status,
+        StatusCode::SEE_OTHER
+    );
+    // The programme wants a second pair of eyes: the writer may not publish.
+    let v = version_of(&app, id);
+    let own = take(&mut app, id, &step(&v, "publish")).await;
+    assert_eq!(own.status, StatusCode::UNPROCESSABLE_ENTITY);
+    own.assert_contains("någon annan än den som senast skrev texten");
+
+    app.login(EDITOR_2).await;
+    let no_comment = take(&mut app, id, &step(&v, "return")).await;
+    assert_eq!(no_comment.status, StatusCode::UNPROCESSABLE_ENTITY);
+    no_comment.assert_contains("id=\"f-comment-error\"");
+    let mut back = step(&v, "return");
+    back.push(("comment", "Lägg till källorna.".into()));
+    assert_eq!(
+        take(&mut app, id, &back).await.status,
+        StatusCode::SEE_OTHER
+    );
+
+    app.login(EDITOR).await;
+    app.get(&format!("/editorial/{id}"))
+        .await
+        .assert_contains("Lägg till källorna.");
+    let v = version_of(&app, id);
+    let mut edit = output(
+        "Fördjupad omvärldsanalys",
+        "Första **utkastet**, med källor.",
+        "save",
+    );
+    edit.push(("version", &v));
+    assert_eq!(
+        app.post(&format!("/editorial/{id}/edit"), &edit)
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    let v = version_of(&app, id);
+    take(&mut app, id, &step(&v, "submit")).await;
+
+    app.login(EDITOR_2).await;
+    let v = version_of(&app, id);
+    assert_eq!(
+        take(&mut app, id, &step(&v, "publish")).await.status,
+        StatusCode::SEE_OTHER
+    );
+
+    // The public reads it, finds it in the list and in the feed.
+    app.logout().await;
+    let page = app.get(&format!("/publications/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    page.assert_contains("med källor");
+    app.get("/publications")
+        .await
+        .assert_contains("Fördjupad omvärldsanalys");
+    let feed = app.get("/feed.atom").await;
+    assert_eq!(
+        feed.headers.get("content-type").unwrap(),
+        "application/atom+xml; charset=utf-8"
+    );
+    let parsed = atom_feed(&feed.body);
+    assert_eq!(parsed, vec!["Fördjupad omvärldsanalys".to_string()]);
+
+    // Unpublished: gone for the public again.
+    app.login(EDITOR).await;
+    let v = version_of(&app, id);
+    take(&mut app, id, &step(&v, "unpublish")).await;
+    app.logout().await;
+    assert_eq!(
+        app.get(&format!("/publications/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert!(atom_feed(&app.get("/feed.atom").await.body).is_empty());
+}
+
+/// The entry titles of an Atom feed.
+fn atom_feed(xml: &str) -> Vec<String> {
+    let feed: atom_syndication::Feed = xml.parse().expect("a valid Atom feed");
+    feed.entries()
+        .iter()
+        .map(|e| e.title().value.clone())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_scheduled_text_waits_for_its_time_and_a_time_past_is_refused() {
+    let mut app = spawn_app();
+    let id = setup(&mut app).await;
+    let v = version_of(&app, id);
+    take(&mut app, id, &step(&v, "submit")).await;
+    app.login(EDITOR_2).await;
+    let v = version_of(&app, id);
+    let mut past = step(&v, "publish");
+    past.push(("publish_at", "2020-01-01T09:00".into()));
+    let refused = take(&mut app, id, &past).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_contains("Tiden måste ligga framåt.");
+    refused.assert_contains("value=\"2020-01-01T09:00\"");
+    let mut later = step(&v, "publish");
+    later.push(("publish_at", "2099-01-01T09:00".into()));
+    assert_eq!(
+        take(&mut app, id, &later).await.status,
+        StatusCode::SEE_OTHER
+    );
+    app.get(&format!("/editorial/{id}"))
+        .await
+        .assert_contains("publiceras 2099-01-01 09:00");
+    app.logout().await;
+    assert_eq!(
+        app.get(&format!("/publications/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert!(!app.get("/publications").await.body.contains("Fördjupad"));
+    assert!(atom_feed(&app.get("/feed.atom").await.body).is_empty());
+}
+
+#[tokio::test]
+async fn two_editors_saving_at_once_and_revisions_with_diff_and_restore() {
+    let mut app = spawn_app();
+    let id = setup(&mut app).await;
+    let v = version_of(&app, id);
+    let mut first = output(
+        "Fördjupad omvärldsanalys",
+        "Första utkastet.\nEn ny rad.",
+        "save",
+    );
+    first.push(("version", &v));
+    let mut second = output("Fördjupad omvärldsanalys", "Min egen version.", "save");
+    second.push(("version", &v));
+    app.login(EDITOR_2).await;
+    assert_eq!(
+        app.post(&format!("/editorial/{id}/edit"), &first)
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    app.login(EDITOR).await;
+    let stale = app.post(&format!("/editorial/{id}/edit"), &second).await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    stale.assert_contains("En ny rad.");
+    stale.assert_contains("Min egen version.</textarea>");
+
+    // The diff between the two versions, line by line, marked in words too.
+    let history = app
+        .get(&format!("/editorial/{id}/history?from=1&to=2"))
+        .await;
+    history.assert_contains(
+        "<del><span class=\"visually-hidden\">Borttaget: </span>− Första **utkastet**.</del>",
+    );
+    history
+        .assert_contains("<ins><span class=\"visually-hidden\">Tillagt: </span>+ En ny rad.</ins>");
+    // Restoring version 1 is a new revision with its text.
+    let restored = app
+        .post(
+            &format!("/editorial/{id}/restore"),
+            &[("revision", "1"), ("version", "2")],
+        )
+        .await;
+    assert_eq!(restored.status, StatusCode::SEE_OTHER);
+    let text = app
+        .db
+        .read_blocking(move |c| publications::get(c, id))
+        .unwrap()
+        .unwrap();
+    assert_eq!(text.body, "Första **utkastet**.");
+    assert_eq!(text.version, 3);
+    let revisions = app
+        .db
+        .read_blocking(move |c| publications::revisions(c, id))
+        .unwrap();
+    assert_eq!(revisions[0].action, "restore");
+}
+
+#[tokio::test]
+async fn bad_texts_are_refused_at_the_field_and_only_editors_write() {
+    let mut app = spawn_app();
+    setup(&mut app).await;
+    let mut no_phase = output("Utan fas", "x", "save");
+    no_phase[1] = ("phase", "");
+    let refused = app.post("/editorial/new", &no_phase).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_contains("id=\"f-phase-error\"");
+    refused.assert_contains("value=\"Utan fas\"");
+    let mut unknown = output("Okänt resultat", "x", "save");
+    unknown[2] = ("output", "scenarier-2050");
+    let refused = app.post("/editorial/new", &unknown).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_contains("id=\"f-output-error\"");
+    // Script in a text is rendered harmless.
+    let id = app
+        .post(
+            "/editorial/new",
+            &[
+                ("kind", "news"),
+                ("title", "Nyhet"),
+                ("body", "Hej <script>alert(1)</script> **där**"),
+                ("action", "preview"),
+            ],
+        )
+        .await;
+    assert!(!id.body.contains("<script>alert(1)</script>"));
+    app.login(STRATEGIST_A).await;
+    assert_eq!(app.get("/editorial").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.post("/editorial/new", &output("x", "y", "save"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    app.logout().await;
+    assert_eq!(app.get("/editorial").await.status, StatusCode::SEE_OTHER);
+}
