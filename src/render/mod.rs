@@ -129,7 +129,7 @@ fn number_filter(state: &State, value: Option<f64>) -> String {
     }
 }
 
-/// A figure as [`number_filter`] writes it.
+/// A figure as the `num` filter writes it.
 pub fn format_number(lang: Lang, value: f64) -> String {
     let rounded = (value * 100.0).round() / 100.0;
     let mut text = format!("{rounded:.2}");

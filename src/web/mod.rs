@@ -11,6 +11,7 @@ mod editorial;
 mod error;
 mod events;
 mod forms;
+mod input;
 mod methods;
 mod organisations;
 mod pages;
@@ -206,6 +207,10 @@ pub fn router(state: AppState) -> Router {
         .route("/publications", get(editorial::public_list))
         .route("/publications/{id}", get(editorial::public_show))
         .route("/feed.atom", get(editorial::feed))
+        .route("/input", get(input::form).post(input::send))
+        .route("/admin/input", get(input::queue))
+        .route("/admin/input.csv", get(input::export))
+        .route("/admin/input/{id}", post(input::moderate))
         .route("/search", get(search::search))
         .route("/bank", get(bank::list))
         .route("/bank.csv", get(bank::export_csv))

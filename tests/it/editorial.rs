@@ -292,3 +292,80 @@ async fn bad_texts_are_refused_at_the_field_and_only_editors_write() {
     app.logout().await;
     assert_eq!(app.get("/editorial").await.status, StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn input_from_anyone_is_held_for_moderation_and_never_lost() {
+    let mut app = spawn_app();
+    world(&app);
+    // Anyone, without signing in; script in the text stays text.
+    let sent = app
+        .post(
+            "/input",
+            &[
+                ("body", "Tänk på skärgårdarna <script>alert(1)</script>"),
+                ("phase", "omvarlden"),
+                ("website", ""),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER);
+    app.get(sent.location()).await.assert_contains("Tack!");
+    // A robot filling the hidden field is thanked, and nothing is stored.
+    let robot = app
+        .post(
+            "/input",
+            &[("body", "Köp billigt"), ("website", "http://spam.example")],
+        )
+        .await;
+    assert_eq!(robot.status, StatusCode::SEE_OTHER);
+    // Bad fields come back at the field with the text kept.
+    let bad = app
+        .post(
+            "/input",
+            &[("body", "Min text"), ("email", "inte-en-adress")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    bad.assert_contains("id=\"f-email-error\"");
+    bad.assert_contains("Min text</textarea>");
+    // Too much from one address in an hour: asked to wait, text kept, nothing lost.
+    for i in 0..4 {
+        app.post("/input", &[("body", &format!("Inspel {i}"))])
+            .await;
+    }
+    let wait = app.post("/input", &[("body", "Ett till")]).await;
+    assert_eq!(wait.status, StatusCode::TOO_MANY_REQUESTS);
+    wait.assert_contains("Ett till</textarea>");
+    let stored = app
+        .db
+        .read_blocking(|c| framsyn::storage::inputs::queue(c, None))
+        .unwrap();
+    assert_eq!(stored.len(), 5);
+    assert!(!stored.iter().any(|i| i.body.contains("billigt")));
+
+    // Moderation: strategists may not; editors mark, link and publish.
+    app.login(STRATEGIST_A).await;
+    assert_eq!(app.get("/admin/input").await.status, StatusCode::FORBIDDEN);
+    app.login(EDITOR).await;
+    let queue = app.get("/admin/input").await;
+    queue.assert_contains("Tänk på skärgårdarna &lt;script&gt;");
+    let first = stored
+        .iter()
+        .find(|i| i.body.starts_with("Tänk"))
+        .unwrap()
+        .id;
+    let marked = app
+        .post(
+            &format!("/admin/input/{first}"),
+            &[("status", "answered"), ("published", "1")],
+        )
+        .await;
+    assert_eq!(marked.status, StatusCode::SEE_OTHER);
+    let csv = app.get("/admin/input.csv").await;
+    csv.assert_contains("Besvarat");
+    app.logout().await;
+    let public = app.get("/input").await;
+    public.assert_contains("Publicerade inspel");
+    public.assert_contains("Tänk på skärgårdarna &lt;script&gt;");
+    assert!(!public.body.contains("Inspel 1"));
+}

@@ -1,0 +1,114 @@
+//! Input from anyone, and its moderation.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::Serialize;
+
+use super::{Result, now_seconds};
+use crate::domain::input::{InputStatus, ValidInput};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Input {
+    pub id: i64,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub body: String,
+    pub phase_slug: Option<String>,
+    pub topic: Option<String>,
+    pub status: InputStatus,
+    pub note_id: Option<i64>,
+    pub published: bool,
+    pub created_at: i64,
+}
+
+const COLUMNS: &str =
+    "id, name, email, body, phase_slug, topic, status, note_id, published, created_at";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Input> {
+    let status: String = r.get(6)?;
+    Ok(Input {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        email: r.get(2)?,
+        body: r.get(3)?,
+        phase_slug: r.get(4)?,
+        topic: r.get(5)?,
+        status: InputStatus::parse(&status).unwrap_or(InputStatus::New),
+        note_id: r.get(7)?,
+        published: r.get(8)?,
+        created_at: r.get(9)?,
+    })
+}
+
+/// Stores input unless `address` has sent `per_hour` already in the last hour (counted
+/// in the same transaction, so parallel posts cannot pass the limit). Returns the id.
+pub fn insert(
+    conn: &Connection,
+    input: &ValidInput,
+    address: &str,
+    per_hour: u32,
+) -> Result<Option<i64>> {
+    let now = now_seconds();
+    let recent: u32 = conn.query_row(
+        "SELECT count(*) FROM inputs WHERE address = ?1 AND created_at > ?2",
+        params![address, now - 3600],
+        |r| r.get(0),
+    )?;
+    if recent >= per_hour {
+        return Ok(None);
+    }
+    conn.execute(
+        "INSERT INTO inputs (name, email, body, phase_slug, topic, address, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            input.name,
+            input.email,
+            input.body,
+            input.phase,
+            input.topic,
+            address,
+            now
+        ],
+    )?;
+    Ok(Some(conn.last_insert_rowid()))
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Option<Input>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM inputs WHERE id = ?1"))?;
+    Ok(stmt.query_row([id], from_row).optional()?)
+}
+
+/// The queue, newest first, optionally of one status.
+pub fn queue(conn: &Connection, status: Option<InputStatus>) -> Result<Vec<Input>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM inputs WHERE ?1 IS NULL OR status = ?1 ORDER BY id DESC"
+    ))?;
+    Ok(stmt
+        .query_map([status.map(|s| s.key())], from_row)?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// What moderators have chosen to publish, newest first.
+pub fn published(conn: &Connection) -> Result<Vec<Input>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM inputs WHERE published = 1 ORDER BY id DESC LIMIT 100"
+    ))?;
+    Ok(stmt
+        .query_map([], from_row)?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// A moderator's decision on a piece of input.
+pub fn moderate(
+    conn: &Connection,
+    id: i64,
+    status: InputStatus,
+    note: Option<i64>,
+    published: bool,
+    by: i64,
+) -> Result<bool> {
+    Ok(conn.execute(
+        "UPDATE inputs SET status = ?2, note_id = ?3, published = ?4, handled_by = ?5, handled_at = ?6
+         WHERE id = ?1",
+        params![id, status.key(), note, published, by, now_seconds()],
+    )? == 1)
+}

@@ -1,0 +1,248 @@
+//! Input (innspill) from anyone, and its moderation queue for process leaders and editors.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use minijinja::context;
+use serde::{Deserialize, Serialize};
+
+use super::forms::{Form, csv_download};
+use super::{AppError, AppState, Ctx};
+use crate::domain::access::Subject;
+use crate::domain::form::FieldErrors;
+use crate::domain::input::{InputForm, InputStatus, PER_HOUR};
+use crate::domain::user::Role;
+use crate::storage::{audit, bank, inputs};
+
+/// Moderating input: process leaders and editors.
+fn can_moderate(subject: &Subject) -> bool {
+    subject.can_lead_process() || subject.roles.contains(&Role::Editor)
+}
+
+async fn form_page(
+    state: &AppState,
+    ctx: &Ctx,
+    form: &InputForm,
+    errors: &FieldErrors,
+    status: StatusCode,
+    thanks: bool,
+) -> Result<Response, AppError> {
+    let published = state.db.read(inputs::published).await?;
+    let page = state.render(
+        ctx,
+        "input.html",
+        context! { form, errors, thanks, published },
+    )?;
+    Ok((status, page).into_response())
+}
+
+#[derive(Deserialize, Default)]
+pub struct ThanksQuery {
+    #[serde(default)]
+    thanks: Option<String>,
+}
+
+pub async fn form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<ThanksQuery>,
+) -> Result<Response, AppError> {
+    form_page(
+        &state,
+        &ctx,
+        &InputForm::default(),
+        &FieldErrors::new(),
+        StatusCode::OK,
+        query.thanks.is_some(),
+    )
+    .await
+}
+
+/// Takes input from anyone. A robot that fills in the hidden field is thanked and
+/// nothing is stored; too much from one address in an hour is asked to wait, with what
+/// was typed kept.
+pub async fn send(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<InputForm>,
+) -> Result<Response, AppError> {
+    if form.is_robot() {
+        return Ok(Redirect::to("/input?thanks=1").into_response());
+    }
+    let phases: Vec<&str> = state
+        .programme
+        .phases
+        .iter()
+        .map(|p| p.slug.as_str())
+        .collect();
+    let valid = match form.validate(&phases) {
+        Ok(valid) => valid,
+        Err(errors) => {
+            return form_page(
+                &state,
+                &ctx,
+                &form,
+                &errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                false,
+            )
+            .await;
+        }
+    };
+    let address = ctx.address.clone().unwrap_or_default();
+    let actor = ctx.actor();
+    let stored = state
+        .db
+        .write(move |tx| {
+            let id = inputs::insert(tx, &valid, &address, PER_HOUR)?;
+            if let Some(id) = id {
+                audit::record(
+                    tx,
+                    &actor,
+                    "input.create",
+                    Some(&format!("input:{id}")),
+                    None,
+                )?;
+            }
+            Ok(id)
+        })
+        .await?;
+    match stored {
+        Some(_) => Ok(Redirect::to("/input?thanks=1").into_response()),
+        None => {
+            form_page(
+                &state,
+                &ctx,
+                &form,
+                &FieldErrors::one("body", "error-input-wait"),
+                StatusCode::TOO_MANY_REQUESTS,
+                false,
+            )
+            .await
+        }
+    }
+}
+
+#[derive(Deserialize, Serialize, Default)]
+pub struct QueueQuery {
+    #[serde(default)]
+    status: Option<String>,
+}
+
+pub async fn queue(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<QueueQuery>,
+) -> Result<Response, AppError> {
+    ctx.require(can_moderate)?;
+    let status = query.status.as_deref().and_then(InputStatus::parse);
+    let list = state.db.read(move |c| inputs::queue(c, status)).await?;
+    Ok(state
+        .render(
+            &ctx,
+            "input_queue.html",
+            context! {
+                inputs => list, query,
+                statuses => InputStatus::ALL.iter().map(|s| s.key()).collect::<Vec<_>>(),
+            },
+        )?
+        .into_response())
+}
+
+#[derive(Deserialize, Default)]
+pub struct ModerateForm {
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    published: Option<String>,
+}
+
+/// Marks input read, answered or linked to a note, and publishes it or not.
+pub async fn moderate(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<ModerateForm>,
+) -> Result<Response, AppError> {
+    let user = ctx.require(can_moderate)?;
+    let status = InputStatus::parse(form.status.trim()).ok_or(AppError::Unprocessable)?;
+    let note = match form.note.trim().trim_start_matches('#') {
+        "" => None,
+        n => Some(n.parse::<i64>().map_err(|_| AppError::Unprocessable)?),
+    };
+    if let Some(n) = note
+        && state.db.read(move |c| bank::brief(c, n)).await?.is_none()
+    {
+        return Err(AppError::Unprocessable);
+    }
+    let status = if note.is_some() {
+        InputStatus::Linked
+    } else {
+        status
+    };
+    let published = form.published.is_some();
+    let (by, actor) = (user.id, ctx.actor());
+    let changed = state
+        .db
+        .write(move |tx| {
+            let changed = inputs::moderate(tx, id, status, note, published, by)?;
+            if changed {
+                audit::record(
+                    tx,
+                    &actor,
+                    "input.moderate",
+                    Some(&format!("input:{id}")),
+                    Some(status.key()),
+                )?;
+            }
+            Ok(changed)
+        })
+        .await?;
+    if !changed {
+        return Err(AppError::NotFound);
+    }
+    Ok(Redirect::to("/admin/input").into_response())
+}
+
+pub async fn export(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    ctx.require(can_moderate)?;
+    let list = state.db.read(|c| inputs::queue(c, None)).await?;
+    let lang = ctx.lang;
+    let t = |key: &str| crate::render::i18n::text(lang, key);
+    let header: Vec<String> = [
+        "input-received",
+        "input-name",
+        "input-email",
+        "event-phase",
+        "input-topic",
+        "input-body",
+        "input-status",
+        "csv-note",
+        "input-published",
+    ]
+    .iter()
+    .map(|k| t(k))
+    .collect();
+    let tz = state.programme.time_zone;
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|i| {
+            vec![
+                chrono::DateTime::from_timestamp(i.created_at, 0)
+                    .map(|d| d.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
+                    .unwrap_or_default(),
+                i.name.clone().unwrap_or_default(),
+                i.email.clone().unwrap_or_default(),
+                i.phase_slug.clone().unwrap_or_default(),
+                i.topic.clone().unwrap_or_default(),
+                i.body.clone(),
+                t(&format!("input-status-{}", i.status.key())),
+                i.note_id.map(|n| n.to_string()).unwrap_or_default(),
+                if i.published { t("yes") } else { t("no") },
+            ]
+        })
+        .collect();
+    csv_download(&header, &rows, "input.csv")
+}
