@@ -62,7 +62,8 @@ impl Config {
             session_absolute: Duration::from_secs(12 * 60 * 60),
             password_link_lifetime: Duration::from_secs(72 * 60 * 60),
             request_timeout: Duration::from_secs(30),
-            body_limit: 1024 * 1024,
+            // Room for an illustration (5 MiB) with its form; every other form is far smaller.
+            body_limit: 6 * 1024 * 1024,
             throttle: ThrottlePolicy::default(),
             trusted_proxies: Vec::new(),
         }

@@ -45,6 +45,7 @@ pub mod event;
 pub mod form;
 pub mod heatmap;
 pub mod ical;
+pub mod image;
 pub mod input;
 pub mod lang;
 pub mod methods;

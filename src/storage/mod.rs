@@ -7,6 +7,7 @@
 pub mod audit;
 pub mod bank;
 pub mod events;
+pub mod images;
 pub mod inputs;
 pub mod methods;
 pub mod organisations;

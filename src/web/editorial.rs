@@ -577,3 +577,123 @@ pub async fn feed(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     )
         .into_response())
 }
+
+fn images_page(
+    state: &AppState,
+    ctx: &Ctx,
+    images: Vec<crate::storage::images::ImageInfo>,
+    alt: &str,
+    errors: &FieldErrors,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let page = state.render(
+        ctx,
+        "images.html",
+        context! { images, alt, errors, max_mb => crate::domain::image::IMAGE_MAX / (1024 * 1024) },
+    )?;
+    Ok((status, page).into_response())
+}
+
+pub async fn images(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    editor(&ctx)?;
+    let list = state.db.read(crate::storage::images::list).await?;
+    images_page(&state, &ctx, list, "", &FieldErrors::new(), StatusCode::OK)
+}
+
+/// Uploads an illustration: checked by its content, stored under a generated name, with
+/// its alt text. A refused upload comes back with the alt text kept.
+pub async fn upload_image(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    mut multipart: axum::extract::Multipart,
+) -> Result<Response, AppError> {
+    let by = editor(&ctx)?;
+    let (mut bytes, mut alt) = (Vec::new(), String::new());
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|_| AppError::Unprocessable)?
+    {
+        match field.name() {
+            Some("file") => {
+                bytes = field
+                    .bytes()
+                    .await
+                    .map_err(|_| AppError::TooLarge)?
+                    .to_vec()
+            }
+            Some("alt") => alt = field.text().await.map_err(|_| AppError::Unprocessable)?,
+            _ => {}
+        }
+    }
+    let valid = match crate::domain::image::check(&bytes, &alt) {
+        Ok(valid) => valid,
+        Err(errors) => {
+            let list = state.db.read(crate::storage::images::list).await?;
+            return images_page(
+                &state,
+                &ctx,
+                list,
+                &alt,
+                &errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+    };
+    // A generated name: nothing of the uploaded file's name reaches a URL or a header.
+    let name = format!(
+        "{}.{}",
+        crate::domain::credentials::new_token()
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .take(24)
+            .collect::<String>(),
+        valid.extension
+    );
+    let actor = ctx.actor();
+    state
+        .db
+        .write(move |tx| {
+            crate::storage::images::insert(tx, &name, &valid, &bytes, by)?;
+            audit::record(
+                tx,
+                &actor,
+                "image.upload",
+                Some(&format!("image:{name}")),
+                None,
+            )
+        })
+        .await?;
+    Ok(Redirect::to("/editorial/images").into_response())
+}
+
+/// An uploaded image, with headers that keep a browser from reading it as anything else.
+pub async fn media(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+) -> Result<Response, AppError> {
+    if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '.') {
+        return Err(AppError::NotFound);
+    }
+    let (mime, bytes) = state
+        .db
+        .read(move |c| crate::storage::images::get(c, &name))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, mime),
+            (header::CONTENT_DISPOSITION, "inline".to_string()),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; sandbox".to_string(),
+            ),
+            (
+                header::CACHE_CONTROL,
+                "public, max-age=86400, immutable".to_string(),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}

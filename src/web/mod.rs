@@ -196,6 +196,11 @@ pub fn router(state: AppState) -> Router {
             "/editorial/new",
             get(editorial::new_form).post(editorial::create),
         )
+        .route(
+            "/editorial/images",
+            get(editorial::images).post(editorial::upload_image),
+        )
+        .route("/media/{name}", get(editorial::media))
         .route("/editorial/{id}", get(editorial::show))
         .route(
             "/editorial/{id}/edit",

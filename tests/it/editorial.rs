@@ -369,3 +369,86 @@ async fn input_from_anyone_is_held_for_moderation_and_never_lost() {
     public.assert_contains("Tänk på skärgårdarna &lt;script&gt;");
     assert!(!public.body.contains("Inspel 1"));
 }
+
+#[tokio::test]
+async fn images_are_checked_by_content_need_alt_text_and_are_served_safely() {
+    let mut app = spawn_app();
+    setup(&mut app).await;
+    let png: Vec<u8> = [
+        &[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a][..],
+        &[
+            0, 0, 0, 0x0d, b'I', b'H', b'D', b'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0,
+        ][..],
+    ]
+    .concat();
+    // No alt text: refused at the field.
+    let refused = app
+        .upload_with(
+            "/editorial/images",
+            &[("alt", " ")],
+            "file",
+            "karta.png",
+            &png,
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_contains("id=\"f-alt-error\"");
+    // A script dressed as an image: refused by its content, the alt text kept.
+    let disguised = app
+        .upload_with(
+            "/editorial/images",
+            &[("alt", "Karta över regionerna")],
+            "file",
+            "karta.png",
+            b"<html><script>alert(1)</script></html>",
+        )
+        .await;
+    assert_eq!(disguised.status, StatusCode::UNPROCESSABLE_ENTITY);
+    disguised.assert_contains("Filen är ingen PNG-, JPEG-, WebP- eller GIF-bild.");
+    disguised.assert_contains("value=\"Karta över regionerna\"");
+    let too_big = [png.clone(), vec![0u8; framsyn::domain::image::IMAGE_MAX]].concat();
+    let big = app
+        .upload_with(
+            "/editorial/images",
+            &[("alt", "Stor")],
+            "file",
+            "stor.png",
+            &too_big,
+        )
+        .await;
+    assert_eq!(big.status, StatusCode::UNPROCESSABLE_ENTITY);
+    big.assert_contains("Bilden är för stor.");
+
+    let ok = app
+        .upload_with(
+            "/editorial/images",
+            &[("alt", "Karta över regionerna")],
+            "file",
+            "../../etc/karta.png",
+            &png,
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    let list = app.get("/editorial/images").await;
+    let start = list.body.find("/media/").unwrap() + "/media/".len();
+    let name: String = list.body[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
+        .collect();
+    assert!(name.ends_with(".png") && !name.contains("karta"), "{name}");
+    list.assert_contains(&format!("![Karta över regionerna](/media/{name})"));
+    // Served to anyone with its checked type and a policy that runs nothing.
+    app.logout().await;
+    let served = app.get(&format!("/media/{name}")).await;
+    assert_eq!(served.status, StatusCode::OK);
+    assert_eq!(served.headers["content-type"], "image/png");
+    assert_eq!(served.headers["x-content-type-options"], "nosniff");
+    assert_eq!(
+        served.headers["content-security-policy"],
+        "default-src 'none'; sandbox"
+    );
+    assert_eq!(
+        app.get("/media/nothing.png").await.status,
+        StatusCode::NOT_FOUND
+    );
+}

@@ -974,3 +974,17 @@ input-export = Download all as CSV
 input-none = No input here.
 input-received = Received
 error-input-wait = You have sent a lot of input in the last hour. Please wait a while and send again; your text is kept.
+
+## Illustrations
+images-title = Images
+images-help = Upload images to use in the texts: PNG, JPEG, WebP or GIF, at most { $max } MB. Then paste the image's Markdown line into the text.
+images-file = Image file
+images-alt = Alternative text
+images-alt-hint = Describe what the image shows for those who cannot see it. Required.
+images-upload = Upload
+images-caption = { $count } images
+images-image = Image
+images-markdown = To paste into the text
+error-image-missing = Choose an image file.
+error-image-too-large = The image is too large.
+error-image-type = The file is not a PNG, JPEG, WebP or GIF image.

@@ -974,3 +974,17 @@ input-export = Last ned alle som CSV
 input-none = Ingen innspill her.
 input-received = Mottatt
 error-input-wait = Du har sendt mange innspill den siste timen. Vent litt og send igjen; teksten din står igjen.
+
+## Illustrations
+images-title = Bilder
+images-help = Last opp bilder til bruk i tekstene: PNG, JPEG, WebP eller GIF, høyst { $max } MB. Lim deretter inn bildets Markdown-linje i teksten.
+images-file = Bildefil
+images-alt = Alternativ tekst
+images-alt-hint = Beskriv hva bildet viser for den som ikke ser det. Påkrevd.
+images-upload = Last opp
+images-caption = { $count } bilder
+images-image = Bilde
+images-markdown = Til å lime inn i teksten
+error-image-missing = Velg en bildefil.
+error-image-too-large = Bildet er for stort.
+error-image-type = Filen er ikke et PNG-, JPEG-, WebP- eller GIF-bilde.

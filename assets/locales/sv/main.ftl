@@ -974,3 +974,17 @@ input-export = Hämta alla som CSV
 input-none = Inga inspel här.
 input-received = Mottaget
 error-input-wait = Du har skickat många inspel den senaste timmen. Vänta en stund och skicka igen; din text står kvar.
+
+## Illustrations
+images-title = Bilder
+images-help = Ladda upp bilder att använda i texterna: PNG, JPEG, WebP eller GIF, högst { $max } MB. Klistra sedan in bildens Markdown-rad i texten.
+images-file = Bildfil
+images-alt = Alternativtext
+images-alt-hint = Beskriv vad bilden visar för den som inte ser den. Krävs.
+images-upload = Ladda upp
+images-caption = { $count } bilder
+images-image = Bild
+images-markdown = Att klistra in i texten
+error-image-missing = Välj en bildfil.
+error-image-too-large = Bilden är för stor.
+error-image-type = Filen är ingen PNG-, JPEG-, WebP- eller GIF-bild.

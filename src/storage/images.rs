@@ -1,0 +1,62 @@
+//! Uploaded illustrations.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+
+use super::{Result, now_seconds};
+use crate::domain::image::ValidImage;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ImageInfo {
+    pub name: String,
+    pub alt: String,
+    pub size: i64,
+    pub created_at: i64,
+}
+
+pub fn insert(
+    conn: &Connection,
+    name: &str,
+    image: &ValidImage,
+    bytes: &[u8],
+    by: i64,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO images (name, mime, alt, bytes, size, uploaded_by, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            name,
+            image.mime,
+            image.alt,
+            bytes,
+            bytes.len() as i64,
+            by,
+            now_seconds()
+        ],
+    )?;
+    Ok(())
+}
+
+/// An image's content type and bytes.
+pub fn get(conn: &Connection, name: &str) -> Result<Option<(String, Vec<u8>)>> {
+    let mut stmt = conn.prepare_cached("SELECT mime, bytes FROM images WHERE name = ?1")?;
+    Ok(stmt
+        .query_row([name], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
+/// Every image, newest first (without their bytes).
+pub fn list(conn: &Connection) -> Result<Vec<ImageInfo>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT name, alt, size, created_at FROM images ORDER BY id DESC LIMIT 200",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(ImageInfo {
+            name: r.get(0)?,
+            alt: r.get(1)?,
+            size: r.get(2)?,
+            created_at: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
