@@ -88,9 +88,16 @@ pub async fn phase(
         limit: 200,
         ..Default::default()
     };
-    let scheduled = state
+    let (phase_slug, now) = (phase.slug.clone(), crate::storage::now_seconds());
+    let (scheduled, published) = state
         .db
-        .read(move |c| crate::storage::events::list(c, &filter))
+        .read(move |c| {
+            let published: Vec<_> = crate::storage::publications::public(c, now, 500)?
+                .into_iter()
+                .filter(|p| p.phase_slug.as_deref() == Some(phase_slug.as_str()))
+                .collect();
+            Ok((crate::storage::events::list(c, &filter)?, published))
+        })
         .await?;
     let events: Vec<_> = phase
         .events()
@@ -105,6 +112,7 @@ pub async fn phase(
                 events,
                 home_assignment => phase.home_assignment(),
                 editorial => phase.editorial(),
+                published,
                 previous => index.checked_sub(1).map(|i| &phases[i]),
                 next => phases.get(index + 1),
                 active,

@@ -135,6 +135,10 @@ async fn a_text_is_previewed_reviewed_by_another_editor_published_and_unpublishe
     app.get("/publications")
         .await
         .assert_contains("Fördjupad omvärldsanalys");
+    // The phase's page links it beside the output it is.
+    app.get("/phases/omvarlden").await.assert_contains(&format!(
+        ": <a href=\"/publications/{id}\">Fördjupad omvärldsanalys</a>"
+    ));
     let feed = app.get("/feed.atom").await;
     assert_eq!(
         feed.headers.get("content-type").unwrap(),

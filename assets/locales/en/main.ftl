@@ -988,3 +988,4 @@ images-markdown = To paste into the text
 error-image-missing = Choose an image file.
 error-image-too-large = The image is too large.
 error-image-type = The file is not a PNG, JPEG, WebP or GIF image.
+phase-news = News from the phase

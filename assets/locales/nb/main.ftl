@@ -988,3 +988,4 @@ images-markdown = Til å lime inn i teksten
 error-image-missing = Velg en bildefil.
 error-image-too-large = Bildet er for stort.
 error-image-type = Filen er ikke et PNG-, JPEG-, WebP- eller GIF-bilde.
+phase-news = Nyheter fra fasen

@@ -988,3 +988,4 @@ images-markdown = Att klistra in i texten
 error-image-missing = Välj en bildfil.
 error-image-too-large = Bilden är för stor.
 error-image-type = Filen är ingen PNG-, JPEG-, WebP- eller GIF-bild.
+phase-news = Nyheter från fasen
