@@ -697,3 +697,102 @@ pub async fn media(
     )
         .into_response())
 }
+
+/// The published outputs of every phase, in phase order (then by publication), and the
+/// source bank as a source list: what the final publication compiles.
+async fn compiled(
+    state: &AppState,
+) -> Result<
+    (
+        Vec<minijinja::Value>,
+        Vec<crate::storage::sources::SourceSummary>,
+    ),
+    AppError,
+> {
+    let now = now_seconds();
+    let (texts, sources) = state
+        .db
+        .read(move |c| {
+            let texts = publications::public(c, now, 10_000)?;
+            let (sources, _) = crate::storage::sources::search(
+                c,
+                &crate::storage::sources::SourceFilter {
+                    search: None,
+                    kind: None,
+                    by_relevance: false,
+                    limit: 10_000,
+                    offset: 0,
+                },
+            )?;
+            Ok((texts, sources))
+        })
+        .await?;
+    let mut chapters = Vec::new();
+    for phase in &state.programme.phases {
+        let mut own: Vec<&Publication> = texts
+            .iter()
+            .filter(|t| {
+                t.kind == PublicationKind::Output
+                    && t.phase_slug.as_deref() == Some(phase.slug.as_str())
+            })
+            .collect();
+        if own.is_empty() {
+            continue;
+        }
+        // In the order the phase names its outputs.
+        let order: Vec<&str> = phase
+            .editorial()
+            .map(|e| e.outputs.iter().map(|o| o.slug.as_str()).collect())
+            .unwrap_or_default();
+        own.sort_by_key(|t| {
+            (
+                t.output_slug
+                    .as_deref()
+                    .and_then(|o| order.iter().position(|x| *x == o))
+                    .unwrap_or(usize::MAX),
+                t.id,
+            )
+        });
+        chapters.push(context! { phase, texts => own });
+    }
+    let mut sources = sources;
+    sources.sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()));
+    Ok((chapters, sources))
+}
+
+/// The final publication: every phase's published outputs in one document with a title
+/// page, a table of contents and the source list; printable to PDF from the browser.
+pub async fn final_publication(
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> Result<Response, AppError> {
+    let (chapters, sources) = compiled(&state).await?;
+    Ok(state
+        .render(
+            &ctx,
+            "final_publication.html",
+            context! { chapters, sources, standalone => false },
+        )?
+        .into_response())
+}
+
+/// The same publication as one self-contained HTML file to download.
+pub async fn final_publication_file(
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> Result<Response, AppError> {
+    let (chapters, sources) = compiled(&state).await?;
+    let page = state.render(
+        &ctx,
+        "final_publication_file.html",
+        context! { chapters, sources },
+    )?;
+    Ok((
+        [(
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{}.html\"", state.programme.slug),
+        )],
+        page,
+    )
+        .into_response())
+}

@@ -210,6 +210,8 @@ pub fn router(state: AppState) -> Router {
         .route("/editorial/{id}/history", get(editorial::history))
         .route("/editorial/{id}/restore", post(editorial::restore))
         .route("/publications", get(editorial::public_list))
+        .route("/publication", get(editorial::final_publication))
+        .route("/publication.html", get(editorial::final_publication_file))
         .route("/publications/{id}", get(editorial::public_show))
         .route("/feed.atom", get(editorial::feed))
         .route("/input", get(input::form).post(input::send))

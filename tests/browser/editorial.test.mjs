@@ -60,4 +60,16 @@ test('an editor drafts and previews, another publishes, a visitor reads and prin
   const pdf = await visitor.pdf({ format: 'A4' });
   assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
   assert.ok(pdf.length > 1000);
+
+  // The final publication prints as a title page, contents, a chapter per phase with
+  // published outputs, and the sources.
+  await visitor.goto(`${server.base}/publication`);
+  await assertAccessible(visitor, 'final publication');
+  const headings = await visitor.locator('.final-publication h2, .final-publication h3').allInnerTexts();
+  assert.deepEqual(headings.slice(0, 3), ['Innehåll', '1. Omvärlden', title]);
+  await visitor.emulateMedia({ media: 'print' });
+  const book = await visitor.pdf({ format: 'A4' });
+  const pages = (book.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  // Title page, contents, the phase's chapter (and the sources, if any).
+  assert.ok(pages >= 3, `${pages} pages`);
 });

@@ -456,3 +456,91 @@ async fn images_are_checked_by_content_need_alt_text_and_are_served_safely() {
         StatusCode::NOT_FOUND
     );
 }
+
+/// Writes, reviews and publishes a text (the writer is EDITOR, the reviewer EDITOR_2).
+async fn publish(app: &mut TestApp, fields: &[(&str, &str)]) -> i64 {
+    app.login(EDITOR).await;
+    let created = app.post("/editorial/new", fields).await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    let id: i64 = created
+        .location()
+        .trim_start_matches("/editorial/")
+        .parse()
+        .unwrap();
+    let v = version_of(app, id);
+    take(app, id, &step(&v, "submit")).await;
+    app.login(EDITOR_2).await;
+    let v = version_of(app, id);
+    assert_eq!(
+        take(app, id, &step(&v, "publish")).await.status,
+        StatusCode::SEE_OTHER
+    );
+    id
+}
+
+#[tokio::test]
+async fn the_final_publication_compiles_the_phases_outputs_in_order() {
+    let mut app = spawn_app();
+    let draft = setup(&mut app).await;
+    let scenarios = publish(
+        &mut app,
+        &[
+            ("kind", "output"),
+            ("phase", "scenarier"),
+            ("output", "scenarier-2050"),
+            ("title", "Fyra scenarier för 2050"),
+            ("body", "Scenariernas **text**."),
+            ("action", "save"),
+        ],
+    )
+    .await;
+    let scan = publish(
+        &mut app,
+        &output("Omvärlden fördjupad", "Trendernas text.", "save"),
+    )
+    .await;
+    publish(
+        &mut app,
+        &[
+            ("kind", "news"),
+            ("title", "En nyhet"),
+            ("body", "x"),
+            ("action", "save"),
+        ],
+    )
+    .await;
+    app.login(STRATEGIST_A).await;
+    app.post(
+        "/sources/new",
+        &[
+            ("kind", "report"),
+            ("title", "Långtidsutredningen"),
+            ("year", "2019"),
+        ],
+    )
+    .await;
+    app.logout().await;
+    let page = app.get("/publication").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let body = &page.body;
+    let at = |needle: &str| body.find(needle).unwrap_or_else(|| panic!("{needle}"));
+    // Phase order, not publication order; the draft and the news are not in it.
+    assert!(at(&format!("id=\"text-{scan}\"")) < at(&format!("id=\"text-{scenarios}\"")));
+    assert!(!body.contains(&format!("id=\"text-{draft}\"")));
+    assert!(!body.contains("En nyhet"));
+    page.assert_contains("<h2 id=\"toc-title\">Innehåll</h2>");
+    page.assert_contains("<cite>Långtidsutredningen</cite>");
+    page.assert_contains("<strong>text</strong>");
+    // One self-contained file to download: its own styles, nothing fetched.
+    let file = app.get("/publication.html").await;
+    assert!(
+        file.headers["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment")
+    );
+    file.assert_contains("<style>");
+    assert!(!file.body.contains("<link rel=\"stylesheet\""));
+    assert!(!file.body.contains("<script"));
+    file.assert_contains("Omvärlden fördjupad");
+}
