@@ -756,7 +756,7 @@ async fn compiled(
         chapters.push(context! { phase, texts => own });
     }
     let mut sources = sources;
-    sources.sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()));
+    sources.sort_by_key(|s| s.title.to_lowercase());
     Ok((chapters, sources))
 }
 
