@@ -19,7 +19,7 @@ async fn route_by_role_matrix() {
     let own_source_edit = format!("/sources/{own_source}/edit");
     let other_source_edit = format!("/sources/{other_source}/edit");
     // Each route with the name the table shows it by (ids vary, names do not).
-    let routes: [(&str, &str, &str); 24] = [
+    let routes: [(&str, &str, &str); 30] = [
         ("/", "/", "public"),
         ("/phases/scenarier", "/phases/scenarier", "public"),
         ("/organisations", "/organisations", "member"),
@@ -56,6 +56,12 @@ async fn route_by_role_matrix() {
             "/phases/omvarlden/assignment",
             "assignment",
         ),
+        ("/editorial", "/editorial", "editor"),
+        ("/editorial/new", "/editorial/new", "editor"),
+        ("/admin/input", "/admin/input", "reader"),
+        ("/publications", "/publications", "public"),
+        ("/publication", "/publication", "public"),
+        ("/input", "/input", "public"),
     ];
     let _ = admin_user;
     let visitors = [
@@ -89,6 +95,7 @@ async fn route_by_role_matrix() {
             // Process leaders and editors read the submissions; strategists write their
             // own, and the readers are sent on to the submissions.
             (Some(EDITOR | LEADER | ADMIN), "reader") => 200,
+            (Some(EDITOR | ADMIN), "editor") => 200,
             (Some(STRATEGIST_A), "assignment") => 200,
             (Some(EDITOR | LEADER | ADMIN), "assignment") => 303,
             // Sources are not there for visitors at all.
