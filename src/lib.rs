@@ -20,8 +20,9 @@
 //!   assignments with their state machine, lateness and structured parts
 //!   ([`domain::assignment`]), and each organisation's progress through the phases by
 //!   what each phase's `completion` list counts ([`domain::progress`]), the priority
-//!   heatmap ([`domain::heatmap`]), and the editorial team's texts with their workflow,
-//!   scheduling and revision diffs ([`domain::publication`]).
+//!   heatmap ([`domain::heatmap`]), the editorial team's texts with their workflow,
+//!   scheduling and revision diffs ([`domain::publication`]), uploaded illustrations
+//!   checked by content ([`domain::image`]), and input from anyone ([`domain::input`]).
 //! - [`storage`]: the one [`storage::Db`] handle, migrations in
 //!   `src/storage/migrations/NN-name/up.sql` (append-only), and repository functions per
 //!   table group (users, organisations, sessions, throttle, overrides, audit, events with
@@ -29,7 +30,7 @@
 //!   search, sources with FTS5 search and the `note_sources` citations between notes and
 //!   sources, rating rounds with their answers and reasons, home-assignment submissions
 //!   with their revisions, the facts of progress in a fixed number of queries, the
-//!   editorial texts with their revisions, and the
+//!   editorial texts with their revisions, illustrations, input, and the
 //!   FTS5 index of the method bank rebuilt at start).
 //! - [`render`]: the minijinja environment over `templates/`, the translation function
 //!   over the Fluent catalogues in `assets/locales/`, date formatting, and the one
@@ -38,8 +39,9 @@
 //!   ([`web::Ctx`]: language, signed-in person, address), the error policy
 //!   ([`web::AppError`] and the HTML error pages), and handlers grouped by area
 //!   (pages, auth, organisations, admin, events, calendar and feeds, home assignments
-//!   and their review, the progress tracker, the editorial texts and the public
-//!   publications with their Atom feed, bank with its
+//!   and their review, the progress tracker, the editorial texts, illustrations, the
+//!   public publications with their Atom feed and the final publication, input and its
+//!   moderation, bank with its
 //!   export and import, sources with the citing of sources from a note, rating rounds
 //!   with their figures, charts and exports, methods, and the one search over notes,
 //!   sources and methods).
