@@ -198,12 +198,7 @@ pub fn read_trend_ranking(
             if number.is_empty() {
                 continue;
             }
-            let Some(note) = number
-                .trim_start_matches('#')
-                .parse::<i64>()
-                .ok()
-                .filter(|n| *n > 0)
-            else {
+            let Some(note) = super::bank::note_number(number) else {
                 errors.insert(field, "error-note-number");
                 continue;
             };

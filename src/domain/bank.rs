@@ -74,6 +74,15 @@ pub fn level(note_type: NoteType) -> Option<u8> {
     }
 }
 
+/// A note's number as people type it ("12" or "#12"); none for anything else.
+pub fn note_number(text: &str) -> Option<i64> {
+    text.trim()
+        .trim_start_matches('#')
+        .parse()
+        .ok()
+        .filter(|n| *n > 0)
+}
+
 /// A parent note must stand higher on the ladder (a signal under a trend or megatrend, a
 /// trend under a megatrend), may not be the note itself, and must still be in use. As
 /// levels only rise, no chain of parents can come back to where it started.
@@ -237,13 +246,13 @@ impl NoteForm {
         }
         let parent = match form::optional(&self.parent) {
             None => None,
-            Some(text) => match text.trim_start_matches('#').parse::<i64>() {
-                Ok(id) if id > 0 => Some(id),
-                _ => {
+            Some(text) => {
+                let number = note_number(&text);
+                if number.is_none() {
                     errors.add("parent", "error-note-number");
-                    None
                 }
-            },
+                number
+            }
         };
         let mut tags: Vec<String> = Vec::new();
         for tag in self

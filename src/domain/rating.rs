@@ -199,13 +199,13 @@ impl RoundForm {
             .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
             .filter(|w| !w.is_empty())
         {
-            match word.trim_start_matches('#').parse::<i64>() {
-                Ok(id) if id > 0 => {
+            match super::bank::note_number(word) {
+                Some(id) => {
                     if !notes.contains(&id) {
                         notes.push(id);
                     }
                 }
-                _ => errors.add("notes", "error-note-numbers"),
+                None => errors.add("notes", "error-note-numbers"),
             }
         }
         if notes.is_empty() && previous.is_none() {

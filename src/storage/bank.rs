@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
-use super::{Result, now_seconds};
+use super::{Result, keyed, now_seconds};
 use crate::domain::bank::{Category, LinkKind, NoteStatus, NoteType, TimeBand, ValidNote};
 
 #[derive(Debug, Clone, Serialize)]
@@ -38,13 +38,6 @@ const COLUMNS: &str = "n.id, n.note_type, n.title, n.summary, n.implications, n.
     n.author_id, u.name, n.version, n.created_at, n.updated_at, n.parent_id, n.merged_into";
 const FROM: &str = "FROM notes n JOIN organisations o ON o.id = n.organisation_id LEFT JOIN users u ON u.id = n.author_id";
 
-fn key<T>(r: &Row<'_>, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
-    let text: String = r.get(i)?;
-    parse(&text).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, text.into())
-    })
-}
-
 fn list_of<T>(text: &str, parse: impl Fn(&str) -> Option<T>) -> Vec<T> {
     text.split(',')
         .filter(|s| !s.is_empty())
@@ -58,18 +51,18 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Note> {
     let tags: String = r.get(10)?;
     Ok(Note {
         id: r.get(0)?,
-        note_type: key(r, 1, NoteType::parse)?,
+        note_type: keyed(r, 1, NoteType::parse)?,
         title: r.get(2)?,
         summary: r.get(3)?,
         implications: r.get(4)?,
-        category: key(r, 5, Category::parse)?,
+        category: keyed(r, 5, Category::parse)?,
         secondary: list_of(&secondary, Category::parse),
         direction: r.get(7)?,
         time_band: band.as_deref().and_then(TimeBand::parse),
         scope: r.get(9)?,
         tags: list_of(&tags, |t| Some(t.to_string())),
         phase_slug: r.get(11)?,
-        status: key(r, 12, NoteStatus::parse)?,
+        status: keyed(r, 12, NoteStatus::parse)?,
         public: r.get(13)?,
         organisation_id: r.get(14)?,
         organisation_name: r.get(15)?,
@@ -427,9 +420,9 @@ pub struct Brief {
 fn brief_row(r: &Row<'_>) -> rusqlite::Result<Brief> {
     Ok(Brief {
         id: r.get(0)?,
-        note_type: key(r, 1, NoteType::parse)?,
+        note_type: keyed(r, 1, NoteType::parse)?,
         title: r.get(2)?,
-        status: key(r, 3, NoteStatus::parse)?,
+        status: keyed(r, 3, NoteStatus::parse)?,
         organisation_id: r.get(4)?,
         public: r.get(5)?,
     })
@@ -440,6 +433,20 @@ pub fn brief(conn: &Connection, id: i64) -> Result<Option<Brief>> {
         "SELECT id, note_type, title, status, organisation_id, public FROM notes WHERE id = ?1",
     )?;
     Ok(stmt.query_row([id], brief_row).optional()?)
+}
+
+/// The briefs of the notes with these ids (those that exist), in one query.
+pub fn briefs(conn: &Connection, ids: &[i64]) -> Result<Vec<Brief>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks = vec!["?"; ids.len()].join(",");
+    let mut stmt = conn.prepare(&format!(
+        "SELECT id, note_type, title, status, organisation_id, public FROM notes WHERE id IN ({marks})"
+    ))?;
+    Ok(stmt
+        .query_map(rusqlite::params_from_iter(ids.iter()), brief_row)?
+        .collect::<rusqlite::Result<_>>()?)
 }
 
 /// A link as seen from one note: the other note and which way the link points.
@@ -463,13 +470,13 @@ pub fn links(conn: &Connection, id: i64) -> Result<Vec<Link>> {
     )?;
     let rows = stmt.query_map([id], |r| {
         Ok(Link {
-            kind: key(r, 0, LinkKind::parse)?,
+            kind: keyed(r, 0, LinkKind::parse)?,
             outgoing: r.get(1)?,
             other: Brief {
                 id: r.get(2)?,
-                note_type: key(r, 3, NoteType::parse)?,
+                note_type: keyed(r, 3, NoteType::parse)?,
                 title: r.get(4)?,
-                status: key(r, 5, NoteStatus::parse)?,
+                status: keyed(r, 5, NoteStatus::parse)?,
                 organisation_id: r.get(6)?,
                 public: r.get(7)?,
             },

@@ -213,6 +213,19 @@ async fn run_blocking<T: Send + 'static>(
         .map_err(|e| StorageError::Task(e.to_string()))?
 }
 
+/// A column holding a domain key (`NoteType::key` and the like), read back through its
+/// `parse`; an unknown key is a conversion error, never a silent default.
+pub(crate) fn keyed<T>(
+    r: &rusqlite::Row<'_>,
+    i: usize,
+    parse: fn(&str) -> Option<T>,
+) -> rusqlite::Result<T> {
+    let text: String = r.get(i)?;
+    parse(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, text.into())
+    })
+}
+
 /// Current time as Unix seconds, the unit every timestamp column holds.
 pub fn now_seconds() -> i64 {
     chrono::Utc::now().timestamp()

@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
-use super::{Result, now_seconds};
+use super::{Result, keyed, now_seconds};
 use crate::domain::publication::{PublicationKind, PublicationStatus, ValidPublication};
 
 #[derive(Debug, Clone, Serialize)]
@@ -30,22 +30,15 @@ const COLUMNS: &str = "p.id, p.kind, p.phase_slug, p.output_slug, p.title, p.bod
     p.updated_at";
 const FROM: &str = "FROM publications p LEFT JOIN users u ON u.id = p.last_author";
 
-fn key<T>(r: &Row<'_>, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
-    let text: String = r.get(i)?;
-    parse(&text).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, text.into())
-    })
-}
-
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Publication> {
     Ok(Publication {
         id: r.get(0)?,
-        kind: key(r, 1, PublicationKind::parse)?,
+        kind: keyed(r, 1, PublicationKind::parse)?,
         phase_slug: r.get(2)?,
         output_slug: r.get(3)?,
         title: r.get(4)?,
         body: r.get(5)?,
-        status: key(r, 6, PublicationStatus::parse)?,
+        status: keyed(r, 6, PublicationStatus::parse)?,
         publish_at: r.get(7)?,
         published_at: r.get(8)?,
         review_comment: r.get(9)?,
@@ -221,7 +214,7 @@ pub fn revisions(conn: &Connection, id: i64) -> Result<Vec<Revision>> {
             version: r.get(0)?,
             title: r.get(1)?,
             body: r.get(2)?,
-            status: key(r, 3, PublicationStatus::parse)?,
+            status: keyed(r, 3, PublicationStatus::parse)?,
             action: r.get(4)?,
             comment: r.get(5)?,
             changed_by: r.get(6)?,

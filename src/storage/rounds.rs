@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
-use super::{Result, now_seconds};
+use super::{Result, keyed, now_seconds};
 use crate::domain::bank::{Category, NoteStatus, NoteType, TimeBand};
 use crate::domain::rating::{Anonymity, Answer, Criterion, Feedback, RatingSheet, ValidRound};
 
@@ -23,13 +23,6 @@ pub struct Round {
     pub raters: i64,
 }
 
-fn parsed<T>(r: &Row<'_>, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
-    let text: String = r.get(i)?;
-    parse(&text).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, text.into())
-    })
-}
-
 const ROUND: &str =
     "SELECT r.id, r.title, r.description, r.phase_slug, r.criteria, r.opens_at, r.closes_at,
     r.anonymity, r.feedback, r.previous_id,
@@ -47,8 +40,8 @@ fn round_row(r: &Row<'_>) -> rusqlite::Result<Round> {
         criteria: criteria.split(',').filter_map(Criterion::parse).collect(),
         opens_at: r.get(5)?,
         closes_at: r.get(6)?,
-        anonymity: parsed(r, 7, Anonymity::parse)?,
-        feedback: parsed(r, 8, Feedback::parse)?,
+        anonymity: keyed(r, 7, Anonymity::parse)?,
+        feedback: keyed(r, 8, Feedback::parse)?,
         previous_id: r.get(9)?,
         notes: r.get(10)?,
         raters: r.get(11)?,
@@ -127,12 +120,12 @@ pub fn notes(conn: &Connection, round: i64) -> Result<Vec<RoundNote>> {
         Ok(RoundNote {
             id: r.get(0)?,
             number: 0,
-            note_type: parsed(r, 1, NoteType::parse)?,
+            note_type: keyed(r, 1, NoteType::parse)?,
             title: r.get(2)?,
             summary: r.get(3)?,
-            category: parsed(r, 4, Category::parse)?,
+            category: keyed(r, 4, Category::parse)?,
             time_band: band.as_deref().and_then(TimeBand::parse),
-            status: parsed(r, 6, NoteStatus::parse)?,
+            status: keyed(r, 6, NoteStatus::parse)?,
             organisation_id: r.get(7)?,
             public: r.get(8)?,
         })
@@ -250,7 +243,7 @@ pub fn ratings(
         |r| {
             Ok(Rating {
                 note_id: r.get(0)?,
-                criterion: parsed(r, 1, Criterion::parse)?,
+                criterion: keyed(r, 1, Criterion::parse)?,
                 user_id: r.get(2)?,
                 user_name: r.get(3)?,
                 organisation_id: r.get(4)?,
@@ -289,7 +282,7 @@ pub fn answers(
     let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), |r| {
         Ok((
             r.get(0)?,
-            parsed(r, 1, Criterion::parse)?,
+            keyed(r, 1, Criterion::parse)?,
             r.get::<_, Option<i32>>(2)?,
         ))
     })?;

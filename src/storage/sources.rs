@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
-use super::{Result, now_seconds};
+use super::{Result, keyed, now_seconds};
 use crate::domain::bank::NoteStatus;
 use crate::domain::source::{SourceKind, Stance, ValidSource};
 
@@ -59,17 +59,10 @@ const COLUMNS: &str = "s.id, s.kind, s.title, s.publisher, s.authors, s.year, s.
 const FROM: &str = "FROM sources s JOIN organisations o ON o.id = s.organisation_id LEFT JOIN users u ON u.id = s.author_id";
 const SUMMARY_COLUMNS: &str = "s.id, s.kind, s.title, s.publisher, s.authors, s.year, o.name";
 
-fn key<T>(r: &Row<'_>, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
-    let text: String = r.get(i)?;
-    parse(&text).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, text.into())
-    })
-}
-
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Source> {
     Ok(Source {
         id: r.get(0)?,
-        kind: key(r, 1, SourceKind::parse)?,
+        kind: keyed(r, 1, SourceKind::parse)?,
         title: r.get(2)?,
         publisher: r.get(3)?,
         authors: r.get(4)?,
@@ -91,7 +84,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Source> {
 fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<SourceSummary> {
     Ok(SourceSummary {
         id: r.get(0)?,
-        kind: key(r, 1, SourceKind::parse)?,
+        kind: keyed(r, 1, SourceKind::parse)?,
         title: r.get(2)?,
         publisher: r.get(3)?,
         authors: r.get(4)?,
@@ -311,7 +304,7 @@ pub fn sources_of_note(conn: &Connection, note_id: i64) -> Result<Vec<(SourceSum
          WHERE ns.note_id = ?1 ORDER BY ns.added_at, s.id"
     ))?;
     let rows = stmt.query_map([note_id], |r| {
-        Ok((summary_from_row(r)?, key(r, 7, Stance::parse)?))
+        Ok((summary_from_row(r)?, keyed(r, 7, Stance::parse)?))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -327,10 +320,10 @@ pub fn notes_of_source(conn: &Connection, source_id: i64) -> Result<Vec<CitingNo
         Ok(CitingNote {
             note_id: r.get(0)?,
             title: r.get(1)?,
-            status: key(r, 2, NoteStatus::parse)?,
+            status: keyed(r, 2, NoteStatus::parse)?,
             organisation_id: r.get(3)?,
             public: r.get(4)?,
-            stance: key(r, 5, Stance::parse)?,
+            stance: keyed(r, 5, Stance::parse)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
-use super::{Result, now_seconds};
+use super::{Result, keyed, now_seconds};
 use crate::domain::assignment::{Action, SubmissionStatus};
 
 #[derive(Debug, Clone, Serialize)]
@@ -28,7 +28,6 @@ const COLUMNS: &str = "s.id, s.phase_slug, s.organisation_id, o.name, s.status, 
 const FROM: &str = "FROM submissions s JOIN organisations o ON o.id = s.organisation_id";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Submission> {
-    let status: String = r.get(4)?;
     let answers: String = r.get(5)?;
     let parts: String = r.get(6)?;
     Ok(Submission {
@@ -36,13 +35,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Submission> {
         phase_slug: r.get(1)?,
         organisation_id: r.get(2)?,
         organisation_name: r.get(3)?,
-        status: SubmissionStatus::parse(&status).ok_or_else(|| {
-            rusqlite::Error::FromSqlConversionFailure(
-                4,
-                rusqlite::types::Type::Text,
-                status.clone().into(),
-            )
-        })?,
+        status: keyed(r, 4, SubmissionStatus::parse)?,
         answers: serde_json::from_str(&answers).unwrap_or_default(),
         parts: serde_json::from_str(&parts).unwrap_or_default(),
         comment: r.get(7)?,

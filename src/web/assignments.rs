@@ -16,7 +16,7 @@ use crate::domain::assignment::{
     self, Action, Bank, Errors, SubmissionStatus, Typed, can_read, can_read_all, can_review,
     can_write, is_late, part_fields, read_answers, read_part, transition,
 };
-use crate::domain::bank::{NoteStatus, NoteType};
+use crate::domain::bank::{NoteStatus, NoteType, note_number};
 use crate::domain::programme::{HomeAssignment, Phase};
 use crate::storage::bank::{self as notes, Brief};
 use crate::storage::submissions::{self, Draft, Submission, Written};
@@ -52,22 +52,11 @@ async fn briefs_of(state: &AppState, typed: &Typed) -> Result<Briefs, AppError> 
     let ids: Vec<i64> = typed
         .iter()
         .filter(|(k, _)| !k.ends_with("-reason") && !k.starts_with("answer-"))
-        .filter_map(|(_, v)| v.trim().trim_start_matches('#').parse().ok())
+        .filter_map(|(_, v)| note_number(v))
         .take(64)
         .collect();
-    let found = state
-        .db
-        .read(move |c| {
-            let mut found = HashMap::new();
-            for id in ids {
-                if let Some(b) = notes::brief(c, id)? {
-                    found.insert(id, b);
-                }
-            }
-            Ok(found)
-        })
-        .await?;
-    Ok(Briefs(found))
+    let found = state.db.read(move |c| notes::briefs(c, &ids)).await?;
+    Ok(Briefs(found.into_iter().map(|b| (b.id, b)).collect()))
 }
 
 /// The fields of a stored submission, to fill the form.
@@ -103,18 +92,11 @@ async fn ranked_titles(
             }
         }
     }
-    Ok(state
-        .db
-        .read(move |c| {
-            let mut titles = HashMap::new();
-            for id in ids {
-                if let Some(b) = notes::brief(c, id)? {
-                    titles.insert(id.to_string(), b.title);
-                }
-            }
-            Ok(titles)
-        })
-        .await?)
+    let found = state.db.read(move |c| notes::briefs(c, &ids)).await?;
+    Ok(found
+        .into_iter()
+        .map(|b| (b.id.to_string(), b.title))
+        .collect())
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -15,7 +15,7 @@ use crate::domain::access::Subject;
 use crate::domain::bank::{
     Category, IMPORT_MAX_ROWS, ImportError, LinkKind, NoteForm, NoteStatus, NoteType, TimeBand,
     ValidNote, can_curate, can_edit_note, can_see_note, changed_fields, check_merge, check_parent,
-    parse_import, search_query,
+    note_number, parse_import, search_query,
 };
 use crate::domain::form::FieldErrors;
 use crate::domain::lang::Lang;
@@ -371,15 +371,6 @@ async fn refuse_on_note(
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await
-}
-
-/// A note number as typed ("12" or "#12").
-fn note_number(text: &str) -> Option<i64> {
-    text.trim()
-        .trim_start_matches('#')
-        .parse()
-        .ok()
-        .filter(|n| *n > 0)
 }
 
 /// Links this note to another one: who may write the note may link it.

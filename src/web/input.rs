@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::forms::{Form, csv_download};
 use super::{AppError, AppState, Ctx};
 use crate::domain::access::Subject;
+use crate::domain::bank::note_number;
 use crate::domain::form::FieldErrors;
 use crate::domain::input::{InputForm, InputStatus, PER_HOUR};
 use crate::domain::user::Role;
@@ -168,9 +169,9 @@ pub async fn moderate(
 ) -> Result<Response, AppError> {
     let user = ctx.require(can_moderate)?;
     let status = InputStatus::parse(form.status.trim()).ok_or(AppError::Unprocessable)?;
-    let note = match form.note.trim().trim_start_matches('#') {
+    let note = match form.note.trim() {
         "" => None,
-        n => Some(n.parse::<i64>().map_err(|_| AppError::Unprocessable)?),
+        n => Some(note_number(n).ok_or(AppError::Unprocessable)?),
     };
     if let Some(n) = note
         && state.db.read(move |c| bank::brief(c, n)).await?.is_none()
