@@ -21,7 +21,9 @@
 //!   ([`domain::assignment`]), and each organisation's progress through the phases by
 //!   what each phase's `completion` list counts ([`domain::progress`]), the priority
 //!   heatmap ([`domain::heatmap`]), the editorial team's texts with their workflow,
-//!   scheduling and revision diffs ([`domain::publication`]), uploaded illustrations
+//!   scheduling and revision diffs ([`domain::publication`]), the workspace material a
+//!   text embeds by reference and the snapshot that freezes it at publication
+//!   ([`domain::embed`]), uploaded illustrations
 //!   checked by content ([`domain::image`]), and input from anyone ([`domain::input`]).
 //! - [`storage`]: the one [`storage::Db`] handle, migrations in
 //!   `src/storage/migrations/NN-name/up.sql` (append-only), and repository functions per
@@ -39,7 +41,9 @@
 //!   ([`web::Ctx`]: language, signed-in person, address), the error policy
 //!   ([`web::AppError`] and the HTML error pages), and handlers grouped by area
 //!   (pages, auth, organisations, admin, events, calendar and feeds, home assignments
-//!   and their review, the progress tracker, the editorial texts, illustrations, the
+//!   and their review, the progress tracker, the editorial texts, the material they
+//!   embed (gathered live or read from a snapshot, and drawn by the same views as the
+//!   round, heatmap and tracker pages), illustrations, the
 //!   public publications with their Atom feed and the final publication, input and its
 //!   moderation, bank with its
 //!   export and import, sources with the citing of sources from a note, rating rounds
@@ -72,6 +76,10 @@
 //! - Nothing is deleted from the audit log: triggers refuse UPDATE and DELETE.
 //! - No rating is stored outside an open round: whether the round is open is decided in
 //!   the write transaction that stores the answers.
+//! - No public page, feed or final publication reads embedded material live: a published
+//!   text shows the snapshot taken in the transaction that published it, and that
+//!   transaction refuses to publish material a visitor may not see (a note or event not
+//!   public, a chart naming such notes, a reference to nothing).
 //! - No chart without its figures: every SVG chart has a title, a description and the
 //!   same numbers in a table beside it.
 

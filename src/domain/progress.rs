@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::assignment::{SubmissionStatus, due_end, is_late};
 use super::programme::{Activity, COMPLETION_RATING_ROUNDS, Phase};
@@ -31,7 +31,7 @@ pub struct Facts {
 }
 
 /// One item of a cell.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Item {
     /// The activity slug, or `rating_rounds`.
     pub item: String,
@@ -44,13 +44,28 @@ pub struct Item {
 }
 
 /// One organisation in one phase.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cell {
     pub items: Vec<Item>,
     /// The mean of the items' shares, as a whole percentage (none when nothing counts).
     pub percent: Option<u32>,
     pub overdue: bool,
     pub late: bool,
+}
+
+/// The mean percentage of each of `phases` phases over `rows` (each one organisation's
+/// cells in phase order), rounded; none for a phase where nothing counts.
+pub fn means(rows: &[Vec<Cell>], phases: usize) -> Vec<Option<u32>> {
+    (0..phases)
+        .map(|i| {
+            let values: Vec<u32> = rows
+                .iter()
+                .filter_map(|cells| cells.get(i)?.percent)
+                .collect();
+            (!values.is_empty())
+                .then(|| (values.iter().sum::<u32>() as f64 / values.len() as f64).round() as u32)
+        })
+        .collect()
 }
 
 /// The share of a home assignment done in each status: started, handed in, returned for

@@ -129,6 +129,9 @@ impl PublicationForm {
         let title = form::required(&mut errors, "title", &self.title);
         form::max_chars(&mut errors, "title", &title, TITLE_MAX);
         form::max_chars(&mut errors, "body", &self.body, BODY_MAX);
+        if !super::embed::unreadable(&self.body).is_empty() {
+            errors.add("body", "error-embed-unreadable");
+        }
         let phase_slug = form::optional(&self.phase);
         let phase = phase_slug
             .as_deref()

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock, RwLock};
 
-use pulldown_cmark::{Options, Parser, html};
+use pulldown_cmark::{Parser, html};
 
 static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut builder = ammonia::Builder::default();
@@ -46,10 +46,11 @@ pub fn to_safe_html_cached(markdown: &str) -> Arc<str> {
 
 /// Renders Markdown written by users or programme authors into HTML safe to embed.
 pub fn to_safe_html(markdown: &str) -> String {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION;
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut unsafe_html, Parser::new_ext(markdown, options));
+    html::push_html(
+        &mut unsafe_html,
+        Parser::new_ext(markdown, crate::domain::embed::MARKDOWN),
+    );
     CLEANER.clean(&unsafe_html).to_string()
 }
 

@@ -17,15 +17,30 @@ use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior, path_lo
 
 use crate::domain::lang::{Lang, Localized};
 
+/// The stylesheet's file name in the assets.
+const STYLESHEET: &str = "framsyn.css";
+
 /// The template environment, built once at start.
 pub struct Renderer {
     env: Environment<'static>,
 }
 
 impl Renderer {
-    pub fn new(templates_dir: &Path) -> Renderer {
+    /// The templates come from `templates_dir`; the stylesheet in `assets_dir` is
+    /// included as `framsyn.css` by pages that must carry their own styles (the
+    /// downloadable publication).
+    pub fn new(templates_dir: &Path, assets_dir: &Path) -> Renderer {
         let mut env = Environment::new();
-        env.set_loader(path_loader(templates_dir));
+        let templates = path_loader(templates_dir);
+        let stylesheet = assets_dir.join(STYLESHEET);
+        env.set_loader(move |name| {
+            if name == STYLESHEET {
+                return std::fs::read_to_string(&stylesheet).map(Some).map_err(|e| {
+                    Error::new(ErrorKind::TemplateNotFound, "the stylesheet").with_source(e)
+                });
+            }
+            templates(name)
+        });
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_trim_blocks(true);
         env.set_lstrip_blocks(true);
@@ -274,7 +289,10 @@ mod tests {
     use minijinja::context;
 
     fn renderer() -> Renderer {
-        Renderer::new(&Path::new(env!("CARGO_MANIFEST_DIR")).join("templates"))
+        Renderer::new(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("templates"),
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("assets"),
+        )
     }
 
     /// Renders `source` as an `.html` page would be (auto-escaped, strict) twice, and

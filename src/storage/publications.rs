@@ -4,6 +4,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::{Result, keyed, now_seconds};
+use crate::domain::embed::Snapshot;
 use crate::domain::publication::{PublicationKind, PublicationStatus, ValidPublication};
 
 #[derive(Debug, Clone, Serialize)]
@@ -23,11 +24,15 @@ pub struct Publication {
     pub last_author_name: Option<String>,
     pub created_at: i64,
     pub updated_at: i64,
+    /// The material it embeds, frozen when it was published (JSON by reference key).
+    #[serde(skip)]
+    pub snapshot: Option<String>,
+    pub snapshot_at: Option<i64>,
 }
 
 const COLUMNS: &str = "p.id, p.kind, p.phase_slug, p.output_slug, p.title, p.body, p.status,
     p.publish_at, p.published_at, p.review_comment, p.version, p.last_author, u.name, p.created_at,
-    p.updated_at";
+    p.updated_at, p.snapshot, p.snapshot_at";
 const FROM: &str = "FROM publications p LEFT JOIN users u ON u.id = p.last_author";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Publication> {
@@ -47,6 +52,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Publication> {
         last_author_name: r.get(12)?,
         created_at: r.get(13)?,
         updated_at: r.get(14)?,
+        snapshot: r.get(15)?,
+        snapshot_at: r.get(16)?,
     })
 }
 
@@ -158,6 +165,8 @@ pub struct Change<'a> {
     pub publish_at: Option<i64>,
     pub comment: Option<&'a str>,
     pub action: &'a str,
+    /// The embedded material frozen at publication (a publication only).
+    pub snapshot: Option<&'a Snapshot>,
 }
 
 /// Takes a workflow step, from `base_version` only.
@@ -173,16 +182,29 @@ pub fn set_status(
         publish_at,
         comment,
         action,
+        snapshot,
     } = *change;
+    // Plain data (text, numbers, keys) always writes as JSON.
+    let snapshot = snapshot.map(|s| serde_json::to_string(s).unwrap_or_default());
     let now = now_seconds();
     let changed = conn.execute(
         "UPDATE publications SET status = ?3,
             publish_at = CASE WHEN ?3 = 'published' THEN ?4 ELSE publish_at END,
             published_at = CASE WHEN ?3 = 'published' THEN ?5 ELSE published_at END,
             review_comment = coalesce(?6, review_comment),
+            snapshot = CASE WHEN ?3 = 'published' THEN ?7 ELSE snapshot END,
+            snapshot_at = CASE WHEN ?3 = 'published' THEN ?5 ELSE snapshot_at END,
             version = version + 1, updated_at = ?5
          WHERE id = ?1 AND version = ?2",
-        params![id, base_version, status.key(), publish_at, now, comment],
+        params![
+            id,
+            base_version,
+            status.key(),
+            publish_at,
+            now,
+            comment,
+            snapshot
+        ],
     )? == 1;
     if changed {
         record(conn, id, action, comment, by)?;

@@ -643,39 +643,12 @@ pub async fn heatmap(
         return Err(AppError::NotFound);
     }
     let phase_slug = slug.clone();
-    let list = state
+    let data = state
         .db
-        .read(move |c| submissions::of_phase(c, &phase_slug))
+        .read(move |c| super::embeds::heatmap_data(c, &phase_slug))
         .await?;
-    let handed_in: Vec<&Submission> = list
-        .iter()
-        .filter(|s| {
-            matches!(
-                s.status,
-                SubmissionStatus::Submitted | SubmissionStatus::Accepted
-            )
-        })
-        .collect();
-    let rankings: Vec<(i64, String, assignment::TrendRanking)> = handed_in
-        .iter()
-        .map(|s| {
-            (
-                s.organisation_id,
-                s.organisation_name.clone(),
-                s.parts
-                    .get("trend_ranking")
-                    .and_then(|v| serde_json::from_value(v.clone()).ok())
-                    .unwrap_or_default(),
-            )
-        })
-        .collect();
-    let map = crate::domain::heatmap::heatmap(&rankings);
-    let titles = ranked_titles(&state, &handed_in).await?;
+    let view = super::embeds::heatmap_view(&data);
     Ok(state
-        .render(
-            &ctx,
-            "heatmap.html",
-            context! { phase, assignment, map, titles },
-        )?
+        .render(&ctx, "heatmap.html", context! { phase, assignment, view })?
         .into_response())
 }

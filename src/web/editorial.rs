@@ -9,7 +9,8 @@ use minijinja::context;
 use serde::Deserialize;
 
 use super::forms::Form;
-use super::{AppError, AppState, Ctx};
+use super::{AppError, AppState, Ctx, embeds};
+use crate::domain::embed::{KINDS, Snapshot, problems, references, unreadable};
 use crate::domain::form::FieldErrors;
 use crate::domain::publication::{
     PublicationForm, PublicationKind, PublicationStatus, Step, can_edit, diff, is_editable,
@@ -26,7 +27,21 @@ fn kinds() -> Vec<&'static str> {
     PublicationKind::ALL.iter().map(|k| k.key()).collect()
 }
 
-fn form_page(
+/// What a text's references show now, in the workspace.
+async fn live(state: &AppState, body: &str) -> Result<Snapshot, AppError> {
+    let (programme, body) = (state.programme.clone(), body.to_string());
+    Ok(state
+        .db
+        .read(move |c| embeds::gather(c, &programme, &body, now_seconds()))
+        .await?)
+}
+
+/// A text split at its references, with what each shows, for the templates.
+fn shown(state: &AppState, ctx: &Ctx, body: &str, material: &Snapshot) -> minijinja::Value {
+    embeds::body(body, material, ctx.lang, state.programme.phases.len())
+}
+
+async fn form_page(
     state: &AppState,
     ctx: &Ctx,
     id: Option<i64>,
@@ -35,11 +50,22 @@ fn form_page(
     newer: Option<&Publication>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
-    let preview = form.action == "preview";
+    let preview = form.action == "preview" && errors.is_empty();
+    let material = if preview {
+        live(state, &form.body).await?
+    } else {
+        Snapshot::new()
+    };
     let page = state.render(
         ctx,
         "publication_form.html",
-        context! { id, form, errors, newer, preview, kinds => kinds() },
+        context! {
+            id, form, errors, newer, preview, kinds => kinds(),
+            shown => shown(state, ctx, &form.body, &material),
+            problems => problems(&material),
+            unreadable => unreadable(&form.body),
+            embed_kinds => KINDS,
+        },
     )?;
     Ok((status, page).into_response())
 }
@@ -72,6 +98,7 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
         None,
         StatusCode::OK,
     )
+    .await
 }
 
 /// Saves a new text as a draft, or shows the preview of what was typed.
@@ -92,7 +119,8 @@ pub async fn create(
                 &errors,
                 None,
                 StatusCode::UNPROCESSABLE_ENTITY,
-            );
+            )
+            .await;
         }
     };
     if form.action == "preview" {
@@ -104,7 +132,8 @@ pub async fn create(
             &FieldErrors::new(),
             None,
             StatusCode::OK,
-        );
+        )
+        .await;
     }
     let actor = ctx.actor();
     let id = state
@@ -156,6 +185,8 @@ pub struct StepForm {
     publish_at: String,
 }
 
+/// A text in the workspace: a published one as its readers see it (its frozen
+/// material), any other with its references live and what would stop its publication.
 async fn text_page(
     state: &AppState,
     ctx: &Ctx,
@@ -168,10 +199,26 @@ async fn text_page(
     let public = is_public(text.status, text.publish_at, now);
     let scheduled = text.status == PublicationStatus::Published && !public;
     let editable = is_editable(text.status);
+    let frozen = text.status == PublicationStatus::Published;
+    let material = if frozen {
+        embeds::frozen(text.snapshot.as_deref())
+    } else {
+        live(state, &text.body).await?
+    };
+    let problems = if frozen {
+        Vec::new()
+    } else {
+        problems(&material)
+    };
     let page = state.render(
         ctx,
         "publication.html",
-        context! { text, errors, typed, public, scheduled, editable },
+        context! {
+            errors, typed, public, scheduled, editable, frozen, problems,
+            shown => shown(state, ctx, &text.body, &material),
+            has_embeds => !references(&text.body).is_empty(),
+            text,
+        },
     )?;
     Ok((status, page).into_response())
 }
@@ -213,6 +260,7 @@ pub async fn edit_form(
         None,
         StatusCode::OK,
     )
+    .await
 }
 
 /// Saves an edit (or shows its preview). Two editors saving at once: the second is
@@ -239,7 +287,8 @@ pub async fn update(
                 &errors,
                 None,
                 StatusCode::UNPROCESSABLE_ENTITY,
-            );
+            )
+            .await;
         }
     };
     if form.action == "preview" {
@@ -251,7 +300,8 @@ pub async fn update(
             &FieldErrors::new(),
             None,
             StatusCode::OK,
-        );
+        )
+        .await;
     }
     let base: i64 = form
         .version
@@ -289,6 +339,7 @@ pub async fn update(
                 Some(&newer),
                 StatusCode::CONFLICT,
             )
+            .await
         }
     }
 }
@@ -344,9 +395,22 @@ pub async fn take_step(
     let base: i64 = form.version.trim().parse().unwrap_or(text.version);
     let actor = ctx.actor();
     let stored_comment = (!comment.is_empty()).then_some(comment);
-    let changed = state
+    let (programme, body) = (state.programme.clone(), text.body.clone());
+    let outcome = state
         .db
         .write(move |tx| {
+            // The material is frozen in the same transaction that publishes, so the
+            // snapshot is what the text showed at that moment.
+            let snapshot = if chosen == Step::Publish {
+                let material = embeds::gather(tx, &programme, &body, now_seconds())?;
+                let refused = problems(&material);
+                if !refused.is_empty() {
+                    return Ok(Outcome::Refused);
+                }
+                Some(material)
+            } else {
+                None
+            };
             let changed = publications::set_status(
                 tx,
                 id,
@@ -356,6 +420,7 @@ pub async fn take_step(
                     publish_at,
                     comment: stored_comment.as_deref(),
                     action: chosen.key(),
+                    snapshot: snapshot.as_ref(),
                 },
                 by,
             )?;
@@ -368,23 +433,48 @@ pub async fn take_step(
                     None,
                 )?;
             }
-            Ok(changed)
+            Ok(if changed {
+                Outcome::Taken
+            } else {
+                Outcome::Stale
+            })
         })
         .await?;
-    if changed {
-        Ok(Redirect::to(&format!("/editorial/{id}")).into_response())
-    } else {
-        let text = text_of(&state, id).await?;
-        text_page(
-            &state,
-            &ctx,
-            text,
-            &FieldErrors::one("step", "error-stale-edit"),
-            &form,
-            StatusCode::CONFLICT,
-        )
-        .await
+    match outcome {
+        Outcome::Taken => Ok(Redirect::to(&format!("/editorial/{id}")).into_response()),
+        // What stops it is listed on the page beside the error (the live check shows it).
+        Outcome::Refused => {
+            text_page(
+                &state,
+                &ctx,
+                text,
+                &FieldErrors::one("step", "error-embeds-not-public"),
+                &form,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Outcome::Stale => {
+            let text = text_of(&state, id).await?;
+            text_page(
+                &state,
+                &ctx,
+                text,
+                &FieldErrors::one("step", "error-stale-edit"),
+                &form,
+                StatusCode::CONFLICT,
+            )
+            .await
+        }
     }
+}
+
+/// What became of a workflow step.
+enum Outcome {
+    Taken,
+    Stale,
+    /// Publishing would show material a visitor may not see.
+    Refused,
 }
 
 #[derive(Deserialize, Default)]
@@ -511,8 +601,10 @@ pub async fn public_show(
     if !is_public(text.status, text.publish_at, now_seconds()) {
         return Err(AppError::NotFound);
     }
+    let material = embeds::frozen(text.snapshot.as_deref());
+    let shown = shown(&state, &ctx, &text.body, &material);
     Ok(state
-        .render(&ctx, "publication_public.html", context! { text })?
+        .render(&ctx, "publication_public.html", context! { text, shown })?
         .into_response())
 }
 
@@ -532,9 +624,15 @@ pub async fn feed(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             .unwrap_or_default()
             .fixed_offset()
     };
-    let entries: Vec<Entry> = texts
-        .iter()
-        .map(|t| {
+    let mut entries: Vec<Entry> = Vec::with_capacity(texts.len());
+    for t in &texts {
+        let material = embeds::frozen(t.snapshot.as_deref());
+        let content = state.render(
+            &ctx,
+            "publication_feed.html",
+            context! { shown => shown(&state, &ctx, &t.body, &material), uid => format!("text-{}", t.id) },
+        )?;
+        entries.push({
             let at = time(t.publish_at.or(t.published_at).unwrap_or(t.updated_at));
             let mut entry = Entry::default();
             entry.set_id(format!("{base}/publications/{}", t.id));
@@ -547,13 +645,13 @@ pub async fn feed(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
                 ..Default::default()
             }]);
             entry.set_content(Some(atom_syndication::Content {
-                value: Some(crate::render::markdown::to_safe_html(&t.body)),
+                value: Some(content.0),
                 content_type: Some("html".into()),
                 ..Default::default()
             }));
             entry
-        })
-        .collect();
+        });
+    }
     let mut feed = Feed::default();
     feed.set_id(format!("{base}/feed.atom"));
     feed.set_title(Text::plain(
@@ -702,6 +800,7 @@ pub async fn media(
 /// source bank as a source list: what the final publication compiles.
 async fn compiled(
     state: &AppState,
+    ctx: &Ctx,
 ) -> Result<
     (
         Vec<minijinja::Value>,
@@ -753,7 +852,15 @@ async fn compiled(
                 t.id,
             )
         });
-        chapters.push(context! { phase, texts => own });
+        // Each text with its material as frozen when it was published.
+        let texts: Vec<minijinja::Value> = own
+            .into_iter()
+            .map(|t| {
+                let material = embeds::frozen(t.snapshot.as_deref());
+                context! { shown => shown(state, ctx, &t.body, &material), text => t }
+            })
+            .collect();
+        chapters.push(context! { phase, texts });
     }
     let mut sources = sources;
     sources.sort_by_key(|s| s.title.to_lowercase());
@@ -766,7 +873,7 @@ pub async fn final_publication(
     State(state): State<AppState>,
     ctx: Ctx,
 ) -> Result<Response, AppError> {
-    let (chapters, sources) = compiled(&state).await?;
+    let (chapters, sources) = compiled(&state, &ctx).await?;
     Ok(state
         .render(
             &ctx,
@@ -781,7 +888,7 @@ pub async fn final_publication_file(
     State(state): State<AppState>,
     ctx: Ctx,
 ) -> Result<Response, AppError> {
-    let (chapters, sources) = compiled(&state).await?;
+    let (chapters, sources) = compiled(&state, &ctx).await?;
     let page = state.render(
         &ctx,
         "final_publication_file.html",

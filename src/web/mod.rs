@@ -8,6 +8,7 @@ mod bank;
 mod calendar;
 pub mod context;
 mod editorial;
+mod embeds;
 mod error;
 mod events;
 mod forms;
@@ -65,7 +66,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(db: Db, programme: Programme, config: Config) -> AppState {
-        let renderer = Renderer::new(&config.templates_dir);
+        let renderer = Renderer::new(&config.templates_dir, &config.assets_dir);
         let programme_value = Value::from_serialize(&programme);
         AppState {
             db,

@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use super::forms::csv_download;
 use super::{AppError, AppState, Ctx};
+use crate::domain::embed::ProgressRow;
 use crate::domain::organisation::Category;
-use crate::domain::progress::{Cell, Facts, cell};
+use crate::domain::programme::Programme;
+use crate::domain::progress::{Cell, Facts, cell, means};
 use crate::storage::organisations::{self, Organisation};
 use crate::storage::{now_seconds, progress};
 
@@ -19,7 +21,34 @@ pub struct ProgressQuery {
     category: Option<String>,
 }
 
-/// Each organisation (of the chosen category) with its cell per phase, in phase order.
+/// Each organisation (of `category`, or all) with its cell per phase, in phase order.
+pub fn rows(
+    c: &rusqlite::Connection,
+    programme: &Programme,
+    now: i64,
+    category: Option<Category>,
+) -> crate::storage::Result<Vec<(Organisation, Vec<Cell>)>> {
+    let (orgs, (facts, rounds)) = (organisations::all(c)?, progress::facts(c)?);
+    let empty = Facts::default();
+    Ok(orgs
+        .into_iter()
+        .filter(|o| category.is_none_or(|c| o.category == c))
+        .map(|o| {
+            let f = facts.get(&o.id).unwrap_or(&empty);
+            let cells = programme
+                .phases
+                .iter()
+                .map(|p| {
+                    let phase_rounds = rounds.get(&p.slug).copied().unwrap_or(0);
+                    cell(p, f, phase_rounds, now, programme.time_zone)
+                })
+                .collect();
+            (o, cells)
+        })
+        .collect())
+}
+
+/// The tracker's rows for the chosen category.
 async fn grid(
     state: &AppState,
     query: &ProgressQuery,
@@ -29,27 +58,11 @@ async fn grid(
         .as_deref()
         .filter(|c| !c.is_empty())
         .and_then(Category::parse);
-    let (orgs, (facts, rounds)) = state
+    let programme = state.programme.clone();
+    Ok(state
         .db
-        .read(|c| Ok((organisations::all(c)?, progress::facts(c)?)))
-        .await?;
-    let now = now_seconds();
-    let tz = state.programme.time_zone;
-    let empty = Facts::default();
-    Ok(orgs
-        .into_iter()
-        .filter(|o| category.is_none_or(|c| o.category == c))
-        .map(|o| {
-            let f = facts.get(&o.id).unwrap_or(&empty);
-            let cells = state
-                .programme
-                .phases
-                .iter()
-                .map(|p| cell(p, f, rounds.get(&p.slug).copied().unwrap_or(0), now, tz))
-                .collect();
-            (o, cells)
-        })
-        .collect())
+        .read(move |c| rows(c, &programme, now_seconds(), category))
+        .await?)
 }
 
 pub async fn tracker(
@@ -59,28 +72,22 @@ pub async fn tracker(
 ) -> Result<Response, AppError> {
     ctx.require(|s| s.can_lead_process())?;
     let rows = grid(&state, &query).await?;
-    // The mean per phase over the organisations shown.
-    let phases = state.programme.phases.len();
-    let means: Vec<Option<u32>> = (0..phases)
-        .map(|i| {
-            let values: Vec<u32> = rows
-                .iter()
-                .filter_map(|(_, cells)| cells[i].percent)
-                .collect();
-            (!values.is_empty())
-                .then(|| (values.iter().sum::<u32>() as f64 / values.len() as f64).round() as u32)
-        })
-        .collect();
-    let rows: Vec<minijinja::Value> = rows
+    let cells: Vec<Vec<Cell>> = rows.iter().map(|(_, cells)| cells.clone()).collect();
+    let means = means(&cells, state.programme.phases.len());
+    let rows: Vec<ProgressRow> = rows
         .into_iter()
-        .map(|(o, cells)| context! { organisation => o, cells })
+        .map(|(o, cells)| ProgressRow {
+            organisation_id: o.id,
+            name: o.name,
+            cells,
+        })
         .collect();
     Ok(state
         .render(
             &ctx,
             "progress.html",
             context! {
-                rows, means, query,
+                view => context! { rows, means }, query,
                 categories => Category::ALL.iter().map(|c| c.key()).collect::<Vec<_>>(),
             },
         )?

@@ -10,10 +10,11 @@ use minijinja::context;
 use serde::{Deserialize, Serialize};
 
 use super::forms::{Form, csv_download};
-use super::{AppError, AppState, Ctx};
+use super::{AppError, AppState, Ctx, embeds};
 use crate::domain::access::Subject;
-use crate::domain::bank::{Category, NoteType, TimeBand, can_see_note};
-use crate::domain::chart::{self, DriverItem, Quadrant, RadarItem, Shape};
+use crate::domain::bank::can_see_note;
+use crate::domain::chart;
+use crate::domain::embed::RoundChart;
 use crate::domain::event::to_local_input;
 use crate::domain::form::FieldErrors;
 use crate::domain::rating::{
@@ -649,12 +650,6 @@ pub async fn ratings_csv(
     csv_download(&header, &rows, &format!("round-{id}-ratings.csv"))
 }
 
-fn labels(ctx: &Ctx, keys: impl IntoIterator<Item = String>) -> Vec<String> {
-    keys.into_iter()
-        .map(|k| crate::render::i18n::text(ctx.lang, &k))
-        .collect()
-}
-
 /// The trend radar of a round: sectors are the STEEP+V categories, rings the time bands,
 /// marker size the median impact (of everyone, or of one organisation), shape the note
 /// type; the same figures in a table beside it.
@@ -664,63 +659,41 @@ pub async fn radar(
     Path(id): Path<i64>,
     Query(query): Query<ResultsQuery>,
 ) -> Result<Response, AppError> {
-    let (round, notes) = figures_access(&state, &ctx, id).await?;
-    let organisation = query.organisation();
-    let (answers, orgs) = state
-        .db
-        .read(move |c| {
-            Ok((
-                rounds::answers(c, id, Some(Criterion::Impact), organisation)?,
-                organisations::all(c)?,
-            ))
-        })
-        .await?;
-    let ids: Vec<i64> = notes.iter().map(|n| n.id).collect();
-    let impact = keyed(figures(answers, &ids, &[Criterion::Impact]));
-    let items: Vec<RadarItem> = notes
-        .iter()
-        .map(|n| RadarItem {
-            id: n.id,
-            number: n.number,
-            sector: index_of(Category::ALL, n.category),
-            ring: n.time_band.map(|b| index_of(TimeBand::ALL, b)),
-            shape: Shape::for_index(index_of(NoteType::ALL, n.note_type)),
-            size: impact
-                .get(&format!("{}-impact", n.id))
-                .and_then(|f| f.summary.median),
-        })
-        .collect();
-    let geometry = chart::radar(&items, Category::ALL.len(), TimeBand::ALL.len());
-    let sector_labels = labels(
-        &ctx,
-        Category::ALL.iter().map(|c| format!("steep-{}", c.key())),
-    );
-    let mut ring_labels = labels(
-        &ctx,
-        TimeBand::ALL.iter().map(|b| format!("band-{}", b.key())),
-    );
-    ring_labels.push(crate::render::i18n::text(ctx.lang, "radar-no-band"));
-    let shapes: Vec<&str> = NoteType::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, _)| Shape::for_index(i).key())
-        .collect();
+    let (round, view, orgs) = chart_page(&state, &ctx, id, &query).await?;
+    let view = embeds::radar_view(&view, ctx.lang);
     let when = round_state(round.opens_at, round.closes_at, now_seconds());
     Ok(state
         .render(
             &ctx,
             "round_radar.html",
-            context! {
-                round, notes, radar => geometry, impact, sector_labels, ring_labels, shapes,
-                types => NoteType::ALL.iter().map(|t| t.key()).collect::<Vec<_>>(),
-                query, organisations => orgs, state => when.key(),
-            },
+            context! { round, view, query, organisations => orgs, state => when.key() },
         )?
         .into_response())
 }
 
-fn index_of<T: PartialEq>(all: &[T], item: T) -> usize {
-    all.iter().position(|x| *x == item).unwrap_or(0)
+/// A round's chart data as the viewer may see it (the notes they may see, of everyone's
+/// answers or of one organisation's), with the organisations for the filter.
+async fn chart_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    query: &ResultsQuery,
+) -> Result<(Round, RoundChart, Vec<organisations::Organisation>), AppError> {
+    let (round, notes) = figures_access(state, ctx, id).await?;
+    let organisation = query.organisation();
+    let (chart, orgs) = state
+        .db
+        .read(move |c| {
+            Ok((
+                embeds::round_chart(c, id, organisation)?,
+                organisations::all(c)?,
+            ))
+        })
+        .await?;
+    let mut chart = chart.ok_or(AppError::NotFound)?;
+    let visible: std::collections::HashSet<i64> = notes.iter().map(|n| n.id).collect();
+    chart.rows.retain(|r| visible.contains(&r.note_id));
+    Ok((round, chart, orgs))
 }
 
 /// The driver map: median impact against median uncertainty with IQR whiskers, in four
@@ -731,65 +704,14 @@ pub async fn driver_map(
     Path(id): Path<i64>,
     Query(query): Query<ResultsQuery>,
 ) -> Result<Response, AppError> {
-    let (round, notes) = figures_access(&state, &ctx, id).await?;
-    let organisation = query.organisation();
-    let complete = round.criteria.contains(&Criterion::Impact)
-        && round.criteria.contains(&Criterion::Uncertainty);
-    let (answers, orgs) = state
-        .db
-        .read(move |c| {
-            Ok((
-                [
-                    rounds::answers(c, id, Some(Criterion::Impact), organisation)?,
-                    rounds::answers(c, id, Some(Criterion::Uncertainty), organisation)?,
-                ]
-                .concat(),
-                organisations::all(c)?,
-            ))
-        })
-        .await?;
-    let ids: Vec<i64> = notes.iter().map(|n| n.id).collect();
-    let all = keyed(figures(
-        answers,
-        &ids,
-        &[Criterion::Impact, Criterion::Uncertainty],
-    ));
-    let items: Vec<DriverItem> = notes
-        .iter()
-        .filter_map(|n| {
-            DriverItem::from_summaries(
-                n.id,
-                n.number,
-                &all.get(&format!("{}-impact", n.id))?.summary,
-                &all.get(&format!("{}-uncertainty", n.id))?.summary,
-            )
-        })
-        .collect();
-    let geometry = chart::driver_map(&items);
-    // Each note's quadrant by its id, so the table needs no search through the points.
-    let quadrants: BTreeMap<String, &str> = geometry
-        .points
-        .iter()
-        .map(|p| (p.id.to_string(), p.quadrant.key()))
-        .collect();
-    let quadrant_labels: BTreeMap<&str, String> = Quadrant::ALL
-        .iter()
-        .map(|q| {
-            (
-                q.key(),
-                crate::render::i18n::text(ctx.lang, &format!("quadrant-{}", q.key())),
-            )
-        })
-        .collect();
+    let (round, view, orgs) = chart_page(&state, &ctx, id, &query).await?;
+    let view = embeds::driver_view(&view, ctx.lang);
     let when = round_state(round.opens_at, round.closes_at, now_seconds());
     Ok(state
         .render(
             &ctx,
             "round_drivers.html",
-            context! {
-                round, notes, map => geometry, figures => all, quadrant_labels, complete, quadrants,
-                query, organisations => orgs, state => when.key(),
-            },
+            context! { round, view, query, organisations => orgs, state => when.key() },
         )?
         .into_response())
 }

@@ -8,9 +8,13 @@ use super::helpers::*;
 use framsyn::domain::user::Role;
 use framsyn::storage::publications;
 
-const EDITOR_2: &str = "redaktor2@reglab.test";
+pub(super) const EDITOR_2: &str = "redaktor2@reglab.test";
 
-fn output<'a>(title: &'a str, body: &'a str, action: &'a str) -> Vec<(&'a str, &'a str)> {
+pub(super) fn output<'a>(
+    title: &'a str,
+    body: &'a str,
+    action: &'a str,
+) -> Vec<(&'a str, &'a str)> {
     vec![
         ("kind", "output"),
         ("phase", "omvarlden"),
@@ -39,16 +43,16 @@ async fn setup(app: &mut TestApp) -> i64 {
         .unwrap()
 }
 
-fn step(version: &str, step: &str) -> Vec<(&'static str, String)> {
+pub(super) fn step(version: &str, step: &str) -> Vec<(&'static str, String)> {
     vec![("version", version.to_string()), ("step", step.to_string())]
 }
 
-async fn take(app: &mut TestApp, id: i64, fields: &[(&str, String)]) -> TestResponse {
+pub(super) async fn take(app: &mut TestApp, id: i64, fields: &[(&str, String)]) -> TestResponse {
     let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
     app.post(&format!("/editorial/{id}/step"), &pairs).await
 }
 
-fn version_of(app: &TestApp, id: i64) -> String {
+pub(super) fn version_of(app: &TestApp, id: i64) -> String {
     app.db
         .read_blocking(move |c| publications::get(c, id))
         .unwrap()

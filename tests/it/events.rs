@@ -8,7 +8,7 @@ use framsyn::domain::user::Role;
 use framsyn::storage::events;
 
 /// A `datetime-local` value `days` from now, at `hour`, in Stockholm time.
-fn local(days: i64, hour: u32) -> String {
+pub(super) fn local(days: i64, hour: u32) -> String {
     let day = Utc::now()
         .with_timezone(&chrono_tz::Europe::Stockholm)
         .date_naive()
@@ -16,7 +16,7 @@ fn local(days: i64, hour: u32) -> String {
     format!("{}T{hour:02}:00", day.format("%Y-%m-%d"))
 }
 
-fn workshop<'a>(
+pub(super) fn workshop<'a>(
     starts: &'a str,
     ends: &'a str,
     capacity: &'a str,
@@ -42,7 +42,7 @@ fn workshop<'a>(
 }
 
 /// Creates an event as the process leader and returns its id.
-async fn create_event(app: &mut TestApp, fields: &[(&str, &str)]) -> i64 {
+pub(super) async fn create_event(app: &mut TestApp, fields: &[(&str, &str)]) -> i64 {
     app.login(LEADER).await;
     let created = app.post("/events/new", fields).await;
     assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);

@@ -7,6 +7,7 @@ mod assignments;
 mod auth;
 mod bank;
 mod editorial;
+mod embeds;
 mod events;
 mod i18n;
 mod methods;

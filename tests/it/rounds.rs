@@ -8,7 +8,7 @@ use super::helpers::*;
 use framsyn::domain::user::Role;
 use framsyn::storage::rounds;
 
-const STRATEGIST_A2: &str = "analytiker@skane.test";
+pub(super) const STRATEGIST_A2: &str = "analytiker@skane.test";
 
 async fn note(app: &mut TestApp, kind: &str, title: &str) -> i64 {
     let response = app
@@ -55,7 +55,7 @@ async fn open_round(app: &mut TestApp, fields: &[(&str, &str)]) -> i64 {
 }
 
 /// Two notes, a round on both open now, and three strategists in two regions.
-async fn setup(app: &mut TestApp) -> (World, i64, i64, i64) {
+pub(super) async fn setup(app: &mut TestApp) -> (World, i64, i64, i64) {
     let w = world(app);
     app.user(STRATEGIST_A2, w.org_a, &[Role::Strategist]);
     app.login(STRATEGIST_A).await;
@@ -71,7 +71,7 @@ async fn setup(app: &mut TestApp) -> (World, i64, i64, i64) {
     (w, first, second, round)
 }
 
-fn field(note: i64, criterion: &str) -> String {
+pub(super) fn field(note: i64, criterion: &str) -> String {
     format!("r-{note}-{criterion}")
 }
 
@@ -245,7 +245,7 @@ async fn a_closed_or_unopened_round_takes_no_ratings() {
 }
 
 /// Impact on the first note: Skåne 2 and 4, Norrbotten 5 (and a don't know on uncertainty).
-async fn rate_three(app: &mut TestApp, first: i64, round: i64) {
+pub(super) async fn rate_three(app: &mut TestApp, first: i64, round: i64) {
     let fi = field(first, "impact");
     for (who, value) in [
         (STRATEGIST_A, "2"),
@@ -461,8 +461,10 @@ async fn the_radar_is_deterministic_and_has_its_figures_in_a_table() {
     let svg = svg_of(&page.body).to_string();
     // One marker per note, a title and a description for screen readers.
     assert_eq!(svg.matches("class=\"chart-marker chart-shape").count(), 2);
-    assert!(svg.contains("<title id=\"radar-title\">Trendradar: Prioritering av trender</title>"));
-    assert!(svg.contains("<desc id=\"radar-desc\">Trendradar med 2 notiser"));
+    assert!(
+        svg.contains("<title id=\"radar-chart-title\">Trendradar: Prioritering av trender</title>")
+    );
+    assert!(svg.contains("<desc id=\"radar-chart-desc\">Trendradar med 2 notiser"));
     // The unrated note is drawn as unrated, never left out.
     assert_eq!(svg.matches("chart-unrated").count(), 1);
     // The table beside it: the rated note's median impact is 4, from 3 answers.

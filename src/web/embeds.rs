@@ -1,0 +1,323 @@
+//! Workspace material embedded in editorial texts: gathering what each reference shows
+//! (live, or frozen into a snapshot at publication) and turning it into what the
+//! templates draw. The round and heatmap pages draw their charts from the same data.
+
+use std::collections::BTreeMap;
+
+use minijinja::{Value, context};
+use rusqlite::Connection;
+
+use crate::domain::assignment::{SubmissionStatus, TrendRanking};
+use crate::domain::bank::{Category, NoteType, TimeBand, can_see_note};
+use crate::domain::chart::{self, Quadrant, Shape};
+use crate::domain::embed::{
+    ChartRow, Embed, Embedded, EventCard, Figure, HeatRow, HeatmapData, NoteCard, NoteTitle,
+    ProgressData, ProgressRow, RoundChart, Snapshot,
+};
+use crate::domain::lang::Lang;
+use crate::domain::programme::{AssignmentPart, Programme};
+use crate::domain::rating::{Criterion, figures};
+use crate::render::i18n::text;
+use crate::storage::{self, bank, events, rounds, submissions};
+
+/// A round's notes with the figures of impact and uncertainty (of everyone, or of one
+/// organisation's answers); none when there is no such round.
+pub fn round_chart(
+    c: &Connection,
+    id: i64,
+    organisation: Option<i64>,
+) -> storage::Result<Option<RoundChart>> {
+    let Some(round) = rounds::get(c, id)? else {
+        return Ok(None);
+    };
+    let notes = rounds::notes(c, id)?;
+    let asked: Vec<Criterion> = [Criterion::Impact, Criterion::Uncertainty]
+        .into_iter()
+        .filter(|k| round.criteria.contains(k))
+        .collect();
+    let mut answers = Vec::new();
+    for &criterion in &asked {
+        answers.extend(rounds::answers(c, id, Some(criterion), organisation)?);
+    }
+    let ids: Vec<i64> = notes.iter().map(|n| n.id).collect();
+    let found: BTreeMap<(i64, Criterion), Figure> = figures(answers, &ids, &asked)
+        .into_iter()
+        .map(|f| {
+            let s = f.summary;
+            (
+                (f.note_id, f.criterion),
+                Figure {
+                    n: s.n,
+                    median: s.median,
+                    q1: s.q1,
+                    q3: s.q3,
+                },
+            )
+        })
+        .collect();
+    let rows = notes
+        .into_iter()
+        .map(|n| ChartRow {
+            note_id: n.id,
+            number: n.number,
+            public: can_see_note(None, n.status, n.organisation_id, n.public),
+            impact: found.get(&(n.id, Criterion::Impact)).copied(),
+            uncertainty: found.get(&(n.id, Criterion::Uncertainty)).copied(),
+            title: n.title,
+            note_type: n.note_type,
+            category: n.category,
+            time_band: n.time_band,
+        })
+        .collect();
+    Ok(Some(RoundChart {
+        round_id: round.id,
+        title: round.title,
+        rows,
+    }))
+}
+
+/// The rankings handed in (submitted or accepted) for a phase's home assignment, with
+/// the titles of the ranked trends.
+pub fn heatmap_data(c: &Connection, phase: &str) -> storage::Result<HeatmapData> {
+    let handed_in = submissions::of_phase(c, phase)?;
+    let rows: Vec<HeatRow> = handed_in
+        .into_iter()
+        .filter(|s| {
+            matches!(
+                s.status,
+                SubmissionStatus::Submitted | SubmissionStatus::Accepted
+            )
+        })
+        .map(|s| {
+            let ranking: TrendRanking = s
+                .parts
+                .get("trend_ranking")
+                .and_then(|v| serde_json::from_value(v.clone()).ok())
+                .unwrap_or_default();
+            HeatRow {
+                organisation_id: s.organisation_id,
+                name: s.organisation_name,
+                most: ranking.most.iter().map(|r| r.note).collect(),
+                least: ranking.least.iter().map(|r| r.note).collect(),
+            }
+        })
+        .collect();
+    let mut ids: Vec<i64> = rows
+        .iter()
+        .flat_map(|r| r.most.iter().chain(&r.least).copied())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let notes = bank::briefs(c, &ids)?
+        .into_iter()
+        .map(|b| NoteTitle {
+            id: b.id,
+            public: can_see_note(None, b.status, b.organisation_id, b.public),
+            title: b.title,
+        })
+        .collect();
+    Ok(HeatmapData {
+        phase_slug: phase.to_string(),
+        rows,
+        notes,
+    })
+}
+
+/// What one reference shows now.
+fn gather_one(
+    c: &Connection,
+    programme: &Programme,
+    embed: &Embed,
+    now: i64,
+) -> storage::Result<Embedded> {
+    Ok(match embed {
+        Embed::Note(id) => match bank::get(c, *id)? {
+            Some(n) => Embedded::Note(NoteCard {
+                id: n.id,
+                public: can_see_note(None, n.status, n.organisation_id, n.public),
+                note_type: n.note_type,
+                title: n.title,
+                summary: n.summary,
+                category: n.category,
+                time_band: n.time_band,
+                organisation_name: n.organisation_name,
+            }),
+            None => Embedded::Missing,
+        },
+        Embed::Radar(id) => round_chart(c, *id, None)?.map_or(Embedded::Missing, Embedded::Radar),
+        Embed::DriverMap(id) => {
+            round_chart(c, *id, None)?.map_or(Embedded::Missing, Embedded::DriverMap)
+        }
+        Embed::Heatmap(slug) => {
+            let ranks = programme
+                .phases
+                .iter()
+                .find(|p| &p.slug == slug)
+                .and_then(|p| p.home_assignment())
+                .is_some_and(|a| a.parts.contains(&AssignmentPart::TrendRanking));
+            if ranks {
+                Embedded::Heatmap(heatmap_data(c, slug)?)
+            } else {
+                Embedded::Missing
+            }
+        }
+        Embed::Event(id) => match events::get(c, *id)? {
+            Some(e) => Embedded::Event(EventCard {
+                id: e.id,
+                public: crate::domain::access::can_see_event(
+                    None,
+                    e.audience,
+                    e.status,
+                    e.organisation_id,
+                ),
+                title: e.title,
+                kind: e.kind.key().to_string(),
+                status: e.status.key().to_string(),
+                starts_at: e.starts_at,
+                ends_at: e.ends_at,
+                venue: e.venue,
+                mode: e.mode.key().to_string(),
+            }),
+            None => Embedded::Missing,
+        },
+        Embed::Progress => Embedded::Progress(ProgressData {
+            rows: super::progress::rows(c, programme, now, None)?
+                .into_iter()
+                .map(|(o, cells)| ProgressRow {
+                    organisation_id: o.id,
+                    name: o.name,
+                    cells,
+                })
+                .collect(),
+        }),
+    })
+}
+
+/// What every reference of `body` shows now, by reference key.
+pub fn gather(
+    c: &Connection,
+    programme: &Programme,
+    body: &str,
+    now: i64,
+) -> storage::Result<Snapshot> {
+    let mut material = Snapshot::new();
+    for embed in crate::domain::embed::references(body) {
+        let shown = gather_one(c, programme, &embed, now)?;
+        material.insert(embed.key(), shown);
+    }
+    Ok(material)
+}
+
+/// A published text's frozen material; a text published without one shows its
+/// references as missing rather than live.
+pub fn frozen(snapshot: Option<&str>) -> Snapshot {
+    snapshot
+        .and_then(|s| {
+            serde_json::from_str(s)
+                .inspect_err(|e| tracing::warn!(error = %e, "a snapshot could not be read"))
+                .ok()
+        })
+        .unwrap_or_default()
+}
+
+fn labels(lang: Lang, keys: impl IntoIterator<Item = String>) -> Vec<String> {
+    keys.into_iter().map(|k| text(lang, &k)).collect()
+}
+
+/// What the radar macro needs besides its geometry: sector and ring labels, and the
+/// note types with their shapes for the legend.
+pub fn radar_labels(lang: Lang) -> Value {
+    let mut rings = labels(
+        lang,
+        TimeBand::ALL.iter().map(|b| format!("band-{}", b.key())),
+    );
+    rings.push(text(lang, "radar-no-band"));
+    context! {
+        sectors => labels(lang, Category::ALL.iter().map(|c| format!("steep-{}", c.key()))),
+        rings,
+        legend => NoteType::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (Shape::for_index(i).key(), t.key()))
+            .collect::<Vec<_>>(),
+    }
+}
+
+/// The quadrants' labels by key.
+pub fn quadrant_labels(lang: Lang) -> BTreeMap<&'static str, String> {
+    Quadrant::ALL
+        .iter()
+        .map(|q| (q.key(), text(lang, &format!("quadrant-{}", q.key()))))
+        .collect()
+}
+
+/// The radar of a round chart, ready to draw: geometry, labels and the chart's rows.
+pub fn radar_view(chart: &RoundChart, lang: Lang) -> Value {
+    let geometry = chart::radar(
+        &chart.radar_items(),
+        Category::ALL.len(),
+        TimeBand::ALL.len(),
+    );
+    context! { kind => "radar", chart, radar => geometry, labels => radar_labels(lang) }
+}
+
+/// The driver map of a round chart, ready to draw, with each placed note's quadrant.
+pub fn driver_view(chart: &RoundChart, lang: Lang) -> Value {
+    let geometry = chart::driver_map(&chart.driver_items());
+    let quadrants: BTreeMap<String, &str> = geometry
+        .points
+        .iter()
+        .map(|p| (p.id.to_string(), p.quadrant.key()))
+        .collect();
+    let complete = chart.rows.iter().all(|r| r.uncertainty.is_some())
+        && chart.rows.iter().all(|r| r.impact.is_some());
+    context! {
+        kind => "driver_map", chart, map => geometry, quadrants, complete,
+        quadrant_labels => quadrant_labels(lang),
+    }
+}
+
+/// The heatmap of a phase's rankings, ready to draw, with the trends' titles.
+pub fn heatmap_view(data: &HeatmapData) -> Value {
+    let map = crate::domain::heatmap::heatmap(&data.rankings());
+    context! { kind => "heatmap", phase_slug => &data.phase_slug, map, titles => data.titles() }
+}
+
+/// What the templates draw for each reference.
+pub fn views(material: &Snapshot, lang: Lang, phases: usize) -> BTreeMap<String, Value> {
+    material
+        .iter()
+        .map(|(key, shown)| {
+            let view = match shown {
+                Embedded::Note(note) => context! { kind => "note", note },
+                Embedded::Radar(chart) => radar_view(chart, lang),
+                Embedded::DriverMap(chart) => driver_view(chart, lang),
+                Embedded::Heatmap(data) => heatmap_view(data),
+                Embedded::Event(event) => context! { kind => "event", event },
+                Embedded::Progress(data) => {
+                    let cells: Vec<Vec<_>> = data.rows.iter().map(|r| r.cells.clone()).collect();
+                    context! {
+                        kind => "progress", rows => &data.rows,
+                        means => crate::domain::progress::means(&cells, phases),
+                    }
+                }
+                Embedded::Missing => context! { kind => "missing" },
+            };
+            (key.clone(), context! { key, ..view })
+        })
+        .collect()
+}
+
+/// A text split at its references, with what each shows: the context the body partial
+/// draws.
+pub fn body(text: &str, material: &Snapshot, lang: Lang, phases: usize) -> Value {
+    let segments = crate::domain::embed::segments(text);
+    let mut views = views(material, lang, phases);
+    // A reference the material lacks shows as missing, never as something live.
+    for key in segments.iter().filter_map(|s| s.embed.as_ref()) {
+        views
+            .entry(key.clone())
+            .or_insert_with(|| context! { key, kind => "missing" });
+    }
+    context! { segments, views }
+}
