@@ -241,6 +241,61 @@ fn add_round(db: &Db, size: usize) -> anyhow::Result<i64> {
     Ok(id)
 }
 
+/// Two texts embedding the round's radar and driver map: one published (its figures
+/// frozen) and one draft (its figures live). The round's notes are made public first, as
+/// publishing requires. Returns the ids of the published text and the draft.
+fn add_texts(
+    db: &Db,
+    programme: &framsyn::domain::programme::Programme,
+    round: i64,
+) -> anyhow::Result<(i64, i64)> {
+    use framsyn::domain::publication::{PublicationKind, PublicationStatus, ValidPublication};
+    use framsyn::storage::publications::{self, Change};
+    let ids = db.write_blocking(|tx| {
+        let editor = framsyn::storage::users::list(tx, None)?
+            .first()
+            .map(|u| u.id)
+            .unwrap_or(1);
+        for note in framsyn::storage::rounds::note_ids(tx, round)? {
+            framsyn::storage::bank::set_public(tx, note, true, editor)?;
+        }
+        let text = ValidPublication {
+            kind: PublicationKind::News,
+            phase: Some("omvarlden".into()),
+            output: None,
+            title: "Trenderna efter workshop 1".into(),
+            body: format!(
+                "Så här ser regionerna på trenderna.\n\n[[radar:{round}]]\n\nOch så här osäkra är de.\n\n[[driver-map:{round}]]"
+            ),
+        };
+        let published = publications::insert(tx, &text, editor)?;
+        let material = framsyn::web::embeds::gather(tx, programme, &text.body, 0)?;
+        for (status, action) in [
+            (PublicationStatus::InReview, "submit"),
+            (PublicationStatus::Published, "publish"),
+        ] {
+            let version = publications::get(tx, published)?.map_or(1, |p| p.version);
+            let snapshot = (status == PublicationStatus::Published).then_some(&material);
+            publications::set_status(
+                tx,
+                published,
+                version,
+                &Change {
+                    status,
+                    publish_at: None,
+                    comment: None,
+                    action,
+                    snapshot,
+                },
+                editor,
+            )?;
+        }
+        let draft = publications::insert(tx, &text, editor)?;
+        Ok((published, draft))
+    })?;
+    Ok(ids)
+}
+
 /// The full activity history of every organisation: its strategist registered for every
 /// programme event of every phase (attending every other), and a home assignment in every
 /// phase that has one, in each status from draft to accepted.
@@ -379,6 +434,9 @@ fn main() -> anyhow::Result<()> {
         &Path::new(framsyn::config::SOURCE_DIR).join("phases/regionerna-2050"),
     )?;
     add_history(&Db::open(&database)?, &programme)?;
+    let (published, draft) = add_texts(&Db::open(&database)?, &programme, round)?;
+    let frozen_path = format!("/publications/{published}");
+    let live_path = format!("/editorial/{draft}");
     let radar_path = format!("/rounds/{round}/radar");
     let drivers_path = format!("/rounds/{round}/driver-map");
 
@@ -409,6 +467,7 @@ fn main() -> anyhow::Result<()> {
         "processledare@demo.test",
         "framsyn-demo-2050",
     ))?;
+    let editor = runtime.block_on(sign_in(addr, "redaktor@demo.test", "framsyn-demo-2050"))?;
 
     // The pages' exact bytes, where the server's static file service finds them.
     for (name, path) in PAGES {
@@ -437,6 +496,8 @@ fn main() -> anyhow::Result<()> {
         ("radar, 300", radar_path.as_str()),
         ("driver map, 300", drivers_path.as_str()),
         ("progress, 25×6", "/progress"),
+        ("text, frozen", frozen_path.as_str()),
+        ("text, live", live_path.as_str()),
     ];
     println!(
         "\nLoad on http://{addr}: {connections} keep-alive connections, {seconds} s per target; demo data, {event_count} events, {note_count} notes"
@@ -451,6 +512,8 @@ fn main() -> anyhow::Result<()> {
         // organisation included); everything else as a visitor.
         let cookie = if path == "/progress" {
             Some(leader.as_str())
+        } else if path.starts_with("/editorial/") {
+            Some(editor.as_str())
         } else {
             (path.starts_with("/bank?")
                 || path.starts_with("/search")

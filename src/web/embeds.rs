@@ -20,19 +20,26 @@ use crate::domain::rating::{Criterion, figures};
 use crate::render::i18n::text;
 use crate::storage::{self, bank, events, rounds, submissions};
 
-/// A round's notes with the figures of impact and uncertainty (of everyone, or of one
-/// organisation's answers); none when there is no such round.
+/// The criteria the radar is drawn from.
+pub const RADAR: &[Criterion] = &[Criterion::Impact];
+/// The criteria the driver map is drawn from.
+pub const DRIVER_MAP: &[Criterion] = &[Criterion::Impact, Criterion::Uncertainty];
+
+/// A round's notes with the figures of the `wanted` criteria the round asks (of everyone,
+/// or of one organisation's answers); none when there is no such round.
 pub fn round_chart(
     c: &Connection,
     id: i64,
     organisation: Option<i64>,
+    wanted: &[Criterion],
 ) -> storage::Result<Option<RoundChart>> {
     let Some(round) = rounds::get(c, id)? else {
         return Ok(None);
     };
     let notes = rounds::notes(c, id)?;
-    let asked: Vec<Criterion> = [Criterion::Impact, Criterion::Uncertainty]
-        .into_iter()
+    let asked: Vec<Criterion> = wanted
+        .iter()
+        .copied()
         .filter(|k| round.criteria.contains(k))
         .collect();
     let mut answers = Vec::new();
@@ -144,9 +151,11 @@ fn gather_one(
             }),
             None => Embedded::Missing,
         },
-        Embed::Radar(id) => round_chart(c, *id, None)?.map_or(Embedded::Missing, Embedded::Radar),
+        Embed::Radar(id) => {
+            round_chart(c, *id, None, RADAR)?.map_or(Embedded::Missing, Embedded::Radar)
+        }
         Embed::DriverMap(id) => {
-            round_chart(c, *id, None)?.map_or(Embedded::Missing, Embedded::DriverMap)
+            round_chart(c, *id, None, DRIVER_MAP)?.map_or(Embedded::Missing, Embedded::DriverMap)
         }
         Embed::Heatmap(slug) => {
             let ranks = programme

@@ -8,7 +8,7 @@ mod bank;
 mod calendar;
 pub mod context;
 mod editorial;
-mod embeds;
+pub mod embeds;
 mod error;
 mod events;
 mod forms;

@@ -659,7 +659,7 @@ pub async fn radar(
     Path(id): Path<i64>,
     Query(query): Query<ResultsQuery>,
 ) -> Result<Response, AppError> {
-    let (round, view, orgs) = chart_page(&state, &ctx, id, &query).await?;
+    let (round, view, orgs) = chart_page(&state, &ctx, id, &query, embeds::RADAR).await?;
     let view = embeds::radar_view(&view, ctx.lang);
     let when = round_state(round.opens_at, round.closes_at, now_seconds());
     Ok(state
@@ -678,6 +678,7 @@ async fn chart_page(
     ctx: &Ctx,
     id: i64,
     query: &ResultsQuery,
+    wanted: &'static [Criterion],
 ) -> Result<(Round, RoundChart, Vec<organisations::Organisation>), AppError> {
     let (round, notes) = figures_access(state, ctx, id).await?;
     let organisation = query.organisation();
@@ -685,7 +686,7 @@ async fn chart_page(
         .db
         .read(move |c| {
             Ok((
-                embeds::round_chart(c, id, organisation)?,
+                embeds::round_chart(c, id, organisation, wanted)?,
                 organisations::all(c)?,
             ))
         })
@@ -704,7 +705,7 @@ pub async fn driver_map(
     Path(id): Path<i64>,
     Query(query): Query<ResultsQuery>,
 ) -> Result<Response, AppError> {
-    let (round, view, orgs) = chart_page(&state, &ctx, id, &query).await?;
+    let (round, view, orgs) = chart_page(&state, &ctx, id, &query, embeds::DRIVER_MAP).await?;
     let view = embeds::driver_view(&view, ctx.lang);
     let when = round_state(round.opens_at, round.closes_at, now_seconds());
     Ok(state
