@@ -55,7 +55,7 @@ pub struct Cell {
 
 /// The mean percentage of each of `phases` phases over `rows` (each one organisation's
 /// cells in phase order), rounded; none for a phase where nothing counts.
-pub fn means(rows: &[Vec<Cell>], phases: usize) -> Vec<Option<u32>> {
+pub fn means(rows: &[&[Cell]], phases: usize) -> Vec<Option<u32>> {
     (0..phases)
         .map(|i| {
             let values: Vec<u32> = rows

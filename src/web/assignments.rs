@@ -306,10 +306,7 @@ pub async fn all(
     ctx: Ctx,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
-    let subject = ctx.subject()?;
-    if !can_read_all(&subject) {
-        return Err(AppError::Forbidden);
-    }
+    ctx.require(can_read_all)?;
     let (phase, assignment) = phase_with_assignment(&state, &slug)?;
     let phase_slug = slug.clone();
     let (list, orgs) = state
@@ -509,10 +506,7 @@ pub async fn export_csv(
     ctx: Ctx,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
-    let subject = ctx.subject()?;
-    if !can_read_all(&subject) {
-        return Err(AppError::Forbidden);
-    }
+    ctx.require(can_read_all)?;
     let (_, assignment) = phase_with_assignment(&state, &slug)?;
     let phase_slug = slug.clone();
     let list = state
@@ -573,10 +567,7 @@ pub async fn export_markdown(
     ctx: Ctx,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
-    let subject = ctx.subject()?;
-    if !can_read_all(&subject) {
-        return Err(AppError::Forbidden);
-    }
+    ctx.require(can_read_all)?;
     let (phase, assignment) = phase_with_assignment(&state, &slug)?;
     let phase_slug = slug.clone();
     let list = state
@@ -631,10 +622,7 @@ pub async fn heatmap(
     ctx: Ctx,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
-    let subject = ctx.subject()?;
-    if !can_read_all(&subject) {
-        return Err(AppError::Forbidden);
-    }
+    ctx.require(can_read_all)?;
     let (phase, assignment) = phase_with_assignment(&state, &slug)?;
     if !assignment
         .parts

@@ -10,11 +10,11 @@ use serde::Deserialize;
 
 use super::forms::Form;
 use super::{AppError, AppState, Ctx, embeds};
-use crate::domain::embed::{KINDS, Snapshot, problems, references, unreadable};
+use crate::domain::embed::{KINDS, Snapshot, problems, unreadable};
 use crate::domain::form::FieldErrors;
 use crate::domain::publication::{
-    PublicationForm, PublicationKind, PublicationStatus, Step, can_edit, diff, is_editable,
-    is_public, publish_time, step,
+    PublicationForm, PublicationKind, PublicationStatus, Step, ValidPublication, can_edit, diff,
+    is_editable, is_public, publish_time, step,
 };
 use crate::storage::publications::{self, Change, Publication, Written};
 use crate::storage::{audit, now_seconds};
@@ -70,6 +70,24 @@ async fn form_page(
     Ok((status, page).into_response())
 }
 
+/// A form checked: the text to store, or the page to show instead (the form with its
+/// errors, or the preview of what was typed).
+async fn checked(
+    state: &AppState,
+    ctx: &Ctx,
+    id: Option<i64>,
+    form: &PublicationForm,
+) -> Result<Result<ValidPublication, Response>, AppError> {
+    let (errors, status) = match form.validate(&state.programme) {
+        Ok(valid) if form.action != "preview" => return Ok(Ok(valid)),
+        Ok(_) => (FieldErrors::new(), StatusCode::OK),
+        Err(errors) => (errors, StatusCode::UNPROCESSABLE_ENTITY),
+    };
+    Ok(Err(
+        form_page(state, ctx, id, form, &errors, None, status).await?
+    ))
+}
+
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     editor(&ctx)?;
     let texts = state.db.read(publications::all).await?;
@@ -108,33 +126,10 @@ pub async fn create(
     Form(form): Form<PublicationForm>,
 ) -> Result<Response, AppError> {
     let by = editor(&ctx)?;
-    let valid = match form.validate(&state.programme) {
+    let valid = match checked(&state, &ctx, None, &form).await? {
         Ok(valid) => valid,
-        Err(errors) => {
-            return form_page(
-                &state,
-                &ctx,
-                None,
-                &form,
-                &errors,
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
-        }
+        Err(page) => return Ok(page),
     };
-    if form.action == "preview" {
-        return form_page(
-            &state,
-            &ctx,
-            None,
-            &form,
-            &FieldErrors::new(),
-            None,
-            StatusCode::OK,
-        )
-        .await;
-    }
     let actor = ctx.actor();
     let id = state
         .db
@@ -216,7 +211,8 @@ async fn text_page(
         context! {
             errors, typed, public, scheduled, editable, frozen, problems,
             shown => shown(state, ctx, &text.body, &material),
-            has_embeds => !references(&text.body).is_empty(),
+            // Every reference has its material, live or frozen.
+            has_embeds => !material.is_empty(),
             text,
         },
     )?;
@@ -276,33 +272,10 @@ pub async fn update(
     if !is_editable(text.status) {
         return Err(AppError::Forbidden);
     }
-    let valid = match form.validate(&state.programme) {
+    let valid = match checked(&state, &ctx, Some(id), &form).await? {
         Ok(valid) => valid,
-        Err(errors) => {
-            return form_page(
-                &state,
-                &ctx,
-                Some(id),
-                &form,
-                &errors,
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
-        }
+        Err(page) => return Ok(page),
     };
-    if form.action == "preview" {
-        return form_page(
-            &state,
-            &ctx,
-            Some(id),
-            &form,
-            &FieldErrors::new(),
-            None,
-            StatusCode::OK,
-        )
-        .await;
-    }
     let base: i64 = form
         .version
         .trim()
@@ -549,7 +522,7 @@ pub async fn restore(
         .into_iter()
         .find(|r| r.version == wanted)
         .ok_or(AppError::NotFound)?;
-    let valid = crate::domain::publication::ValidPublication {
+    let valid = ValidPublication {
         kind: text.kind,
         phase: text.phase_slug.clone(),
         output: text.output_slug.clone(),

@@ -278,8 +278,10 @@ pub fn driver_view(chart: &RoundChart, lang: Lang) -> Value {
         .iter()
         .map(|p| (p.id.to_string(), p.quadrant.key()))
         .collect();
-    let complete = chart.rows.iter().all(|r| r.uncertainty.is_some())
-        && chart.rows.iter().all(|r| r.impact.is_some());
+    let complete = chart
+        .rows
+        .iter()
+        .all(|r| r.impact.is_some() && r.uncertainty.is_some());
     context! {
         kind => "driver_map", chart, map => geometry, quadrants, complete,
         quadrant_labels => quadrant_labels(lang),
@@ -304,7 +306,7 @@ pub fn views(material: &Snapshot, lang: Lang, phases: usize) -> BTreeMap<String,
                 Embedded::Heatmap(data) => heatmap_view(data),
                 Embedded::Event(event) => context! { kind => "event", event },
                 Embedded::Progress(data) => {
-                    let cells: Vec<Vec<_>> = data.rows.iter().map(|r| r.cells.clone()).collect();
+                    let cells: Vec<&[_]> = data.rows.iter().map(|r| r.cells.as_slice()).collect();
                     context! {
                         kind => "progress", rows => &data.rows,
                         means => crate::domain::progress::means(&cells, phases),

@@ -72,7 +72,7 @@ pub async fn tracker(
 ) -> Result<Response, AppError> {
     ctx.require(|s| s.can_lead_process())?;
     let rows = grid(&state, &query).await?;
-    let cells: Vec<Vec<Cell>> = rows.iter().map(|(_, cells)| cells.clone()).collect();
+    let cells: Vec<&[Cell]> = rows.iter().map(|(_, cells)| cells.as_slice()).collect();
     let means = means(&cells, state.programme.phases.len());
     let rows: Vec<ProgressRow> = rows
         .into_iter()
