@@ -29,6 +29,8 @@ use include_dir::{Dir, include_dir};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use rusqlite_migration::Migrations;
 
+use crate::clock::Clock;
+
 static MIGRATIONS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/storage/migrations");
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -70,9 +72,14 @@ struct Inner {
 }
 
 /// The database: cheap to clone, shared by every request.
+///
+/// It carries the application's [`Clock`]: each read or write closure runs with the
+/// moment its transaction began, which [`now_seconds`] returns, so every timestamp one
+/// transaction writes is the same and follows the clock the application runs on.
 #[derive(Clone)]
 pub struct Db {
     inner: Arc<Inner>,
+    clock: Clock,
 }
 
 impl Db {
@@ -107,7 +114,19 @@ impl Db {
                 readers: Mutex::new(Vec::new()),
                 _temp: temp,
             }),
+            clock: Clock::system(),
         })
+    }
+
+    /// The same database read and written on `clock`'s time.
+    pub fn with_clock(mut self, clock: Clock) -> Db {
+        self.clock = clock;
+        self
+    }
+
+    /// The clock every transaction of this handle reads "now" from.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
     }
 
     pub fn path(&self) -> &Path {
@@ -150,7 +169,7 @@ impl Db {
                 conn
             }
         };
-        let result = f(&conn);
+        let result = at_moment(self.clock.now_seconds(), || f(&conn));
         let mut pool = self.inner.readers.lock().expect("reader pool lock");
         if pool.len() < IDLE_READERS {
             pool.push(conn);
@@ -165,7 +184,7 @@ impl Db {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = f(&tx)?;
+        let value = at_moment(self.clock.now_seconds(), || f(&tx))?;
         tx.commit()?;
         Ok(value)
     }
@@ -226,7 +245,32 @@ pub(crate) fn keyed<T>(
     })
 }
 
-/// Current time as Unix seconds, the unit every timestamp column holds.
+thread_local! {
+    /// The moment of the transaction running on this thread, set by [`Db`] around each
+    /// read or write closure.
+    static MOMENT: std::cell::Cell<Option<i64>> = const { std::cell::Cell::new(None) };
+}
+
+fn at_moment<T>(now: i64, f: impl FnOnce() -> T) -> T {
+    /// Puts the moment before back, even when `f` unwinds.
+    struct Restore(Option<i64>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            MOMENT.with(|m| m.set(self.0));
+        }
+    }
+    let _restore = Restore(MOMENT.with(|m| m.replace(Some(now))));
+    f()
+}
+
+/// The moment of the running transaction as Unix seconds, the unit every timestamp
+/// column holds: read once from the [`Db`]'s clock when the transaction began.
+///
+/// Storage functions run inside [`Db::read`] or [`Db::write`]; called anywhere else this
+/// is a programming error (caught in debug builds), answered with the system time.
 pub fn now_seconds() -> i64 {
-    chrono::Utc::now().timestamp()
+    MOMENT.with(|m| m.get()).unwrap_or_else(|| {
+        debug_assert!(false, "storage::now_seconds() outside a database closure");
+        chrono::Utc::now().timestamp()
+    })
 }

@@ -13,7 +13,7 @@ use super::{AppError, AppState, Ctx};
 use crate::domain::credentials::{self, new_token, token_digest};
 use crate::domain::form::FieldErrors;
 use crate::domain::user;
-use crate::storage::{StorageError, audit, now_seconds, sessions, throttle, users};
+use crate::storage::{StorageError, audit, sessions, throttle, users};
 
 #[derive(Deserialize, Default)]
 pub struct LoginQuery {
@@ -71,7 +71,7 @@ pub async fn login(
     Form(form): Form<LoginForm>,
 ) -> Result<Response, AppError> {
     let policy = state.config.throttle;
-    let now = now_seconds();
+    let now = state.clock.now_seconds();
     let since = now - policy.window.as_secs() as i64;
     let email: String = form
         .email
@@ -222,7 +222,7 @@ pub struct PasswordForm {
 
 async fn link_user(state: &AppState, token: &str) -> Result<Option<users::User>, AppError> {
     let digest = token_digest(token);
-    let now = now_seconds();
+    let now = state.clock.now_seconds();
     Ok(state
         .db
         .read(move |c| match users::password_link_user(c, &digest, now)? {
@@ -283,7 +283,7 @@ pub async fn set_password(
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let digest = token_digest(&token);
-    let now = now_seconds();
+    let now = state.clock.now_seconds();
     let user_id = person.id;
     let actor = audit::Actor {
         user_id: Some(user_id),

@@ -4,7 +4,7 @@
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{Datelike, Duration, NaiveDate, TimeZone};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
@@ -72,7 +72,7 @@ pub async fn calendar_page(
     Query(query): Query<CalendarQuery>,
 ) -> Result<Response, AppError> {
     let tz = state.programme.time_zone;
-    let today = Utc::now().with_timezone(&tz).date_naive();
+    let today = state.clock.now().with_timezone(&tz).date_naive();
     let mut filter = EventFilter {
         phase: nonempty(&query.phase),
         kind: nonempty(&query.kind).and_then(|k| EventKind::parse(&k)),

@@ -16,7 +16,7 @@ use crate::domain::credentials::token_digest;
 use crate::domain::lang::Lang;
 use crate::storage::audit::Actor;
 use crate::storage::users::User;
-use crate::storage::{now_seconds, sessions, users};
+use crate::storage::{sessions, users};
 
 pub const LANG_COOKIE: &str = "framsyn_lang";
 pub const SESSION_COOKIE: &str = "framsyn_session";
@@ -166,7 +166,7 @@ impl FromRequestParts<AppState> for Ctx {
 async fn load_session(state: &AppState, digest: Vec<u8>) -> Result<Option<User>, AppError> {
     let idle = state.config.session_idle.as_secs() as i64;
     let absolute = state.config.session_absolute.as_secs() as i64;
-    let now = now_seconds();
+    let now = state.clock.now_seconds();
     let lookup_digest = digest.clone();
     let found = state
         .db

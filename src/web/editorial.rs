@@ -16,8 +16,8 @@ use crate::domain::publication::{
     PublicationForm, PublicationKind, PublicationStatus, Step, ValidPublication, can_edit, diff,
     is_editable, is_public, publish_time, step,
 };
+use crate::storage::audit;
 use crate::storage::publications::{self, Change, Publication, Written};
-use crate::storage::{audit, now_seconds};
 
 fn editor(ctx: &Ctx) -> Result<i64, AppError> {
     Ok(ctx.require(can_edit)?.id)
@@ -32,7 +32,7 @@ async fn live(state: &AppState, body: &str) -> Result<Snapshot, AppError> {
     let (programme, body) = (state.programme.clone(), body.to_string());
     Ok(state
         .db
-        .read(move |c| embeds::gather(c, &programme, &body, now_seconds()))
+        .read(move |c| embeds::gather(c, &programme, &body, crate::storage::now_seconds()))
         .await?)
 }
 
@@ -91,7 +91,7 @@ async fn checked(
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     editor(&ctx)?;
     let texts = state.db.read(publications::all).await?;
-    let now = now_seconds();
+    let now = state.clock.now_seconds();
     let public: Vec<bool> = texts
         .iter()
         .map(|t| is_public(t.status, t.publish_at, now))
@@ -190,7 +190,7 @@ async fn text_page(
     typed: &StepForm,
     status: StatusCode,
 ) -> Result<Response, AppError> {
-    let now = now_seconds();
+    let now = state.clock.now_seconds();
     let public = is_public(text.status, text.publish_at, now);
     let scheduled = text.status == PublicationStatus::Published && !public;
     let editable = is_editable(text.status);
@@ -346,7 +346,7 @@ pub async fn take_step(
         publish_time(
             &form.publish_at,
             state.programme.time_zone,
-            chrono::Utc::now(),
+            state.clock.now(),
         )
         .map_err(|m| errors.add("publish_at", m))
         .ok()
@@ -375,7 +375,8 @@ pub async fn take_step(
             // The material is frozen in the same transaction that publishes, so the
             // snapshot is what the text showed at that moment.
             let snapshot = if chosen == Step::Publish {
-                let material = embeds::gather(tx, &programme, &body, now_seconds())?;
+                let material =
+                    embeds::gather(tx, &programme, &body, crate::storage::now_seconds())?;
                 let refused = problems(&material);
                 if !refused.is_empty() {
                     return Ok(Outcome::Refused);
@@ -554,7 +555,7 @@ pub async fn restore(
 
 /// What the public sees: published texts whose time has come, newest first.
 pub async fn public_list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    let now = now_seconds();
+    let now = state.clock.now_seconds();
     let texts = state
         .db
         .read(move |c| publications::public(c, now, 200))
@@ -571,7 +572,7 @@ pub async fn public_show(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let text = text_of(&state, id).await?;
-    if !is_public(text.status, text.publish_at, now_seconds()) {
+    if !is_public(text.status, text.publish_at, state.clock.now_seconds()) {
         return Err(AppError::NotFound);
     }
     let material = embeds::frozen(text.snapshot.as_deref());
@@ -584,7 +585,7 @@ pub async fn public_show(
 /// The Atom feed of publications and news.
 pub async fn feed(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     use atom_syndication::{Entry, Feed, Link, Text};
-    let now = now_seconds();
+    let now = state.clock.now_seconds();
     let texts = state
         .db
         .read(move |c| publications::public(c, now, 50))
@@ -781,7 +782,7 @@ async fn compiled(
     ),
     AppError,
 > {
-    let now = now_seconds();
+    let now = state.clock.now_seconds();
     let (texts, sources) = state
         .db
         .read(move |c| {

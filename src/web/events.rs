@@ -19,7 +19,7 @@ use crate::domain::event::{
 use crate::domain::form::FieldErrors;
 use crate::domain::user::Email;
 use crate::storage::events::{self, Event, Registered, Registrant};
-use crate::storage::{StorageError, audit, now_seconds, users};
+use crate::storage::{StorageError, audit, users};
 
 /// The event if the visitor may see it; otherwise 404, as for an event that does not exist.
 pub async fn visible_event(state: &AppState, ctx: &Ctx, id: i64) -> Result<Event, AppError> {
@@ -381,7 +381,7 @@ async fn event_page(
             ))
         })
         .await?;
-    let now = now_seconds();
+    let now = state.clock.now_seconds();
     let can_minutes = subject.is_some_and(|s| s.can_write_minutes());
     let shown_minutes = minutes.iter().find(|m| m.is_final || can_minutes).cloned();
     let can_register_others = subject.is_some_and(|s| s.can_register_for(s.organisation_id));
@@ -627,7 +627,7 @@ pub async fn register(
     let leader = subject.is_some_and(|s| s.can_schedule_events());
     let mut errors: BTreeMap<String, &'static str> = BTreeMap::new();
 
-    let now = now_seconds();
+    let now = state.clock.now_seconds();
     if event.status == EventStatus::Cancelled {
         errors.insert("registration".into(), "error-event-cancelled");
     } else if !leader && !event.registration_open(now) {
@@ -840,7 +840,7 @@ pub async fn cancel_registration(
         return Err(AppError::Forbidden);
     }
     let deadline = event.registration_closes.unwrap_or(event.starts_at);
-    if !subject.can_schedule_events() && now_seconds() >= deadline {
+    if !subject.can_schedule_events() && state.clock.now_seconds() >= deadline {
         let mut errors = BTreeMap::new();
         errors.insert("registration".to_string(), "error-cancel-after-deadline");
         return registration_failed(&state, &ctx, event, BTreeMap::new(), errors).await;

@@ -51,6 +51,8 @@ pub type FeedCache = std::collections::HashMap<String, ((i64, i64), Arc<str>)>;
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
+    /// The one clock every "now" reads: the database's, shared with every transaction.
+    pub clock: crate::clock::Clock,
     pub programme: Arc<Programme>,
     /// The programme as a template value, converted once.
     programme_value: Value,
@@ -69,6 +71,7 @@ impl AppState {
         let renderer = Renderer::new(&config.templates_dir, &config.assets_dir);
         let programme_value = Value::from_serialize(&programme);
         AppState {
+            clock: db.clock().clone(),
             db,
             programme: Arc::new(programme),
             programme_value,
@@ -322,12 +325,13 @@ pub fn router(state: AppState) -> Router {
 /// Removes expired sessions and old login failures every few minutes.
 pub fn spawn_housekeeping(state: &AppState) {
     let db = state.db.clone();
+    let clock = state.clock.clone();
     let config = state.config.clone();
     tokio::spawn(async move {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(300));
         loop {
             every.tick().await;
-            let now = crate::storage::now_seconds();
+            let now = clock.now_seconds();
             let idle = now - config.session_idle.as_secs() as i64;
             let created = now - config.session_absolute.as_secs() as i64;
             let failures = now - config.throttle.window.as_secs() as i64;

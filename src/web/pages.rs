@@ -6,7 +6,6 @@ use axum::http::HeaderValue;
 use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::{Cookie, SameSite};
-use chrono::Utc;
 use minijinja::context;
 use serde::Deserialize;
 
@@ -21,7 +20,7 @@ use crate::storage::{audit, overrides};
 async fn current_active_phase(state: &AppState) -> Result<ActivePhase, AppError> {
     let slug = state.programme.slug.clone();
     let override_slug = state.db.read(move |c| overrides::current(c, &slug)).await?;
-    let today = local_today(Utc::now(), state.programme.time_zone);
+    let today = local_today(state.clock.now(), state.programme.time_zone);
     Ok(active_phase(
         &state.programme,
         today,
@@ -37,7 +36,7 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     if let Ok(user) = ctx.user() {
         let strategist = user.roles.contains(&crate::domain::user::Role::Strategist);
         let (user_id, email) = (user.id, user.email.clone());
-        let now = crate::storage::now_seconds();
+        let now = state.clock.now_seconds();
         let (rounds, registrations) = state
             .db
             .read(move |c| {
@@ -88,7 +87,7 @@ pub async fn phase(
         limit: 200,
         ..Default::default()
     };
-    let (phase_slug, now) = (phase.slug.clone(), crate::storage::now_seconds());
+    let (phase_slug, now) = (phase.slug.clone(), state.clock.now_seconds());
     let (scheduled, published) = state
         .db
         .read(move |c| {

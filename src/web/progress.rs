@@ -13,7 +13,7 @@ use crate::domain::organisation::Category;
 use crate::domain::programme::Programme;
 use crate::domain::progress::{Cell, Facts, cell, means};
 use crate::storage::organisations::{self, Organisation};
-use crate::storage::{now_seconds, progress};
+use crate::storage::progress;
 
 #[derive(Deserialize, Serialize, Default)]
 pub struct ProgressQuery {
@@ -61,7 +61,7 @@ async fn grid(
     let programme = state.programme.clone();
     Ok(state
         .db
-        .read(move |c| rows(c, &programme, now_seconds(), category))
+        .read(move |c| rows(c, &programme, crate::storage::now_seconds(), category))
         .await?)
 }
 
@@ -139,7 +139,7 @@ pub async fn organisation_progress(
     let (facts, rounds) = state.db.read(progress::facts).await?;
     let empty = Facts::default();
     let f = facts.get(&organisation).unwrap_or(&empty);
-    let now = now_seconds();
+    let now = state.clock.now_seconds();
     let tz = state.programme.time_zone;
     let cells = state
         .programme

@@ -23,7 +23,7 @@ use crate::domain::rating::{
     state as round_state,
 };
 use crate::storage::rounds::{self, Round, RoundNote};
-use crate::storage::{audit, bank, now_seconds, organisations};
+use crate::storage::{audit, bank, organisations};
 
 fn choices() -> minijinja::Value {
     context! {
@@ -53,7 +53,7 @@ fn criterion_views(criteria: &[Criterion]) -> Vec<CriterionView> {
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     ctx.user()?;
     let rounds = state.db.read(rounds::all).await?;
-    let now = now_seconds();
+    let now = state.clock.now_seconds();
     let states: Vec<&str> = rounds
         .iter()
         .map(|r| round_state(r.opens_at, r.closes_at, now).key())
@@ -292,7 +292,7 @@ async fn rating_page(
         })
         .await?;
     let notes = visible(notes, &subject);
-    let now = now_seconds();
+    let now = state.clock.now_seconds();
     let when = round_state(round.opens_at, round.closes_at, now);
     let values: BTreeMap<String, String> = match typed {
         Some(typed) => typed,
@@ -409,7 +409,7 @@ pub async fn rate(
     let stored = state
         .db
         .write(move |tx| {
-            if round_state(opens, closes, now_seconds()) != RoundState::Open {
+            if round_state(opens, closes, crate::storage::now_seconds()) != RoundState::Open {
                 return Ok(false);
             }
             rounds::save_sheet(tx, id, user_id, org, &sheet)?;
@@ -462,7 +462,7 @@ async fn figures_access(
         .read(move |c| Ok((rounds::notes(c, id)?, rounds::has_answered(c, id, user_id)?)))
         .await?;
     let subject = ctx.subject()?;
-    let when = round_state(round.opens_at, round.closes_at, now_seconds());
+    let when = round_state(round.opens_at, round.closes_at, state.clock.now_seconds());
     if !can_see_figures(&subject, round.feedback, when, answered) {
         return Err(AppError::Forbidden);
     }
@@ -497,7 +497,7 @@ pub async fn results(
             }
         })
         .collect();
-    let when = round_state(round.opens_at, round.closes_at, now_seconds());
+    let when = round_state(round.opens_at, round.closes_at, state.clock.now_seconds());
     Ok(state
         .render(
             &ctx,
@@ -661,7 +661,7 @@ pub async fn radar(
 ) -> Result<Response, AppError> {
     let (round, view, orgs) = chart_page(&state, &ctx, id, &query, embeds::RADAR).await?;
     let view = embeds::radar_view(&view, ctx.lang);
-    let when = round_state(round.opens_at, round.closes_at, now_seconds());
+    let when = round_state(round.opens_at, round.closes_at, state.clock.now_seconds());
     Ok(state
         .render(
             &ctx,
@@ -707,7 +707,7 @@ pub async fn driver_map(
 ) -> Result<Response, AppError> {
     let (round, view, orgs) = chart_page(&state, &ctx, id, &query, embeds::DRIVER_MAP).await?;
     let view = embeds::driver_view(&view, ctx.lang);
-    let when = round_state(round.opens_at, round.closes_at, now_seconds());
+    let when = round_state(round.opens_at, round.closes_at, state.clock.now_seconds());
     Ok(state
         .render(
             &ctx,
@@ -785,7 +785,7 @@ pub async fn note_figures(
             points => criterion.points(),
         });
     }
-    let when = round_state(round.opens_at, round.closes_at, now_seconds());
+    let when = round_state(round.opens_at, round.closes_at, state.clock.now_seconds());
     Ok(state
         .render(
             &ctx,

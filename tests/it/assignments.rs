@@ -391,15 +391,6 @@ async fn who_may_read_write_and_review() {
     assert_eq!(app.get(PAGE).await.status, StatusCode::SEE_OTHER);
 }
 
-/// A `datetime-local` value `days` from now at nine, in Stockholm time.
-fn local(days: i64) -> String {
-    let day = chrono::Utc::now()
-        .with_timezone(&chrono_tz::Europe::Stockholm)
-        .date_naive()
-        + chrono::Duration::days(days);
-    format!("{}T09:00", day.format("%Y-%m-%d"))
-}
-
 #[tokio::test]
 async fn the_tracker_counts_what_the_phase_definition_counts() {
     let mut app = spawn_app();
@@ -407,7 +398,7 @@ async fn the_tracker_counts_what_the_phase_definition_counts() {
     let (first, _, _) = bank(&mut app).await;
     // The phase's workshop; Skåne's strategist registers for it.
     app.login(LEADER).await;
-    let (starts, ends) = (local(30), local(31));
+    let (starts, ends) = (local(30, 9), local(31, 9));
     let event = app
         .post(
             "/events/new",

@@ -5,7 +5,7 @@
 use axum::http::StatusCode;
 
 use super::editorial::{EDITOR_2, output, step, take, version_of};
-use super::events::{create_event, local, workshop};
+use super::events::{create_event, workshop};
 use super::helpers::*;
 use super::rounds::{STRATEGIST_A2, field, rate_three, setup};
 use framsyn::domain::user::Role;

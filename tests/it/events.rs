@@ -1,20 +1,10 @@
 //! Scheduling, registration with cap and waiting list, the shared calendar and its feeds.
 
 use axum::http::StatusCode;
-use chrono::{Duration, Utc};
 
 use super::helpers::*;
 use framsyn::domain::user::Role;
 use framsyn::storage::events;
-
-/// A `datetime-local` value `days` from now, at `hour`, in Stockholm time.
-pub(super) fn local(days: i64, hour: u32) -> String {
-    let day = Utc::now()
-        .with_timezone(&chrono_tz::Europe::Stockholm)
-        .date_naive()
-        + Duration::days(days);
-    format!("{}T{hour:02}:00", day.format("%Y-%m-%d"))
-}
 
 pub(super) fn workshop<'a>(
     starts: &'a str,

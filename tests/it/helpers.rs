@@ -3,6 +3,9 @@
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 use axum::Router;
 use axum::body::Body;
@@ -11,6 +14,7 @@ use axum::http::{HeaderMap, Request, StatusCode, header};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
+use framsyn::clock::Clock;
 use framsyn::config::Config;
 use framsyn::domain::organisation::OrganisationForm;
 use framsyn::domain::programme::Programme;
@@ -19,6 +23,44 @@ use framsyn::storage::{Db, organisations, users};
 use framsyn::web::{AppState, router};
 
 pub const PASSWORD: &str = "en lång och säker lösenfras";
+
+/// The moment every test application's clock starts at: `FRAMSYN_TEST_NOW` when it is
+/// set (an RFC 3339 time such as `2028-02-29T12:00:00+01:00`, or a date, read as noon in
+/// Stockholm), otherwise the real time when the suite started. Running the suite with
+/// it set to awkward days (29 February, 31 December, the clock-change days) shows that
+/// no test depends on the day it runs.
+pub fn suite_now() -> DateTime<Utc> {
+    static NOW: OnceLock<DateTime<Utc>> = OnceLock::new();
+    *NOW.get_or_init(|| match std::env::var("FRAMSYN_TEST_NOW") {
+        Ok(text) if !text.trim().is_empty() => parse_moment(text.trim())
+            .unwrap_or_else(|| panic!("FRAMSYN_TEST_NOW={text:?} is not a time or a date")),
+        _ => Clock::system().now(),
+    })
+}
+
+fn parse_moment(text: &str) -> Option<DateTime<Utc>> {
+    if let Ok(moment) = DateTime::parse_from_rfc3339(text) {
+        return Some(moment.with_timezone(&Utc));
+    }
+    let day = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
+    chrono_tz::Europe::Stockholm
+        .from_local_datetime(&day.and_hms_opt(12, 0, 0)?)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// The suite's day in Stockholm, moved by `days`.
+pub fn local_day(days: i64) -> NaiveDate {
+    suite_now()
+        .with_timezone(&chrono_tz::Europe::Stockholm)
+        .date_naive()
+        + chrono::Duration::days(days)
+}
+
+/// A `datetime-local` value `days` from the suite's day, at `hour`, in Stockholm time.
+pub fn local(days: i64, hour: u32) -> String {
+    format!("{}T{hour:02}:00", local_day(days).format("%Y-%m-%d"))
+}
 
 pub fn programme_dir(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -41,6 +83,8 @@ pub fn test_config() -> Config {
 
 pub struct TestApp {
     pub db: Db,
+    /// The application's clock, started at [`suite_now`]; a test may move it.
+    pub clock: Clock,
     pub state: AppState,
     router: Router,
     /// Cookies the "browser" holds: name → value.
@@ -61,6 +105,31 @@ impl TestResponse {
             .get(header::LOCATION)
             .and_then(|v| v.to_str().ok())
             .unwrap_or("")
+    }
+
+    /// The page parsed as HTML, for assertions by selector.
+    pub fn html(&self) -> scraper::Html {
+        scraper::Html::parse_document(&self.body)
+    }
+
+    /// The elements matching a CSS `selector`, as their text content.
+    #[track_caller]
+    pub fn texts(&self, selector: &str) -> Vec<String> {
+        let selector = scraper::Selector::parse(selector).expect("a valid selector");
+        self.html()
+            .select(&selector)
+            .map(|e| e.text().collect::<String>().trim().to_string())
+            .collect()
+    }
+
+    /// The values of `attribute` on the elements matching `selector`.
+    #[track_caller]
+    pub fn attrs(&self, selector: &str, attribute: &str) -> Vec<String> {
+        let selector = scraper::Selector::parse(selector).expect("a valid selector");
+        self.html()
+            .select(&selector)
+            .filter_map(|e| e.value().attr(attribute).map(str::to_string))
+            .collect()
     }
 
     /// Fails with the page text when `needle` is not on the page.
@@ -84,7 +153,10 @@ pub fn spawn_with(programme: Programme, config: Config) -> TestApp {
         .with_test_writer()
         .with_env_filter("warn")
         .try_init();
-    let db = Db::open_temporary().expect("temporary database");
+    let clock = Clock::starting_at(suite_now());
+    let db = Db::open_temporary()
+        .expect("temporary database")
+        .with_clock(clock.clone());
     let methods = if config.methods_dir.exists() {
         framsyn::domain::methods::load_dir(&config.methods_dir, programme.default_language)
             .expect("the shipped methods are valid")
@@ -96,6 +168,7 @@ pub fn spawn_with(programme: Programme, config: Config) -> TestApp {
         .expect("the method bank is indexed");
     TestApp {
         db,
+        clock,
         router: router(state.clone()),
         state,
         cookies: BTreeMap::new(),
@@ -305,6 +378,7 @@ pub fn world(app: &TestApp) -> World {
 pub fn spawn_app_sharing(app: &TestApp) -> TestApp {
     TestApp {
         db: app.db.clone(),
+        clock: app.clock.clone(),
         router: app.router.clone(),
         state: app.state.clone(),
         cookies: BTreeMap::new(),
