@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
-use super::{Result, keyed, now_seconds};
+use super::{Edit, Result, keyed, now_seconds};
 use crate::domain::bank::{Category, LinkKind, NoteStatus, NoteType, TimeBand, ValidNote};
 
 #[derive(Debug, Clone, Serialize)]
@@ -136,15 +136,6 @@ fn record_revision(conn: &Connection, id: i64, by: i64) -> Result<()> {
     Ok(())
 }
 
-/// What became of an edit.
-#[derive(Debug, Clone)]
-pub enum Saved {
-    Saved,
-    /// Someone saved a newer version first: here it is, nothing was overwritten.
-    Stale(Box<Note>),
-    Missing,
-}
-
 /// Saves an edit made from `base_version`; refused, never silently overwritten, when the
 /// note has moved on since.
 pub fn update(
@@ -153,7 +144,7 @@ pub fn update(
     base_version: i64,
     note: &ValidNote,
     by: i64,
-) -> Result<Saved> {
+) -> Result<Edit<Note>> {
     let changed = conn.execute(
         "UPDATE notes SET note_type = ?3, title = ?4, summary = ?5, implications = ?6, category = ?7,
             secondary = ?8, direction = ?9, time_band = ?10, scope = ?11, tags = ?12, phase_slug = ?13,
@@ -179,11 +170,13 @@ pub fn update(
     )?;
     if changed == 1 {
         record_revision(conn, id, by)?;
-        return Ok(Saved::Saved);
+        return Ok(Edit::Saved {
+            version: base_version + 1,
+        });
     }
     Ok(match get(conn, id)? {
-        Some(current) => Saved::Stale(Box::new(current)),
-        None => Saved::Missing,
+        Some(current) => Edit::Stale(Box::new(current)),
+        None => Edit::Missing,
     })
 }
 

@@ -63,6 +63,25 @@ impl StorageError {
 
 pub type Result<T, E = StorageError> = std::result::Result<T, E>;
 
+/// What became of an edit made from a known version of a record: every versioned
+/// record (notes, sources, submissions, texts) is saved this way, and nothing is ever
+/// silently overwritten.
+#[derive(Debug, Clone)]
+pub enum Edit<T> {
+    /// Stored; the record is now at `version`.
+    Saved { version: i64 },
+    /// Someone saved a newer version first: here it is, and nothing was overwritten.
+    Stale(Box<T>),
+    /// The record does not exist.
+    Missing,
+}
+
+impl<T> Edit<T> {
+    pub fn is_saved(&self) -> bool {
+        matches!(self, Edit::Saved { .. })
+    }
+}
+
 struct Inner {
     path: PathBuf,
     writer: Mutex<Connection>,

@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
-use super::{Result, keyed, now_seconds};
+use super::{Edit, Result, keyed, now_seconds};
 use crate::domain::embed::Snapshot;
 use crate::domain::publication::{PublicationKind, PublicationStatus, ValidPublication};
 
@@ -114,14 +114,6 @@ pub fn insert(conn: &Connection, text: &ValidPublication, by: i64) -> Result<i64
     Ok(id)
 }
 
-/// What became of a write based on a version.
-#[derive(Debug, Clone)]
-pub enum Written {
-    Saved,
-    /// Someone saved first: here is their version; nothing was overwritten.
-    Stale(Box<Publication>),
-}
-
 /// Saves an edit made from `base_version` (a draft again, whatever it was); refused when
 /// the text moved on since.
 pub fn update(
@@ -131,7 +123,7 @@ pub fn update(
     text: &ValidPublication,
     by: i64,
     action: &str,
-) -> Result<Written> {
+) -> Result<Edit<Publication>> {
     let changed = conn.execute(
         "UPDATE publications SET kind = ?3, phase_slug = ?4, output_slug = ?5, title = ?6, body = ?7,
             status = 'draft', last_author = ?8, version = version + 1, updated_at = ?9
@@ -150,12 +142,14 @@ pub fn update(
     )?;
     if changed == 1 {
         record(conn, id, action, None, by)?;
-        return Ok(Written::Saved);
+        return Ok(Edit::Saved {
+            version: base_version + 1,
+        });
     }
-    match get(conn, id)? {
-        Some(current) => Ok(Written::Stale(Box::new(current))),
-        None => Ok(Written::Saved),
-    }
+    Ok(match get(conn, id)? {
+        Some(current) => Edit::Stale(Box::new(current)),
+        None => Edit::Missing,
+    })
 }
 
 /// A workflow step as stored.

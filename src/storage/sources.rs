@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
-use super::{Result, keyed, now_seconds};
+use super::{Edit, Result, keyed, now_seconds};
 use crate::domain::bank::NoteStatus;
 use crate::domain::source::{SourceKind, Stance, ValidSource};
 
@@ -128,15 +128,6 @@ pub fn insert(
     Ok(conn.last_insert_rowid())
 }
 
-/// What became of an edit.
-#[derive(Debug, Clone)]
-pub enum Saved {
-    Saved,
-    /// Someone saved a newer version first: here it is, nothing was overwritten.
-    Stale(Box<Source>),
-    Missing,
-}
-
 /// Saves an edit made from `base_version`; refused, never silently overwritten, when the
 /// source has moved on since.
 pub fn update(
@@ -144,7 +135,7 @@ pub fn update(
     id: i64,
     base_version: i64,
     source: &ValidSource,
-) -> Result<Saved> {
+) -> Result<Edit<Source>> {
     let changed = conn.execute(
         "UPDATE sources SET kind = ?3, title = ?4, publisher = ?5, authors = ?6, year = ?7, link = ?8,
             language = ?9, summary = ?10, scope = ?11, version = version + 1, updated_at = ?12
@@ -165,11 +156,13 @@ pub fn update(
         ],
     )?;
     if changed == 1 {
-        return Ok(Saved::Saved);
+        return Ok(Edit::Saved {
+            version: base_version + 1,
+        });
     }
     Ok(match get(conn, id)? {
-        Some(current) => Saved::Stale(Box::new(current)),
-        None => Saved::Missing,
+        Some(current) => Edit::Stale(Box::new(current)),
+        None => Edit::Missing,
     })
 }
 

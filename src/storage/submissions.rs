@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
-use super::{Result, keyed, now_seconds};
+use super::{Edit, Result, keyed, now_seconds};
 use crate::domain::assignment::{Action, SubmissionStatus};
 
 #[derive(Debug, Clone, Serialize)]
@@ -74,14 +74,6 @@ pub fn all(conn: &Connection) -> Result<Vec<Submission>> {
         .collect::<rusqlite::Result<_>>()?)
 }
 
-/// What became of a write.
-#[derive(Debug, Clone)]
-pub enum Written {
-    Saved(i64),
-    /// Someone wrote first: here is their version, nothing was overwritten.
-    Stale(Box<Submission>),
-}
-
 /// What a strategist's save or submit stores.
 pub struct Draft<'a> {
     pub phase: &'a str,
@@ -96,7 +88,7 @@ pub struct Draft<'a> {
 
 /// Stores a strategist's save or submit, refused when the submission moved on since
 /// `base_version` (or was started by someone else meanwhile).
-pub fn write(conn: &Connection, draft: &Draft, by: i64) -> Result<Written> {
+pub fn write(conn: &Connection, draft: &Draft, by: i64) -> Result<Edit<Submission>> {
     let now = now_seconds();
     let submitted_at = (draft.action == Action::Submit).then_some(now);
     let changed = match draft.base_version {
@@ -135,12 +127,12 @@ pub fn write(conn: &Connection, draft: &Draft, by: i64) -> Result<Written> {
     match current {
         Some(current) if changed == 1 => {
             record(conn, &current, draft.action, None, by)?;
-            Ok(Written::Saved(current.version))
+            Ok(Edit::Saved {
+                version: current.version,
+            })
         }
-        Some(current) => Ok(Written::Stale(Box::new(current))),
-        None => Err(super::StorageError::Task(
-            "a submission vanished while being written".into(),
-        )),
+        Some(current) => Ok(Edit::Stale(Box::new(current))),
+        None => Ok(Edit::Missing),
     }
 }
 

@@ -1,12 +1,12 @@
 //! Administration: people, their roles and set-password links, and the audit log.
 
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::forms::Form;
+use super::forms::FormPage;
 use super::{AppError, AppState, Ctx};
 use crate::domain::form::FieldErrors;
 use crate::domain::user::{Role, UserForm};
@@ -24,45 +24,25 @@ pub async fn users(State(state): State<AppState>, ctx: Ctx) -> Result<Response, 
         .into_response())
 }
 
-/// The person form with the organisations to choose from.
-#[derive(Serialize)]
-struct PersonPage<'a> {
-    id: Option<i64>,
-    form: &'a UserForm,
-    active: bool,
-    errors: &'a FieldErrors,
-}
-
+/// The person form (for a new person, `id` none) with the organisations to choose from.
 async fn person_form_page(
     state: &AppState,
-    ctx: &Ctx,
-    page: PersonPage<'_>,
-) -> Result<Response, AppError> {
-    let status = if page.errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let orgs = state.db.read(organisations::all).await?;
-    let html = state.render(
-        ctx,
-        "user_form.html",
-        context! { id => page.id, form => page.form, active => page.active, errors => page.errors,
-        organisations => orgs, roles => roles() },
-    )?;
-    Ok((status, html).into_response())
+    id: Option<i64>,
+    form: &UserForm,
+    active: bool,
+    errors: &FieldErrors,
+) -> Result<FormPage, AppError> {
+    let organisations = state.db.read(organisations::all).await?;
+    Ok(FormPage::new("user_form.html", form, errors)
+        .with(context! { id, active, organisations, roles => roles() }))
 }
 
 pub async fn new_user_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     ctx.require(|s| s.can_administer())?;
     let form = UserForm::default();
-    let page = PersonPage {
-        id: None,
-        form: &form,
-        active: true,
-        errors: &FieldErrors::new(),
-    };
-    person_form_page(&state, &ctx, page).await
+    person_form_page(&state, None, &form, true, &FieldErrors::new())
+        .await?
+        .render(&state, &ctx)
 }
 
 fn link_page(
@@ -124,13 +104,9 @@ pub async fn create_user(
         }
         Err(errors) => errors,
     };
-    let page = PersonPage {
-        id: None,
-        form: &form,
-        active: true,
-        errors: &errors,
-    };
-    person_form_page(&state, &ctx, page).await
+    person_form_page(&state, None, &form, true, &errors)
+        .await?
+        .render(&state, &ctx)
 }
 
 pub async fn edit_user_form(
@@ -151,13 +127,9 @@ pub async fn edit_user_form(
         roles: person.roles.iter().map(|r| r.key().to_string()).collect(),
         active: None,
     };
-    let page = PersonPage {
-        id: Some(id),
-        form: &form,
-        active: person.active,
-        errors: &FieldErrors::new(),
-    };
-    person_form_page(&state, &ctx, page).await
+    person_form_page(&state, Some(id), &form, person.active, &FieldErrors::new())
+        .await?
+        .render(&state, &ctx)
 }
 
 /// Saves a person's details and roles. Deactivating someone ends their sessions; the
@@ -228,13 +200,9 @@ pub async fn update_user(
         }
         Err(errors) => errors,
     };
-    let page = PersonPage {
-        id: Some(id),
-        form: &form,
-        active,
-        errors: &errors,
-    };
-    person_form_page(&state, &ctx, page).await
+    person_form_page(&state, Some(id), &form, active, &errors)
+        .await?
+        .render(&state, &ctx)
 }
 
 /// A fresh set-password link for a person (earlier unused links stop working).

@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use serde::Deserialize;
 
+use super::forms::FormPage;
 use super::forms::{Form, csv_download};
 use super::{AppError, AppState, Ctx};
 use crate::domain::assignment::{
@@ -19,8 +20,8 @@ use crate::domain::assignment::{
 use crate::domain::bank::{NoteStatus, NoteType, note_number};
 use crate::domain::programme::{HomeAssignment, Phase};
 use crate::storage::bank::{self as notes, Brief};
-use crate::storage::submissions::{self, Draft, Submission, Written};
-use crate::storage::{audit, organisations};
+use crate::storage::submissions::{self, Draft, Submission};
+use crate::storage::{Edit, audit, organisations};
 
 fn phase_with_assignment<'a>(
     state: &'a AppState,
@@ -99,18 +100,15 @@ async fn ranked_titles(
         .collect())
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The home assignment's form for `submission` (none: not started), with what was typed.
 async fn form_page(
     state: &AppState,
-    ctx: &Ctx,
     phase: &Phase,
     assignment: &HomeAssignment,
     submission: Option<&Submission>,
     typed: &Typed,
     errors: &Errors,
-    newer: Option<&Submission>,
-    status: StatusCode,
-) -> Result<Response, AppError> {
+) -> Result<FormPage, AppError> {
     let tz = state.programme.time_zone;
     let late = submission
         .and_then(|s| s.submitted_at)
@@ -122,16 +120,11 @@ async fn form_page(
         )
     });
     let titles = ranked_titles(state, &submission.into_iter().collect::<Vec<_>>()).await?;
-    let page = state.render(
-        ctx,
-        "assignment.html",
-        context! {
-            phase, assignment, submission, typed, errors, newer, late, writable, titles,
-            most => assignment::RANK_MOST, least => assignment::RANK_LEAST,
-            built => assignment.parts.iter().map(|p| (p.key(), assignment::part_is_built(*p))).collect::<BTreeMap<_, _>>(),
-        },
-    )?;
-    Ok((status, page).into_response())
+    Ok(FormPage::new("assignment.html", typed, errors).with(context! {
+        phase, assignment, submission, late, writable, titles,
+        most => assignment::RANK_MOST, least => assignment::RANK_LEAST,
+        built => assignment.parts.iter().map(|p| (p.key(), assignment::part_is_built(*p))).collect::<BTreeMap<_, _>>(),
+    }))
 }
 
 /// The viewer's own organisation's submission for a phase: the form while it is theirs
@@ -161,16 +154,14 @@ pub async fn own(
         .unwrap_or_default();
     form_page(
         &state,
-        &ctx,
         phase,
         assignment,
         submission.as_ref(),
         &typed,
         &Errors::new(),
-        None,
-        StatusCode::OK,
     )
-    .await
+    .await?
+    .render(&state, &ctx)
 }
 
 /// Saves the organisation's draft, or submits it. Nothing is taken from a form with an
@@ -208,18 +199,10 @@ pub async fn write(
         Ok(next) => next,
         Err(message) => {
             errors.insert("status".into(), message);
-            return form_page(
-                &state,
-                &ctx,
-                phase,
-                assignment,
-                current.as_ref(),
-                &typed,
-                &errors,
-                None,
-                StatusCode::CONFLICT,
-            )
-            .await;
+            return form_page(&state, phase, assignment, current.as_ref(), &typed, &errors)
+                .await?
+                .status(StatusCode::CONFLICT)
+                .render(&state, &ctx);
         }
     };
     let submitting = action == Action::Submit;
@@ -232,18 +215,9 @@ pub async fn write(
         }
     }
     if !errors.is_empty() {
-        return form_page(
-            &state,
-            &ctx,
-            phase,
-            assignment,
-            current.as_ref(),
-            &typed,
-            &errors,
-            None,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        return form_page(&state, phase, assignment, current.as_ref(), &typed, &errors)
+            .await?
+            .render(&state, &ctx);
     }
     let answers = serde_json::to_value(answers).unwrap_or_default();
     let parts = serde_json::Value::Object(parts);
@@ -264,7 +238,7 @@ pub async fn write(
                 },
                 by,
             )?;
-            if matches!(written, Written::Saved(_)) {
+            if written.is_saved() {
                 audit::record(
                     tx,
                     &actor,
@@ -277,25 +251,18 @@ pub async fn write(
         })
         .await?;
     match written {
-        Written::Saved(_) => {
+        Edit::Saved { .. } => {
             Ok(Redirect::to(&format!("/phases/{slug}/assignment")).into_response())
         }
-        Written::Stale(newer) => {
+        Edit::Missing => Err(AppError::NotFound),
+        Edit::Stale(newer) => {
             let mut typed = typed;
             typed.insert("version".into(), newer.version.to_string());
             errors.insert("version".into(), "error-stale-edit");
-            form_page(
-                &state,
-                &ctx,
-                phase,
-                assignment,
-                Some(&newer),
-                &typed,
-                &errors,
-                Some(&newer),
-                StatusCode::CONFLICT,
-            )
-            .await
+            form_page(&state, phase, assignment, Some(&newer), &typed, &errors)
+                .await?
+                .stale(&newer)
+                .render(&state, &ctx)
         }
     }
 }

@@ -8,6 +8,7 @@ use minijinja::context;
 use serde::{Deserialize, Serialize};
 
 use super::context::SESSION_COOKIE;
+use super::forms::FormPage;
 use super::forms::{Form, local_path};
 use super::{AppError, AppState, Ctx};
 use crate::domain::credentials::{self, new_token, token_digest};
@@ -237,19 +238,8 @@ fn invalid_link(state: &AppState, ctx: &Ctx) -> Result<Response, AppError> {
     Ok((StatusCode::NOT_FOUND, page).into_response())
 }
 
-fn password_page(
-    state: &AppState,
-    ctx: &Ctx,
-    person: &users::User,
-    errors: &FieldErrors,
-) -> Result<Response, AppError> {
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let page = state.render(ctx, "set_password.html", context! { person, errors })?;
-    Ok((status, page).into_response())
+fn password_page(person: &users::User, errors: &FieldErrors) -> FormPage {
+    FormPage::new("set_password.html", (), errors).with(context! { person })
 }
 
 pub async fn set_password_form(
@@ -258,7 +248,7 @@ pub async fn set_password_form(
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
     match link_user(&state, &token).await? {
-        Some(person) => password_page(&state, &ctx, &person, &FieldErrors::new()),
+        Some(person) => password_page(&person, &FieldErrors::new()).render(&state, &ctx),
         None => invalid_link(&state, &ctx),
     }
 }
@@ -276,7 +266,7 @@ pub async fn set_password(
     let mut errors = FieldErrors::new();
     user::check_new_password(&mut errors, &form.password, &form.password_repeat);
     if !errors.is_empty() {
-        return password_page(&state, &ctx, &person, &errors);
+        return password_page(&person, &errors).render(&state, &ctx);
     }
     let password = form.password;
     let hash = tokio::task::spawn_blocking(move || credentials::hash_password(&password))

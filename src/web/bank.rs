@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
+use super::forms::FormPage;
 use super::forms::{Form, csv_download};
 use super::{AppError, AppState, Ctx};
 use crate::domain::access::Subject;
@@ -22,8 +23,8 @@ use crate::domain::lang::Lang;
 use crate::domain::source::CitationForm;
 use crate::domain::user::Role;
 use crate::render::i18n;
-use crate::storage::bank::{self, Brief, Link, Note, NoteFilter, Saved};
-use crate::storage::{audit, organisations};
+use crate::storage::bank::{self, Brief, Link, Note, NoteFilter};
+use crate::storage::{Edit, audit, organisations};
 
 const PAGE: i64 = 25;
 
@@ -543,21 +544,9 @@ fn phase_slugs(state: &AppState) -> Vec<&str> {
         .collect()
 }
 
-fn form_page(
-    state: &AppState,
-    ctx: &Ctx,
-    id: Option<i64>,
-    form: &NoteForm,
-    errors: &FieldErrors,
-    status: StatusCode,
-    newer: Option<&Note>,
-) -> Result<Response, AppError> {
-    let page = state.render(
-        ctx,
-        "note_form.html",
-        context! { id, form, errors, newer, choices => choices() },
-    )?;
-    Ok((status, page).into_response())
+/// The form: for a new record (`id` none) or an edit.
+fn form_page(id: Option<i64>, form: &impl Serialize, errors: &FieldErrors) -> FormPage {
+    FormPage::new("note_form.html", form, errors).with(context! { id, choices => choices() })
 }
 
 /// The parent note, if one is named, must exist and stand higher on the ladder.
@@ -585,15 +574,7 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
         note_type: "trend".into(),
         ..Default::default()
     };
-    form_page(
-        &state,
-        &ctx,
-        None,
-        &form,
-        &FieldErrors::new(),
-        StatusCode::OK,
-        None,
-    )
+    form_page(None, &form, &FieldErrors::new()).render(&state, &ctx)
 }
 
 #[derive(Deserialize, Default)]
@@ -613,27 +594,11 @@ pub async fn create(
     let valid = match form.validate(&phase_slugs(&state)) {
         Ok(valid) => valid,
         Err(errors) => {
-            return form_page(
-                &state,
-                &ctx,
-                None,
-                &form,
-                &errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                None,
-            );
+            return form_page(None, &form, &errors).render(&state, &ctx);
         }
     };
     if let Some(message) = parent_error(&state, None, &valid).await? {
-        return form_page(
-            &state,
-            &ctx,
-            None,
-            &form,
-            &FieldErrors::one("parent", message),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            None,
-        );
+        return form_page(None, &form, &FieldErrors::one("parent", message)).render(&state, &ctx);
     }
     let status = if choice.then.as_deref() == Some("submit") {
         NoteStatus::Submitted
@@ -694,15 +659,7 @@ pub async fn edit_form(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let note = editable_note(&state, &ctx, id).await?;
-    form_page(
-        &state,
-        &ctx,
-        Some(id),
-        &form_of(&note),
-        &FieldErrors::new(),
-        StatusCode::OK,
-        None,
-    )
+    form_page(Some(id), &form_of(&note), &FieldErrors::new()).render(&state, &ctx)
 }
 
 /// Saves an edit. If someone saved in between, nothing is overwritten: the form comes back
@@ -717,27 +674,12 @@ pub async fn update(
     let valid = match form.validate(&phase_slugs(&state)) {
         Ok(valid) => valid,
         Err(errors) => {
-            return form_page(
-                &state,
-                &ctx,
-                Some(id),
-                &form,
-                &errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                None,
-            );
+            return form_page(Some(id), &form, &errors).render(&state, &ctx);
         }
     };
     if let Some(message) = parent_error(&state, Some(id), &valid).await? {
-        return form_page(
-            &state,
-            &ctx,
-            Some(id),
-            &form,
-            &FieldErrors::one("parent", message),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            None,
-        );
+        return form_page(Some(id), &form, &FieldErrors::one("parent", message))
+            .render(&state, &ctx);
     }
     let base: i64 = form
         .version
@@ -749,28 +691,22 @@ pub async fn update(
         .db
         .write(move |tx| {
             let saved = bank::update(tx, id, base, &valid, by)?;
-            if matches!(saved, Saved::Saved) {
+            if saved.is_saved() {
                 audit::record(tx, &actor, "note.update", Some(&format!("note:{id}")), None)?;
             }
             Ok(saved)
         })
         .await?;
     match saved {
-        Saved::Saved => Ok(Redirect::to(&format!("/bank/{id}")).into_response()),
-        Saved::Missing => Err(AppError::NotFound),
-        Saved::Stale(newer) => {
+        Edit::Saved { .. } => Ok(Redirect::to(&format!("/bank/{id}")).into_response()),
+        Edit::Missing => Err(AppError::NotFound),
+        Edit::Stale(newer) => {
             let mut form = form;
             form.version = newer.version.to_string();
             let errors = FieldErrors::one("version", "error-stale-edit");
-            form_page(
-                &state,
-                &ctx,
-                Some(id),
-                &form,
-                &errors,
-                StatusCode::CONFLICT,
-                Some(&newer),
-            )
+            form_page(Some(id), &form, &errors)
+                .stale(&newer)
+                .render(&state, &ctx)
         }
     }
 }

@@ -9,6 +9,7 @@ use minijinja::context;
 use serde::Deserialize;
 
 use super::forms::Form;
+use super::forms::FormPage;
 use super::{AppError, AppState, Ctx, embeds};
 use crate::domain::embed::{KINDS, Snapshot, problems, unreadable};
 use crate::domain::form::FieldErrors;
@@ -16,8 +17,8 @@ use crate::domain::publication::{
     PublicationForm, PublicationKind, PublicationStatus, Step, ValidPublication, can_edit, diff,
     is_editable, is_public, publish_time, step,
 };
-use crate::storage::audit;
-use crate::storage::publications::{self, Change, Publication, Written};
+use crate::storage::publications::{self, Change, Publication};
+use crate::storage::{Edit, audit};
 
 fn editor(ctx: &Ctx) -> Result<i64, AppError> {
     Ok(ctx.require(can_edit)?.id)
@@ -41,33 +42,29 @@ fn shown(state: &AppState, ctx: &Ctx, body: &str, material: &Snapshot) -> miniji
     embeds::body(body, material, ctx.lang, state.programme.phases.len())
 }
 
+/// The text's form, with the preview of what was typed when it was asked for.
 async fn form_page(
     state: &AppState,
     ctx: &Ctx,
     id: Option<i64>,
     form: &PublicationForm,
     errors: &FieldErrors,
-    newer: Option<&Publication>,
-    status: StatusCode,
-) -> Result<Response, AppError> {
+) -> Result<FormPage, AppError> {
     let preview = form.action == "preview" && errors.is_empty();
     let material = if preview {
         live(state, &form.body).await?
     } else {
         Snapshot::new()
     };
-    let page = state.render(
-        ctx,
-        "publication_form.html",
-        context! {
-            id, form, errors, newer, preview, kinds => kinds(),
+    Ok(
+        FormPage::new("publication_form.html", form, errors).with(context! {
+            id, preview, kinds => kinds(),
             shown => shown(state, ctx, &form.body, &material),
             problems => problems(&material),
             unreadable => unreadable(&form.body),
             embed_kinds => KINDS,
-        },
-    )?;
-    Ok((status, page).into_response())
+        }),
+    )
 }
 
 /// A form checked: the text to store, or the page to show instead (the form with its
@@ -78,14 +75,14 @@ async fn checked(
     id: Option<i64>,
     form: &PublicationForm,
 ) -> Result<Result<ValidPublication, Response>, AppError> {
-    let (errors, status) = match form.validate(&state.programme) {
+    let errors = match form.validate(&state.programme) {
         Ok(valid) if form.action != "preview" => return Ok(Ok(valid)),
-        Ok(_) => (FieldErrors::new(), StatusCode::OK),
-        Err(errors) => (errors, StatusCode::UNPROCESSABLE_ENTITY),
+        Ok(_) => FieldErrors::new(),
+        Err(errors) => errors,
     };
-    Ok(Err(
-        form_page(state, ctx, id, form, &errors, None, status).await?
-    ))
+    Ok(Err(form_page(state, ctx, id, form, &errors)
+        .await?
+        .render(state, ctx)?))
 }
 
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
@@ -107,16 +104,9 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
         kind: "output".into(),
         ..Default::default()
     };
-    form_page(
-        &state,
-        &ctx,
-        None,
-        &form,
-        &FieldErrors::new(),
-        None,
-        StatusCode::OK,
-    )
-    .await
+    form_page(&state, &ctx, None, &form, &FieldErrors::new())
+        .await?
+        .render(&state, &ctx)
 }
 
 /// Saves a new text as a draft, or shows the preview of what was typed.
@@ -247,16 +237,9 @@ pub async fn edit_form(
     if !is_editable(text.status) {
         return Err(AppError::Forbidden);
     }
-    form_page(
-        &state,
-        &ctx,
-        Some(id),
-        &form_of(&text),
-        &FieldErrors::new(),
-        None,
-        StatusCode::OK,
-    )
-    .await
+    form_page(&state, &ctx, Some(id), &form_of(&text), &FieldErrors::new())
+        .await?
+        .render(&state, &ctx)
 }
 
 /// Saves an edit (or shows its preview). Two editors saving at once: the second is
@@ -286,7 +269,7 @@ pub async fn update(
         .db
         .write(move |tx| {
             let written = publications::update(tx, id, base, &valid, by, "save")?;
-            if matches!(written, Written::Saved) {
+            if written.is_saved() {
                 audit::record(
                     tx,
                     &actor,
@@ -299,8 +282,9 @@ pub async fn update(
         })
         .await?;
     match written {
-        Written::Saved => Ok(Redirect::to(&format!("/editorial/{id}")).into_response()),
-        Written::Stale(newer) => {
+        Edit::Saved { .. } => Ok(Redirect::to(&format!("/editorial/{id}")).into_response()),
+        Edit::Missing => Err(AppError::NotFound),
+        Edit::Stale(newer) => {
             let mut form = form;
             form.version = newer.version.to_string();
             form_page(
@@ -309,10 +293,10 @@ pub async fn update(
                 Some(id),
                 &form,
                 &FieldErrors::one("version", "error-stale-edit"),
-                Some(&newer),
-                StatusCode::CONFLICT,
             )
-            .await
+            .await?
+            .stale(newer)
+            .render(&state, &ctx)
         }
     }
 }
@@ -535,7 +519,7 @@ pub async fn restore(
         .db
         .write(move |tx| {
             let written = publications::update(tx, id, base, &valid, by, "restore")?;
-            if matches!(written, Written::Saved) {
+            if written.is_saved() {
                 audit::record(
                     tx,
                     &actor,
@@ -548,8 +532,9 @@ pub async fn restore(
         })
         .await?;
     match written {
-        Written::Saved => Ok(Redirect::to(&format!("/editorial/{id}/history")).into_response()),
-        Written::Stale(_) => Err(AppError::Unprocessable),
+        Edit::Saved { .. } => Ok(Redirect::to(&format!("/editorial/{id}/history")).into_response()),
+        Edit::Missing => Err(AppError::NotFound),
+        Edit::Stale(_) => Err(AppError::Unprocessable),
     }
 }
 

@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
+use super::forms::FormPage;
 use super::forms::{Form, csv_download};
 use super::{AppError, AppState, Ctx};
 use crate::domain::access::{Subject, can_see_event};
@@ -51,27 +52,16 @@ fn choices() -> minijinja::Value {
     }
 }
 
-fn status_for(errors: &FieldErrors) -> StatusCode {
-    if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    }
-}
-
+/// The event form: for a new event (`id` none) or an edit.
 fn form_page(
-    state: &AppState,
     ctx: &Ctx,
     id: Option<i64>,
     form: &EventForm,
     errors: &FieldErrors,
-) -> Result<Response, AppError> {
-    let page = state.render(
-        ctx,
-        "event_form.html",
-        context! { id, form, errors, choices => choices(), proposing => !ctx.subject()?.can_schedule_events() },
-    )?;
-    Ok((status_for(errors), page).into_response())
+) -> Result<FormPage, AppError> {
+    let proposing = !ctx.subject()?.can_schedule_events();
+    Ok(FormPage::new("event_form.html", form, errors)
+        .with(context! { id, proposing, choices => choices() }))
 }
 
 pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
@@ -90,7 +80,7 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
         audience: "members".into(),
         ..Default::default()
     };
-    form_page(&state, &ctx, None, &form, &FieldErrors::new())
+    form_page(&ctx, None, &form, &FieldErrors::new())?.render(&state, &ctx)
 }
 
 fn phase_slugs(state: &AppState) -> Vec<&str> {
@@ -116,7 +106,7 @@ pub async fn create(
     let leader = subject.can_schedule_events();
     let valid = match form.validate(state.programme.time_zone, &phase_slugs(&state)) {
         Ok(valid) => valid,
-        Err(errors) => return form_page(&state, &ctx, None, &form, &errors),
+        Err(errors) => return form_page(&ctx, None, &form, &errors)?.render(&state, &ctx),
     };
     let user = ctx.user()?;
     let (status, organisation) = if leader {
@@ -186,13 +176,8 @@ pub async fn edit_form(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let event = editable_event(&state, &ctx, id).await?;
-    form_page(
-        &state,
-        &ctx,
-        Some(id),
-        &form_of(&event, state.programme.time_zone),
-        &FieldErrors::new(),
-    )
+    let form = form_of(&event, state.programme.time_zone);
+    form_page(&ctx, Some(id), &form, &FieldErrors::new())?.render(&state, &ctx)
 }
 
 pub async fn update(
@@ -204,7 +189,7 @@ pub async fn update(
     editable_event(&state, &ctx, id).await?;
     let valid = match form.validate(state.programme.time_zone, &phase_slugs(&state)) {
         Ok(valid) => valid,
-        Err(errors) => return form_page(&state, &ctx, Some(id), &form, &errors),
+        Err(errors) => return form_page(&ctx, Some(id), &form, &errors)?.render(&state, &ctx),
     };
     let actor = ctx.actor();
     state

@@ -1,10 +1,91 @@
-//! Form handling shared by the handlers: the form extractor with our error policy, and
-//! safe return paths.
+//! Form handling shared by the handlers: the form extractor with our error policy, the
+//! one way a form page is shown, and safe return paths.
+
+use std::collections::BTreeMap;
 
 use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use minijinja::{Value, context};
+use serde::Serialize;
 
 use super::error::AppError;
+use super::{AppState, Ctx};
+use crate::domain::form::FieldErrors;
+
+/// Errors at a form's fields, in whichever map a form keeps them.
+pub trait Problems: Serialize {
+    fn any(&self) -> bool;
+}
+
+impl Problems for FieldErrors {
+    fn any(&self) -> bool {
+        !self.is_empty()
+    }
+}
+
+impl<K: Serialize, V: Serialize> Problems for BTreeMap<K, V> {
+    fn any(&self) -> bool {
+        !self.is_empty()
+    }
+}
+
+/// A form page, the one way every form is shown: the template gets what was typed
+/// (`form`), the errors at its fields (`errors`) and whatever else it needs (`with`).
+/// The answer is 200 without errors and 422 with them, unless a status is set (409 after
+/// a stale edit, which also names the newer version).
+#[must_use]
+pub struct FormPage {
+    template: &'static str,
+    values: Value,
+    /// The version someone else saved first (none unless the edit was stale).
+    newer: Value,
+    status: StatusCode,
+}
+
+impl FormPage {
+    pub fn new(template: &'static str, form: impl Serialize, errors: &impl Problems) -> FormPage {
+        FormPage {
+            template,
+            values: context! { form => Value::from_serialize(form), errors => Value::from_serialize(errors) },
+            newer: Value::from(()),
+            status: if errors.any() {
+                StatusCode::UNPROCESSABLE_ENTITY
+            } else {
+                StatusCode::OK
+            },
+        }
+    }
+
+    /// More values for the template.
+    pub fn with(self, more: Value) -> FormPage {
+        FormPage {
+            values: context! { ..self.values, ..more },
+            ..self
+        }
+    }
+
+    /// Answers with `status` instead of what the errors imply.
+    pub fn status(self, status: StatusCode) -> FormPage {
+        FormPage { status, ..self }
+    }
+
+    /// An edit refused because someone saved `newer` first: shown beside what was typed,
+    /// answered 409.
+    pub fn stale(self, newer: impl Serialize) -> FormPage {
+        FormPage {
+            newer: Value::from_serialize(newer),
+            status: StatusCode::CONFLICT,
+            ..self
+        }
+    }
+
+    pub fn render(self, state: &AppState, ctx: &Ctx) -> Result<Response, AppError> {
+        let values = context! { newer => self.newer, ..self.values };
+        let page = state.render(ctx, self.template, values)?;
+        Ok((self.status, page).into_response())
+    }
+}
 
 /// A urlencoded form (repeated keys become lists); a malformed body is a 422 page, an
 /// oversized one a 413.

@@ -6,6 +6,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
+use super::forms::FormPage;
 use super::forms::{Form, csv_download};
 use super::{AppError, AppState, Ctx};
 use crate::domain::access::Subject;
@@ -20,21 +21,15 @@ fn can_moderate(subject: &Subject) -> bool {
     subject.can_lead_process() || subject.roles.contains(&Role::Editor)
 }
 
+/// The input form, with the input published so far and, after sending, thanks.
 async fn form_page(
     state: &AppState,
-    ctx: &Ctx,
     form: &InputForm,
     errors: &FieldErrors,
-    status: StatusCode,
     thanks: bool,
-) -> Result<Response, AppError> {
+) -> Result<FormPage, AppError> {
     let published = state.db.read(inputs::published).await?;
-    let page = state.render(
-        ctx,
-        "input.html",
-        context! { form, errors, thanks, published },
-    )?;
-    Ok((status, page).into_response())
+    Ok(FormPage::new("input.html", form, errors).with(context! { thanks, published }))
 }
 
 #[derive(Deserialize, Default)]
@@ -50,13 +45,12 @@ pub async fn form(
 ) -> Result<Response, AppError> {
     form_page(
         &state,
-        &ctx,
         &InputForm::default(),
         &FieldErrors::new(),
-        StatusCode::OK,
         query.thanks.is_some(),
     )
-    .await
+    .await?
+    .render(&state, &ctx)
 }
 
 /// Takes input from anyone. A robot that fills in the hidden field is thanked and
@@ -79,15 +73,9 @@ pub async fn send(
     let valid = match form.validate(&phases) {
         Ok(valid) => valid,
         Err(errors) => {
-            return form_page(
-                &state,
-                &ctx,
-                &form,
-                &errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                false,
-            )
-            .await;
+            return form_page(&state, &form, &errors, false)
+                .await?
+                .render(&state, &ctx);
         }
     };
     let address = ctx.address.clone().unwrap_or_default();
@@ -111,15 +99,11 @@ pub async fn send(
     match stored {
         Some(_) => Ok(Redirect::to("/input?thanks=1").into_response()),
         None => {
-            form_page(
-                &state,
-                &ctx,
-                &form,
-                &FieldErrors::one("body", "error-input-wait"),
-                StatusCode::TOO_MANY_REQUESTS,
-                false,
-            )
-            .await
+            let wait = FieldErrors::one("body", "error-input-wait");
+            form_page(&state, &form, &wait, false)
+                .await?
+                .status(StatusCode::TOO_MANY_REQUESTS)
+                .render(&state, &ctx)
         }
     }
 }

@@ -2,10 +2,10 @@
 //! address list with its CSV export.
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 
+use super::forms::FormPage;
 use super::forms::{Form, csv_download};
 use super::{AppError, AppState, Ctx};
 use crate::domain::form::FieldErrors;
@@ -61,25 +61,15 @@ pub async fn show(
         .into_response())
 }
 
+/// The organisation form: for a new one (`id` none) or an edit.
 fn form_page(
-    state: &AppState,
-    ctx: &Ctx,
     id: Option<i64>,
     form: &OrganisationForm,
     errors: &FieldErrors,
     can_recategorise: bool,
-) -> Result<Response, AppError> {
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let page = state.render(
-        ctx,
-        "organisation_form.html",
-        context! { id, form, errors, categories => categories(), can_recategorise },
-    )?;
-    Ok((status, page).into_response())
+) -> FormPage {
+    FormPage::new("organisation_form.html", form, errors)
+        .with(context! { id, can_recategorise, categories => categories() })
 }
 
 pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
@@ -88,7 +78,7 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
         category: "region".into(),
         ..Default::default()
     };
-    form_page(&state, &ctx, None, &form, &FieldErrors::new(), true)
+    form_page(None, &form, &FieldErrors::new(), true).render(&state, &ctx)
 }
 
 fn duplicate_name() -> FieldErrors {
@@ -103,7 +93,7 @@ pub async fn create(
     ctx.require(|s| s.can_administer())?;
     let valid = match form.validate() {
         Ok(valid) => valid,
-        Err(errors) => return form_page(&state, &ctx, None, &form, &errors, true),
+        Err(errors) => return form_page(None, &form, &errors, true).render(&state, &ctx),
     };
     let actor = ctx.actor();
     let created = state
@@ -123,7 +113,7 @@ pub async fn create(
     match created {
         Ok(id) => Ok(Redirect::to(&format!("/organisations/{id}")).into_response()),
         Err(e) if e.is_unique_violation() => {
-            form_page(&state, &ctx, None, &form, &duplicate_name(), true)
+            form_page(None, &form, &duplicate_name(), true).render(&state, &ctx)
         }
         Err(e) => Err(e.into()),
     }
@@ -154,14 +144,7 @@ pub async fn edit_form(
         postcode: org.postcode.unwrap_or_default(),
         city: org.city.unwrap_or_default(),
     };
-    form_page(
-        &state,
-        &ctx,
-        Some(id),
-        &form,
-        &FieldErrors::new(),
-        can_recategorise,
-    )
+    form_page(Some(id), &form, &FieldErrors::new(), can_recategorise).render(&state, &ctx)
 }
 
 /// Saves an organisation's details. Only administrators change name and category; for
@@ -188,7 +171,9 @@ pub async fn update(
     }
     let valid = match form.validate() {
         Ok(valid) => valid,
-        Err(errors) => return form_page(&state, &ctx, Some(id), &form, &errors, can_recategorise),
+        Err(errors) => {
+            return form_page(Some(id), &form, &errors, can_recategorise).render(&state, &ctx);
+        }
     };
     let actor = ctx.actor();
     let saved = state
@@ -210,14 +195,9 @@ pub async fn update(
     match saved {
         Ok(true) => Ok(Redirect::to(&format!("/organisations/{id}")).into_response()),
         Ok(false) => Err(AppError::NotFound),
-        Err(e) if e.is_unique_violation() => form_page(
-            &state,
-            &ctx,
-            Some(id),
-            &form,
-            &duplicate_name(),
-            can_recategorise,
-        ),
+        Err(e) if e.is_unique_violation() => {
+            form_page(Some(id), &form, &duplicate_name(), can_recategorise).render(&state, &ctx)
+        }
         Err(e) => Err(e.into()),
     }
 }

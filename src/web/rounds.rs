@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
+use super::forms::FormPage;
 use super::forms::{Form, csv_download};
 use super::{AppError, AppState, Ctx, embeds};
 use crate::domain::access::Subject;
@@ -70,20 +71,9 @@ pub struct NewQuery {
     previous: Option<i64>,
 }
 
-fn form_page(
-    state: &AppState,
-    ctx: &Ctx,
-    form: &RoundForm,
-    errors: &FieldErrors,
-    status: StatusCode,
-    previous: Option<&Round>,
-) -> Result<Response, AppError> {
-    let page = state.render(
-        ctx,
-        "round_form.html",
-        context! { form, errors, previous, choices => choices() },
-    )?;
-    Ok((status, page).into_response())
+/// The round form, for a first round or a second one following `previous`.
+fn form_page(form: &RoundForm, errors: &FieldErrors, previous: Option<&Round>) -> FormPage {
+    FormPage::new("round_form.html", form, errors).with(context! { previous, choices => choices() })
 }
 
 /// The form for a new round; with `?previous=N`, the Delphi second round of round N
@@ -122,14 +112,7 @@ pub async fn new_form(
             ..Default::default()
         },
     };
-    form_page(
-        &state,
-        &ctx,
-        &form,
-        &FieldErrors::new(),
-        StatusCode::OK,
-        previous.as_ref(),
-    )
+    form_page(&form, &FieldErrors::new(), previous.as_ref()).render(&state, &ctx)
 }
 
 pub async fn create(
@@ -147,14 +130,7 @@ pub async fn create(
     let valid = match form.validate(&phases, state.programme.time_zone) {
         Ok(valid) => valid,
         Err(errors) => {
-            return form_page(
-                &state,
-                &ctx,
-                &form,
-                &errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                None,
-            );
+            return form_page(&form, &errors, None).render(&state, &ctx);
         }
     };
     let (by, actor) = (user.id, ctx.actor());
@@ -203,14 +179,9 @@ pub async fn create(
         .await?;
     match outcome {
         Ok(id) => Ok(Redirect::to(&format!("/rounds/{id}")).into_response()),
-        Err((field, message)) => form_page(
-            &state,
-            &ctx,
-            &form,
-            &FieldErrors::one(field, message),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            None,
-        ),
+        Err((field, message)) => {
+            form_page(&form, &FieldErrors::one(field, message), None).render(&state, &ctx)
+        }
     }
 }
 

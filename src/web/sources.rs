@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::{Value, context};
 use serde::{Deserialize, Serialize};
 
+use super::forms::FormPage;
 use super::forms::{Form, encode_component};
 use super::{AppError, AppState, Ctx, bank};
 use crate::domain::bank::{can_see_note, search_query};
@@ -15,9 +16,9 @@ use crate::domain::source::{
     CitationForm, SourceForm, SourceKind, Stance, by_stance, can_add_source, can_cite_from_note,
     can_edit_source, can_see_source,
 };
-use crate::storage::audit;
 use crate::storage::bank::Note;
-use crate::storage::sources::{self, Linked, Saved, Source, SourceFilter};
+use crate::storage::sources::{self, Linked, Source, SourceFilter};
+use crate::storage::{Edit, audit};
 
 const PAGE: i64 = 25;
 
@@ -122,21 +123,9 @@ pub async fn show(
         .into_response())
 }
 
-fn form_page(
-    state: &AppState,
-    ctx: &Ctx,
-    id: Option<i64>,
-    form: &SourceForm,
-    errors: &FieldErrors,
-    status: StatusCode,
-    newer: Option<&Source>,
-) -> Result<Response, AppError> {
-    let page = state.render(
-        ctx,
-        "source_form.html",
-        context! { id, form, errors, newer, kinds => kinds() },
-    )?;
-    Ok((status, page).into_response())
+/// The form: for a new record (`id` none) or an edit.
+fn form_page(id: Option<i64>, form: &impl Serialize, errors: &FieldErrors) -> FormPage {
+    FormPage::new("source_form.html", form, errors).with(context! { id, kinds => kinds() })
 }
 
 pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
@@ -145,15 +134,7 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
         kind: "report".into(),
         ..Default::default()
     };
-    form_page(
-        &state,
-        &ctx,
-        None,
-        &form,
-        &FieldErrors::new(),
-        StatusCode::OK,
-        None,
-    )
+    form_page(None, &form, &FieldErrors::new()).render(&state, &ctx)
 }
 
 /// Adds a source under the member's own organisation.
@@ -166,15 +147,7 @@ pub async fn create(
     let valid = match form.validate() {
         Ok(valid) => valid,
         Err(errors) => {
-            return form_page(
-                &state,
-                &ctx,
-                None,
-                &form,
-                &errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                None,
-            );
+            return form_page(None, &form, &errors).render(&state, &ctx);
         }
     };
     let (org, author, actor) = (user.organisation_id, user.id, ctx.actor());
@@ -225,15 +198,7 @@ pub async fn edit_form(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let source = editable_source(&state, &ctx, id).await?;
-    form_page(
-        &state,
-        &ctx,
-        Some(id),
-        &form_of(&source),
-        &FieldErrors::new(),
-        StatusCode::OK,
-        None,
-    )
+    form_page(Some(id), &form_of(&source), &FieldErrors::new()).render(&state, &ctx)
 }
 
 /// Saves an edit. If someone saved in between, nothing is overwritten: the form comes back
@@ -248,15 +213,7 @@ pub async fn update(
     let valid = match form.validate() {
         Ok(valid) => valid,
         Err(errors) => {
-            return form_page(
-                &state,
-                &ctx,
-                Some(id),
-                &form,
-                &errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                None,
-            );
+            return form_page(Some(id), &form, &errors).render(&state, &ctx);
         }
     };
     let base: i64 = form
@@ -269,7 +226,7 @@ pub async fn update(
         .db
         .write(move |tx| {
             let saved = sources::update(tx, id, base, &valid)?;
-            if matches!(saved, Saved::Saved) {
+            if saved.is_saved() {
                 audit::record(
                     tx,
                     &actor,
@@ -282,21 +239,15 @@ pub async fn update(
         })
         .await?;
     match saved {
-        Saved::Saved => Ok(Redirect::to(&format!("/sources/{id}")).into_response()),
-        Saved::Missing => Err(AppError::NotFound),
-        Saved::Stale(newer) => {
+        Edit::Saved { .. } => Ok(Redirect::to(&format!("/sources/{id}")).into_response()),
+        Edit::Missing => Err(AppError::NotFound),
+        Edit::Stale(newer) => {
             let mut form = form;
             form.version = newer.version.to_string();
             let errors = FieldErrors::one("version", "error-source-stale-edit");
-            form_page(
-                &state,
-                &ctx,
-                Some(id),
-                &form,
-                &errors,
-                StatusCode::CONFLICT,
-                Some(&newer),
-            )
+            form_page(Some(id), &form, &errors)
+                .stale(&newer)
+                .render(&state, &ctx)
         }
     }
 }

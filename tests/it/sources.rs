@@ -696,7 +696,7 @@ fn the_table_refuses_what_the_form_refuses_and_search_follows_edits() {
         .db
         .write_blocking(move |tx| sources::update(tx, id, 1, &second))
         .unwrap();
-    assert!(matches!(saved, sources::Saved::Saved));
+    assert!(saved.is_saved());
     let found = |word: &str| {
         let filter = sources::SourceFilter {
             search: framsyn::domain::bank::search_query(word),
