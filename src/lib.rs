@@ -83,6 +83,7 @@
 //! - No chart without its figures: every SVG chart has a title, a description and the
 //!   same numbers in a table beside it.
 
+pub mod app;
 pub mod clock;
 pub mod config;
 pub mod demo;

@@ -33,6 +33,16 @@ pub enum AppError {
     Internal(String),
 }
 
+impl From<crate::app::Error> for AppError {
+    fn from(error: crate::app::Error) -> AppError {
+        match error {
+            crate::app::Error::Forbidden => AppError::Forbidden,
+            crate::app::Error::NotFound => AppError::NotFound,
+            crate::app::Error::Storage(e) => AppError::Storage(e),
+        }
+    }
+}
+
 /// Marks a response whose body the error-page layer writes.
 #[derive(Debug, Clone, Copy)]
 struct ErrorPage;

@@ -1,0 +1,27 @@
+//! Use cases: the multi-step operations of the workspace, callable without HTTP.
+//!
+//! Each use case opens the transaction it needs, applies the rules of [`crate::domain`]
+//! and calls [`crate::storage`]; it knows nothing of requests, cookies or templates. A
+//! handler in [`crate::web`] extracts what a request says, calls one use case and
+//! renders its outcome. Tests call use cases directly.
+//!
+//! A use case answers `Result<Outcome, Error>`: [`Error`] is what stops any use case
+//! (not allowed, nothing there, the database failing); what the person can put right
+//! (a field's error, a stale version, a full event) is part of its own outcome type.
+
+use crate::storage::StorageError;
+
+/// Why a use case could not run at all.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The person may not do this.
+    #[error("forbidden")]
+    Forbidden,
+    /// What the use case was asked to act on does not exist (or is not visible to them).
+    #[error("not found")]
+    NotFound,
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
