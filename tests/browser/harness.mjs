@@ -56,6 +56,7 @@ export async function startServer() {
   const child = spawn(binary, ['serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/health`, child);
+  setToday(await serverToday(base));
   return {
     base,
     async stop() {
@@ -118,9 +119,41 @@ export async function assertAccessible(page, what) {
   assert.deepEqual(violations, [], `${what}: ${JSON.stringify(violations, null, 2)}`);
 }
 
-/** `YYYY-MM-DDTHH:00` some days from now (the machine's local time, fine for a form). */
+/** The programme's time zone: dates typed into forms are local times there. */
+export const TIME_ZONE = 'Europe/Stockholm';
+
+/** `YYYY-MM-DD` of an instant in the programme's time zone. */
+export function dayIn(instant, timeZone = TIME_ZONE) {
+  // en-CA formats dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(instant);
+}
+
+/**
+ * The server's today in the programme's time zone. A demo database acts as a day of its
+ * programme and says which on every page (`data-demo-day` on its banner); otherwise the
+ * server runs on the real clock.
+ */
+export async function serverToday(base) {
+  const page = await (await fetch(`${base}/`)).text();
+  const demo = page.match(/data-demo-day="(\d{4}-\d{2}-\d{2})"/);
+  return demo ? demo[1] : dayIn(new Date());
+}
+
+let today = dayIn(new Date());
+
+/** Sets the day `inDays` counts from (startServer does, from the server it starts). */
+export function setToday(day) {
+  today = day;
+}
+
+/**
+ * `YYYY-MM-DDTHH:00` some days from the server's today, a local time in the programme's
+ * time zone (what a `datetime-local` field takes), whatever the machine's zone.
+ */
 export function inDays(days, hour) {
-  const d = new Date(Date.now() + days * 86400000);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(hour)}:00`;
+  // Calendar arithmetic on the date alone (noon UTC never crosses a day boundary).
+  const [y, m, d] = today.split('-').map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d + days, 12));
+  return `${dayIn(day, 'UTC')}T${String(hour).padStart(2, '0')}:00`;
 }
