@@ -1,11 +1,13 @@
 //! Typed configuration, read once at start from flags and `FRAMSYN_*` variables, with
-//! defaults that make `cargo run --release` work from a fresh clone.
+//! defaults that make the binary work alone in any folder (its data folders are built
+//! in) and `cargo run --release` work from a fresh clone.
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::domain::throttle::ThrottlePolicy;
+use crate::files::Folder;
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -14,11 +16,13 @@ pub struct Config {
     /// The SQLite file, created on first run.
     pub database: PathBuf,
     /// The programme definition: `programme.toml` and one file per phase.
-    pub programme_dir: PathBuf,
+    pub programme: Folder,
     /// The method bank: one file per method.
-    pub methods_dir: PathBuf,
-    pub templates_dir: PathBuf,
-    pub assets_dir: PathBuf,
+    pub methods: Folder,
+    /// The page templates.
+    pub templates: Folder,
+    /// The public files served under `/assets` (style sheet, icons).
+    pub assets: Folder,
     /// The address people reach the workspace at (for links handed out), e.g. `https://framsyn.example.se`.
     pub public_url: String,
     /// Cookies carry `Secure`: on whenever the public address is https.
@@ -34,15 +38,13 @@ pub struct Config {
     pub trusted_proxies: Vec<IpAddr>,
 }
 
-/// The folder this crate was built from: the defaults for data folders point into it.
-pub const SOURCE_DIR: &str = env!("CARGO_MANIFEST_DIR");
-
 impl Config {
-    /// Defaults for everything but the listening address, database and public address.
+    /// Defaults for everything but the listening address, database, programme and
+    /// public address: the built-in templates, assets and method bank.
     pub fn new(
         addr: SocketAddr,
         database: PathBuf,
-        programme_dir: PathBuf,
+        programme: impl Into<Folder>,
         public_url: Option<String>,
     ) -> Config {
         let public_url = public_url
@@ -52,10 +54,10 @@ impl Config {
         Config {
             addr,
             database,
-            programme_dir,
-            methods_dir: PathBuf::from(SOURCE_DIR).join("phases").join("methods"),
-            templates_dir: PathBuf::from(SOURCE_DIR).join("templates"),
-            assets_dir: PathBuf::from(SOURCE_DIR).join("assets"),
+            programme: programme.into(),
+            methods: Folder::shipped_methods(),
+            templates: Folder::shipped_templates(),
+            assets: Folder::shipped_assets(),
             secure_cookies: public_url.starts_with("https://"),
             public_url,
             session_idle: Duration::from_secs(2 * 60 * 60),
@@ -67,12 +69,5 @@ impl Config {
             throttle: ThrottlePolicy::default(),
             trusted_proxies: Vec::new(),
         }
-    }
-
-    /// The programme shipped in `phases/`.
-    pub fn default_programme_dir() -> PathBuf {
-        PathBuf::from(SOURCE_DIR)
-            .join("phases")
-            .join("regionerna-2050")
     }
 }

@@ -12,7 +12,7 @@
 //!   ([`domain::ical`]), the bank of change notes with its visibility rules and
 //!   search syntax, links, parents, merges and import ([`domain::bank`]), the source
 //!   bank (omvärldsbank) with its form, the stances by which notes cite sources, and who
-//!   may add, edit and cite ([`domain::source`]), the method bank loaded from
+//!   may add, edit and cite ([`domain::source`]), the method bank of
 //!   `phases/methods/` ([`domain::methods`]), rating rounds with their criteria,
 //!   anonymity and feedback rules ([`domain::rating`]), the figures of a rating round
 //!   ([`domain::stats`]), and the geometry of the radar, driver map and rating charts
@@ -34,10 +34,16 @@
 //!   with their revisions, the facts of progress in a fixed number of queries, the
 //!   editorial texts with their revisions, illustrations, input, and the
 //!   FTS5 index of the method bank rebuilt at start).
-//! - [`render`]: the minijinja environment over `templates/`, the translation function
-//!   over the Fluent catalogues in `assets/locales/`, date formatting, and the one
-//!   Markdown renderer.
-//! - [`web`]: the route table ([`web::router`]) with its layers, the request context
+//! - [`files`]: the data folders built into the binary (`templates/`, `assets/`,
+//!   `phases/` with the method bank and the shipped programmes) or the folders given by
+//!   flags that replace them ([`files::Folder`]), and the loading of the programme and
+//!   the method bank from one (the parsing is in [`domain`]).
+//! - [`render`]: the minijinja environment over the templates, with the check that
+//!   loads and renders every one at start ([`render::Renderer::check`]), the translation
+//!   function over the Fluent catalogues in `assets/locales/` (compiled in), date
+//!   formatting, and the one Markdown renderer.
+//! - [`web`]: the route table ([`web::router`]) with its layers, the public assets
+//!   under `/assets` (with ETags, never the catalogues), the request context
 //!   ([`web::Ctx`]: language, signed-in person, address), the error policy
 //!   ([`web::AppError`] and the HTML error pages), and handlers grouped by area
 //!   (pages, auth, organisations, admin, events, calendar and feeds, home assignments
@@ -64,6 +70,9 @@
 //! - No seat is decided outside the write transaction that stores the registration, so
 //!   capacity and the per-organisation cap hold under concurrent requests.
 //! - Nothing about a particular programme is in Rust: programmes live in `phases/`.
+//! - Nothing is read at run time from the folder the crate was built in: the data
+//!   folders are built into the binary, and a folder given by a flag that is missing or
+//!   empty stops start-up instead of leaving a page or the method bank empty.
 //! - Templates end in `.html` (auto-escaped) and undefined values are errors; no HTML is
 //!   marked safe except the output of [`render::markdown::to_safe_html`].
 //! - No user-facing text outside the catalogues: every string goes through `t()`.
@@ -88,6 +97,7 @@ pub mod clock;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod files;
 pub mod render;
 pub mod storage;
 pub mod web;

@@ -12,6 +12,8 @@ use framsyn::config::Config;
 use framsyn::domain::organisation::OrganisationForm;
 use framsyn::domain::programme::Programme;
 use framsyn::domain::user::{Email, Role};
+use framsyn::files::Folder;
+use framsyn::render::Renderer;
 use framsyn::storage::{Db, audit, organisations, users};
 
 #[derive(Parser)]
@@ -37,15 +39,22 @@ struct Cli {
         global = true
     )]
     database: PathBuf,
-    /// The programme definition folder (programme.toml and one file per phase).
+    /// The programme: a folder (programme.toml and one file per phase) or the name of a
+    /// shipped programme; the built-in default programme when not given.
     #[arg(long, env = "FRAMSYN_PROGRAMME", global = true)]
     programme: Option<PathBuf>,
     /// The address people use to reach the workspace, for the links it hands out.
     #[arg(long, env = "FRAMSYN_PUBLIC_URL", global = true)]
     public_url: Option<String>,
-    /// The folder served under /assets (style sheet, icons).
+    /// A folder served under /assets (style sheet, icons) instead of the built-in one.
     #[arg(long, env = "FRAMSYN_ASSETS", global = true)]
     assets: Option<PathBuf>,
+    /// A folder of page templates used instead of the built-in ones.
+    #[arg(long, env = "FRAMSYN_TEMPLATES", global = true)]
+    templates: Option<PathBuf>,
+    /// A folder of method files (one .toml per method) used instead of the built-in method bank.
+    #[arg(long, env = "FRAMSYN_METHODS", global = true)]
+    methods: Option<PathBuf>,
     /// A reverse proxy whose X-Forwarded-For header is believed (repeat, or separate with commas).
     #[arg(
         long = "trusted-proxy",
@@ -62,7 +71,7 @@ struct Cli {
 enum Command {
     /// Serve the workspace (the default).
     Serve,
-    /// Check the programme definition and say what is wrong, file and field.
+    /// Check the programme, the method bank and every template, and say what is wrong and where.
     Check,
     /// Create an administrator and print a single-use link to set their password.
     CreateAdmin {
@@ -87,18 +96,24 @@ fn main() -> anyhow::Result<()> {
         )
         .init();
     let cli = Cli::parse();
-    let programme_dir = cli
-        .programme
-        .clone()
-        .unwrap_or_else(Config::default_programme_dir);
+    let programme = match &cli.programme {
+        Some(path) => Folder::programme_from_flag("--programme", path)?,
+        None => Folder::default_programme(),
+    };
     let mut config = Config::new(
         cli.addr,
         cli.database.clone(),
-        programme_dir,
+        programme,
         cli.public_url.clone(),
     );
-    if let Some(assets) = cli.assets.clone() {
-        config.assets_dir = assets;
+    if let Some(path) = &cli.assets {
+        config.assets = Folder::from_flag("--assets", path)?;
+    }
+    if let Some(path) = &cli.templates {
+        config.templates = Folder::from_flag("--templates", path)?;
+    }
+    if let Some(path) = &cli.methods {
+        config.methods = Folder::from_flag("--methods", path)?;
     }
     config.trusted_proxies = cli.trusted_proxies.clone();
     match cli.command.unwrap_or(Command::Serve) {
@@ -106,16 +121,17 @@ fn main() -> anyhow::Result<()> {
         Command::Check => {
             let programme = load_programme(&config)?;
             let methods = load_methods(&config, &programme)?;
-            println!(
-                "{}: {} methods are valid",
-                config.methods_dir.display(),
-                methods.len()
-            );
+            let templates = check_templates(&config)?;
+            println!("{}: {} methods are valid", config.methods, methods.len());
             println!(
                 "{}: programme `{}` with {} phases is valid",
-                config.programme_dir.display(),
+                config.programme,
                 programme.slug,
                 programme.phases.len()
+            );
+            println!(
+                "{}: {templates} templates load and render",
+                config.templates
             );
             Ok(())
         }
@@ -127,7 +143,13 @@ fn main() -> anyhow::Result<()> {
         Command::Demo => {
             let programme = load_programme(&config)?;
             let db = Db::open(&config.database)?;
-            let demo = framsyn::demo::read_demo_file(&config.programme_dir.join("demo.toml"))?;
+            let text = config.programme.read_to_string("demo.toml")?;
+            let demo: framsyn::demo::DemoFile = toml::from_str(&text).map_err(|e| {
+                anyhow::anyhow!(
+                    "{}: {e}",
+                    config.programme.path().join("demo.toml").display()
+                )
+            })?;
             let report = framsyn::demo::load(&db, &programme, &demo)?;
             println!(
                 "demo data in {}: {} organisations, {} people and {} events added; every demo person's password is {:?}",
@@ -151,21 +173,24 @@ fn main() -> anyhow::Result<()> {
     }
 }
 
-/// The method bank; a folder that does not exist is an empty bank.
 fn load_methods(
     config: &Config,
     programme: &Programme,
 ) -> anyhow::Result<Vec<framsyn::domain::methods::Method>> {
-    if !config.methods_dir.exists() {
-        return Ok(Vec::new());
-    }
-    framsyn::domain::methods::load_dir(&config.methods_dir, programme.default_language)
+    framsyn::files::load_methods(&config.methods, programme.default_language)
         .map_err(|e| anyhow::anyhow!("invalid method bank: {e}"))
 }
 
 fn load_programme(config: &Config) -> anyhow::Result<Programme> {
-    Programme::load_dir(&config.programme_dir)
+    framsyn::files::load_programme(&config.programme)
         .map_err(|e| anyhow::anyhow!("invalid programme definition: {e}"))
+}
+
+/// Loads and renders every template; the number of templates.
+fn check_templates(config: &Config) -> anyhow::Result<usize> {
+    Renderer::new(&config.templates, &config.assets)
+        .check()
+        .map_err(|e| anyhow::anyhow!("broken {e}"))
 }
 
 fn create_admin(
@@ -224,6 +249,7 @@ fn create_admin(
 fn serve(config: Config) -> anyhow::Result<()> {
     let programme = load_programme(&config)?;
     let methods = load_methods(&config, &programme)?;
+    check_templates(&config)?;
     let db = Db::open(&config.database)
         .with_context(|| format!("opening {}", config.database.display()))?;
     let addr = config.addr;

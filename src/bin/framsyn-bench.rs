@@ -409,7 +409,7 @@ fn main() -> anyhow::Result<()> {
     let database = work.path().join("bench.sqlite3");
     let assets = work.path().join("assets");
     std::fs::create_dir(&assets)?;
-    let source_assets = Path::new(framsyn::config::SOURCE_DIR).join("assets");
+    let source_assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
     for file in ["framsyn.css", "favicon.svg"] {
         std::fs::copy(source_assets.join(file), assets.join(file))?;
     }
@@ -431,7 +431,7 @@ fn main() -> anyhow::Result<()> {
     );
     let round = add_round(&Db::open(&database)?, 300)?;
     let programme = framsyn::domain::programme::Programme::load_dir(
-        &Path::new(framsyn::config::SOURCE_DIR).join("phases/regionerna-2050"),
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("phases/regionerna-2050"),
     )?;
     add_history(&Db::open(&database)?, &programme)?;
     let (published, draft) = add_texts(&Db::open(&database)?, &programme, round)?;
@@ -601,7 +601,7 @@ async fn fetch(client: &HttpClient, uri: &str) -> anyhow::Result<Bytes> {
 
 /// Mean time for the router to answer one request in process, over a fresh demo database.
 async fn render_time(path: &str, renders: u32, event_count: u32) -> anyhow::Result<Duration> {
-    let programme_dir = Config::default_programme_dir();
+    let programme_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("phases/regionerna-2050");
     let programme = Programme::load_dir(&programme_dir).map_err(|e| anyhow::anyhow!("{e}"))?;
     let db = Db::open_temporary()?;
     let demo = framsyn::demo::read_demo_file(&programme_dir.join("demo.toml"))?;

@@ -2,7 +2,7 @@
 //! checked like the programme, each error naming the file and the field.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
@@ -45,18 +45,42 @@ pub struct Method {
 
 /// Loads every `*.toml` in `dir`, sorted by file name; `lang` must be given in every text.
 pub fn load_dir(dir: &Path, lang: Lang) -> Result<Vec<Method>, DefinitionError> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| error(dir, "", format!("cannot be read: {e}")))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+    let mut files = Vec::new();
+    for entry in
+        std::fs::read_dir(dir).map_err(|e| error(dir, "", format!("cannot be read: {e}")))?
+    {
+        let path = entry
+            .map_err(|e| error(dir, "", format!("cannot be read: {e}")))?
+            .path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if name.ends_with(".toml") {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| error(&path, "", format!("cannot be read: {e}")))?;
+            files.push((name.to_string(), text));
+        }
+    }
+    from_files(dir, &files, lang)
+}
+
+/// Checks the methods given as file names (`slug.toml`) and texts, sorted by file name;
+/// `lang` must be given in every text. Errors name the file as `dir` joined with its name.
+pub fn from_files(
+    dir: &Path,
+    files: &[(String, String)],
+    lang: Lang,
+) -> Result<Vec<Method>, DefinitionError> {
+    let mut files: Vec<&(String, String)> = files
+        .iter()
+        .filter(|(name, _)| name.ends_with(".toml"))
         .collect();
-    files.sort();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
     let mut slugs = HashSet::new();
     let mut methods = Vec::with_capacity(files.len());
-    for file in files {
-        let text = std::fs::read_to_string(&file)
-            .map_err(|e| error(&file, "", format!("cannot be read: {e}")))?;
-        let method = parse(&file, &text)?;
+    for (name, text) in files {
+        let file = dir.join(name);
+        let method = parse(&file, text)?;
         let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         if method.slug != stem {
             return Err(error(

@@ -252,20 +252,45 @@ impl Programme {
 
     /// Reads and validates a programme directory: `programme.toml` and one `NN-slug.toml` per phase.
     pub fn load_dir(dir: &Path) -> Result<Programme, DefinitionError> {
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(dir).map_err(|e| DefinitionError::io(dir, e))? {
+            let path = entry.map_err(|e| DefinitionError::io(dir, e))?.path();
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            if name.ends_with(".toml") {
+                files.push((name.to_string(), read(&path)?));
+            }
+        }
+        Programme::from_files(dir, &files)
+    }
+
+    /// Validates a programme from the files of its folder, as names and texts:
+    /// `programme.toml` and one `NN-slug.toml` per phase (other files are not read).
+    /// Errors name the file as `dir` joined with its name.
+    pub fn from_files(
+        dir: &Path,
+        files: &[(String, String)],
+    ) -> Result<Programme, DefinitionError> {
         let programme_file = dir.join("programme.toml");
-        let text = read(&programme_file)?;
-        let head: ProgrammeFile = parse(&programme_file, &text)?;
-        let mut phase_files: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map_err(|e| DefinitionError::io(dir, e))?
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|p| is_phase_file(p))
+        let text = files
+            .iter()
+            .find(|(name, _)| name == "programme.toml")
+            .map(|(_, text)| text)
+            .ok_or_else(|| {
+                DefinitionError::new(&programme_file, "", "cannot be read: no such file")
+            })?;
+        let head: ProgrammeFile = parse(&programme_file, text)?;
+        let mut phase_files: Vec<&(String, String)> = files
+            .iter()
+            .filter(|(name, _)| is_phase_file(Path::new(name)))
             .collect();
-        phase_files.sort();
+        phase_files.sort_by(|a, b| a.0.cmp(&b.0));
         let mut phases = Vec::with_capacity(phase_files.len());
-        for file in &phase_files {
-            let text = read(file)?;
-            let phase = parse::<PhaseFile>(file, &text)?.into_phase(file)?;
-            phases.push((file.clone(), phase));
+        for (name, text) in phase_files {
+            let file = dir.join(name);
+            let phase = parse::<PhaseFile>(&file, text)?.into_phase(&file)?;
+            phases.push((file, phase));
         }
         build(&programme_file, head, phases)
     }

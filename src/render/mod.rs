@@ -7,7 +7,7 @@
 pub mod i18n;
 pub mod markdown;
 
-use std::path::Path;
+use std::fmt;
 
 use chrono::{DateTime, Locale, NaiveDate};
 use chrono_tz::Tz;
@@ -16,6 +16,7 @@ use minijinja::value::{Kwargs, Value, ViaDeserialize};
 use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior, path_loader};
 
 use crate::domain::lang::{Lang, Localized};
+use crate::files::Folder;
 
 /// The stylesheet's file name in the assets.
 const STYLESHEET: &str = "framsyn.css";
@@ -23,23 +24,69 @@ const STYLESHEET: &str = "framsyn.css";
 /// The template environment, built once at start.
 pub struct Renderer {
     env: Environment<'static>,
+    templates: Folder,
 }
 
+/// A template that does not load or render, with where it breaks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    pub template: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(
+                f,
+                "template {}, line {line}: {}",
+                self.template, self.message
+            ),
+            None => write!(f, "template {}: {}", self.template, self.message),
+        }
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
 impl Renderer {
-    /// The templates come from `templates_dir`; the stylesheet in `assets_dir` is
-    /// included as `framsyn.css` by pages that must carry their own styles (the
-    /// downloadable publication).
-    pub fn new(templates_dir: &Path, assets_dir: &Path) -> Renderer {
+    /// The templates come from `templates`; the stylesheet in `assets` is included as
+    /// `framsyn.css` by pages that must carry their own styles (the downloadable
+    /// publication).
+    pub fn new(templates: &Folder, assets: &Folder) -> Renderer {
         let mut env = Environment::new();
-        let templates = path_loader(templates_dir);
-        let stylesheet = assets_dir.join(STYLESHEET);
+        let disk = match templates {
+            Folder::Disk(dir) => Some(path_loader(dir)),
+            Folder::Embedded { .. } => None,
+        };
+        let folder = templates.clone();
+        let assets = assets.clone();
         env.set_loader(move |name| {
             if name == STYLESHEET {
-                return std::fs::read_to_string(&stylesheet).map(Some).map_err(|e| {
+                return assets.read_to_string(STYLESHEET).map(Some).map_err(|e| {
                     Error::new(ErrorKind::TemplateNotFound, "the stylesheet").with_source(e)
                 });
             }
-            templates(name)
+            match &disk {
+                Some(load) => load(name),
+                None => match folder.read(name) {
+                    Ok(Some(bytes)) => {
+                        String::from_utf8(bytes.into_owned())
+                            .map(Some)
+                            .map_err(|e| {
+                                Error::new(ErrorKind::InvalidOperation, "not UTF-8 text")
+                                    .with_source(e)
+                            })
+                    }
+                    Ok(None) => Ok(None),
+                    Err(e) => Err(Error::new(
+                        ErrorKind::InvalidOperation,
+                        "the template cannot be read",
+                    )
+                    .with_source(e)),
+                },
+            }
         });
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_trim_blocks(true);
@@ -57,13 +104,90 @@ impl Renderer {
         env.add_filter("num", number_filter);
         env.add_function("first", first_value);
         env.add_function("all_values", all_values);
-        Renderer { env }
+        Renderer {
+            env,
+            templates: templates.clone(),
+        }
+    }
+
+    /// Loads every template, then renders each once without data: a syntax error, an
+    /// unknown block, filter, function or test, or a missing template is an error, so
+    /// that a broken template stops start-up instead of reaching a page. What depends
+    /// on the data a page gives (undefined values, types) is not checked here.
+    /// Returns how many templates there are.
+    pub fn check(&self) -> Result<usize, TemplateError> {
+        let names = self.templates.list("html").map_err(|e| TemplateError {
+            template: self.templates.to_string(),
+            line: None,
+            message: format!("cannot be read: {e}"),
+        })?;
+        if names.is_empty() {
+            return Err(TemplateError {
+                template: self.templates.to_string(),
+                line: None,
+                message: "no templates (*.html)".into(),
+            });
+        }
+        for name in &names {
+            self.env
+                .get_template(name)
+                .map_err(|e| template_error(name, &e))?;
+        }
+        let mut dry = self.env.clone();
+        dry.set_undefined_behavior(UndefinedBehavior::Chainable);
+        for name in &names {
+            let template = dry
+                .get_template(name)
+                .map_err(|e| template_error(name, &e))?;
+            if let Err(e) = template.render(minijinja::context! {}) {
+                let inner = innermost(&e);
+                if matches!(
+                    inner.kind(),
+                    ErrorKind::SyntaxError
+                        | ErrorKind::TemplateNotFound
+                        | ErrorKind::UnknownBlock
+                        | ErrorKind::UnknownFilter
+                        | ErrorKind::UnknownFunction
+                        | ErrorKind::UnknownTest
+                        | ErrorKind::BadEscape
+                ) {
+                    return Err(template_error(name, &e));
+                }
+            }
+        }
+        Ok(names.len())
     }
 
     /// Renders a template with `ctx`, which must hold `lang` (a language code) and
     /// `default_lang` and `tz` for the programme.
     pub fn render(&self, name: &str, ctx: Value) -> Result<String, Error> {
         self.env.get_template(name)?.render(ctx)
+    }
+}
+
+/// The innermost template error in `error`'s chain: the one that says where it breaks.
+fn innermost(error: &Error) -> &Error {
+    let mut inner = error;
+    let mut source = std::error::Error::source(error);
+    while let Some(next) = source {
+        if let Some(e) = next.downcast_ref::<Error>() {
+            inner = e;
+        }
+        source = next.source();
+    }
+    inner
+}
+
+fn template_error(name: &str, error: &Error) -> TemplateError {
+    let inner = innermost(error);
+    let message = match inner.detail() {
+        Some(detail) => format!("{}: {detail}", inner.kind()),
+        None => inner.kind().to_string(),
+    };
+    TemplateError {
+        template: inner.name().unwrap_or(name).to_string(),
+        line: inner.line(),
+        message,
     }
 }
 
@@ -289,10 +413,7 @@ mod tests {
     use minijinja::context;
 
     fn renderer() -> Renderer {
-        Renderer::new(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("templates"),
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("assets"),
-        )
+        Renderer::new(&Folder::shipped_templates(), &Folder::shipped_assets())
     }
 
     /// Renders `source` as an `.html` page would be (auto-escaped, strict) twice, and

@@ -2,6 +2,7 @@
 //! A handler extracts, calls domain and storage, renders; nothing more.
 
 mod admin;
+mod assets;
 mod assignments;
 mod auth;
 mod bank;
@@ -26,13 +27,10 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{HeaderValue, header};
 use axum::middleware;
 use axum::response::Html;
 use axum::routing::{get, post};
 use minijinja::{Value, context};
-use tower_http::services::ServeDir;
-use tower_http::set_header::SetResponseHeaderLayer;
 
 /// The columns of the bank's CSV export, which its import reads too.
 pub use bank::CSV_COLUMNS as BANK_CSV_COLUMNS;
@@ -68,7 +66,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(db: Db, programme: Programme, config: Config) -> AppState {
-        let renderer = Renderer::new(&config.templates_dir, &config.assets_dir);
+        let renderer = Renderer::new(&config.templates, &config.assets);
         let programme_value = Value::from_serialize(&programme);
         AppState {
             clock: db.clock().clone(),
@@ -129,13 +127,6 @@ impl AppState {
 
 /// The route table. Every route of the workspace is here.
 pub fn router(state: AppState) -> Router {
-    let assets = ServeDir::new(&state.config.assets_dir);
-    let assets = Router::new()
-        .fallback_service(assets)
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=3600"),
-        ));
     Router::new()
         .route("/", get(pages::home))
         .route("/phases/{slug}", get(pages::phase))
@@ -304,7 +295,7 @@ pub fn router(state: AppState) -> Router {
             post(events::cancel_registration),
         )
         .route("/health", get(pages::health))
-        .nest_service("/assets", assets)
+        .route("/assets/{*path}", get(assets::serve))
         .fallback(pages::not_found)
         .layer(security::csrf(&state.config))
         .layer(security::timeout(&state.config))

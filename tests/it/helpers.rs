@@ -157,12 +157,8 @@ pub fn spawn_with(programme: Programme, config: Config) -> TestApp {
     let db = Db::open_temporary()
         .expect("temporary database")
         .with_clock(clock.clone());
-    let methods = if config.methods_dir.exists() {
-        framsyn::domain::methods::load_dir(&config.methods_dir, programme.default_language)
-            .expect("the shipped methods are valid")
-    } else {
-        Vec::new()
-    };
+    let methods = framsyn::files::load_methods(&config.methods, programme.default_language)
+        .expect("the methods are valid");
     let state = AppState::new(db.clone(), programme, config)
         .with_methods(methods)
         .expect("the method bank is indexed");

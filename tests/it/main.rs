@@ -6,6 +6,7 @@ mod access;
 mod assignments;
 mod auth;
 mod bank;
+mod binary;
 mod editorial;
 mod embeds;
 mod events;

@@ -1,0 +1,397 @@
+//! The built binary alone: copied into an empty folder, it serves the default programme
+//! from what is built into it; override folders that cannot be used, or a broken
+//! template, stop it at start.
+
+use std::io::{Read, Write};
+use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use framsyn::domain::lang::Lang;
+use framsyn::files::{self, Folder};
+
+/// A running server, stopped when dropped (also when the test panics).
+struct Server {
+    child: Child,
+    log: PathBuf,
+    addr: SocketAddr,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Answer {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Answer {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn html(&self) -> scraper::Html {
+        scraper::Html::parse_document(&self.body)
+    }
+
+    fn count(&self, selector: &str) -> usize {
+        let selector = scraper::Selector::parse(selector).expect("a valid selector");
+        self.html().select(&selector).count()
+    }
+}
+
+/// The binary run with the working directory `dir`, without `FRAMSYN_*` settings
+/// from the environment the tests run in.
+fn framsyn(binary: &Path, dir: &Path) -> Command {
+    let mut command = Command::new(binary);
+    command.current_dir(dir);
+    for (name, _) in std::env::vars_os() {
+        if name.to_string_lossy().starts_with("FRAMSYN_") {
+            command.env_remove(name);
+        }
+    }
+    command.env("RUST_LOG", "warn");
+    command
+}
+
+/// The built binary, copied alone into the empty folder `dir`.
+fn copy_binary(dir: &Path) -> PathBuf {
+    let built = Path::new(env!("CARGO_BIN_EXE_framsyn"));
+    let copy = dir.join(built.file_name().expect("a file name"));
+    std::fs::copy(built, &copy).expect("the binary is copied");
+    copy
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+        .and_then(|l| l.local_addr())
+        .expect("a free port on loopback")
+        .port()
+}
+
+/// One GET over a fresh connection (HTTP/1.0, so the answer ends when the server closes).
+fn get(addr: SocketAddr, path: &str) -> std::io::Result<Answer> {
+    let mut stream = TcpStream::connect(addr)?;
+    stream.set_read_timeout(Some(Duration::from_secs(20)))?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.0\r\nHost: {addr}\r\nAccept-Language: sv\r\n\r\n"
+    )?;
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw)?;
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+        .collect();
+    Ok(Answer {
+        status,
+        headers,
+        body: body.to_string(),
+    })
+}
+
+/// Starts the binary in `dir` with a fresh database there, and waits for `/health`.
+fn start(binary: &Path, dir: &Path) -> Server {
+    let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, free_port()));
+    let log = dir.join("server.log");
+    let child = framsyn(binary, dir)
+        .arg("--database")
+        .arg(dir.join("framsyn.sqlite3"))
+        .arg("--addr")
+        .arg(addr.to_string())
+        .arg("serve")
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).expect("a log file"))
+        .spawn()
+        .expect("the binary starts");
+    let mut server = Server { child, log, addr };
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        if let Ok(answer) = get(addr, "/health")
+            && answer.status == 200
+        {
+            return server;
+        }
+        if let Ok(Some(status)) = server.child.try_wait() {
+            panic!("the server stopped ({status}):\n{}", server.log());
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no answer on /health:\n{}",
+            server.log()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+impl Server {
+    fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    #[track_caller]
+    fn page(&self, path: &str) -> Answer {
+        let answer = get(self.addr, path).unwrap_or_else(|e| panic!("GET {path}: {e}"));
+        assert_eq!(
+            answer.status,
+            200,
+            "GET {path}:\n{}\n{}",
+            answer.body,
+            self.log()
+        );
+        answer
+    }
+}
+
+#[test]
+fn the_binary_alone_in_an_empty_folder_serves_the_default_programme() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = copy_binary(dir.path());
+    let server = start(&binary, dir.path());
+
+    let programme = files::load_programme(&Folder::default_programme()).unwrap();
+    let methods = files::load_methods(&Folder::shipped_methods(), Lang::Sv).unwrap();
+
+    let home = server.page("/");
+    assert!(
+        home.header("content-type")
+            .unwrap_or("")
+            .starts_with("text/html")
+    );
+    assert_eq!(home.count("main"), 1, "{}", home.body);
+    assert_eq!(
+        home.count("link[rel=stylesheet][href='/assets/framsyn.css']"),
+        1
+    );
+
+    for phase in &programme.phases {
+        let page = server.page(&format!("/phases/{}", phase.slug));
+        assert_eq!(page.count("main h1"), 1, "{}", page.body);
+    }
+    server.page("/calendar");
+
+    let list = server.page("/methods");
+    for method in &methods {
+        assert_eq!(
+            list.count(&format!("a[href='/methods/{}']", method.slug)),
+            1,
+            "{} is listed",
+            method.slug
+        );
+    }
+    let method = &methods[0];
+    let page = server.page(&format!("/methods/{}", method.slug));
+    assert_eq!(page.count("main h1"), 1, "{}", page.body);
+
+    let login = server.page("/login");
+    assert_eq!(
+        login.count("form input[type=password]"),
+        1,
+        "{}",
+        login.body
+    );
+
+    let css = server.page("/assets/framsyn.css");
+    assert_eq!(css.header("content-type"), Some("text/css; charset=utf-8"));
+    assert!(css.body.contains('{') && css.body.contains("body"));
+    assert!(css.header("etag").is_some());
+    let icon = server.page("/assets/favicon.svg");
+    assert_eq!(icon.header("content-type"), Some("image/svg+xml"));
+
+    // The catalogues are built in for the server, never handed out.
+    let catalogue = get(server.addr, "/assets/locales/sv/main.ftl").unwrap();
+    assert_eq!(catalogue.status, 404);
+
+    // Only the database was written next to the binary.
+    let mut written: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with("framsyn.sqlite3") && name != "server.log")
+        .collect();
+    written.sort();
+    assert_eq!(written, vec![binary.file_name().unwrap().to_string_lossy()]);
+}
+
+/// Runs the built binary in an empty folder with `args`, expecting it to fail at once.
+fn fails(args: &[&std::ffi::OsStr]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let output: Output = framsyn(Path::new(env!("CARGO_BIN_EXE_framsyn")), dir.path())
+        .arg("--database")
+        .arg(dir.path().join("framsyn.sqlite3"))
+        .arg("--addr")
+        .arg("127.0.0.1:0")
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!output.status.success(), "it should have failed");
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn an_override_folder_that_is_missing_or_empty_stops_start_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-folder");
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    for flag in ["--templates", "--assets", "--methods", "--programme"] {
+        for (folder, problem) in [
+            (&missing, "no such folder"),
+            (&empty, "the folder is empty"),
+        ] {
+            let stderr = fails(&[flag.as_ref(), folder.as_os_str(), "serve".as_ref()]);
+            assert!(
+                stderr.contains(flag)
+                    && stderr.contains(&*folder.to_string_lossy())
+                    && stderr.contains(problem),
+                "{flag} {}: {stderr}",
+                folder.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_shipped_programme_is_named_by_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = framsyn(Path::new(env!("CARGO_BIN_EXE_framsyn")), dir.path())
+        .args(["--programme", "dialogarena", "check"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("programme `dialogarena`"), "{stdout}");
+}
+
+/// The built-in templates written to a folder, with `broken` replacing the first line
+/// of `name`.
+fn templates_with(dir: &Path, name: &str, broken: &str) {
+    let shipped = Folder::shipped_templates();
+    for file in shipped.list("html").unwrap() {
+        let mut text = shipped.read_to_string(&file).unwrap();
+        if file == name {
+            text = format!("{broken}\n{text}");
+        }
+        let path = dir.join(&file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+#[test]
+fn a_broken_template_fails_the_check_and_the_start_naming_template_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good");
+    templates_with(&good, "base.html", "");
+    let output = framsyn(Path::new(env!("CARGO_BIN_EXE_framsyn")), dir.path())
+        .arg("--templates")
+        .arg(&good)
+        .arg("check")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    for (name, broken, problem) in [
+        ("method.html", "{{ 1 + }}", "syntax error"),
+        ("base.html", "{{ 'x'|no_such_filter }}", "unknown filter"),
+        (
+            "base.html",
+            "{% include 'no-such.html' %}",
+            "template not found",
+        ),
+    ] {
+        let folder = dir
+            .path()
+            .join(format!("case-{}", problem.replace(' ', "-")));
+        templates_with(&folder, name, broken);
+        for command in ["check", "serve"] {
+            let stderr = fails(&["--templates".as_ref(), folder.as_os_str(), command.as_ref()]);
+            assert!(
+                stderr.contains(&format!("template {name}, line 1")) && stderr.contains(problem),
+                "{command} with {broken} in {name}: {stderr}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn assets_carry_a_type_and_an_etag_and_answer_304_when_unchanged() {
+    let mut app = super::helpers::spawn_app();
+    let css = app.get("/assets/framsyn.css").await;
+    assert_eq!(css.status, 200);
+    assert_eq!(
+        css.headers.get("content-type").unwrap(),
+        "text/css; charset=utf-8"
+    );
+    assert_eq!(
+        css.headers.get("cache-control").unwrap(),
+        "public, max-age=3600"
+    );
+    let tag = css
+        .headers
+        .get("etag")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    let again = app
+        .request(
+            axum::http::Request::get("/assets/framsyn.css")
+                .header("if-none-match", &tag)
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(again.status, 304);
+    assert!(again.body.is_empty());
+    for hidden in [
+        "/assets/locales/sv/main.ftl",
+        "/assets/../Cargo.toml",
+        "/assets/%2e%2e/Cargo.toml",
+        "/assets/no-such.css",
+    ] {
+        assert_eq!(app.get(hidden).await.status, 404, "{hidden}");
+    }
+}
+
+#[tokio::test]
+async fn an_assets_folder_replaces_the_built_in_one() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("framsyn.css"), "body { color: black }").unwrap();
+    std::fs::create_dir(dir.path().join("locales")).unwrap();
+    std::fs::write(dir.path().join("locales").join("x.ftl"), "a = b").unwrap();
+    let mut config = super::helpers::test_config();
+    config.assets = Folder::from_flag("--assets", dir.path()).unwrap();
+    let mut app = super::helpers::spawn_with(super::helpers::regionerna(), config);
+    let css = app.get("/assets/framsyn.css").await;
+    assert_eq!(css.status, 200);
+    assert_eq!(css.body, "body { color: black }");
+    assert!(css.headers.get("etag").is_some());
+    assert_eq!(app.get("/assets/favicon.svg").await.status, 404);
+    assert_eq!(app.get("/assets/locales/x.ftl").await.status, 404);
+}
