@@ -72,7 +72,7 @@ impl IntoResponse for AppError {
 /// answers of extractors and layers (a malformed path or query, CSRF refusal, timeout,
 /// body limit, unmatched routes), in the visitor's language.
 pub async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let lang = lang_from_headers(request.headers());
+    let lang = lang_from_headers(request.headers(), state.programme.default_language);
     let response = next.run(request).await;
     let status = response.status();
     let ours = response.extensions().get::<ErrorPage>().is_some();

@@ -317,6 +317,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             error::error_pages,
         ))
+        .layer(middleware::from_fn(context::vary_on_language))
         .layer(middleware::map_response(security::headers))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)

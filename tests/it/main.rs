@@ -10,6 +10,7 @@ mod editorial;
 mod embeds;
 mod events;
 mod i18n;
+mod language;
 mod methods;
 mod organisations;
 mod pages;
