@@ -1,7 +1,7 @@
 //! Every interface text exists in Swedish, Norwegian Bokmål and English, and every key
 //! the templates and code ask for exists.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use framsyn::domain::lang::Lang;
@@ -13,20 +13,34 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn catalogue_keys(lang: &str) -> BTreeSet<String> {
-    // Every catalogue file of the language (main.ftl and any per-area file beside it).
-    let mut text = String::new();
+/// Each catalogue file of a language (by file name, e.g. `bank.ftl`) with its keys, in
+/// the order written; terms (`-name`) count as keys too.
+fn catalogue_files(lang: &str) -> BTreeMap<String, Vec<String>> {
+    let mut files = BTreeMap::new();
     for entry in std::fs::read_dir(root().join("assets/locales").join(lang)).unwrap() {
         let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "ftl") {
-            text.push_str(&std::fs::read_to_string(path).unwrap());
-            text.push('\n');
+        if path.extension().is_none_or(|e| e != "ftl") {
+            continue;
         }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let keys = text
+            .lines()
+            .filter(|l| {
+                l.chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_lowercase() || c == '-')
+            })
+            .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim().to_string()))
+            .collect();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        files.insert(name, keys);
     }
-    text.lines()
-        .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
-        .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim().to_string()))
-        .collect()
+    files
+}
+
+/// Every key of a language, over all its catalogue files.
+fn catalogue_keys(lang: &str) -> BTreeSet<String> {
+    catalogue_files(lang).into_values().flatten().collect()
 }
 
 /// Quoted keys in `source` that follow `prefix` (e.g. `t("`) where the prefix starts a
@@ -52,17 +66,41 @@ fn quoted_after(source: &str, prefix: &str, quote: char) -> Vec<String> {
 }
 
 #[test]
-fn the_three_catalogues_have_the_same_keys() {
-    let sv = catalogue_keys("sv");
-    assert!(sv.len() > 100);
+fn the_three_catalogues_have_the_same_files_with_the_same_keys() {
+    let sv = catalogue_files("sv");
+    assert!(sv.len() > 1, "one catalogue per area");
+    assert!(sv.values().map(Vec::len).sum::<usize>() > 100);
     for lang in ["nb", "en"] {
-        let other = catalogue_keys(lang);
-        let missing: Vec<_> = sv.difference(&other).collect();
-        let extra: Vec<_> = other.difference(&sv).collect();
-        assert!(
-            missing.is_empty() && extra.is_empty(),
-            "{lang}: missing {missing:?}, extra {extra:?}"
-        );
+        let other = catalogue_files(lang);
+        let names = |files: &BTreeMap<String, Vec<String>>| -> Vec<String> {
+            files.keys().cloned().collect()
+        };
+        assert_eq!(names(&other), names(&sv), "{lang}: the same files as sv");
+        for (file, keys) in &sv {
+            let ours: BTreeSet<_> = keys.iter().collect();
+            let theirs: BTreeSet<_> = other[file].iter().collect();
+            let missing: Vec<_> = ours.difference(&theirs).collect();
+            let extra: Vec<_> = theirs.difference(&ours).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{lang}/{file}: missing {missing:?}, extra {extra:?} (compared with sv/{file})"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_key_lives_in_one_file_once() {
+    for lang in Lang::ALL {
+        let mut home: BTreeMap<&str, &str> = BTreeMap::new();
+        let files = catalogue_files(lang.code());
+        for (file, keys) in &files {
+            for key in keys {
+                if let Some(first) = home.insert(key, file) {
+                    panic!("{}: {key} is in {first} and in {file}", lang.code());
+                }
+            }
+        }
     }
 }
 
