@@ -38,6 +38,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 pub use bank::CSV_COLUMNS as BANK_CSV_COLUMNS;
 pub use context::Ctx;
 pub use error::AppError;
+/// The statuses an HTML error page is written for.
+pub use error::PAGE_STATUSES as ERROR_PAGE_STATUSES;
 
 use crate::config::Config;
 use crate::domain::programme::Programme;
