@@ -35,10 +35,15 @@
 //!   editorial texts with their revisions, illustrations, input, and the
 //!   FTS5 index of the method bank rebuilt at start).
 //! - [`render`]: the minijinja environment over `templates/`, the translation function
-//!   over the Fluent catalogues in `assets/locales/`, date formatting, and the one
-//!   Markdown renderer.
+//!   over the Fluent catalogues in `assets/locales/<lang>/<area>.ftl` (one file per area,
+//!   the same files in every language), date formatting, and the one Markdown renderer.
+//!   Text written by users is in the programme's default language (`written_lang`;
+//!   sources may name their own) and templates mark it with `m.lang_attr` or
+//!   `m.written` (`templates/macros.html`) wherever the page speaks another language.
 //! - [`web`]: the route table ([`web::router`]) with its layers, the request context
-//!   ([`web::Ctx`]: language, signed-in person, address), the error policy
+//!   ([`web::Ctx`]: language (the chosen one in the cookie, else the best of
+//!   `Accept-Language`, else the programme's default), signed-in person, address), the
+//!   error policy
 //!   ([`web::AppError`] and the HTML error pages), and handlers grouped by area
 //!   (pages, auth, organisations, admin, events, calendar and feeds, home assignments
 //!   and their review, the progress tracker, the editorial texts, the material they

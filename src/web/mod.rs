@@ -115,6 +115,9 @@ impl AppState {
         let base = context! {
             lang => ctx.lang.code(),
             default_lang => self.programme.default_language.code(),
+            // The language of text written by users, for its `lang` attribute: records
+            // store none (sources store their own), and people write in the programme's.
+            written_lang => self.programme.default_language.code(),
             tz => self.programme.time_zone.name(),
             programme => self.programme_value.clone(),
             viewer => ctx.viewer.as_ref(),

@@ -96,3 +96,149 @@ async fn pages_vary_by_the_language_cookie_and_accept_language() {
     let missing = app.get("/no-such-page").await;
     assert!(missing.headers.get(header::VARY).is_some());
 }
+
+/// A submitted trend note written by the first strategist; returns its number.
+async fn trend_note(app: &mut TestApp, title: &str, summary: &str) -> i64 {
+    app.login(STRATEGIST_A).await;
+    let written = app
+        .post(
+            "/bank/new?then=submit",
+            &[
+                ("type", "trend"),
+                ("title", title),
+                ("summary", summary),
+                ("category", "social"),
+            ],
+        )
+        .await;
+    assert_eq!(written.status, StatusCode::SEE_OTHER, "{}", written.body);
+    written
+        .location()
+        .trim_start_matches("/bank/")
+        .parse()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_swedish_note_in_the_english_interface_is_marked_swedish() {
+    let mut app = spawn_app();
+    world(&app);
+    let note = trend_note(
+        &mut app,
+        "Åldrande befolkning",
+        "Fler äldre, färre i arbete.",
+    )
+    .await;
+    let source = app
+        .post(
+            "/sources/new",
+            &[
+                ("kind", "report"),
+                ("title", "Ageing Europe"),
+                ("year", "2023"),
+                ("language", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(source.status, StatusCode::SEE_OTHER, "{}", source.body);
+    let source = source
+        .location()
+        .trim_start_matches("/sources/")
+        .to_string();
+    let cited = app
+        .post(
+            &format!("/bank/{note}/sources"),
+            &[("source", source.as_str()), ("stance", "supports")],
+        )
+        .await;
+    assert_eq!(cited.status, StatusCode::SEE_OTHER, "{}", cited.body);
+
+    app.set_lang("en");
+    let page = app.get(&format!("/bank/{note}")).await;
+    assert_eq!(page_lang(&page), "en");
+    assert_eq!(page.texts("h1[lang=sv]"), vec!["Åldrande befolkning"]);
+    assert_eq!(
+        page.texts(".prose[lang=sv]"),
+        vec!["Fler äldre, färre i arbete."]
+    );
+    assert_eq!(page.texts("#sources li > a"), vec!["Ageing Europe"]);
+    assert!(
+        page.attrs("#sources a[lang]", "lang").is_empty(),
+        "an English source in the English interface needs no mark"
+    );
+    let list = app.get("/bank").await;
+    assert_eq!(
+        list.texts(".note-title [lang=sv]"),
+        vec!["Åldrande befolkning"]
+    );
+
+    app.set_lang("sv");
+    let page = app.get(&format!("/bank/{note}")).await;
+    assert!(
+        page.attrs("main [lang=sv]", "lang").is_empty(),
+        "no lang attribute where the text speaks the page's language"
+    );
+    assert_eq!(
+        page.texts("#sources a[lang=en]"),
+        vec!["Ageing Europe"],
+        "a source is marked with its own language"
+    );
+}
+
+#[tokio::test]
+async fn the_dialogarenas_notes_are_marked_norwegian_in_other_interfaces() {
+    let mut app = dialogarena();
+    world(&app);
+    let note = trend_note(&mut app, "Eldre befolkning", "Flere eldre.").await;
+    let page = get_accepting(&mut app, &format!("/bank/{note}"), "sv").await;
+    assert_eq!(page_lang(&page), "sv");
+    assert_eq!(page.texts("h1[lang=nb]"), vec!["Eldre befolkning"]);
+    let page = app.get(&format!("/bank/{note}")).await;
+    assert_eq!(page_lang(&page), "nb");
+    assert!(page.texts("h1[lang]").is_empty());
+}
+
+#[tokio::test]
+async fn events_and_embedded_material_carry_the_language_they_were_written_in() {
+    let mut app = spawn_app();
+    world(&app);
+    let note = trend_note(&mut app, "Åldrande befolkning", "Fler äldre.").await;
+    let starts = local(20, 9);
+    let ends = local(20, 16);
+    let event =
+        super::events::create_event(&mut app, &super::events::workshop(&starts, &ends, "", ""))
+            .await;
+    app.set_lang("nb");
+    let page = app.get(&format!("/events/{event}")).await;
+    assert_eq!(page_lang(&page), "nb");
+    assert_eq!(page.texts("h1[lang=sv]"), vec!["Workshop 1: Omvärlden"]);
+    assert_eq!(page.texts(".prose[lang=sv]"), vec!["Två dagar om trender."]);
+
+    app.set_lang("en");
+    app.login(EDITOR).await;
+    let body = format!("Inledning på svenska.\n\n[[note:{note}]]\n\n[[event:{event}]]");
+    let preview = app
+        .post(
+            "/editorial/new",
+            &super::editorial::output("Omvärlden", &body, "preview"),
+        )
+        .await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+    assert_eq!(
+        preview.texts(".prose > div[lang=sv]"),
+        vec!["Inledning på svenska."]
+    );
+    assert_eq!(
+        preview.texts(".embed-note .card-title [lang=sv]"),
+        vec!["Åldrande befolkning"]
+    );
+    assert_eq!(
+        preview.texts(".embed-event .card-title [lang=sv]"),
+        vec!["Workshop 1: Omvärlden"]
+    );
+    assert!(
+        !preview.texts(".embed-note .kind").is_empty()
+            && preview.attrs(".embed-note .kind[lang]", "lang").is_empty(),
+        "the interface's own words around the material are not marked"
+    );
+}
