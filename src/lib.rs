@@ -40,11 +40,17 @@
 //!   the method bank from one (the parsing is in [`domain`]).
 //! - [`render`]: the minijinja environment over the templates, with the check that
 //!   loads and renders every one at start ([`render::Renderer::check`]), the translation
-//!   function over the Fluent catalogues in `assets/locales/` (compiled in), date
-//!   formatting, and the one Markdown renderer.
+//!   function over the Fluent catalogues in `assets/locales/<lang>/<area>.ftl` (compiled
+//!   in; one file per area, the same files in every language), date formatting, and the
+//!   one Markdown renderer. Text written by users is in the programme's default language
+//!   (`written_lang`; sources may name their own) and templates mark it with
+//!   `m.lang_attr` or `m.written` (`templates/macros.html`) wherever the page speaks
+//!   another language.
 //! - [`web`]: the route table ([`web::router`]) with its layers, the public assets
 //!   under `/assets` (with ETags, never the catalogues), the request context
-//!   ([`web::Ctx`]: language, signed-in person, address), the error policy
+//!   ([`web::Ctx`]: language (the chosen one in the cookie, else the best of
+//!   `Accept-Language`, else the programme's default), signed-in person, address), the
+//!   error policy
 //!   ([`web::AppError`] and the HTML error pages), and handlers grouped by area
 //!   (pages, auth, organisations, admin, events, calendar and feeds, home assignments
 //!   and their review, the progress tracker, the editorial texts, the material they

@@ -102,6 +102,8 @@ pub const ANSWER_MAX: usize = 20_000;
 /// How many trends the ranking takes as most and as least important.
 pub const RANK_MOST: usize = 5;
 pub const RANK_LEAST: usize = 3;
+/// The two lists of the trend ranking, most important first, as forms and pages name them.
+pub const RANKING_LISTS: [&str; 2] = ["most", "least"];
 pub const REASON_MAX: usize = 2_000;
 
 /// The answers and parts as typed: every field of the form by name, so nothing typed is
@@ -182,7 +184,7 @@ pub fn read_trend_ranking(
 ) -> TrendRanking {
     let mut ranking = TrendRanking::default();
     let mut seen: Vec<i64> = Vec::new();
-    for (list, count) in [("most", RANK_MOST), ("least", RANK_LEAST)] {
+    for (list, count) in RANKING_LISTS.into_iter().zip([RANK_MOST, RANK_LEAST]) {
         for position in 1..=count {
             let field = rank_field(list, position);
             let reason_field = rank_reason_field(list, position);

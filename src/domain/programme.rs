@@ -76,6 +76,16 @@ pub enum ActivityKind {
 }
 
 impl ActivityKind {
+    pub const ALL: [ActivityKind; 7] = [
+        ActivityKind::Conference,
+        ActivityKind::Workshop,
+        ActivityKind::PoliticiansSeminar,
+        ActivityKind::LeadersThinktank,
+        ActivityKind::Meeting,
+        ActivityKind::HomeAssignment,
+        ActivityKind::Editorial,
+    ];
+
     pub fn key(self) -> &'static str {
         match self {
             ActivityKind::Conference => "conference",
@@ -128,6 +138,13 @@ pub enum AssignmentPart {
 }
 
 impl AssignmentPart {
+    pub const ALL: [AssignmentPart; 4] = [
+        AssignmentPart::TrendRanking,
+        AssignmentPart::ScenarioRating,
+        AssignmentPart::Consequences,
+        AssignmentPart::Milestones,
+    ];
+
     pub fn key(self) -> &'static str {
         match self {
             AssignmentPart::TrendRanking => "trend_ranking",

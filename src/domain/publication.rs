@@ -41,6 +41,17 @@ keyed_enum! {
     }
 }
 
+/// What a revision of a text records besides a [`Step`]: its text saved, or an earlier
+/// version restored.
+pub const EDIT_ACTIONS: [&str; 2] = ["save", "restore"];
+
+/// Every action a revision of a text can record, as its history shows them.
+pub fn revision_actions() -> impl Iterator<Item = &'static str> {
+    EDIT_ACTIONS
+        .into_iter()
+        .chain(Step::ALL.iter().map(|step| step.key()))
+}
+
 /// Writing, reviewing and publishing: editors (and administrators).
 pub fn can_edit(subject: &Subject) -> bool {
     subject.roles.contains(&Role::Editor) || subject.can_administer()

@@ -1,5 +1,8 @@
 //! Interface texts in Swedish, Norwegian Bokmål and English, as Fluent catalogues in
-//! `assets/locales/<lang>/*.ftl` (`main.ftl` and per-area files), compiled into the binary.
+//! `assets/locales/<lang>/<area>.ftl`, compiled into the binary. There is one file per
+//! area (`base.ftl` for the page frame and words used everywhere, `errors.ftl`, `bank.ftl`,
+//! `events.ftl`, ...), the same file names in every language, and each key lives in
+//! exactly one file; `tests/it/i18n.rs` holds the catalogues to that.
 
 use std::borrow::Cow;
 use std::collections::HashMap;

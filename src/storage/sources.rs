@@ -41,6 +41,8 @@ pub struct SourceSummary {
     pub authors: Option<String>,
     pub year: Option<i32>,
     pub organisation_name: String,
+    /// The language the source is written in, when given (for its title's `lang`).
+    pub language: Option<String>,
 }
 
 /// A note citing a source, with what the note's visibility depends on.
@@ -57,7 +59,8 @@ pub struct CitingNote {
 const COLUMNS: &str = "s.id, s.kind, s.title, s.publisher, s.authors, s.year, s.link, s.language,
     s.summary, s.scope, s.organisation_id, o.name, s.author_id, u.name, s.version, s.created_at, s.updated_at";
 const FROM: &str = "FROM sources s JOIN organisations o ON o.id = s.organisation_id LEFT JOIN users u ON u.id = s.author_id";
-const SUMMARY_COLUMNS: &str = "s.id, s.kind, s.title, s.publisher, s.authors, s.year, o.name";
+const SUMMARY_COLUMNS: &str =
+    "s.id, s.kind, s.title, s.publisher, s.authors, s.year, o.name, s.language";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Source> {
     Ok(Source {
@@ -90,6 +93,7 @@ fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<SourceSummary> {
         authors: r.get(4)?,
         year: r.get(5)?,
         organisation_name: r.get(6)?,
+        language: r.get(7)?,
     })
 }
 
@@ -297,7 +301,7 @@ pub fn sources_of_note(conn: &Connection, note_id: i64) -> Result<Vec<(SourceSum
          WHERE ns.note_id = ?1 ORDER BY ns.added_at, s.id"
     ))?;
     let rows = stmt.query_map([note_id], |r| {
-        Ok((summary_from_row(r)?, keyed(r, 7, Stance::parse)?))
+        Ok((summary_from_row(r)?, keyed(r, 8, Stance::parse)?))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -3,9 +3,13 @@
 
 use std::net::{IpAddr, SocketAddr};
 
+use axum::extract::Request;
 use axum::extract::{ConnectInfo, FromRequestParts, OriginalUri};
-use axum::http::HeaderMap;
+use axum::http::header::{ACCEPT_LANGUAGE, VARY};
 use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue};
+use axum::middleware::Next;
+use axum::response::Response;
 use axum_extra::extract::CookieJar;
 use serde::Serialize;
 
@@ -24,12 +28,48 @@ pub const SESSION_COOKIE: &str = "framsyn_session";
 /// A session is touched at most this often, so reading pages does not mean writing.
 const TOUCH_EVERY_SECONDS: i64 = 60;
 
-/// The visitor's language: the language cookie, else Swedish.
-pub fn lang_from_headers(headers: &HeaderMap) -> Lang {
-    CookieJar::from_headers(headers)
+/// The visitor's language: the language cookie once a language has been chosen; on a
+/// first visit the best of `Accept-Language` among the three; else the programme's
+/// default language (`default`). Every page depends on both headers, which is why
+/// [`vary_on_language`] marks every answer.
+pub fn lang_from_headers(headers: &HeaderMap, default: Lang) -> Lang {
+    let chosen = CookieJar::from_headers(headers)
         .get(LANG_COOKIE)
-        .and_then(|c| Lang::parse(c.value()))
-        .unwrap_or_default()
+        .and_then(|c| Lang::parse(c.value()));
+    chosen
+        .or_else(|| {
+            let accepted: Vec<&str> = headers
+                .get_all(ACCEPT_LANGUAGE)
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .collect();
+            Lang::from_accept_language(&accepted.join(","))
+        })
+        .unwrap_or(default)
+}
+
+/// Marks an answer as depending on the language cookie and `Accept-Language`, so a
+/// shared cache never serves one visitor's language to another. Assets speak no language.
+pub async fn vary_on_language(request: Request, next: Next) -> Response {
+    let asset = request.uri().path().starts_with("/assets/");
+    let mut response = next.run(request).await;
+    if asset {
+        return response;
+    }
+    for name in ["cookie", "accept-language"] {
+        let listed = response.headers().get_all(VARY).iter().any(|v| {
+            v.to_str().is_ok_and(|v| {
+                v.split(',')
+                    .any(|n| n.trim().eq_ignore_ascii_case(name) || n.trim() == "*")
+            })
+        });
+        if !listed {
+            response
+                .headers_mut()
+                .append(VARY, HeaderValue::from_static(name));
+        }
+    }
+    response
 }
 
 #[derive(Debug, Serialize)]
@@ -108,7 +148,7 @@ impl FromRequestParts<AppState> for Ctx {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let lang = lang_from_headers(&parts.headers);
+        let lang = lang_from_headers(&parts.headers, state.programme.default_language);
         let peer = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()

@@ -43,6 +43,13 @@ impl From<crate::app::Error> for AppError {
     }
 }
 
+/// The bare answers of extractors and layers that become a translated page.
+const LAYER_STATUSES: [u16; 7] = [400, 403, 404, 405, 408, 413, 422];
+
+/// Every status an error page is written for: the layers' bare answers and our own
+/// errors' statuses (each has its `error-title-` and `error-text-` in the catalogues).
+pub const PAGE_STATUSES: [u16; 8] = [400, 403, 404, 405, 408, 413, 422, 500];
+
 /// Marks a response whose body the error-page layer writes.
 #[derive(Debug, Clone, Copy)]
 struct ErrorPage;
@@ -82,11 +89,11 @@ impl IntoResponse for AppError {
 /// answers of extractors and layers (a malformed path or query, CSRF refusal, timeout,
 /// body limit, unmatched routes), in the visitor's language.
 pub async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let lang = lang_from_headers(request.headers());
+    let lang = lang_from_headers(request.headers(), state.programme.default_language);
     let response = next.run(request).await;
     let status = response.status();
     let ours = response.extensions().get::<ErrorPage>().is_some();
-    let bare_layer_answer = matches!(status.as_u16(), 400 | 403 | 404 | 405 | 408 | 413 | 422)
+    let bare_layer_answer = LAYER_STATUSES.contains(&status.as_u16())
         && response
             .headers()
             .get(axum::http::header::CONTENT_TYPE)
@@ -117,6 +124,28 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
         Err(e) => {
             tracing::error!(error = %e, "the error page itself failed");
             (status, status.canonical_reason().unwrap_or("error")).into_response()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_status_an_error_page_is_written_for_is_listed() {
+        let ours = [
+            AppError::NotFound,
+            AppError::Forbidden,
+            AppError::Unprocessable,
+            AppError::TooLarge,
+            AppError::Internal(String::new()),
+        ];
+        for error in ours {
+            assert!(PAGE_STATUSES.contains(&error.status().as_u16()), "{error}");
+        }
+        for status in LAYER_STATUSES {
+            assert!(PAGE_STATUSES.contains(&status), "{status}");
         }
     }
 }

@@ -36,6 +36,8 @@ use minijinja::{Value, context};
 pub use bank::CSV_COLUMNS as BANK_CSV_COLUMNS;
 pub use context::Ctx;
 pub use error::AppError;
+/// The statuses an HTML error page is written for.
+pub use error::PAGE_STATUSES as ERROR_PAGE_STATUSES;
 
 use crate::config::Config;
 use crate::domain::programme::Programme;
@@ -111,6 +113,9 @@ impl AppState {
         let base = context! {
             lang => ctx.lang.code(),
             default_lang => self.programme.default_language.code(),
+            // The language of text written by users, for its `lang` attribute: records
+            // store none (sources store their own), and people write in the programme's.
+            written_lang => self.programme.default_language.code(),
             tz => self.programme.time_zone.name(),
             programme => self.programme_value.clone(),
             viewer => ctx.viewer.as_ref(),
@@ -308,6 +313,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             error::error_pages,
         ))
+        .layer(middleware::from_fn(context::vary_on_language))
         .layer(middleware::map_response(security::headers))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)

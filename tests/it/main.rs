@@ -11,6 +11,7 @@ mod editorial;
 mod embeds;
 mod events;
 mod i18n;
+mod language;
 mod methods;
 mod organisations;
 mod pages;

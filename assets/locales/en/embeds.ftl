@@ -1,0 +1,15 @@
+# Framsyn: interface texts of the area "embeds", in English.
+# Each key lives in one file, the same file in all three languages.
+
+embed-hint = Embed workspace material on a line of its own: [[note:12]] (a card for note 12), [[radar:3]] or [[driver-map:3]] (round 3), [[heatmap:phase]] (the phase's priority heatmap), [[event:5]] or [[progress]]. When the text is published, the figures are frozen as they stand then.
+error-embed-unreadable = An embed cannot be read. Write, for example, [[radar:3]] on a line of its own.
+embed-unreadable-list = These embeds cannot be read:
+embed-problems-lead = The text cannot be published until this is put right, because visitors may not see everything it shows:
+embed-missing = there is nothing by that reference.
+embed-not-public = the note is not public. Make it public in the bank or remove the embed.
+embed-event-not-public = the event is not published for everyone.
+embed-notes-not-public = the chart shows notes that are not public. Make them public in the bank or remove the embed.
+error-embeds-not-public = The text shows material visitors may not see. See the list below.
+embed-frozen-at = The figures in this text are frozen as they were at publication, { $date }.
+embed-live = The embedded material is shown as it is right now. The figures are frozen when the text is published.
+embed-missing-shown = The material { $reference } does not exist.

@@ -1,0 +1,33 @@
+# Framsyn: interface texts of the area "errors", in English.
+# Each key lives in one file, the same file in all three languages.
+
+error-required = Please fill in this field.
+error-too-long = The text is too long.
+error-email = Enter an email address, for example name@region.se.
+error-email-taken = There is already a user with that email address.
+error-choose-organisation = Choose an organisation.
+error-choose-category = Choose a category.
+error-organisation-exists = There is already an organisation with that name.
+error-unknown-role = Choose from the roles in the list.
+error-unknown-phase = Choose a phase from the list.
+error-last-administrator = There must be at least one active administrator.
+error-password-short = The password must have at least 8 characters.
+error-password-long = The password may have at most 1024 characters.
+error-password-mismatch = The passwords do not match.
+
+error-title-400 = Malformed address
+error-text-400 = The address contains something that cannot be read. Check it, or start again from the home page.
+error-title-403 = You do not have permission
+error-text-403 = The page or action requires a different role or belongs to another organisation.
+error-title-404 = Page not found
+error-text-404 = Check the address, or start again from the home page.
+error-title-405 = That cannot be done
+error-text-405 = The page does not accept that kind of request.
+error-title-408 = It took too long
+error-text-408 = The request took too long. Please try again.
+error-title-413 = Too much data
+error-text-413 = What was sent was too large.
+error-title-422 = The request could not be read
+error-text-422 = The form arrived incomplete. Go back and try again.
+error-title-500 = Something went wrong
+error-text-500 = An error occurred on our side. It has been logged. Please try again in a moment.

@@ -1,0 +1,33 @@
+# Framsyn: interface texts of the area "progress", in Norwegian Bokmål.
+# Each key lives in one file, the same file in all three languages.
+
+progress-title = Organisasjonenes framdrift
+progress-lead = Hver rute viser hvor langt organisasjonen har kommet i fasen: hva som teller, står i fasens definisjon (arrangementene, hjemmearbeidet, vurderingsrundene). Forsinket betyr at hjemmearbeidet ikke er levert selv om fristen er passert.
+progress-caption = { $count } organisasjoner × faser, i prosent
+progress-csv = Last ned som CSV
+progress-mean = Gjennomsnitt
+progress-status = status
+progress-overdue = Forsinket
+progress-nothing-counts = Ingenting teller
+progress-event-attended = Deltok på fasens arrangement
+progress-event-registered = Påmeldt fasens arrangement
+progress-event-none = Ikke påmeldt fasens arrangement
+progress-rounds-all = Har vurdert i alle rundene
+progress-rounds-some = Har vurdert i noen av rundene
+progress-rounds-none = Har ikke vurdert
+
+org-due = Skal leveres
+org-due-by = innen { $date }
+org-nothing-due = Organisasjonen har levert alle hjemmearbeid.
+org-progress = Gjennom fasene
+org-progress-caption = Organisasjonens framdrift per fase
+org-progress-percent = Ferdig
+todo-title = Å gjøre nå
+todo-rate = vurder innen { $date }
+todo-nothing = Ingenting venter på deg akkurat nå.
+org-events = Påmeldt arrangementer
+org-events-caption = Arrangementer organisasjonens folk er påmeldt
+org-events-registered = Påmeldt
+org-events-attended = Deltok
+org-no-events = Ingen fra organisasjonen er påmeldt noe arrangement.
+org-submission-link = hjemmearbeidet

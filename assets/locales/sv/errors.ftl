@@ -1,0 +1,33 @@
+# Framsyn: interface texts of the area "errors", in Swedish.
+# Each key lives in one file, the same file in all three languages.
+
+error-required = Fyll i fältet.
+error-too-long = Texten är för lång.
+error-email = Skriv en e-postadress, till exempel namn@region.se.
+error-email-taken = Det finns redan en användare med den e-postadressen.
+error-choose-organisation = Välj en organisation.
+error-choose-category = Välj en kategori.
+error-organisation-exists = Det finns redan en organisation med det namnet.
+error-unknown-role = Välj bland rollerna i listan.
+error-unknown-phase = Välj en fas i listan.
+error-last-administrator = Det måste finnas minst en aktiv administratör.
+error-password-short = Lösenordet måste ha minst 8 tecken.
+error-password-long = Lösenordet får ha högst 1024 tecken.
+error-password-mismatch = Lösenorden är inte likadana.
+
+error-title-400 = Felaktig adress
+error-text-400 = Adressen innehåller något som inte går att tolka. Kontrollera den, eller börja om från startsidan.
+error-title-403 = Du har inte behörighet
+error-text-403 = Sidan eller åtgärden kräver en annan roll eller tillhör en annan organisation.
+error-title-404 = Sidan finns inte
+error-text-404 = Kontrollera adressen, eller börja om från startsidan.
+error-title-405 = Det går inte att göra så
+error-text-405 = Sidan tar inte emot den sortens förfrågan.
+error-title-408 = Det tog för lång tid
+error-text-408 = Förfrågan tog för lång tid. Försök igen.
+error-title-413 = För mycket data
+error-text-413 = Det som skickades var för stort.
+error-title-422 = Förfrågan kunde inte läsas
+error-text-422 = Formuläret kom fram ofullständigt. Gå tillbaka och försök igen.
+error-title-500 = Något gick fel
+error-text-500 = Ett fel uppstod hos oss. Det är loggat. Försök igen om en stund.
