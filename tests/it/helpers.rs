@@ -24,6 +24,14 @@ use framsyn::web::{AppState, router};
 
 pub const PASSWORD: &str = "en lång och säker lösenfras";
 
+/// The argon2id hash of [`PASSWORD`], computed once per test binary with the production
+/// function and parameters and stored for every test user: hashing it afresh for each
+/// user of each test was most of the suite's CPU time.
+pub fn password_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| framsyn::domain::credentials::hash_password(PASSWORD))
+}
+
 /// The moment every test application's clock starts at: `FRAMSYN_TEST_NOW` when it is
 /// set (an RFC 3339 time such as `2028-02-29T12:00:00+01:00`, or a date, read as noon in
 /// Stockholm), otherwise the real time when the suite started. Running the suite with
@@ -178,44 +186,9 @@ pub fn spawn_with(programme: Programme, config: Config) -> TestApp {
 
 impl TestApp {
     pub async fn request(&mut self, request: Request<Body>) -> TestResponse {
-        let mut request = request;
-        if !self.cookies.is_empty() && !request.headers().contains_key(header::COOKIE) {
-            let cookie = self
-                .cookies
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect::<Vec<_>>()
-                .join("; ");
-            request
-                .headers_mut()
-                .insert(header::COOKIE, cookie.parse().unwrap());
-        }
-        request.extensions_mut().insert(ConnectInfo(self.address));
-        let response = self
-            .router
-            .clone()
-            .oneshot(request)
-            .await
-            .expect("the router answers");
-        let status = response.status();
-        let headers = response.headers().clone();
-        for set in headers.get_all(header::SET_COOKIE) {
-            let set = set.to_str().unwrap();
-            let pair = set.split(';').next().unwrap();
-            let (name, value) = pair.split_once('=').unwrap();
-            let removed = set.contains("Max-Age=0") || value.is_empty();
-            if removed {
-                self.cookies.remove(name);
-            } else {
-                self.cookies.insert(name.to_string(), value.to_string());
-            }
-        }
-        let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        TestResponse {
-            status,
-            headers,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-        }
+        let response = exchange(&self.router, self.address, &self.cookies, request).await;
+        keep_cookies(&mut self.cookies, &response.headers);
+        response
     }
 
     pub async fn get(&mut self, path: &str) -> TestResponse {
@@ -325,14 +298,14 @@ impl TestApp {
             .unwrap()
     }
 
-    /// Adds a person with [`PASSWORD`] straight into the database.
+    /// Adds a person with [`PASSWORD`] straight into the database (its hash computed
+    /// once for the whole suite: see [`password_hash`]).
     pub fn user(&self, email: &str, organisation_id: i64, roles: &[Role]) -> i64 {
         let email = Email::parse(email).unwrap();
-        let hash = framsyn::domain::credentials::hash_password(PASSWORD);
         self.db
             .write_blocking(|tx| {
                 let id = users::insert(tx, "Testa Testsson", &email, organisation_id, roles)?;
-                users::set_password_hash(tx, id, &hash)?;
+                users::set_password_hash(tx, id, password_hash())?;
                 Ok(id)
             })
             .unwrap()
@@ -343,6 +316,55 @@ pub fn form_body(fields: &[(&str, &str)]) -> String {
     form_urlencoded::Serializer::new(String::new())
         .extend_pairs(fields)
         .finish()
+}
+
+/// Sends `request` through the router from `address`, with the `cookies` of the jar
+/// unless the request carries its own Cookie header.
+async fn exchange(
+    router: &Router,
+    address: SocketAddr,
+    cookies: &BTreeMap<String, String>,
+    mut request: Request<Body>,
+) -> TestResponse {
+    if !cookies.is_empty() && !request.headers().contains_key(header::COOKIE) {
+        let cookie = cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        request
+            .headers_mut()
+            .insert(header::COOKIE, cookie.parse().unwrap());
+    }
+    request.extensions_mut().insert(ConnectInfo(address));
+    let response = router
+        .clone()
+        .oneshot(request)
+        .await
+        .expect("the router answers");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    TestResponse {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+/// Keeps in the jar the cookies a response sets, and drops those it removes.
+fn keep_cookies(cookies: &mut BTreeMap<String, String>, headers: &HeaderMap) {
+    for set in headers.get_all(header::SET_COOKIE) {
+        let set = set.to_str().unwrap();
+        let pair = set.split(';').next().unwrap();
+        let (name, value) = pair.split_once('=').unwrap();
+        let removed = set.contains("Max-Age=0") || value.is_empty();
+        if removed {
+            cookies.remove(name);
+        } else {
+            cookies.insert(name.to_string(), value.to_string());
+        }
+    }
 }
 
 /// A world with two regions, a strategist in each, a process leader, an editor and an administrator.
@@ -455,3 +477,4 @@ pub fn form_post(path: &str, cookie: &str, fields: &[(&str, &str)]) -> Request<B
         .body(Body::from(form_body(fields)))
         .unwrap()
 }
+
