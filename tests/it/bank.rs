@@ -253,7 +253,7 @@ async fn search_finds_words_with_swedish_and_norwegian_letters_as_typed_and_filt
 
 #[tokio::test]
 async fn lists_are_paginated_in_sql() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     let w = world(&app);
     let author = app
         .db
@@ -280,12 +280,12 @@ async fn lists_are_paginated_in_sql() {
             Ok(())
         })
         .unwrap();
-    app.login(EDITOR).await;
-    let first = app.get("/bank").await;
+    let editor = app.as_editor().await;
+    let first = editor.get("/bank").await;
     first.assert_contains("60 notiser");
     first.assert_contains("Sida 1 av 3");
     assert_eq!(first.body.matches("class=\"note-title\"").count(), 25);
-    let last = app.get("/bank?page=3").await;
+    let last = editor.get("/bank?page=3").await;
     assert_eq!(last.body.matches("class=\"note-title\"").count(), 10);
 }
 
@@ -625,7 +625,7 @@ async fn the_bank_exports_what_the_viewer_may_see_as_csv_and_json() {
 async fn a_csv_import_with_a_bad_row_imports_nothing_and_reports_every_row() {
     let mut app = spawn_app();
     let w = world(&app);
-    app.login(STRATEGIST_A).await;
+    let strategist = app.as_strategist_a().await;
     let count = |app: &TestApp| {
         app.db
             .read_blocking(|c| {
@@ -644,7 +644,7 @@ async fn a_csv_import_with_a_bad_row_imports_nothing_and_reports_every_row() {
                Trend;Åldrande befolkning;Social;2030–2040\n\
                rykte;;Social;\n\
                signal;Ny signal;andlig;\n";
-    let refused = app
+    let refused = strategist
         .upload("/bank/import", "file", "notiser.csv", bad.as_bytes())
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -653,14 +653,16 @@ async fn a_csv_import_with_a_bad_row_imports_nothing_and_reports_every_row() {
     refused.assert_contains("<td>3</td><td>title</td>");
     refused.assert_contains("<td>4</td><td>category</td>");
     assert_eq!(count(&app), 0);
-    let no_file = app.upload("/bank/import", "file", "tom.csv", b"").await;
+    let no_file = strategist
+        .upload("/bank/import", "file", "tom.csv", b"")
+        .await;
     assert_eq!(no_file.status, StatusCode::UNPROCESSABLE_ENTITY);
     no_file.assert_contains("Välj en CSV-fil.");
 
     let good = "\u{feff}type;title;category;time_band;tags\n\
                 Trend;Åldrande befolkning;Social;2030–2040;demografi\n\
                 Megatrend;Klimatförändringar;environmental;beyond_2050;klimat\n";
-    let imported = app
+    let imported = strategist
         .upload("/bank/import", "file", "notiser.csv", good.as_bytes())
         .await;
     assert_eq!(imported.status, StatusCode::SEE_OTHER);
@@ -668,14 +670,15 @@ async fn a_csv_import_with_a_bad_row_imports_nothing_and_reports_every_row() {
         imported.location(),
         format!("/bank?organisation={}&status=draft&imported=2", w.org_a)
     );
-    app.get(imported.location())
+    strategist
+        .get(imported.location())
         .await
         .assert_contains("2 notiser importerades som utkast.");
     assert_eq!(count(&app), 2);
 
     // An export imports again (the export's extra columns are ignored).
-    let export = app.get("/bank.csv").await;
-    let again = app
+    let export = strategist.get("/bank.csv").await;
+    let again = strategist
         .upload("/bank/import", "file", "bank.csv", export.body.as_bytes())
         .await;
     assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.body);
@@ -683,22 +686,21 @@ async fn a_csv_import_with_a_bad_row_imports_nothing_and_reports_every_row() {
 
     // A parent that does not stand higher is reported at its row.
     let parent = "type,title,category,parent\nmegatrend,Fel,social,1\n";
-    let refused = app
+    let refused = strategist
         .upload("/bank/import", "file", "p.csv", parent.as_bytes())
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     refused.assert_contains("<td>2</td><td>parent</td>");
     assert_eq!(count(&app), 4);
 
-    app.login(EDITOR).await;
-    assert_eq!(app.get("/bank/import").await.status, StatusCode::OK);
-    app.logout().await;
+    let editor = app.as_editor().await;
+    assert_eq!(editor.get("/bank/import").await.status, StatusCode::OK);
     assert_eq!(app.get("/bank/import").await.status, StatusCode::SEE_OTHER);
 }
 
 #[tokio::test]
 async fn large_result_sets_count_to_a_cap_and_rank_the_newest_matches() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     let w = world(&app);
     let author = app
         .db
@@ -733,19 +735,25 @@ async fn large_result_sets_count_to_a_cap_and_rank_the_newest_matches() {
             Ok(())
         })
         .unwrap();
-    app.login(STRATEGIST_B).await;
+    let strategist = app.as_strategist_b().await;
     // The list counts to the cap, then pages on as long as pages come back full.
-    let list = app.get("/bank").await;
+    let list = strategist.get("/bank").await;
     list.assert_contains(&format!("Fler än {} notiser", bank::COUNT_CAP));
-    let deep = app.get("/bank?page=42").await;
+    let deep = strategist.get("/bank?page=42").await;
     deep.assert_contains("Sida 42");
     assert_eq!(deep.body.matches("class=\"note-title\"").count(), 5);
     assert!(!deep.body.contains("rel=\"next\""));
-    assert!(app.get("/bank?page=41").await.body.contains("rel=\"next\""));
+    assert!(
+        strategist
+            .get("/bank?page=41")
+            .await
+            .body
+            .contains("rel=\"next\"")
+    );
 
     // A search counts to its own cap and ranks the newest matches by relevance: the
     // notes that say it twice come first.
-    let search = app.get("/bank?q=v%C3%A4tgas").await;
+    let search = strategist.get("/bank?q=v%C3%A4tgas").await;
     search.assert_contains(&format!("Fler än {} notiser", bank::SEARCH_CAP));
     search.assert_contains(&format!("De {} senaste träffarna", bank::SEARCH_CAP));
     let first = search
@@ -759,10 +767,12 @@ async fn large_result_sets_count_to_a_cap_and_rank_the_newest_matches() {
     let number: i64 = first.rsplit(' ').next().unwrap().parse().unwrap();
     assert_eq!(number % 10, 0, "{first}");
     // By date, every match can be paged to, beyond the ranked ones.
-    let by_date = app.get("/bank?q=v%C3%A4tgas&sort=date&page=41").await;
+    let by_date = strategist
+        .get("/bank?q=v%C3%A4tgas&sort=date&page=41")
+        .await;
     assert_eq!(by_date.body.matches("class=\"note-title\"").count(), 25);
     // An export holds every match, not only the ranked ones.
     let export: serde_json::Value =
-        serde_json::from_str(&app.get("/bank.json?q=v%C3%A4tgas").await.body).unwrap();
+        serde_json::from_str(&strategist.get("/bank.json?q=v%C3%A4tgas").await.body).unwrap();
     assert_eq!(export.as_array().unwrap().len() as i64, total);
 }

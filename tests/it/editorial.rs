@@ -352,26 +352,28 @@ async fn input_from_anyone_is_held_for_moderation_and_never_lost() {
     assert!(!stored.iter().any(|i| i.body.contains("billigt")));
 
     // Moderation: strategists may not; editors mark, link and publish.
-    app.login(STRATEGIST_A).await;
-    assert_eq!(app.get("/admin/input").await.status, StatusCode::FORBIDDEN);
-    app.login(EDITOR).await;
-    let queue = app.get("/admin/input").await;
+    let strategist = app.as_strategist_a().await;
+    assert_eq!(
+        strategist.get("/admin/input").await.status,
+        StatusCode::FORBIDDEN
+    );
+    let editor = app.as_editor().await;
+    let queue = editor.get("/admin/input").await;
     queue.assert_contains("Tänk på skärgårdarna &lt;script&gt;");
     let first = stored
         .iter()
         .find(|i| i.body.starts_with("Tänk"))
         .unwrap()
         .id;
-    let marked = app
+    let marked = editor
         .post(
             &format!("/admin/input/{first}"),
             &[("status", "answered"), ("published", "1")],
         )
         .await;
     assert_eq!(marked.status, StatusCode::SEE_OTHER);
-    let csv = app.get("/admin/input.csv").await;
+    let csv = editor.get("/admin/input.csv").await;
     csv.assert_contains("Besvarat");
-    app.logout().await;
     let public = app.get("/input").await;
     public.assert_contains("Publicerade inspel");
     public.assert_contains("Tänk på skärgårdarna &lt;script&gt;");

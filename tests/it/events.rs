@@ -109,9 +109,9 @@ async fn a_process_leader_schedules_a_workshop_with_agenda_and_question() {
 
 #[tokio::test]
 async fn bad_events_are_refused_at_the_field_and_nothing_is_stored() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    app.login(LEADER).await;
+    let leader = app.as_leader().await;
     let (starts, ends) = (local(30, 9), local(31, 16));
     let cases: [(&str, &str, &str, &str, &str, &str); 4] = [
         (
@@ -148,7 +148,7 @@ async fn bad_events_are_refused_at_the_field_and_nothing_is_stored() {
         ),
     ];
     for (s, e, capacity, cap, field, message) in cases {
-        let response = app
+        let response = leader
             .post("/events/new", &workshop(s, e, capacity, cap))
             .await;
         assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY, "{field}");
@@ -157,9 +157,10 @@ async fn bad_events_are_refused_at_the_field_and_nothing_is_stored() {
         response.assert_contains("value=\"Workshop 1: Omvärlden\"");
     }
     assert_eq!(count_events(&app), 0);
-    app.login(EDITOR).await;
+    let editor = app.as_editor().await;
     assert_eq!(
-        app.post("/events/new", &workshop(&starts, &ends, "8", ""))
+        editor
+            .post("/events/new", &workshop(&starts, &ends, "8", ""))
             .await
             .status,
         StatusCode::FORBIDDEN

@@ -172,33 +172,34 @@ async fn the_active_phase_follows_the_dates() {
 
 #[tokio::test]
 async fn a_process_leader_overrides_the_active_phase_and_it_is_logged() {
-    let mut app = spawn_with(running_programme(), test_config());
+    let app = spawn_with(running_programme(), test_config());
     world(&app);
-    app.login(LEADER).await;
-    let form = app.get("/active-phase").await;
+    let leader = app.as_leader().await;
+    let form = leader.get("/active-phase").await;
     assert_eq!(form.status, StatusCode::OK);
     form.assert_contains("Ingen har ändrat aktiv fas");
 
-    let set = app
+    let set = leader
         .post(
             "/active-phase",
             &[("phase", "sist"), ("reason", "Workshoppen flyttades fram")],
         )
         .await;
     assert_eq!(set.status, StatusCode::SEE_OTHER);
-    let home = app.get("/").await;
+    let home = leader.get("/").await;
     home.assert_contains("Aktiv fas just nu: Fas sist.");
     home.assert_contains("(satt av processledningen)");
 
-    let log = app.get("/active-phase").await;
+    let log = leader.get("/active-phase").await;
     log.assert_contains("Testa Testsson");
     log.assert_contains("Workshoppen flyttades fram");
 
-    let lifted = app
+    let lifted = leader
         .post("/active-phase", &[("phase", ""), ("reason", "")])
         .await;
     assert_eq!(lifted.status, StatusCode::SEE_OTHER);
-    app.get("/")
+    leader
+        .get("/")
         .await
         .assert_contains("Aktiv fas just nu: Fas mitten.");
     let rows = app
@@ -223,10 +224,10 @@ async fn a_process_leader_overrides_the_active_phase_and_it_is_logged() {
 
 #[tokio::test]
 async fn an_unknown_phase_in_the_override_is_refused_at_the_field() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    app.login(LEADER).await;
-    let refused = app
+    let leader = app.as_leader().await;
+    let refused = leader
         .post(
             "/active-phase",
             &[("phase", "fas-99"), ("reason", "Min anledning")],

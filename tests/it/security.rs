@@ -98,9 +98,9 @@ async fn every_response_carries_the_security_headers() {
 
 #[tokio::test]
 async fn pages_have_no_inline_script() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    app.login(ADMIN).await;
+    let admin = app.as_admin().await;
     for path in [
         "/",
         "/phases/omvarlden",
@@ -108,7 +108,7 @@ async fn pages_have_no_inline_script() {
         "/admin/users",
         "/active-phase",
     ] {
-        let page = app.get(path).await;
+        let page = admin.get(path).await;
         assert!(!page.body.contains("<script"), "{path}");
         assert!(!page.body.contains(" onclick="), "{path}");
     }
@@ -225,31 +225,31 @@ async fn an_internal_error_is_a_plain_500_page_that_reveals_nothing() {
 
 #[tokio::test]
 async fn pages_are_never_cached_but_assets_are() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    app.login(ADMIN).await;
+    let admin = app.as_admin().await;
     for path in ["/", "/admin/users", "/login", "/finns-inte"] {
-        let response = app.get(path).await;
+        let response = admin.get(path).await;
         assert_eq!(
             response.headers[header::CACHE_CONTROL],
             "no-store",
             "{path}"
         );
     }
-    let css = app.get("/assets/framsyn.css").await;
+    let css = admin.get("/assets/framsyn.css").await;
     assert_eq!(css.headers[header::CACHE_CONTROL], "public, max-age=3600");
 }
 
 #[tokio::test]
 async fn a_malformed_address_gets_a_translated_page() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    app.login(EDITOR).await;
-    let response = app.get("/organisations/abc").await;
+    let editor = app.as_editor().await;
+    let response = editor.get("/organisations/abc").await;
     assert_eq!(response.status, StatusCode::BAD_REQUEST);
     response.assert_contains("Felaktig adress");
     assert!(!response.body.contains("Cannot parse"));
-    app.login(ADMIN).await;
-    let huge_page = app.get("/admin/audit?page=9223372036854775807").await;
+    let admin = app.as_admin().await;
+    let huge_page = admin.get("/admin/audit?page=9223372036854775807").await;
     assert_eq!(huge_page.status, StatusCode::OK);
 }

@@ -157,42 +157,50 @@ async fn visitors_see_no_sources() {
 
 #[tokio::test]
 async fn bad_sources_come_back_with_messages_at_the_fields_and_nothing_stored() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    app.login(STRATEGIST_A).await;
+    let strategist = app.as_strategist_a().await;
     let long_title = "x".repeat(301);
     let long_summary = "y".repeat(20_001);
     let cases: [(&str, &str, &str); 8] = [
-        ("kind", "rumour", "Välj en typ av källa i listan."),
-        ("title", "", "Fyll i fältet."),
-        ("title", &long_title, "Texten är för lång."),
-        ("year", "1850", "Skriv ett årtal mellan 1900 och 2100"),
-        ("year", "förra året", "Skriv ett årtal mellan 1900 och 2100"),
-        ("link", "javascript:alert(1)", "fullständig webbadress"),
-        (
-            "language",
-            "svenska",
-            "Skriv en språkkod med två eller tre bokstäver",
-        ),
-        ("summary", &long_summary, "Texten är för lång."),
+        ("kind", "rumour", "error-source-kind"),
+        ("title", "", "error-required"),
+        ("title", &long_title, "error-too-long"),
+        ("year", "1850", "error-source-year"),
+        ("year", "förra året", "error-source-year"),
+        ("link", "javascript:alert(1)", "error-source-link"),
+        ("language", "svenska", "error-source-language"),
+        ("summary", &long_summary, "error-too-long"),
     ];
-    for (field, value, message) in cases {
+    for (field, value, error) in cases {
         let mut fields = report(
             "Titeln som ska finnas kvar",
             "Sammanfattning som ska finnas kvar",
         );
         fields.retain(|(k, _)| *k != field);
         fields.push((field, value));
-        let response = app.post("/sources/new", &fields).await;
+        let response = strategist.post("/sources/new", &fields).await;
         assert_eq!(
             response.status,
             StatusCode::UNPROCESSABLE_ENTITY,
             "{field} = {value:.20}"
         );
-        response.assert_contains(&format!("<p class=\"error\" id=\"f-{field}-error\">"));
-        response.assert_contains(&format!("href=\"#f-{field}\""));
-        response.assert_contains(message);
-        response.assert_contains("aria-invalid=\"true\"");
+        assert_eq!(
+            response.attrs(&format!("#f-{field}-error"), "data-error"),
+            [error],
+            "{field} = {value:.20}"
+        );
+        assert_eq!(
+            response
+                .attrs(&format!(".error-summary a[href='#f-{field}']"), "href")
+                .len(),
+            1,
+            "the summary links to the field"
+        );
+        assert_eq!(
+            response.attrs(&format!("#f-{field}"), "aria-invalid"),
+            ["true"]
+        );
         // What was typed is all still there, the refused value too.
         if field != "summary" {
             response.assert_contains(">Sammanfattning som ska finnas kvar</textarea>");
@@ -361,7 +369,7 @@ async fn search_finds_swedish_words_as_typed_and_the_kind_filter_combines() {
 
 #[tokio::test]
 async fn lists_are_paginated_in_sql_and_the_pager_keeps_the_search() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     let w = world(&app);
     let author = app
         .db
@@ -381,17 +389,19 @@ async fn lists_are_paginated_in_sql_and_the_pager_keeps_the_search() {
             Ok(())
         })
         .unwrap();
-    app.login(STRATEGIST_B).await;
-    let first = app.get("/sources").await;
+    let strategist = app.as_strategist_b().await;
+    let first = strategist.get("/sources").await;
     first.assert_contains("30 källor");
     first.assert_contains("Sida 1 av 2");
     assert_eq!(first.body.matches("class=\"source-title\"").count(), 25);
     first.assert_contains("Årsrapport nummer 29"); // newest first
-    let search = app.get("/sources?q=%C3%A5rsrapport&kind=report").await;
+    let search = strategist
+        .get("/sources?q=%C3%A5rsrapport&kind=report")
+        .await;
     search.assert_contains("15 källor");
-    let all = app.get("/sources?q=%C3%A5rsrapport").await;
+    let all = strategist.get("/sources?q=%C3%A5rsrapport").await;
     all.assert_contains("href=\"/sources?q=%C3%A5rsrapport&amp;page=2\"");
-    let last = app.get("/sources?q=%C3%A5rsrapport&page=2").await;
+    let last = strategist.get("/sources?q=%C3%A5rsrapport&page=2").await;
     assert_eq!(last.body.matches("class=\"source-title\"").count(), 5);
 }
 
@@ -498,22 +508,12 @@ async fn a_refused_citation_comes_back_on_the_note_page_at_the_field() {
     let note = write_note(&mut app, "draft", "Digital vård").await;
     let path = format!("/bank/{note}/sources");
     let cases = [
-        (
-            "tolv",
-            "supports",
-            "source",
-            "Skriv källans nummer som ett heltal",
-        ),
-        ("", "supports", "source", "Fyll i fältet."),
-        (
-            "4711",
-            "supports",
-            "source",
-            "Det finns ingen källa med det numret.",
-        ),
-        ("4711", "maybe", "stance", "Välj ett alternativ."),
+        ("tolv", "supports", "source", "error-source-number"),
+        ("", "supports", "source", "error-required"),
+        ("4711", "supports", "source", "error-source-missing"),
+        ("4711", "maybe", "stance", "error-choose"),
     ];
-    for (number, stance, field, message) in cases {
+    for (number, stance, field, error) in cases {
         let response = app
             .post(&path, &[("source", number), ("stance", stance)])
             .await;
@@ -523,9 +523,18 @@ async fn a_refused_citation_comes_back_on_the_note_page_at_the_field() {
             "{number} {stance}"
         );
         response.assert_contains("<h1>Digital vård</h1>");
-        response.assert_contains(&format!("<p class=\"error\" id=\"f-{field}-error\">"));
-        response.assert_contains(message);
-        response.assert_contains(&format!("href=\"#f-{field}\""));
+        assert_eq!(
+            response.attrs(&format!("#f-{field}-error"), "data-error"),
+            [error],
+            "{number} {stance}"
+        );
+        assert_eq!(
+            response
+                .attrs(&format!(".error-summary a[href='#f-{field}']"), "href")
+                .len(),
+            1,
+            "the summary links to the field"
+        );
         response.assert_contains(&format!("name=\"source\" type=\"text\" value=\"{number}\""));
     }
     let cited = app
