@@ -205,7 +205,7 @@ async fn a_strategist_cannot_change_another_organisations_data() {
         .await;
     assert_eq!(response.status, StatusCode::FORBIDDEN);
     assert_eq!(
-        response.attrs("h1", "data-error"),
+        response.attrs("h1", "data-status"),
         ["403"],
         "the refusal page"
     );

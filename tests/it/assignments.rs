@@ -98,7 +98,7 @@ async fn a_strategist_drafts_submits_is_returned_resubmits_and_is_accepted() {
         .post(PAGE, &[("action", "save"), ("version", "2")])
         .await;
     assert_eq!(locked.status, StatusCode::CONFLICT);
-    locked.assert_contains("Hemarbetet är inlämnat och kan inte ändras nu.");
+    locked.assert_error("error-submission-locked");
 
     // The process leader returns it; a return needs a comment.
     app.login(LEADER).await;
@@ -223,7 +223,7 @@ async fn bad_rankings_are_refused_and_nothing_is_stored() {
         )
         .await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
-    empty.assert_contains("Rangordna minst en trend som viktig.");
+    empty.assert_error("error-ranking-empty");
 }
 
 #[tokio::test]
@@ -368,7 +368,7 @@ async fn who_may_read_write_and_review() {
         )
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    refused.assert_contains("Bara ett inlämnat hemarbete kan skickas tillbaka eller godkännas.");
+    refused.assert_error("error-submission-not-submitted");
     // Editors read (for the phase summary) but do not review.
     app.login(EDITOR).await;
     app.get(&own).await.assert_contains("Hemligt utkast");

@@ -357,7 +357,7 @@ async fn an_administrator_creates_a_person_who_sets_a_password_with_a_single_use
         .post(&path, &[("password", "kort"), ("password_repeat", "kort")])
         .await;
     assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
-    short.assert_contains("Lösenordet måste ha minst 8 tecken.");
+    short.assert_error("error-password-short");
     short.assert_contains("aria-invalid=\"true\"");
     let mismatch = app
         .post(
@@ -368,7 +368,7 @@ async fn an_administrator_creates_a_person_who_sets_a_password_with_a_single_use
             ],
         )
         .await;
-    mismatch.assert_contains("Lösenorden är inte likadana.");
+    mismatch.assert_error("error-password-mismatch");
 
     let phrase = "norrsken över luleälven i januari";
     let set = app

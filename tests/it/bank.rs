@@ -175,7 +175,7 @@ async fn a_stale_edit_is_refused_with_the_other_change_shown_and_nothing_lost() 
     );
     let refused = app.post(&format!("/bank/{id}/edit"), &mine).await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
-    refused.assert_contains("Någon annan har ändrat notisen medan du skrev.");
+    refused.assert_error("error-stale-edit");
     refused.assert_contains("Redaktörens ändring.");
     refused.assert_contains(">Min ändring, skriven länge.</textarea>");
     refused.assert_contains("name=\"version\" value=\"2\"");
@@ -657,7 +657,7 @@ async fn a_csv_import_with_a_bad_row_imports_nothing_and_reports_every_row() {
         .upload("/bank/import", "file", "tom.csv", b"")
         .await;
     assert_eq!(no_file.status, StatusCode::UNPROCESSABLE_ENTITY);
-    no_file.assert_contains("Välj en CSV-fil.");
+    no_file.assert_error("error-import-no-file");
 
     let good = "\u{feff}type;title;category;time_band;tags\n\
                 Trend;Åldrande befolkning;Social;2030–2040;demografi\n\

@@ -184,7 +184,7 @@ async fn a_scheduled_text_waits_for_its_time_and_a_time_past_is_refused() {
     past.push(("publish_at", "2020-01-01T09:00".into()));
     let refused = take(&mut app, id, &past).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    refused.assert_contains("Tiden måste ligga framåt.");
+    refused.assert_error("error-publish-in-past");
     refused.assert_contains("value=\"2020-01-01T09:00\"");
     let mut later = step(&v, "publish");
     later.push(("publish_at", "2099-01-01T09:00".into()));
@@ -414,7 +414,7 @@ async fn images_are_checked_by_content_need_alt_text_and_are_served_safely() {
         )
         .await;
     assert_eq!(disguised.status, StatusCode::UNPROCESSABLE_ENTITY);
-    disguised.assert_contains("Filen är ingen PNG-, JPEG-, WebP- eller GIF-bild.");
+    disguised.assert_error("error-image-type");
     disguised.assert_contains("value=\"Karta över regionerna\"");
     let too_big = [png.clone(), vec![0u8; framsyn::domain::image::IMAGE_MAX]].concat();
     let big = app
@@ -427,7 +427,7 @@ async fn images_are_checked_by_content_need_alt_text_and_are_served_safely() {
         )
         .await;
     assert_eq!(big.status, StatusCode::UNPROCESSABLE_ENTITY);
-    big.assert_contains("Bilden är för stor.");
+    big.assert_error("error-image-too-large");
 
     let ok = app
         .upload_with(

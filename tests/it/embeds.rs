@@ -174,7 +174,7 @@ async fn publishing_is_refused_while_an_embed_shows_what_visitors_may_not_see() 
     let version = version_of(&app, id);
     let refused = take(&mut app, id, &step(&version, "publish")).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    refused.assert_contains("Texten visar material som besökare inte får se.");
+    refused.assert_error("error-embeds-not-public");
     // The notes not public, by number; the members-only event; the missing note.
     refused.assert_contains(&format!("<code>[[radar:{round}]]</code>"));
     refused.assert_contains(&format!("<a href=\"/bank/{first}\">#{first}</a>"));

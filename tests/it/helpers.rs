@@ -144,6 +144,31 @@ impl TestResponse {
             .collect()
     }
 
+    /// The message key of the error shown at the field `name` (`#f-{name}-error`), if any.
+    #[track_caller]
+    pub fn field_error(&self, name: &str) -> Option<String> {
+        self.attrs(&format!("#f-{name}-error"), "data-error")
+            .into_iter()
+            .next()
+    }
+
+    /// The message keys of every error the page shows (`data-error`), in page order.
+    pub fn errors(&self) -> Vec<String> {
+        self.attrs("[data-error]", "data-error")
+    }
+
+    /// Fails unless the page shows the error with the message key `key` (at a field, in
+    /// an error summary or as the form's one problem), whatever its wording.
+    #[track_caller]
+    pub fn assert_error(&self, key: &str) {
+        let errors = self.errors();
+        assert!(
+            errors.iter().any(|e| e == key),
+            "expected the error {key:?} on the page (status {}), found {errors:?}",
+            self.status
+        );
+    }
+
     /// Fails with the page text when `needle` is not on the page.
     #[track_caller]
     pub fn assert_contains(&self, needle: &str) {

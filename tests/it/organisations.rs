@@ -75,13 +75,13 @@ async fn bad_input_comes_back_with_the_text_kept_and_errors_at_the_fields() {
         .await;
     assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
     response.assert_contains("id=\"f-name-error\"");
-    response.assert_contains("Fyll i fältet.");
+    response.assert_error("error-required");
     response.assert_contains("id=\"f-contact_email-error\"");
     response.assert_contains("aria-describedby=\" f-contact_email-error\"");
     response.assert_contains("value=\"Åsa Öberg\"");
     response.assert_contains("value=\"asa(at)region\"");
     response.assert_contains("value=\"Östersund\"");
-    response.assert_contains("Välj en kategori.");
+    response.assert_error("error-choose-category");
 }
 
 #[tokio::test]
@@ -109,7 +109,7 @@ async fn an_administrator_adds_an_organisation_and_a_duplicate_name_is_refused()
         )
         .await;
     assert_eq!(duplicate.status, StatusCode::UNPROCESSABLE_ENTITY);
-    duplicate.assert_contains("Det finns redan en organisation med det namnet.");
+    duplicate.assert_error("error-organisation-exists");
     let audit = admin.get("/admin/audit").await;
     audit.assert_contains("organisation.create");
 }

@@ -234,7 +234,7 @@ async fn a_closed_or_unopened_round_takes_no_ratings() {
             )
             .await;
         assert_eq!(refused.status, StatusCode::CONFLICT);
-        refused.assert_contains("Omgången är inte öppen.");
+        refused.assert_error("error-round-closed");
         refused.assert_contains("<option value=\"3\" selected>");
         let none = app
             .db

@@ -241,7 +241,7 @@ async fn a_stale_edit_is_refused_with_409_and_nothing_overwritten() {
     mine.push(("version", "1"));
     let refused = app.post(&format!("/sources/{id}/edit"), &mine).await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
-    refused.assert_contains("Någon annan har ändrat källan medan du skrev.");
+    refused.assert_error("error-source-stale-edit");
     refused.assert_contains("Trafikprognos 2040 (reviderad)");
     refused.assert_contains("Redaktörens ändring.");
     refused.assert_contains(">Min ändring, skriven länge.</textarea>");
