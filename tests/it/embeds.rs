@@ -68,7 +68,7 @@ async fn a_published_text_keeps_the_figures_it_showed_when_it_was_published() {
     let mut app = spawn_app();
     let (w, first, second, round) = start(&mut app).await;
     app.user("strateg2@norrbotten.test", w.org_b, &[Role::Strategist]);
-    rate_three(&mut app, first, round).await;
+    rate_three(&app, first, round).await;
     make_public(&mut app, &[first, second]).await;
     let body = format!(
         "Så ser regionerna på trenderna.\n\n[[radar:{round}]]\n\n[[note:{first}]]\n\nSlutord."
@@ -275,7 +275,7 @@ async fn an_embed_that_cannot_be_read_is_refused_at_the_field_with_the_text_kept
 async fn every_kind_of_material_shows_in_the_preview_with_its_figures() {
     let mut app = spawn_app();
     let (_, first, _, round) = start(&mut app).await;
-    rate_three(&mut app, first, round).await;
+    rate_three(&app, first, round).await;
     // Both uncertainty and impact from one strategist puts the first note on the map.
     app.login(STRATEGIST_A2).await;
     app.post(
