@@ -287,10 +287,8 @@ async fn two_strategists_editing_at_once_never_overwrite_each_other() {
     assert_eq!(stored.answers["viktigast"], "Kollegans text");
     // Two first saves at once: one is stored, the other is refused as stale.
     let org_b = w.org_b;
-    let mut one = spawn_app_sharing(&app);
-    one.login(STRATEGIST_B).await;
-    let cookie = one.session_of(STRATEGIST_B).await;
-    let statuses = one
+    let cookie = app.as_strategist_b().await.session_cookie();
+    let statuses = app
         .concurrent(
             (0..4)
                 .map(|i| {

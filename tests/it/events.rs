@@ -496,7 +496,7 @@ async fn member_events_wait_for_approval_before_others_see_them() {
         ["proposed"]
     );
 
-    let mut visitor = spawn_app_sharing(&app);
+    let visitor = app.visitor();
     assert_eq!(visitor.get(&path).await.status, StatusCode::NOT_FOUND);
     assert!(
         !visitor
@@ -531,7 +531,7 @@ async fn members_events_are_hidden_from_the_public() {
     let mut app = spawn_app();
     world(&app);
     let id = create_event(&mut app, &workshop(&local(30, 9), &local(30, 16), "50", "")).await;
-    let mut visitor = spawn_app_sharing(&app);
+    let visitor = app.visitor();
     assert_eq!(
         visitor.get(&format!("/events/{id}")).await.status,
         StatusCode::NOT_FOUND
@@ -805,7 +805,7 @@ mod feeds {
             .unwrap()
             .replace("&#x2f;", "/");
         let path = url.trim_start_matches("http://framsyn.test").to_string();
-        let mut calendar_program = spawn_app_sharing(&app);
+        let calendar_program = app.visitor();
         let feed = calendar_program.get(&path).await;
         assert_eq!(feed.status, StatusCode::OK);
         let parsed = parse(&feed.body);
@@ -837,7 +837,7 @@ async fn anyone_registers_for_an_event_open_to_all_and_members_only_events_ask_f
     open.push(("audience", "public"));
     let public = create_event(&mut app, &open).await;
     let members = create_event(&mut app, &workshop(&starts, &ends, "150", "")).await;
-    let mut visitor = spawn_app_sharing(&app);
+    let visitor = app.visitor();
     let page = visitor.get(&format!("/events/{public}")).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(
