@@ -134,6 +134,13 @@ impl TestResponse {
             .collect()
     }
 
+    /// The elements matching a CSS `selector`, as HTML (an SVG chart, a table).
+    #[track_caller]
+    pub fn outer_html(&self, selector: &str) -> Vec<String> {
+        let selector = scraper::Selector::parse(selector).expect("a valid selector");
+        self.html().select(&selector).map(|e| e.html()).collect()
+    }
+
     /// The values of `attribute` on the elements matching `selector`.
     #[track_caller]
     pub fn attrs(&self, selector: &str, attribute: &str) -> Vec<String> {

@@ -457,10 +457,8 @@ async fn a_second_round_shows_the_first_rounds_median_and_spread_and_ones_own_an
     );
 }
 
-fn svg_of(body: &str) -> &str {
-    let start = body.find("<svg").expect("an svg");
-    let end = body[start..].find("</svg>").expect("its end") + start;
-    &body[start..end]
+fn svg_of(page: &TestResponse) -> String {
+    page.outer_html("svg").into_iter().next().expect("an svg")
 }
 
 #[tokio::test]
@@ -471,7 +469,7 @@ async fn the_radar_is_deterministic_and_has_its_figures_in_a_table() {
     let leader = app.as_leader().await;
     let page = leader.get(&format!("/rounds/{round}/radar")).await;
     assert_eq!(page.status, StatusCode::OK);
-    let svg = svg_of(&page.body).to_string();
+    let svg = svg_of(&page);
     // One marker per note, a title and a description for screen readers.
     assert_eq!(svg.matches("class=\"chart-marker chart-shape").count(), 2);
     assert!(
@@ -487,7 +485,7 @@ async fn the_radar_is_deterministic_and_has_its_figures_in_a_table() {
     // Same data, same picture; an answer on another note's other criterion changes nothing.
     assert_eq!(
         svg,
-        svg_of(&leader.get(&format!("/rounds/{round}/radar")).await.body)
+        svg_of(&leader.get(&format!("/rounds/{round}/radar")).await)
     );
     let strategist = app.as_strategist_b().await;
     strategist
@@ -498,14 +496,14 @@ async fn the_radar_is_deterministic_and_has_its_figures_in_a_table() {
         .await;
     assert_eq!(
         svg,
-        svg_of(&leader.get(&format!("/rounds/{round}/radar")).await.body)
+        svg_of(&leader.get(&format!("/rounds/{round}/radar")).await)
     );
     // One organisation's radar: Skåne's median impact is 3.
     let skane = leader
         .get(&format!("/rounds/{round}/radar?organisation={}", w.org_a))
         .await;
     skane.assert_contains("<td>2030–2040</td><td>3</td><td>2</td>");
-    assert_ne!(svg, svg_of(&skane.body));
+    assert_ne!(svg, svg_of(&skane));
 }
 
 #[tokio::test]
@@ -532,7 +530,7 @@ async fn the_driver_map_places_notes_in_named_quadrants_with_a_table() {
         .get(&format!("/rounds/{round}/driver-map"))
         .await;
     assert_eq!(page.status, StatusCode::OK);
-    let svg = svg_of(&page.body);
+    let svg = svg_of(&page);
     assert_eq!(svg.matches("class=\"chart-point\"").count(), 2);
     assert_eq!(svg.matches("class=\"chart-whisker\"").count(), 4);
     // First note: impact 4.5 (4–5 → q1 4.25, q3 4.75), uncertainty 3.5: critical.
@@ -550,7 +548,7 @@ async fn a_notes_distribution_marks_ones_own_answer_and_splits_by_organisation()
     let analyst = app.as_user(STRATEGIST_A2).await;
     let page = analyst.get(&format!("/rounds/{round}/notes/{first}")).await;
     assert_eq!(page.status, StatusCode::OK);
-    let svg = svg_of(&page.body);
+    let svg = svg_of(&page);
     assert_eq!(svg.matches("class=\"chart-dot\"").count(), 3);
     assert_eq!(svg.matches("class=\"chart-own\"").count(), 1);
     assert_eq!(svg.matches("class=\"chart-median\"").count(), 1);

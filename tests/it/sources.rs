@@ -449,20 +449,14 @@ async fn a_note_cites_a_source_with_a_stance_seen_on_both_pages() {
     assert_eq!(response.status, StatusCode::SEE_OTHER);
 
     let page = strategist.get(&format!("/bank/{note}")).await;
-    let supports = page.body.find("<h3>Stöder</h3>").expect("a supports group");
-    let contradicts = page
-        .body
-        .find("<h3>Motsäger</h3>")
-        .expect("a contradicts group");
-    let first = page
-        .body
-        .find(&format!("href=\"/sources/{source}\""))
-        .unwrap();
-    let second = page
-        .body
-        .find(&format!("href=\"/sources/{other}\""))
-        .unwrap();
-    assert!(supports < first && first < contradicts && contradicts < second);
+    let group = |stance: &str| page.attrs(&format!("ul[data-stance='{stance}'] > li > a"), "href");
+    assert_eq!(group("supports"), [format!("/sources/{source}")]);
+    assert_eq!(group("contradicts"), [format!("/sources/{other}")]);
+    assert_eq!(
+        page.attrs("ul[data-stance]", "data-stance"),
+        ["supports", "contradicts"],
+        "the groups in the order of the stances"
+    );
     page.assert_contains(&format!("action=\"/bank/{note}/sources/{source}/remove\""));
 
     let source_page = strategist.get(&format!("/sources/{source}")).await;
