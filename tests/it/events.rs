@@ -44,7 +44,7 @@ pub(super) async fn create_event(app: &mut TestApp, fields: &[(&str, &str)]) -> 
 }
 
 /// Creates an event as `leader` and returns its id.
-async fn schedule(leader: &Member, fields: &[(&str, &str)]) -> i64 {
+pub(super) async fn schedule(leader: &Member, fields: &[(&str, &str)]) -> i64 {
     let created = leader.post("/events/new", fields).await;
     assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
     created
