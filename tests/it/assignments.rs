@@ -37,7 +37,10 @@ async fn a_strategist_drafts_submits_is_returned_resubmits_and_is_accepted() {
     let strategist_a = app.as_strategist_a().await;
     let page = strategist_a.get(PAGE).await;
     assert_eq!(page.status, StatusCode::OK);
-    page.assert_contains("Inte påbörjat");
+    assert_eq!(
+        page.attrs("#submission-status", "data-status"),
+        ["not_started"]
+    );
 
     // A draft may be incomplete; it is saved explicitly and there after a new sign-in.
     let saved = strategist_a
@@ -55,7 +58,7 @@ async fn a_strategist_drafts_submits_is_returned_resubmits_and_is_accepted() {
     assert_eq!(saved.status, StatusCode::SEE_OTHER);
     app.login(STRATEGIST_A).await;
     let page = app.get(PAGE).await;
-    page.assert_contains("Utkast");
+    assert_eq!(page.attrs("#submission-status", "data-status"), ["draft"]);
     page.assert_contains("Demografin, **särskilt** i inlandet.</textarea>");
     page.assert_contains(&format!("value=\"{first}\""));
     page.assert_contains("Åldrande befolkning");
@@ -89,9 +92,17 @@ async fn a_strategist_drafts_submits_is_returned_resubmits_and_is_accepted() {
         StatusCode::SEE_OTHER
     );
     let page = app.get(PAGE).await;
-    page.assert_contains("Inlämnat");
+    assert_eq!(
+        page.attrs("#submission-status", "data-status"),
+        ["submitted"]
+    );
     // Submitted long after the programme's due date (2017): marked late, not refused.
-    page.assert_contains("Sent inlämnat");
+    assert_eq!(
+        page.attrs("#submission-status[data-late]", "data-status")
+            .len(),
+        1,
+        "marked late"
+    );
     // Submitted work is locked for the organisation until it is returned.
     let locked = app
         .post(PAGE, &[("action", "save"), ("version", "2")])
@@ -123,7 +134,10 @@ async fn a_strategist_drafts_submits_is_returned_resubmits_and_is_accepted() {
     assert_eq!(returned.status, StatusCode::SEE_OTHER);
 
     let page = strategist_a.get(PAGE).await;
-    page.assert_contains("Återsänt för komplettering");
+    assert_eq!(
+        page.attrs("#submission-status", "data-status"),
+        ["returned"]
+    );
     page.assert_contains("Utveckla svaret om turismen.");
     page.assert_contains("Lämna in igen");
     let mut again = complete.to_vec();

@@ -48,7 +48,7 @@ async fn a_strategist_writes_a_draft_only_their_organisation_sees_then_submits_i
     page.assert_contains("<em>planera</em>");
     page.assert_contains("<dd>2030–2040</dd>");
     page.assert_contains("Social, Ekonomisk");
-    page.assert_contains("Utkast");
+    assert_eq!(page.attrs("#note-kind", "data-status"), ["draft"]);
 
     let strategist_b = app.as_strategist_b().await;
     assert_eq!(
@@ -205,7 +205,10 @@ async fn a_stale_edit_is_refused_with_the_other_change_shown_and_nothing_lost() 
         StatusCode::SEE_OTHER
     );
     let history = strategist.get(&format!("/bank/{id}/history")).await;
-    history.assert_contains("3 versioner");
+    assert_eq!(
+        history.attrs("tr[data-version]", "data-version"),
+        ["3", "2", "1"]
+    );
     history.assert_contains("Elektrifiering av transporter");
     let revisions = app
         .db
@@ -262,7 +265,7 @@ async fn search_finds_words_with_swedish_and_norwegian_letters_as_typed_and_filt
     assert!(found(&r.body, b) && !found(&r.body, a));
     let r = strategist.get("/bank?q=%22%29%28NEAR").await; // FTS syntax is plain text
     assert_eq!(r.status, StatusCode::OK);
-    r.assert_contains("0 notiser");
+    assert_eq!(r.attrs("#bank-count", "data-total"), ["0"]);
 }
 
 #[tokio::test]
@@ -296,8 +299,9 @@ async fn lists_are_paginated_in_sql() {
         .unwrap();
     let editor = app.as_editor().await;
     let first = editor.get("/bank").await;
-    first.assert_contains("60 notiser");
-    first.assert_contains("Sida 1 av 3");
+    assert_eq!(first.attrs("#bank-count", "data-total"), ["60"]);
+    assert_eq!(first.attrs("#bank-page", "data-page"), ["1"]);
+    assert_eq!(first.attrs("#bank-page", "data-pages"), ["3"]);
     assert_eq!(first.body.matches("class=\"note-title\"").count(), 25);
     let last = editor.get("/bank?page=3").await;
     assert_eq!(last.body.matches("class=\"note-title\"").count(), 10);
@@ -541,14 +545,29 @@ async fn a_merge_keeps_the_merged_notes_history_and_moves_its_links() {
 
     // Both pages tell the story; the history of the merged note is whole.
     let page = editor.get(&format!("/bank/{dup}")).await;
-    page.assert_contains("Den här notisen är sammanslagen med");
-    editor
-        .get(&format!("/bank/{keep}"))
-        .await
-        .assert_contains("Sammanslagna hit");
+    assert_eq!(
+        page.attrs("#merged-into a", "href"),
+        [format!("/bank/{keep}")]
+    );
+    assert_eq!(
+        editor
+            .get(&format!("/bank/{keep}"))
+            .await
+            .attrs("#merged-from a", "href"),
+        [format!("/bank/{dup}")]
+    );
     let history = editor.get(&format!("/bank/{dup}/history")).await;
-    history.assert_contains("Sammanslagen");
-    history.assert_contains("sammanslagning");
+    assert_eq!(
+        history.attrs("tr[data-version]", "data-status")[0],
+        "merged",
+        "the newest version is the merged one"
+    );
+    assert!(
+        history.attrs("td[data-changes]", "data-changes")[0]
+            .split(' ')
+            .any(|f| f == "merged_into"),
+        "the change names the merge"
+    );
     assert_eq!(
         db.read_blocking(|c| bank::revisions(c, dup)).unwrap().len(),
         2
@@ -605,7 +624,13 @@ async fn editors_decide_what_the_public_sees() {
         .post(&format!("/bank/{id}/public"), &[("public", "0")])
         .await;
     let history = editor.get(&format!("/bank/{id}/history")).await;
-    history.assert_contains("synlighet");
+    assert!(
+        history
+            .attrs("td[data-changes]", "data-changes")
+            .iter()
+            .any(|changes| changes.split(' ').any(|f| f == "public")),
+        "a version records the change of visibility"
+    );
     assert_eq!(
         app.get(&format!("/bank/{id}")).await.status,
         StatusCode::NOT_FOUND
@@ -703,10 +728,13 @@ async fn a_csv_import_with_a_bad_row_imports_nothing_and_reports_every_row() {
         imported.location(),
         format!("/bank?organisation={}&status=draft&imported=2", w.org_a)
     );
-    strategist
-        .get(imported.location())
-        .await
-        .assert_contains("2 notiser importerades som utkast.");
+    assert_eq!(
+        strategist
+            .get(imported.location())
+            .await
+            .attrs("#bank-imported", "data-imported"),
+        ["2"]
+    );
     assert_eq!(count(&app), 2);
 
     // An export imports again (the export's extra columns are ignored).
@@ -771,9 +799,16 @@ async fn large_result_sets_count_to_a_cap_and_rank_the_newest_matches() {
     let strategist = app.as_strategist_b().await;
     // The list counts to the cap, then pages on as long as pages come back full.
     let list = strategist.get("/bank").await;
-    list.assert_contains(&format!("Fler än {} notiser", bank::COUNT_CAP));
+    assert_eq!(
+        list.attrs("#bank-count[data-capped]", "data-total"),
+        [bank::COUNT_CAP.to_string()]
+    );
     let deep = strategist.get("/bank?page=42").await;
-    deep.assert_contains("Sida 42");
+    assert_eq!(deep.attrs("#bank-page", "data-page"), ["42"]);
+    assert!(
+        deep.attrs("#bank-page", "data-pages").is_empty(),
+        "no last page while counting stops at the cap"
+    );
     assert_eq!(deep.body.matches("class=\"note-title\"").count(), 5);
     assert!(!deep.body.contains("rel=\"next\""));
     assert!(
@@ -787,8 +822,15 @@ async fn large_result_sets_count_to_a_cap_and_rank_the_newest_matches() {
     // A search counts to its own cap and ranks the newest matches by relevance: the
     // notes that say it twice come first.
     let search = strategist.get("/bank?q=v%C3%A4tgas").await;
-    search.assert_contains(&format!("Fler än {} notiser", bank::SEARCH_CAP));
-    search.assert_contains(&format!("De {} senaste träffarna", bank::SEARCH_CAP));
+    assert_eq!(
+        search.attrs("#bank-count[data-capped]", "data-total"),
+        [bank::SEARCH_CAP.to_string()]
+    );
+    assert_eq!(
+        search.texts("#bank-ranked-window").len(),
+        1,
+        "says it ranks a window"
+    );
     let first = search
         .body
         .split("class=\"note-title\"")
