@@ -94,7 +94,7 @@ async fn a_text_is_previewed_reviewed_by_another_editor_published_and_unpublishe
     let v = version_of(&app, id);
     let own = take(&editor, id, &step(&v, "publish")).await;
     assert_eq!(own.status, StatusCode::UNPROCESSABLE_ENTITY);
-    own.assert_contains("någon annan än den som senast skrev texten");
+    own.assert_error("error-publish-own");
 
     let editor_2 = app.as_user(EDITOR_2).await;
     let no_comment = take(&editor_2, id, &step(&v, "return")).await;

@@ -171,19 +171,36 @@ async fn publishing_is_refused_while_an_embed_shows_what_visitors_may_not_see() 
     // The reviewer sees beforehand what stands in the way.
     let editor_2 = app.as_user(EDITOR_2).await;
     let page = editor_2.get(&format!("/editorial/{id}")).await;
-    page.assert_contains("id=\"embed-problems\"");
+    assert_eq!(
+        page.texts("#embed-problems").len(),
+        1,
+        "the problems are listed"
+    );
     let version = version_of(&app, id);
     let refused = take(&editor_2, id, &step(&version, "publish")).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     refused.assert_error("error-embeds-not-public");
     // The notes not public, by number; the members-only event; the missing note.
-    refused.assert_contains(&format!("<code>[[radar:{round}]]</code>"));
-    refused.assert_contains(&format!("<a href=\"/bank/{first}\">#{first}</a>"));
-    refused.assert_contains(&format!("<a href=\"/bank/{second}\">#{second}</a>"));
-    refused.assert_contains(&format!(
-        "<code>[[event:{event}]]</code>: evenemanget är inte publicerat för alla."
-    ));
-    refused.assert_contains("<code>[[note:999999]]</code>: det finns inget med den hänvisningen.");
+    let radar = format!("radar:{round}");
+    let event_embed = format!("event:{event}");
+    let mut problems = refused.attrs("#embed-problems li[data-embed]", "data-embed");
+    problems.sort();
+    assert_eq!(
+        problems,
+        [event_embed.as_str(), "note:999999", radar.as_str()]
+    );
+    assert_eq!(
+        refused.attrs(&format!("li[data-embed='{radar}'] a"), "href"),
+        [format!("/bank/{first}"), format!("/bank/{second}")]
+    );
+    assert_eq!(
+        refused.attrs(&format!("li[data-embed='{event_embed}']"), "data-problem"),
+        ["embed-event-not-public"]
+    );
+    assert_eq!(
+        refused.attrs("li[data-embed='note:999999']", "data-problem"),
+        ["embed-missing"]
+    );
     let stored = app
         .db
         .read_blocking(move |c| publications::get(c, id))
@@ -316,7 +333,10 @@ async fn every_kind_of_material_shows_in_the_preview_with_its_figures() {
     ));
     preview.assert_contains("<caption id=\"preview-6-caption\">");
     preview.assert_contains("Region Skåne</th>");
-    preview.assert_contains("Materialet radar:999 finns inte.");
+    assert_eq!(
+        preview.attrs("[data-missing]", "data-missing"),
+        ["radar:999"]
+    );
     // Ids stay unique on the page.
     let ids: Vec<&str> = preview
         .body
