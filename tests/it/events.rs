@@ -475,9 +475,9 @@ async fn forty_simultaneous_registrations_keep_capacity_and_cap() {
 
 #[tokio::test]
 async fn member_events_wait_for_approval_before_others_see_them() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    app.login(STRATEGIST_A).await;
+    let strategist_a = app.as_strategist_a().await;
     let (starts, ends) = (local(12, 13), local(12, 16));
     let mut fields = workshop(&starts, &ends, "", "");
     fields.retain(|(k, _)| *k != "phase" && *k != "kind" && *k != "title" && *k != "audience");
@@ -486,11 +486,12 @@ async fn member_events_wait_for_approval_before_others_see_them() {
         ("title", "Framsynsseminarium i Malmö"),
         ("audience", "public"),
     ]);
-    let proposed = app.post("/events/new", &fields).await;
+    let proposed = strategist_a.post("/events/new", &fields).await;
     assert_eq!(proposed.status, StatusCode::SEE_OTHER, "{}", proposed.body);
     let path = proposed.location().to_string();
     assert_eq!(
-        app.get(&path)
+        strategist_a
+            .get(&path)
             .await
             .attrs("[data-event-status]", "data-event-status"),
         ["proposed"]
@@ -505,20 +506,24 @@ async fn member_events_wait_for_approval_before_others_see_them() {
             .body
             .contains("Framsynsseminarium i Malmö")
     );
-    app.login(STRATEGIST_B).await;
-    assert_eq!(app.get(&path).await.status, StatusCode::NOT_FOUND);
+    let strategist_b = app.as_strategist_b().await;
+    assert_eq!(strategist_b.get(&path).await.status, StatusCode::NOT_FOUND);
 
-    app.login(LEADER).await;
+    let leader = app.as_leader().await;
     let id = path.trim_start_matches("/events/");
     assert_eq!(
-        app.get("/calendar")
+        leader
+            .get("/calendar")
             .await
             .attrs("[data-pending]", "data-pending"),
         [id],
         "the proposal waits for approval"
     );
     assert_eq!(
-        app.post(&format!("/events/{id}/approve"), &[]).await.status,
+        leader
+            .post(&format!("/events/{id}/approve"), &[])
+            .await
+            .status,
         StatusCode::SEE_OTHER
     );
     let calendar = visitor.get("/calendar").await;
@@ -528,9 +533,10 @@ async fn member_events_wait_for_approval_before_others_see_them() {
 
 #[tokio::test]
 async fn members_events_are_hidden_from_the_public() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    let id = create_event(&mut app, &workshop(&local(30, 9), &local(30, 16), "50", "")).await;
+    let leader = app.as_leader().await;
+    let id = schedule(&leader, &workshop(&local(30, 9), &local(30, 16), "50", "")).await;
     let visitor = app.visitor();
     assert_eq!(
         visitor.get(&format!("/events/{id}")).await.status,
@@ -548,7 +554,7 @@ async fn members_events_are_hidden_from_the_public() {
         visitor.get(&format!("/events/{id}/event.ics")).await.status,
         StatusCode::NOT_FOUND
     );
-    app.get("/calendar").await.assert_contains("Workshop 1");
+    leader.get("/calendar").await.assert_contains("Workshop 1");
 }
 
 #[tokio::test]
@@ -625,18 +631,20 @@ async fn minutes_keep_every_revision_and_drafts_stay_internal() {
 
 #[tokio::test]
 async fn registrations_list_csv_and_attendance() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    let id = create_event(&mut app, &workshop(&local(-2, 9), &local(-2, 16), "50", "")).await;
-    app.post(
-        &format!("/events/{id}/questions"),
-        &[
-            ("kind", "multiple_choice"),
-            ("label", "Kost"),
-            ("options", "Vegetarisk\nGlutenfri"),
-        ],
-    )
-    .await;
+    let leader = app.as_leader().await;
+    let id = schedule(&leader, &workshop(&local(-2, 9), &local(-2, 16), "50", "")).await;
+    leader
+        .post(
+            &format!("/events/{id}/questions"),
+            &[
+                ("kind", "multiple_choice"),
+                ("label", "Kost"),
+                ("options", "Vegetarisk\nGlutenfri"),
+            ],
+        )
+        .await;
     let q = format!(
         "q{}",
         app.db
@@ -644,35 +652,39 @@ async fn registrations_list_csv_and_attendance() {
             .unwrap()[0]
             .id
     );
-    app.post(
-        &format!("/events/{id}/register"),
-        &[
-            ("person", "other"),
-            ("name", "Åsa Öberg"),
-            ("email", "asa@reglab.test"),
-            (&q, "Vegetarisk"),
-            (&q, "Glutenfri"),
-        ],
-    )
-    .await;
-    let list = app.get(&format!("/events/{id}/registrations")).await;
+    leader
+        .post(
+            &format!("/events/{id}/register"),
+            &[
+                ("person", "other"),
+                ("name", "Åsa Öberg"),
+                ("email", "asa@reglab.test"),
+                (&q, "Vegetarisk"),
+                (&q, "Glutenfri"),
+            ],
+        )
+        .await;
+    let list = leader.get(&format!("/events/{id}/registrations")).await;
     assert_eq!(list.status, StatusCode::OK);
     list.assert_contains("Åsa Öberg");
-    let csv = app.get(&format!("/events/{id}/registrations.csv")).await;
+    let csv = leader.get(&format!("/events/{id}/registrations.csv")).await;
     assert!(
         csv.body.contains("Åsa Öberg") && csv.body.contains("Vegetarisk; Glutenfri"),
         "{}",
         csv.body
     );
     let reg = registrations(&app, id)[0].id.to_string();
-    let marked = app
+    let marked = leader
         .post(&format!("/events/{id}/attendance"), &[("attended", &reg)])
         .await;
     assert_eq!(marked.status, StatusCode::SEE_OTHER);
     assert_eq!(registrations(&app, id)[0].attended, Some(true));
-    app.login(STRATEGIST_A).await;
+    let strategist = app.as_strategist_a().await;
     assert_eq!(
-        app.get(&format!("/events/{id}/registrations")).await.status,
+        strategist
+            .get(&format!("/events/{id}/registrations"))
+            .await
+            .status,
         StatusCode::FORBIDDEN
     );
 }
@@ -876,7 +888,7 @@ async fn anyone_registers_for_an_event_open_to_all_and_members_only_events_ask_f
 
 #[tokio::test]
 async fn people_cancel_their_own_registration_only_until_the_deadline() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
     let (starts, ends) = (local(5, 9), local(5, 16));
     let mut fields = workshop(&starts, &ends, "50", "");
@@ -885,20 +897,22 @@ async fn people_cancel_their_own_registration_only_until_the_deadline() {
         ("registration_opens", opens.as_str()),
         ("registration_closes", closes.as_str()),
     ]);
-    let id = create_event(&mut app, &fields).await;
-    let strategist = app
+    let leader = app.as_leader().await;
+    let id = schedule(&leader, &fields).await;
+    let strategist_id = app
         .db
         .read_blocking(|c| framsyn::storage::users::find_by_email(c, STRATEGIST_A))
         .unwrap()
         .unwrap();
-    app.post(
-        &format!("/events/{id}/register"),
-        &[("person", &strategist.to_string())],
-    )
-    .await;
+    leader
+        .post(
+            &format!("/events/{id}/register"),
+            &[("person", &strategist_id.to_string())],
+        )
+        .await;
     let registration = registrations(&app, id)[0].id;
-    app.login(STRATEGIST_A).await;
-    let late = app
+    let strategist = app.as_strategist_a().await;
+    let late = strategist
         .post(&format!("/registrations/{registration}/cancel"), &[])
         .await;
     assert_eq!(late.status, StatusCode::CONFLICT);
@@ -908,9 +922,9 @@ async fn people_cancel_their_own_registration_only_until_the_deadline() {
         "confirmed",
         "nothing changed"
     );
-    app.login(LEADER).await;
     assert_eq!(
-        app.post(&format!("/registrations/{registration}/cancel"), &[])
+        leader
+            .post(&format!("/registrations/{registration}/cancel"), &[])
             .await
             .status,
         StatusCode::SEE_OTHER
