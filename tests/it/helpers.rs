@@ -233,15 +233,7 @@ impl TestApp {
     }
 
     pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
-        let body = form_body(fields);
-        self.request(
-            Request::post(path)
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .header("sec-fetch-site", "same-origin")
-                .body(Body::from(body))
-                .unwrap(),
-        )
-        .await
+        self.request(form_request(path, fields)).await
     }
 
     /// Posts a file as a browser's file upload does (multipart/form-data, field `name`).
@@ -359,6 +351,15 @@ async fn exchange(
         headers,
         body: String::from_utf8_lossy(&bytes).into_owned(),
     }
+}
+
+/// A same-site form POST of `fields`, as a browser sends a form of the page.
+fn form_request(path: &str, fields: &[(&str, &str)]) -> Request<Body> {
+    Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "same-origin")
+        .body(Body::from(form_body(fields)))
+        .unwrap()
 }
 
 /// A multipart/form-data POST as a browser's file upload sends it: the text `fields`,
@@ -570,14 +571,7 @@ pub trait Client {
 
     /// A same-site form POST, as the browser sends a form of the page.
     async fn post(&self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
-        self.request(
-            Request::post(path)
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .header("sec-fetch-site", "same-origin")
-                .body(Body::from(form_body(fields)))
-                .unwrap(),
-        )
-        .await
+        self.request(form_request(path, fields)).await
     }
 
     /// Posts a file as a browser's file upload does (multipart/form-data, field `name`).
