@@ -240,7 +240,7 @@ async fn an_unknown_phase_in_the_override_is_refused_at_the_field() {
 
 #[tokio::test]
 async fn only_process_leaders_and_administrators_override() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
     for (email, allowed) in [
         (STRATEGIST_A, false),
@@ -248,8 +248,9 @@ async fn only_process_leaders_and_administrators_override() {
         (ADMIN, true),
         (LEADER, true),
     ] {
-        app.login(email).await;
         let status = app
+            .as_user(email)
+            .await
             .post("/active-phase", &[("phase", "omvarlden")])
             .await
             .status;
@@ -258,9 +259,11 @@ async fn only_process_leaders_and_administrators_override() {
         } else {
             assert_eq!(status, StatusCode::FORBIDDEN, "{email}");
         }
-        app.logout().await;
     }
-    let anonymous = app.post("/active-phase", &[("phase", "omvarlden")]).await;
+    let anonymous = app
+        .visitor()
+        .post("/active-phase", &[("phase", "omvarlden")])
+        .await;
     assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
     assert!(anonymous.location().starts_with("/login?next="));
 }
