@@ -27,7 +27,8 @@
 //!   checked by content ([`domain::image`]), and input from anyone ([`domain::input`]).
 //! - [`storage`]: the one [`storage::Db`] handle, migrations in
 //!   `src/storage/migrations/NN-name/up.sql` (append-only), and repository functions per
-//!   table group (users, organisations, sessions, throttle, overrides, audit, events with
+//!   table group, which read rows by column name (aliased in the SELECT where names
+//!   would clash), never by position (users, organisations, sessions, throttle, overrides, audit, events with
 //!   registrations and minutes, bank notes with revisions, links, merges and FTS5
 //!   search, sources with FTS5 search and the `note_sources` citations between notes and
 //!   sources, rating rounds with their answers and reasons, home-assignment submissions
@@ -65,7 +66,9 @@
 //! - `src/main.rs`: the `framsyn` binary: `serve` (default), `check`, `create-admin`,
 //!   `demo`, `backup`. `src/bin/framsyn-bench.rs`: the benchmark program.
 //! - `tests/it/`: the one integration test binary driving the router in-process over a
-//!   fresh database per test; `tests/browser/`: real-browser tests (Chromium via
+//!   fresh database per test, with a typed client per person (`app.as_leader()`,
+//!   `app.visitor()`, each with its own cookies) and assertions by selector and data
+//!   attribute (`data-error` carries an error's message key); `tests/browser/`: real-browser tests (Chromium via
 //!   playwright-core, axe-core).
 //!
 //! # Invariants (stated as absences)

@@ -50,25 +50,29 @@ pub fn record(
 /// The newest entries first, a page at a time.
 pub fn page(conn: &Connection, limit: i64, offset: i64) -> Result<Vec<AuditEntry>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT a.id, a.at, a.actor_id, u.name, a.address, a.action, a.subject, a.detail
+        "SELECT a.id, a.at, a.actor_id, u.name AS actor_name, a.address, a.action, a.subject, a.detail
          FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
          ORDER BY a.id DESC LIMIT ?1 OFFSET ?2",
     )?;
     let rows = stmt.query_map(params![limit, offset], |r| {
         Ok(AuditEntry {
-            id: r.get(0)?,
-            at: r.get(1)?,
-            actor_id: r.get(2)?,
-            actor_name: r.get(3)?,
-            address: r.get(4)?,
-            action: r.get(5)?,
-            subject: r.get(6)?,
-            detail: r.get(7)?,
+            id: r.get("id")?,
+            at: r.get("at")?,
+            actor_id: r.get("actor_id")?,
+            actor_name: r.get("actor_name")?,
+            address: r.get("address")?,
+            action: r.get("action")?,
+            subject: r.get("subject")?,
+            detail: r.get("detail")?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 pub fn count(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?)
+    Ok(
+        conn.query_row("SELECT count(*) AS entries FROM audit_log", [], |r| {
+            r.get("entries")
+        })?,
+    )
 }

@@ -34,8 +34,8 @@ pub struct Note {
 }
 
 const COLUMNS: &str = "n.id, n.note_type, n.title, n.summary, n.implications, n.category, n.secondary,
-    n.direction, n.time_band, n.scope, n.tags, n.phase_slug, n.status, n.public, n.organisation_id, o.name,
-    n.author_id, u.name, n.version, n.created_at, n.updated_at, n.parent_id, n.merged_into";
+    n.direction, n.time_band, n.scope, n.tags, n.phase_slug, n.status, n.public, n.organisation_id, o.name AS organisation_name,
+    n.author_id, u.name AS author_name, n.version, n.created_at, n.updated_at, n.parent_id, n.merged_into";
 const FROM: &str = "FROM notes n JOIN organisations o ON o.id = n.organisation_id LEFT JOIN users u ON u.id = n.author_id";
 
 fn list_of<T>(text: &str, parse: impl Fn(&str) -> Option<T>) -> Vec<T> {
@@ -46,33 +46,33 @@ fn list_of<T>(text: &str, parse: impl Fn(&str) -> Option<T>) -> Vec<T> {
 }
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Note> {
-    let secondary: String = r.get(6)?;
-    let band: Option<String> = r.get(8)?;
-    let tags: String = r.get(10)?;
+    let secondary: String = r.get("secondary")?;
+    let band: Option<String> = r.get("time_band")?;
+    let tags: String = r.get("tags")?;
     Ok(Note {
-        id: r.get(0)?,
-        note_type: keyed(r, 1, NoteType::parse)?,
-        title: r.get(2)?,
-        summary: r.get(3)?,
-        implications: r.get(4)?,
-        category: keyed(r, 5, Category::parse)?,
+        id: r.get("id")?,
+        note_type: keyed(r, "note_type", NoteType::parse)?,
+        title: r.get("title")?,
+        summary: r.get("summary")?,
+        implications: r.get("implications")?,
+        category: keyed(r, "category", Category::parse)?,
         secondary: list_of(&secondary, Category::parse),
-        direction: r.get(7)?,
+        direction: r.get("direction")?,
         time_band: band.as_deref().and_then(TimeBand::parse),
-        scope: r.get(9)?,
+        scope: r.get("scope")?,
         tags: list_of(&tags, |t| Some(t.to_string())),
-        phase_slug: r.get(11)?,
-        status: keyed(r, 12, NoteStatus::parse)?,
-        public: r.get(13)?,
-        organisation_id: r.get(14)?,
-        organisation_name: r.get(15)?,
-        author_id: r.get(16)?,
-        author_name: r.get(17)?,
-        version: r.get(18)?,
-        created_at: r.get(19)?,
-        updated_at: r.get(20)?,
-        parent_id: r.get(21)?,
-        merged_into: r.get(22)?,
+        phase_slug: r.get("phase_slug")?,
+        status: keyed(r, "status", NoteStatus::parse)?,
+        public: r.get("public")?,
+        organisation_id: r.get("organisation_id")?,
+        organisation_name: r.get("organisation_name")?,
+        author_id: r.get("author_id")?,
+        author_name: r.get("author_name")?,
+        version: r.get("version")?,
+        created_at: r.get("created_at")?,
+        updated_at: r.get("updated_at")?,
+        parent_id: r.get("parent_id")?,
+        merged_into: r.get("merged_into")?,
     })
 }
 
@@ -203,15 +203,15 @@ pub struct Revision {
 /// Every revision of a note, newest first.
 pub fn revisions(conn: &Connection, id: i64) -> Result<Vec<Revision>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT r.version, u.name, r.changed_at, r.snapshot FROM note_revisions r
+        "SELECT r.version, u.name AS changed_by, r.changed_at, r.snapshot FROM note_revisions r
          LEFT JOIN users u ON u.id = r.changed_by WHERE r.note_id = ?1 ORDER BY r.version DESC",
     )?;
     let rows = stmt.query_map([id], |r| {
-        let snapshot: String = r.get(3)?;
+        let snapshot: String = r.get("snapshot")?;
         Ok(Revision {
-            version: r.get(0)?,
-            changed_by: r.get(1)?,
-            changed_at: r.get(2)?,
+            version: r.get("version")?,
+            changed_by: r.get("changed_by")?,
+            changed_at: r.get("changed_at")?,
             note: serde_json::from_str(&snapshot).ok(),
         })
     })?;
@@ -320,13 +320,13 @@ pub fn search(conn: &Connection, filter: &NoteFilter) -> Result<(Vec<Note>, i64)
         window_values.extend(values.iter().cloned());
         let window: Vec<(i64, f64)> = conn
             .prepare_cached(&format!(
-                "SELECT n.id, {score} FROM notes_fts f CROSS JOIN notes n ON n.id = f.rowid{}
+                "SELECT n.id, {score} AS score FROM notes_fts f CROSS JOIN notes n ON n.id = f.rowid{}
                  ORDER BY f.rowid DESC LIMIT {}",
                 and("notes_fts MATCH ?"),
                 SEARCH_CAP + 1
             ))?
             .query_map(rusqlite::params_from_iter(window_values.iter()), |r| {
-                Ok((r.get(0)?, r.get(1)?))
+                Ok((r.get("id")?, r.get("score")?))
             })?
             .collect::<rusqlite::Result<_>>()?;
         let total = window.len() as i64;
@@ -368,10 +368,10 @@ pub fn search(conn: &Connection, filter: &NoteFilter) -> Result<(Vec<Note>, i64)
     };
     let total: i64 = conn
         .prepare_cached(&format!(
-            "SELECT count(*) FROM (SELECT 1 FROM notes n{indexed}{where_clause} LIMIT {})",
+            "SELECT count(*) AS matches FROM (SELECT 1 FROM notes n{indexed}{where_clause} LIMIT {})",
             COUNT_CAP + 1
         ))?
-        .query_row(rusqlite::params_from_iter(values.iter()), |r| r.get(0))?;
+        .query_row(rusqlite::params_from_iter(values.iter()), |r| r.get("matches"))?;
     values.push(Value::Integer(limit));
     values.push(Value::Integer(offset));
     // Newest first by id: each filter's index is ordered by id after its column and
@@ -412,12 +412,12 @@ pub struct Brief {
 
 fn brief_row(r: &Row<'_>) -> rusqlite::Result<Brief> {
     Ok(Brief {
-        id: r.get(0)?,
-        note_type: keyed(r, 1, NoteType::parse)?,
-        title: r.get(2)?,
-        status: keyed(r, 3, NoteStatus::parse)?,
-        organisation_id: r.get(4)?,
-        public: r.get(5)?,
+        id: r.get("id")?,
+        note_type: keyed(r, "note_type", NoteType::parse)?,
+        title: r.get("title")?,
+        status: keyed(r, "status", NoteStatus::parse)?,
+        organisation_id: r.get("organisation_id")?,
+        public: r.get("public")?,
     })
 }
 
@@ -454,7 +454,7 @@ pub struct Link {
 /// Every link from or to a note.
 pub fn links(conn: &Connection, id: i64) -> Result<Vec<Link>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT l.kind, 1, n.id, n.note_type, n.title, n.status, n.organisation_id, n.public
+        "SELECT l.kind, 1 AS outgoing, n.id, n.note_type, n.title, n.status, n.organisation_id, n.public
            FROM note_links l JOIN notes n ON n.id = l.to_id WHERE l.from_id = ?1
          UNION ALL
          SELECT l.kind, 0, n.id, n.note_type, n.title, n.status, n.organisation_id, n.public
@@ -463,15 +463,15 @@ pub fn links(conn: &Connection, id: i64) -> Result<Vec<Link>> {
     )?;
     let rows = stmt.query_map([id], |r| {
         Ok(Link {
-            kind: keyed(r, 0, LinkKind::parse)?,
-            outgoing: r.get(1)?,
+            kind: keyed(r, "kind", LinkKind::parse)?,
+            outgoing: r.get("outgoing")?,
             other: Brief {
-                id: r.get(2)?,
-                note_type: keyed(r, 3, NoteType::parse)?,
-                title: r.get(4)?,
-                status: keyed(r, 5, NoteStatus::parse)?,
-                organisation_id: r.get(6)?,
-                public: r.get(7)?,
+                id: r.get("id")?,
+                note_type: keyed(r, "note_type", NoteType::parse)?,
+                title: r.get("title")?,
+                status: keyed(r, "status", NoteStatus::parse)?,
+                organisation_id: r.get("organisation_id")?,
+                public: r.get("public")?,
             },
         })
     })?;
@@ -533,9 +533,10 @@ pub fn merge(conn: &Connection, from: i64, into: i64, by: i64) -> Result<()> {
         params![from, into],
     )?;
     let (from_tags, into_tags): (String, String) = conn.query_row(
-        "SELECT (SELECT tags FROM notes WHERE id = ?1), (SELECT tags FROM notes WHERE id = ?2)",
+        "SELECT (SELECT tags FROM notes WHERE id = ?1) AS from_tags,
+                (SELECT tags FROM notes WHERE id = ?2) AS into_tags",
         params![from, into],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| Ok((r.get("from_tags")?, r.get("into_tags")?)),
     )?;
     let mut tags: Vec<&str> = into_tags.split(',').filter(|t| !t.is_empty()).collect();
     for tag in from_tags.split(',').filter(|t| !t.is_empty()) {

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
-use super::{Result, now_seconds};
+use super::{Result, keyed, now_seconds};
 use crate::domain::event::{
     Audience, EventKind, EventStatus, Mode, Question, QuestionKind, RegistrationStatus, Seat,
     ValidAgendaItem, ValidEvent, ValidQuestion, seat, status_change_allowed,
@@ -13,13 +13,6 @@ use crate::domain::event::{
 
 fn time(seconds: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(seconds, 0).unwrap_or_default()
-}
-
-fn parse_key<T>(r: &Row<'_>, index: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
-    let text: String = r.get(index)?;
-    parse(&text).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, text.into())
-    })
 }
 
 /// An event as pages and feeds show it.
@@ -76,48 +69,52 @@ impl Event {
     }
 }
 
-const COLUMNS: &str = "e.id, e.uid, e.phase_slug, e.organisation_id, o.name, e.kind, e.title, e.description,
+const COLUMNS: &str = "e.id, e.uid, e.phase_slug, e.organisation_id, o.name AS organisation_name, e.kind, e.title, e.description,
     e.starts_at, e.ends_at, e.venue, e.address, e.mode, e.online_link, e.capacity, e.per_org_cap,
     e.registration_opens, e.registration_closes, e.contact_name, e.contact_email, e.audience, e.status,
     e.sequence, e.change_note, e.changed_at, e.updated_at,
-    (SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'confirmed'),
-    (SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'waiting')";
+    (SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'confirmed') AS confirmed,
+    (SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'waiting') AS waiting";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Event> {
     Ok(Event {
-        id: r.get(0)?,
-        uid: r.get(1)?,
-        phase_slug: r.get(2)?,
-        organisation_id: r.get(3)?,
-        organisation_name: r.get(4)?,
-        kind: parse_key(r, 5, EventKind::parse)?,
-        title: r.get(6)?,
-        description: r.get(7)?,
-        starts_at: r.get(8)?,
-        ends_at: r.get(9)?,
-        venue: r.get(10)?,
-        address: r.get(11)?,
-        mode: parse_key(r, 12, Mode::parse)?,
-        online_link: r.get(13)?,
-        capacity: r.get(14)?,
-        per_organisation_cap: r.get(15)?,
-        registration_opens: r.get(16)?,
-        registration_closes: r.get(17)?,
-        contact_name: r.get(18)?,
-        contact_email: r.get(19)?,
-        audience: parse_key(r, 20, Audience::parse)?,
-        status: parse_key(r, 21, EventStatus::parse)?,
-        sequence: r.get(22)?,
-        change_note: r.get(23)?,
-        changed_at: r.get(24)?,
-        updated_at: r.get(25)?,
-        confirmed: r.get(26)?,
-        waiting: r.get(27)?,
+        id: r.get("id")?,
+        uid: r.get("uid")?,
+        phase_slug: r.get("phase_slug")?,
+        organisation_id: r.get("organisation_id")?,
+        organisation_name: r.get("organisation_name")?,
+        kind: keyed(r, "kind", EventKind::parse)?,
+        title: r.get("title")?,
+        description: r.get("description")?,
+        starts_at: r.get("starts_at")?,
+        ends_at: r.get("ends_at")?,
+        venue: r.get("venue")?,
+        address: r.get("address")?,
+        mode: keyed(r, "mode", Mode::parse)?,
+        online_link: r.get("online_link")?,
+        capacity: r.get("capacity")?,
+        per_organisation_cap: r.get("per_org_cap")?,
+        registration_opens: r.get("registration_opens")?,
+        registration_closes: r.get("registration_closes")?,
+        contact_name: r.get("contact_name")?,
+        contact_email: r.get("contact_email")?,
+        audience: keyed(r, "audience", Audience::parse)?,
+        status: keyed(r, "status", EventStatus::parse)?,
+        sequence: r.get("sequence")?,
+        change_note: r.get("change_note")?,
+        changed_at: r.get("changed_at")?,
+        updated_at: r.get("updated_at")?,
+        confirmed: r.get("confirmed")?,
+        waiting: r.get("waiting")?,
     })
 }
 
 pub fn count(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM events", [], |r| r.get(0))?)
+    Ok(
+        conn.query_row("SELECT count(*) AS events FROM events", [], |r| {
+            r.get("events")
+        })?,
+    )
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Option<Event>> {
@@ -207,9 +204,9 @@ pub fn list(conn: &Connection, filter: &EventFilter) -> Result<Vec<Event>> {
 /// SEQUENCE, and new events raise the count (public feeds are cached by it).
 pub fn version(conn: &Connection) -> Result<(i64, i64)> {
     Ok(conn.query_row(
-        "SELECT count(*), coalesce(sum(sequence), 0) FROM events",
+        "SELECT count(*) AS events, coalesce(sum(sequence), 0) AS sequence_sum FROM events",
         [],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| Ok((r.get("events")?, r.get("sequence_sum")?)),
     )?)
 }
 
@@ -335,12 +332,12 @@ pub fn agenda(conn: &Connection, event_id: i64) -> Result<Vec<AgendaItem>> {
     )?;
     let rows = stmt.query_map([event_id], |r| {
         Ok(AgendaItem {
-            id: r.get(0)?,
-            starts_at: r.get(1)?,
-            ends_at: r.get(2)?,
-            title: r.get(3)?,
-            speaker: r.get(4)?,
-            notes: r.get(5)?,
+            id: r.get("id")?,
+            starts_at: r.get("starts_at")?,
+            ends_at: r.get("ends_at")?,
+            title: r.get("title")?,
+            speaker: r.get("speaker")?,
+            notes: r.get("notes")?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -366,13 +363,13 @@ pub fn questions(conn: &Connection, event_id: i64) -> Result<Vec<Question>> {
         "SELECT id, kind, label, options, required FROM event_questions WHERE event_id = ?1 ORDER BY id",
     )?;
     let rows = stmt.query_map([event_id], |r| {
-        let options: String = r.get(3)?;
+        let options: String = r.get("options")?;
         Ok(Question {
-            id: r.get(0)?,
-            kind: parse_key(r, 1, QuestionKind::parse)?,
-            label: r.get(2)?,
+            id: r.get("id")?,
+            kind: keyed(r, "kind", QuestionKind::parse)?,
+            label: r.get("label")?,
             options: options.lines().map(str::to_string).collect(),
-            required: r.get(4)?,
+            required: r.get("required")?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -437,30 +434,30 @@ pub fn register(
         return Ok(Registered::Closed);
     }
     let live: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM registrations WHERE event_id = ?1 AND email = ?2 AND status <> 'cancelled')",
+        "SELECT EXISTS (SELECT 1 FROM registrations WHERE event_id = ?1 AND email = ?2 AND status <> 'cancelled') AS live",
         params![event.id, person.email],
-        |r| r.get(0),
+        |r| r.get("live"),
     )?;
     if live {
         return Ok(Registered::AlreadyRegistered);
     }
     let confirmed: u32 = conn.query_row(
-        "SELECT count(*) FROM registrations WHERE event_id = ?1 AND status = 'confirmed'",
+        "SELECT count(*) AS confirmed FROM registrations WHERE event_id = ?1 AND status = 'confirmed'",
         [event.id],
-        |r| r.get(0),
+        |r| r.get("confirmed"),
     )?;
     let organisation_registered: Option<u32> = match person.organisation_id {
         Some(org) => Some(conn.query_row(
-            "SELECT count(*) FROM registrations WHERE event_id = ?1 AND organisation_id = ?2 AND status <> 'cancelled'",
+            "SELECT count(*) AS registered FROM registrations WHERE event_id = ?1 AND organisation_id = ?2 AND status <> 'cancelled'",
             params![event.id, org],
-            |r| r.get(0),
+            |r| r.get("registered"),
         )?),
         None => None,
     };
     let waiting: u32 = conn.query_row(
-        "SELECT count(*) FROM registrations WHERE event_id = ?1 AND status = 'waiting'",
+        "SELECT count(*) AS waiting FROM registrations WHERE event_id = ?1 AND status = 'waiting'",
         [event.id],
-        |r| r.get(0),
+        |r| r.get("waiting"),
     )?;
     let status = match seat(
         event.capacity,
@@ -518,13 +515,13 @@ pub struct Registration {
 }
 
 const REGISTRATION_COLUMNS: &str =
-    "r.id, r.event_id, r.user_id, r.name, r.email, r.organisation_id, o.name,
+    "r.id, r.event_id, r.user_id, r.name, r.email, r.organisation_id, o.name AS organisation_name,
     r.status, r.attended, r.created_at,
     (SELECT group_concat(a.question_id || char(31) || replace(a.answer, char(30), ' '), char(30))
-       FROM registration_answers a WHERE a.registration_id = r.id)";
+       FROM registration_answers a WHERE a.registration_id = r.id) AS answers";
 
 fn registration_from_row(r: &Row<'_>) -> rusqlite::Result<Registration> {
-    let answers: Option<String> = r.get(10)?;
+    let answers: Option<String> = r.get("answers")?;
     let mut answers: Vec<(i64, String)> = answers
         .as_deref()
         .unwrap_or("")
@@ -534,16 +531,16 @@ fn registration_from_row(r: &Row<'_>) -> rusqlite::Result<Registration> {
         .collect();
     answers.sort_by_key(|(q, _)| *q);
     Ok(Registration {
-        id: r.get(0)?,
-        event_id: r.get(1)?,
-        user_id: r.get(2)?,
-        name: r.get(3)?,
-        email: r.get(4)?,
-        organisation_id: r.get(5)?,
-        organisation_name: r.get(6)?,
-        status: parse_key(r, 7, RegistrationStatus::parse)?,
-        attended: r.get(8)?,
-        created_at: r.get(9)?,
+        id: r.get("id")?,
+        event_id: r.get("event_id")?,
+        user_id: r.get("user_id")?,
+        name: r.get("name")?,
+        email: r.get("email")?,
+        organisation_id: r.get("organisation_id")?,
+        organisation_name: r.get("organisation_name")?,
+        status: keyed(r, "status", RegistrationStatus::parse)?,
+        attended: r.get("attended")?,
+        created_at: r.get("created_at")?,
         answers,
     })
 }
@@ -622,21 +619,21 @@ pub fn promote_waiting(conn: &Connection, event_id: i64) -> Result<Vec<i64>> {
         .query_row(
             "SELECT capacity FROM events WHERE id = ?1",
             [event_id],
-            |r| r.get(0),
+            |r| r.get("capacity"),
         )
         .optional()?
         .flatten();
     let confirmed: u32 = conn.query_row(
-        "SELECT count(*) FROM registrations WHERE event_id = ?1 AND status = 'confirmed'",
+        "SELECT count(*) AS confirmed FROM registrations WHERE event_id = ?1 AND status = 'confirmed'",
         [event_id],
-        |r| r.get(0),
+        |r| r.get("confirmed"),
     )?;
     let free = capacity.map_or(i64::MAX, |c| i64::from(c.saturating_sub(confirmed)));
     let mut stmt = conn.prepare_cached(
         "SELECT id FROM registrations WHERE event_id = ?1 AND status = 'waiting' ORDER BY id LIMIT ?2",
     )?;
     let promoted: Vec<i64> = stmt
-        .query_map(params![event_id, free], |r| r.get(0))?
+        .query_map(params![event_id, free], |r| r.get("id"))?
         .collect::<rusqlite::Result<_>>()?;
     let now = now_seconds();
     let mut update = conn.prepare_cached(
@@ -672,16 +669,16 @@ pub struct Minutes {
 /// Every revision of an event's minutes, newest first.
 pub fn minutes(conn: &Connection, event_id: i64) -> Result<Vec<Minutes>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT m.id, m.body, m.final, u.name, m.written_at FROM event_minutes m
+        "SELECT m.id, m.body, m.final, u.name AS written_by, m.written_at FROM event_minutes m
          LEFT JOIN users u ON u.id = m.written_by WHERE m.event_id = ?1 ORDER BY m.id DESC",
     )?;
     let rows = stmt.query_map([event_id], |r| {
         Ok(Minutes {
-            id: r.get(0)?,
-            body: r.get(1)?,
-            is_final: r.get(2)?,
-            written_by: r.get(3)?,
-            written_at: r.get(4)?,
+            id: r.get("id")?,
+            body: r.get("body")?,
+            is_final: r.get("final")?,
+            written_by: r.get("written_by")?,
+            written_at: r.get("written_at")?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -708,7 +705,7 @@ pub fn feed_token(conn: &Connection, user_id: i64) -> Result<String> {
         .query_row(
             "SELECT token FROM feed_tokens WHERE user_id = ?1",
             [user_id],
-            |r| r.get(0),
+            |r| r.get("token"),
         )
         .optional()?
     {
@@ -733,7 +730,7 @@ pub fn feed_user(conn: &Connection, token: &str) -> Result<Option<i64>> {
         .query_row(
             "SELECT user_id FROM feed_tokens WHERE token = ?1",
             [token],
-            |r| r.get(0),
+            |r| r.get("user_id"),
         )
         .optional()?)
 }
@@ -751,18 +748,19 @@ pub struct OrganisationEvent {
 /// The events an organisation's people are registered for, soonest first.
 pub fn of_organisation(conn: &Connection, organisation: i64) -> Result<Vec<OrganisationEvent>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT e.id, e.title, e.starts_at, count(*), sum(coalesce(r.attended, 0))
+        "SELECT e.id, e.title, e.starts_at, count(*) AS registered,
+                sum(coalesce(r.attended, 0)) AS attended
          FROM registrations r JOIN events e ON e.id = r.event_id
          WHERE r.organisation_id = ?1 AND r.status <> 'cancelled' AND e.status = 'published'
          GROUP BY e.id ORDER BY e.starts_at, e.id",
     )?;
     let rows = stmt.query_map([organisation], |r| {
         Ok(OrganisationEvent {
-            id: r.get(0)?,
-            title: r.get(1)?,
-            starts_at: r.get(2)?,
-            registered: r.get(3)?,
-            attended: r.get(4)?,
+            id: r.get("id")?,
+            title: r.get("title")?,
+            starts_at: r.get("starts_at")?,
+            registered: r.get("registered")?,
+            attended: r.get("attended")?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -41,7 +41,7 @@ pub fn insert(
 pub fn get(conn: &Connection, name: &str) -> Result<Option<(String, Vec<u8>)>> {
     let mut stmt = conn.prepare_cached("SELECT mime, bytes FROM images WHERE name = ?1")?;
     Ok(stmt
-        .query_row([name], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row([name], |r| Ok((r.get("mime")?, r.get("bytes")?)))
         .optional()?)
 }
 
@@ -52,10 +52,10 @@ pub fn list(conn: &Connection) -> Result<Vec<ImageInfo>> {
     )?;
     let rows = stmt.query_map([], |r| {
         Ok(ImageInfo {
-            name: r.get(0)?,
-            alt: r.get(1)?,
-            size: r.get(2)?,
-            created_at: r.get(3)?,
+            name: r.get("name")?,
+            alt: r.get("alt")?,
+            size: r.get("size")?,
+            created_at: r.get("created_at")?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -24,18 +24,18 @@ const COLUMNS: &str =
     "id, name, email, body, phase_slug, topic, status, note_id, published, created_at";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Input> {
-    let status: String = r.get(6)?;
+    let status: String = r.get("status")?;
     Ok(Input {
-        id: r.get(0)?,
-        name: r.get(1)?,
-        email: r.get(2)?,
-        body: r.get(3)?,
-        phase_slug: r.get(4)?,
-        topic: r.get(5)?,
+        id: r.get("id")?,
+        name: r.get("name")?,
+        email: r.get("email")?,
+        body: r.get("body")?,
+        phase_slug: r.get("phase_slug")?,
+        topic: r.get("topic")?,
         status: InputStatus::parse(&status).unwrap_or(InputStatus::New),
-        note_id: r.get(7)?,
-        published: r.get(8)?,
-        created_at: r.get(9)?,
+        note_id: r.get("note_id")?,
+        published: r.get("published")?,
+        created_at: r.get("created_at")?,
     })
 }
 
@@ -49,9 +49,9 @@ pub fn insert(
 ) -> Result<Option<i64>> {
     let now = now_seconds();
     let recent: u32 = conn.query_row(
-        "SELECT count(*) FROM inputs WHERE address = ?1 AND created_at > ?2",
+        "SELECT count(*) AS recent FROM inputs WHERE address = ?1 AND created_at > ?2",
         params![address, now - 3600],
-        |r| r.get(0),
+        |r| r.get("recent"),
     )?;
     if recent >= per_hour {
         return Ok(None);

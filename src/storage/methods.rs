@@ -46,6 +46,10 @@ pub fn search(conn: &Connection, query: &str, limit: i64) -> Result<Vec<MethodHi
         "SELECT slug FROM methods_fts WHERE methods_fts MATCH ?1
          GROUP BY slug ORDER BY min(rank) LIMIT ?2",
     )?;
-    let rows = stmt.query_map(params![query, limit], |r| Ok(MethodHit { slug: r.get(0)? }))?;
+    let rows = stmt.query_map(params![query, limit], |r| {
+        Ok(MethodHit {
+            slug: r.get("slug")?,
+        })
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -221,7 +221,8 @@ impl Db {
             backup.run_to_completion(256, Duration::from_millis(5), None)?;
         }
         drop(conn);
-        let check: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        let check: String =
+            copy.query_row("PRAGMA integrity_check", [], |r| r.get("integrity_check"))?;
         if check == "ok" {
             Ok(())
         } else {
@@ -251,16 +252,17 @@ async fn run_blocking<T: Send + 'static>(
         .map_err(|e| StorageError::Task(e.to_string()))?
 }
 
-/// A column holding a domain key (`NoteType::key` and the like), read back through its
-/// `parse`; an unknown key is a conversion error, never a silent default.
+/// The column `name` holding a domain key (`NoteType::key` and the like), read back
+/// through its `parse`; an unknown key is a conversion error, never a silent default.
 pub(crate) fn keyed<T>(
     r: &rusqlite::Row<'_>,
-    i: usize,
+    name: &str,
     parse: fn(&str) -> Option<T>,
 ) -> rusqlite::Result<T> {
-    let text: String = r.get(i)?;
+    let text: String = r.get(name)?;
     parse(&text).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, text.into())
+        let index = r.as_ref().column_index(name).unwrap_or_default();
+        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, text.into())
     })
 }
 

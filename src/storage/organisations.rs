@@ -22,13 +22,13 @@ pub struct Organisation {
 
 const COLUMNS: &str = "o.id, o.name, o.category, o.contact_name, o.contact_email, o.contact_phone,
      o.address, o.postcode, o.city,
-     (SELECT count(*) FROM users u WHERE u.organisation_id = o.id AND u.active = 1)";
+     (SELECT count(*) FROM users u WHERE u.organisation_id = o.id AND u.active = 1) AS members";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Organisation> {
-    let category: String = r.get(2)?;
+    let category: String = r.get("category")?;
     Ok(Organisation {
-        id: r.get(0)?,
-        name: r.get(1)?,
+        id: r.get("id")?,
+        name: r.get("name")?,
         category: Category::parse(&category).ok_or_else(|| {
             rusqlite::Error::FromSqlConversionFailure(
                 2,
@@ -36,13 +36,13 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Organisation> {
                 category.into(),
             )
         })?,
-        contact_name: r.get(3)?,
-        contact_email: r.get(4)?,
-        contact_phone: r.get(5)?,
-        address: r.get(6)?,
-        postcode: r.get(7)?,
-        city: r.get(8)?,
-        members: r.get(9)?,
+        contact_name: r.get("contact_name")?,
+        contact_email: r.get("contact_email")?,
+        contact_phone: r.get("contact_phone")?,
+        address: r.get("address")?,
+        postcode: r.get("postcode")?,
+        city: r.get("city")?,
+        members: r.get("members")?,
     })
 }
 
@@ -69,7 +69,7 @@ pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<i64>> {
         .query_row(
             "SELECT id FROM organisations WHERE name = ?1",
             [name],
-            |r| r.get(0),
+            |r| r.get("id"),
         )
         .optional()?)
 }

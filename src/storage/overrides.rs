@@ -22,7 +22,7 @@ pub fn current(conn: &Connection, programme: &str) -> Result<Option<String>> {
         .query_row(
             "SELECT phase_slug FROM phase_overrides WHERE programme = ?1 ORDER BY id DESC LIMIT 1",
             [programme],
-            |r| r.get::<_, Option<String>>(0),
+            |r| r.get::<_, Option<String>>("phase_slug"),
         )
         .optional()?
         .flatten())
@@ -46,18 +46,18 @@ pub fn set(
 /// The whole log, newest first.
 pub fn history(conn: &Connection, programme: &str) -> Result<Vec<Override>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT o.id, o.phase_slug, o.reason, o.set_by, u.name, o.set_at
+        "SELECT o.id, o.phase_slug, o.reason, o.set_by, u.name AS set_by_name, o.set_at
          FROM phase_overrides o JOIN users u ON u.id = o.set_by
          WHERE o.programme = ?1 ORDER BY o.id DESC",
     )?;
     let rows = stmt.query_map([programme], |r| {
         Ok(Override {
-            id: r.get(0)?,
-            phase_slug: r.get(1)?,
-            reason: r.get(2)?,
-            set_by: r.get(3)?,
-            set_by_name: r.get(4)?,
-            set_at: r.get(5)?,
+            id: r.get("id")?,
+            phase_slug: r.get("phase_slug")?,
+            reason: r.get("reason")?,
+            set_by: r.get("set_by")?,
+            set_by_name: r.get("set_by_name")?,
+            set_at: r.get("set_at")?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -16,7 +16,7 @@ pub fn facts(conn: &Connection) -> Result<(BTreeMap<i64, Facts>, BTreeMap<String
     // Registrations for the programme's own published events, by phase and kind.
     let mut stmt = conn.prepare_cached(
         "SELECT r.organisation_id, e.phase_slug, e.kind,
-                max(r.status = 'confirmed'), max(coalesce(r.attended, 0))
+                max(r.status = 'confirmed') AS registered, max(coalesce(r.attended, 0)) AS attended
          FROM registrations r JOIN events e ON e.id = r.event_id
          WHERE e.organisation_id IS NULL AND e.status = 'published' AND e.phase_slug IS NOT NULL
            AND r.organisation_id IS NOT NULL AND r.status <> 'cancelled'
@@ -24,11 +24,11 @@ pub fn facts(conn: &Connection) -> Result<(BTreeMap<i64, Facts>, BTreeMap<String
     )?;
     let rows = stmt.query_map([], |r| {
         Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, bool>(3)?,
-            r.get::<_, bool>(4)?,
+            r.get::<_, i64>("organisation_id")?,
+            r.get::<_, String>("phase_slug")?,
+            r.get::<_, String>("kind")?,
+            r.get::<_, bool>("registered")?,
+            r.get::<_, bool>("attended")?,
         ))
     })?;
     for row in rows {
@@ -46,10 +46,10 @@ pub fn facts(conn: &Connection) -> Result<(BTreeMap<i64, Facts>, BTreeMap<String
     )?;
     let rows = stmt.query_map([], |r| {
         Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, Option<i64>>(3)?,
+            r.get::<_, i64>("organisation_id")?,
+            r.get::<_, String>("phase_slug")?,
+            r.get::<_, String>("status")?,
+            r.get::<_, Option<i64>>("submitted_at")?,
         ))
     })?;
     for row in rows {
@@ -62,16 +62,16 @@ pub fn facts(conn: &Connection) -> Result<(BTreeMap<i64, Facts>, BTreeMap<String
         }
     }
     let mut stmt = conn.prepare_cached(
-        "SELECT a.organisation_id, r.phase_slug, count(DISTINCT a.round_id)
+        "SELECT a.organisation_id, r.phase_slug, count(DISTINCT a.round_id) AS rounds
          FROM (SELECT DISTINCT round_id, organisation_id FROM ratings) a
          JOIN rounds r ON r.id = a.round_id WHERE r.phase_slug IS NOT NULL
          GROUP BY a.organisation_id, r.phase_slug",
     )?;
     let rows = stmt.query_map([], |r| {
         Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, i64>(2)?,
+            r.get::<_, i64>("organisation_id")?,
+            r.get::<_, String>("phase_slug")?,
+            r.get::<_, i64>("rounds")?,
         ))
     })?;
     for row in rows {
@@ -83,9 +83,14 @@ pub fn facts(conn: &Connection) -> Result<(BTreeMap<i64, Facts>, BTreeMap<String
     }
     let mut rounds = BTreeMap::new();
     let mut stmt = conn.prepare_cached(
-        "SELECT phase_slug, count(*) FROM rounds WHERE phase_slug IS NOT NULL GROUP BY phase_slug",
+        "SELECT phase_slug, count(*) AS rounds FROM rounds WHERE phase_slug IS NOT NULL GROUP BY phase_slug",
     )?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>("phase_slug")?,
+            r.get::<_, i64>("rounds")?,
+        ))
+    })?;
     for row in rows {
         let (phase, count) = row?;
         rounds.insert(phase, count as usize);

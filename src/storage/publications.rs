@@ -31,29 +31,30 @@ pub struct Publication {
 }
 
 const COLUMNS: &str = "p.id, p.kind, p.phase_slug, p.output_slug, p.title, p.body, p.status,
-    p.publish_at, p.published_at, p.review_comment, p.version, p.last_author, u.name, p.created_at,
+    p.publish_at, p.published_at, p.review_comment, p.version, p.last_author, u.name AS last_author_name,
+    p.created_at,
     p.updated_at, p.snapshot, p.snapshot_at";
 const FROM: &str = "FROM publications p LEFT JOIN users u ON u.id = p.last_author";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Publication> {
     Ok(Publication {
-        id: r.get(0)?,
-        kind: keyed(r, 1, PublicationKind::parse)?,
-        phase_slug: r.get(2)?,
-        output_slug: r.get(3)?,
-        title: r.get(4)?,
-        body: r.get(5)?,
-        status: keyed(r, 6, PublicationStatus::parse)?,
-        publish_at: r.get(7)?,
-        published_at: r.get(8)?,
-        review_comment: r.get(9)?,
-        version: r.get(10)?,
-        last_author: r.get(11)?,
-        last_author_name: r.get(12)?,
-        created_at: r.get(13)?,
-        updated_at: r.get(14)?,
-        snapshot: r.get(15)?,
-        snapshot_at: r.get(16)?,
+        id: r.get("id")?,
+        kind: keyed(r, "kind", PublicationKind::parse)?,
+        phase_slug: r.get("phase_slug")?,
+        output_slug: r.get("output_slug")?,
+        title: r.get("title")?,
+        body: r.get("body")?,
+        status: keyed(r, "status", PublicationStatus::parse)?,
+        publish_at: r.get("publish_at")?,
+        published_at: r.get("published_at")?,
+        review_comment: r.get("review_comment")?,
+        version: r.get("version")?,
+        last_author: r.get("last_author")?,
+        last_author_name: r.get("last_author_name")?,
+        created_at: r.get("created_at")?,
+        updated_at: r.get("updated_at")?,
+        snapshot: r.get("snapshot")?,
+        snapshot_at: r.get("snapshot_at")?,
     })
 }
 
@@ -221,20 +222,21 @@ pub struct Revision {
 /// Every revision of a text, newest first.
 pub fn revisions(conn: &Connection, id: i64) -> Result<Vec<Revision>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT r.version, r.title, r.body, r.status, r.action, r.comment, u.name, r.changed_at
+        "SELECT r.version, r.title, r.body, r.status, r.action, r.comment, u.name AS changed_by,
+                r.changed_at
          FROM publication_revisions r LEFT JOIN users u ON u.id = r.changed_by
          WHERE r.publication_id = ?1 ORDER BY r.version DESC",
     )?;
     let rows = stmt.query_map([id], |r| {
         Ok(Revision {
-            version: r.get(0)?,
-            title: r.get(1)?,
-            body: r.get(2)?,
-            status: keyed(r, 3, PublicationStatus::parse)?,
-            action: r.get(4)?,
-            comment: r.get(5)?,
-            changed_by: r.get(6)?,
-            changed_at: r.get(7)?,
+            version: r.get("version")?,
+            title: r.get("title")?,
+            body: r.get("body")?,
+            status: keyed(r, "status", PublicationStatus::parse)?,
+            action: r.get("action")?,
+            comment: r.get("comment")?,
+            changed_by: r.get("changed_by")?,
+            changed_at: r.get("changed_at")?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -26,25 +26,25 @@ pub struct Round {
 const ROUND: &str =
     "SELECT r.id, r.title, r.description, r.phase_slug, r.criteria, r.opens_at, r.closes_at,
     r.anonymity, r.feedback, r.previous_id,
-    (SELECT count(*) FROM round_notes WHERE round_id = r.id),
-    (SELECT count(DISTINCT user_id) FROM ratings WHERE round_id = r.id)
+    (SELECT count(*) FROM round_notes WHERE round_id = r.id) AS notes,
+    (SELECT count(DISTINCT user_id) FROM ratings WHERE round_id = r.id) AS raters
     FROM rounds r";
 
 fn round_row(r: &Row<'_>) -> rusqlite::Result<Round> {
-    let criteria: String = r.get(4)?;
+    let criteria: String = r.get("criteria")?;
     Ok(Round {
-        id: r.get(0)?,
-        title: r.get(1)?,
-        description: r.get(2)?,
-        phase_slug: r.get(3)?,
+        id: r.get("id")?,
+        title: r.get("title")?,
+        description: r.get("description")?,
+        phase_slug: r.get("phase_slug")?,
         criteria: criteria.split(',').filter_map(Criterion::parse).collect(),
-        opens_at: r.get(5)?,
-        closes_at: r.get(6)?,
-        anonymity: keyed(r, 7, Anonymity::parse)?,
-        feedback: keyed(r, 8, Feedback::parse)?,
-        previous_id: r.get(9)?,
-        notes: r.get(10)?,
-        raters: r.get(11)?,
+        opens_at: r.get("opens_at")?,
+        closes_at: r.get("closes_at")?,
+        anonymity: keyed(r, "anonymity", Anonymity::parse)?,
+        feedback: keyed(r, "feedback", Feedback::parse)?,
+        previous_id: r.get("previous_id")?,
+        notes: r.get("notes")?,
+        raters: r.get("raters")?,
     })
 }
 
@@ -116,18 +116,18 @@ pub fn notes(conn: &Connection, round: i64) -> Result<Vec<RoundNote>> {
          WHERE rn.round_id = ?1 ORDER BY rn.position, n.id",
     )?;
     let rows = stmt.query_map([round], |r| {
-        let band: Option<String> = r.get(5)?;
+        let band: Option<String> = r.get("time_band")?;
         Ok(RoundNote {
-            id: r.get(0)?,
+            id: r.get("id")?,
             number: 0,
-            note_type: keyed(r, 1, NoteType::parse)?,
-            title: r.get(2)?,
-            summary: r.get(3)?,
-            category: keyed(r, 4, Category::parse)?,
+            note_type: keyed(r, "note_type", NoteType::parse)?,
+            title: r.get("title")?,
+            summary: r.get("summary")?,
+            category: keyed(r, "category", Category::parse)?,
             time_band: band.as_deref().and_then(TimeBand::parse),
-            status: keyed(r, 6, NoteStatus::parse)?,
-            organisation_id: r.get(7)?,
-            public: r.get(8)?,
+            status: keyed(r, "status", NoteStatus::parse)?,
+            organisation_id: r.get("organisation_id")?,
+            public: r.get("public")?,
         })
     })?;
     let mut notes: Vec<RoundNote> = rows.collect::<rusqlite::Result<_>>()?;
@@ -143,7 +143,7 @@ pub fn note_ids(conn: &Connection, round: i64) -> Result<Vec<i64>> {
         "SELECT note_id FROM round_notes WHERE round_id = ?1 ORDER BY position, note_id",
     )?;
     Ok(stmt
-        .query_map([round], |r| r.get(0))?
+        .query_map([round], |r| r.get("note_id"))?
         .collect::<rusqlite::Result<_>>()?)
 }
 
@@ -232,7 +232,8 @@ pub fn ratings(
     user: Option<i64>,
 ) -> Result<Vec<Rating>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT r.note_id, r.criterion, r.user_id, u.name, r.organisation_id, o.name, r.value, r.updated_at
+        "SELECT r.note_id, r.criterion, r.user_id, u.name AS user_name, r.organisation_id,
+                o.name AS organisation_name, r.value, r.updated_at
          FROM ratings r JOIN users u ON u.id = r.user_id JOIN organisations o ON o.id = r.organisation_id
          WHERE r.round_id = ?1 AND (?2 IS NULL OR r.criterion = ?2)
            AND (?3 IS NULL OR r.organisation_id = ?3) AND (?4 IS NULL OR r.user_id = ?4)
@@ -242,14 +243,14 @@ pub fn ratings(
         params![round, criterion.map(|c| c.key()), organisation, user],
         |r| {
             Ok(Rating {
-                note_id: r.get(0)?,
-                criterion: keyed(r, 1, Criterion::parse)?,
-                user_id: r.get(2)?,
-                user_name: r.get(3)?,
-                organisation_id: r.get(4)?,
-                organisation_name: r.get(5)?,
-                value: r.get(6)?,
-                updated_at: r.get(7)?,
+                note_id: r.get("note_id")?,
+                criterion: keyed(r, "criterion", Criterion::parse)?,
+                user_id: r.get("user_id")?,
+                user_name: r.get("user_name")?,
+                organisation_id: r.get("organisation_id")?,
+                organisation_name: r.get("organisation_name")?,
+                value: r.get("value")?,
+                updated_at: r.get("updated_at")?,
             })
         },
     )?;
@@ -281,9 +282,9 @@ pub fn answers(
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), |r| {
         Ok((
-            r.get(0)?,
-            keyed(r, 1, Criterion::parse)?,
-            r.get::<_, Option<i32>>(2)?,
+            r.get("note_id")?,
+            keyed(r, "criterion", Criterion::parse)?,
+            r.get::<_, Option<i32>>("value")?,
         ))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -310,17 +311,18 @@ pub struct Reason {
 /// The round's reasons, optionally of one person, by note.
 pub fn reasons(conn: &Connection, round: i64, user: Option<i64>) -> Result<Vec<Reason>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT x.note_id, x.user_id, u.name, o.name, x.reason FROM rating_reasons x
+        "SELECT x.note_id, x.user_id, u.name AS user_name, o.name AS organisation_name, x.reason
+         FROM rating_reasons x
          JOIN users u ON u.id = x.user_id JOIN organisations o ON o.id = u.organisation_id
          WHERE x.round_id = ?1 AND (?2 IS NULL OR x.user_id = ?2) ORDER BY x.note_id, x.updated_at",
     )?;
     let rows = stmt.query_map(params![round, user], |r| {
         Ok(Reason {
-            note_id: r.get(0)?,
-            user_id: r.get(1)?,
-            user_name: r.get(2)?,
-            organisation_name: r.get(3)?,
-            reason: r.get(4)?,
+            note_id: r.get("note_id")?,
+            user_id: r.get("user_id")?,
+            user_name: r.get("user_name")?,
+            organisation_name: r.get("organisation_name")?,
+            reason: r.get("reason")?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

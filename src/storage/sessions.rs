@@ -18,7 +18,13 @@ pub fn find(conn: &Connection, digest: &[u8]) -> Result<Option<(i64, i64, i64)>>
         .query_row(
             "SELECT user_id, created_at, last_seen_at FROM sessions WHERE token_digest = ?1",
             [digest],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| {
+                Ok((
+                    r.get("user_id")?,
+                    r.get("created_at")?,
+                    r.get("last_seen_at")?,
+                ))
+            },
         )
         .optional()?)
 }

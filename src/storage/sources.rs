@@ -57,43 +57,43 @@ pub struct CitingNote {
 }
 
 const COLUMNS: &str = "s.id, s.kind, s.title, s.publisher, s.authors, s.year, s.link, s.language,
-    s.summary, s.scope, s.organisation_id, o.name, s.author_id, u.name, s.version, s.created_at, s.updated_at";
+    s.summary, s.scope, s.organisation_id, o.name AS organisation_name,
+    s.author_id, u.name AS author_name, s.version, s.created_at, s.updated_at";
 const FROM: &str = "FROM sources s JOIN organisations o ON o.id = s.organisation_id LEFT JOIN users u ON u.id = s.author_id";
-const SUMMARY_COLUMNS: &str =
-    "s.id, s.kind, s.title, s.publisher, s.authors, s.year, o.name, s.language";
+const SUMMARY_COLUMNS: &str = "s.id, s.kind, s.title, s.publisher, s.authors, s.year, o.name AS organisation_name, s.language";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Source> {
     Ok(Source {
-        id: r.get(0)?,
-        kind: keyed(r, 1, SourceKind::parse)?,
-        title: r.get(2)?,
-        publisher: r.get(3)?,
-        authors: r.get(4)?,
-        year: r.get(5)?,
-        link: r.get(6)?,
-        language: r.get(7)?,
-        summary: r.get(8)?,
-        scope: r.get(9)?,
-        organisation_id: r.get(10)?,
-        organisation_name: r.get(11)?,
-        author_id: r.get(12)?,
-        author_name: r.get(13)?,
-        version: r.get(14)?,
-        created_at: r.get(15)?,
-        updated_at: r.get(16)?,
+        id: r.get("id")?,
+        kind: keyed(r, "kind", SourceKind::parse)?,
+        title: r.get("title")?,
+        publisher: r.get("publisher")?,
+        authors: r.get("authors")?,
+        year: r.get("year")?,
+        link: r.get("link")?,
+        language: r.get("language")?,
+        summary: r.get("summary")?,
+        scope: r.get("scope")?,
+        organisation_id: r.get("organisation_id")?,
+        organisation_name: r.get("organisation_name")?,
+        author_id: r.get("author_id")?,
+        author_name: r.get("author_name")?,
+        version: r.get("version")?,
+        created_at: r.get("created_at")?,
+        updated_at: r.get("updated_at")?,
     })
 }
 
 fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<SourceSummary> {
     Ok(SourceSummary {
-        id: r.get(0)?,
-        kind: keyed(r, 1, SourceKind::parse)?,
-        title: r.get(2)?,
-        publisher: r.get(3)?,
-        authors: r.get(4)?,
-        year: r.get(5)?,
-        organisation_name: r.get(6)?,
-        language: r.get(7)?,
+        id: r.get("id")?,
+        kind: keyed(r, "kind", SourceKind::parse)?,
+        title: r.get("title")?,
+        publisher: r.get("publisher")?,
+        authors: r.get("authors")?,
+        year: r.get("year")?,
+        organisation_name: r.get("organisation_name")?,
+        language: r.get("language")?,
     })
 }
 
@@ -213,10 +213,12 @@ pub fn search(conn: &Connection, filter: &SourceFilter) -> Result<(Vec<SourceSum
     };
     let total: i64 = conn
         .prepare_cached(&format!(
-            "SELECT count(*) FROM (SELECT 1 {count_from}{where_clause} LIMIT {})",
+            "SELECT count(*) AS matches FROM (SELECT 1 {count_from}{where_clause} LIMIT {})",
             COUNT_CAP + 1
         ))?
-        .query_row(rusqlite::params_from_iter(values.iter()), |r| r.get(0))?;
+        .query_row(rusqlite::params_from_iter(values.iter()), |r| {
+            r.get("matches")
+        })?;
     let order = if filter.search.is_some() && filter.by_relevance {
         " ORDER BY f.rank, s.id DESC"
     } else {
@@ -256,14 +258,14 @@ pub fn link(
     by: i64,
 ) -> Result<Linked> {
     let exists: bool = conn
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM sources WHERE id = ?1)")?
-        .query_row([source_id], |r| r.get(0))?;
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM sources WHERE id = ?1) AS found")?
+        .query_row([source_id], |r| r.get("found"))?;
     if !exists {
         return Ok(Linked::NoSource);
     }
     let before: Option<String> = conn
         .prepare_cached("SELECT stance FROM note_sources WHERE note_id = ?1 AND source_id = ?2")?
-        .query_row([note_id, source_id], |r| r.get(0))
+        .query_row([note_id, source_id], |r| r.get("stance"))
         .optional()?;
     match before {
         Some(old) if old == stance.key() => Ok(Linked::Unchanged),
@@ -301,7 +303,7 @@ pub fn sources_of_note(conn: &Connection, note_id: i64) -> Result<Vec<(SourceSum
          WHERE ns.note_id = ?1 ORDER BY ns.added_at, s.id"
     ))?;
     let rows = stmt.query_map([note_id], |r| {
-        Ok((summary_from_row(r)?, keyed(r, 8, Stance::parse)?))
+        Ok((summary_from_row(r)?, keyed(r, "stance", Stance::parse)?))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -309,18 +311,18 @@ pub fn sources_of_note(conn: &Connection, note_id: i64) -> Result<Vec<(SourceSum
 /// Every note citing a source, newest note first; who may see which is the caller's rule.
 pub fn notes_of_source(conn: &Connection, source_id: i64) -> Result<Vec<CitingNote>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT n.id, n.title, n.status, n.organisation_id, n.public, ns.stance
+        "SELECT n.id AS note_id, n.title, n.status, n.organisation_id, n.public, ns.stance
          FROM note_sources ns JOIN notes n ON n.id = ns.note_id
          WHERE ns.source_id = ?1 ORDER BY n.id DESC",
     )?;
     let rows = stmt.query_map([source_id], |r| {
         Ok(CitingNote {
-            note_id: r.get(0)?,
-            title: r.get(1)?,
-            status: keyed(r, 2, NoteStatus::parse)?,
-            organisation_id: r.get(3)?,
-            public: r.get(4)?,
-            stance: keyed(r, 5, Stance::parse)?,
+            note_id: r.get("note_id")?,
+            title: r.get("title")?,
+            status: keyed(r, "status", NoteStatus::parse)?,
+            organisation_id: r.get("organisation_id")?,
+            public: r.get("public")?,
+            stance: keyed(r, "stance", Stance::parse)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -23,27 +23,27 @@ pub struct Submission {
     pub accepted_at: Option<i64>,
 }
 
-const COLUMNS: &str = "s.id, s.phase_slug, s.organisation_id, o.name, s.status, s.answers, s.parts,
+const COLUMNS: &str = "s.id, s.phase_slug, s.organisation_id, o.name AS organisation_name, s.status, s.answers, s.parts,
     s.comment, s.version, s.created_at, s.updated_at, s.submitted_at, s.accepted_at";
 const FROM: &str = "FROM submissions s JOIN organisations o ON o.id = s.organisation_id";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Submission> {
-    let answers: String = r.get(5)?;
-    let parts: String = r.get(6)?;
+    let answers: String = r.get("answers")?;
+    let parts: String = r.get("parts")?;
     Ok(Submission {
-        id: r.get(0)?,
-        phase_slug: r.get(1)?,
-        organisation_id: r.get(2)?,
-        organisation_name: r.get(3)?,
-        status: keyed(r, 4, SubmissionStatus::parse)?,
+        id: r.get("id")?,
+        phase_slug: r.get("phase_slug")?,
+        organisation_id: r.get("organisation_id")?,
+        organisation_name: r.get("organisation_name")?,
+        status: keyed(r, "status", SubmissionStatus::parse)?,
         answers: serde_json::from_str(&answers).unwrap_or_default(),
         parts: serde_json::from_str(&parts).unwrap_or_default(),
-        comment: r.get(7)?,
-        version: r.get(8)?,
-        created_at: r.get(9)?,
-        updated_at: r.get(10)?,
-        submitted_at: r.get(11)?,
-        accepted_at: r.get(12)?,
+        comment: r.get("comment")?,
+        version: r.get("version")?,
+        created_at: r.get("created_at")?,
+        updated_at: r.get("updated_at")?,
+        submitted_at: r.get("submitted_at")?,
+        accepted_at: r.get("accepted_at")?,
     })
 }
 
@@ -203,20 +203,20 @@ pub struct Revision {
 /// A submission's history, newest first.
 pub fn revisions(conn: &Connection, id: i64) -> Result<Vec<Revision>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT r.version, r.action, r.status, r.comment, u.name, r.changed_at
+        "SELECT r.version, r.action, r.status, r.comment, u.name AS changed_by, r.changed_at
          FROM submission_revisions r LEFT JOIN users u ON u.id = r.changed_by
          WHERE r.submission_id = ?1 ORDER BY r.version DESC",
     )?;
     let rows = stmt.query_map([id], |r| {
-        let action: String = r.get(1)?;
-        let status: String = r.get(2)?;
+        let action: String = r.get("action")?;
+        let status: String = r.get("status")?;
         Ok(Revision {
-            version: r.get(0)?,
+            version: r.get("version")?,
             action: Action::parse(&action).unwrap_or(Action::Save),
             status: SubmissionStatus::parse(&status).unwrap_or(SubmissionStatus::Draft),
-            comment: r.get(3)?,
-            changed_by: r.get(4)?,
-            changed_at: r.get(5)?,
+            comment: r.get("comment")?,
+            changed_by: r.get("changed_by")?,
+            changed_at: r.get("changed_at")?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -6,9 +6,9 @@ use super::Result;
 
 pub fn failures_since(conn: &Connection, key: &str, since: i64) -> Result<u32> {
     Ok(conn.query_row(
-        "SELECT count(*) FROM login_failures WHERE key = ?1 AND at >= ?2",
+        "SELECT count(*) AS failures FROM login_failures WHERE key = ?1 AND at >= ?2",
         params![key, since],
-        |r| r.get(0),
+        |r| r.get("failures"),
     )?)
 }
 

@@ -25,12 +25,13 @@ impl User {
     }
 }
 
-const COLUMNS: &str = "u.id, u.email, u.name, u.organisation_id, o.name, u.active,
-     u.password_hash IS NOT NULL,
-     (SELECT group_concat(role) FROM user_roles r WHERE r.user_id = u.id)";
+const COLUMNS: &str =
+    "u.id, u.email, u.name, u.organisation_id, o.name AS organisation_name, u.active,
+     u.password_hash IS NOT NULL AS has_password,
+     (SELECT group_concat(role) FROM user_roles r WHERE r.user_id = u.id) AS roles";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<User> {
-    let roles: Option<String> = r.get(7)?;
+    let roles: Option<String> = r.get("roles")?;
     let mut roles: Vec<Role> = roles
         .as_deref()
         .unwrap_or("")
@@ -39,13 +40,13 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<User> {
         .collect();
     roles.sort();
     Ok(User {
-        id: r.get(0)?,
-        email: r.get(1)?,
-        name: r.get(2)?,
-        organisation_id: r.get(3)?,
-        organisation_name: r.get(4)?,
-        active: r.get(5)?,
-        has_password: r.get(6)?,
+        id: r.get("id")?,
+        email: r.get("email")?,
+        name: r.get("name")?,
+        organisation_id: r.get("organisation_id")?,
+        organisation_name: r.get("organisation_name")?,
+        active: r.get("active")?,
+        has_password: r.get("has_password")?,
         roles,
     })
 }
@@ -74,7 +75,7 @@ pub fn credentials(conn: &Connection, email: &str) -> Result<Option<(i64, Option
         .query_row(
             "SELECT id, password_hash, active FROM users WHERE email = ?1",
             [email],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get("id")?, r.get("password_hash")?, r.get("active")?)),
         )
         .optional()?)
 }
@@ -82,13 +83,17 @@ pub fn credentials(conn: &Connection, email: &str) -> Result<Option<(i64, Option
 pub fn find_by_email(conn: &Connection, email: &str) -> Result<Option<i64>> {
     Ok(conn
         .query_row("SELECT id FROM users WHERE email = ?1", [email], |r| {
-            r.get(0)
+            r.get("id")
         })
         .optional()?)
 }
 
 pub fn count(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM users", [], |r| r.get(0))?)
+    Ok(
+        conn.query_row("SELECT count(*) AS users FROM users", [], |r| {
+            r.get("users")
+        })?,
+    )
 }
 
 pub fn insert(
@@ -173,7 +178,7 @@ pub fn password_link_user(conn: &Connection, digest: &[u8], now: i64) -> Result<
             "SELECT user_id FROM password_links
              WHERE token_digest = ?1 AND used_at IS NULL AND expires_at > ?2",
             params![digest, now],
-            |r| r.get(0),
+            |r| r.get("user_id"),
         )
         .optional()?)
 }

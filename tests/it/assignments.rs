@@ -9,8 +9,8 @@ use framsyn::storage::submissions;
 
 const PAGE: &str = "/phases/omvarlden/assignment";
 
-async fn trend(app: &mut TestApp, kind: &str, title: &str, then: &str) -> String {
-    let response = app
+async fn trend(author: &impl Client, kind: &str, title: &str, then: &str) -> String {
+    let response = author
         .post(
             &format!("/bank/new?then={then}"),
             &[("type", kind), ("title", title), ("category", "social")],
@@ -21,11 +21,11 @@ async fn trend(app: &mut TestApp, kind: &str, title: &str, then: &str) -> String
 }
 
 /// Two trends and a signal in the bank, written by strategist B's organisation.
-async fn bank(app: &mut TestApp) -> (String, String, String) {
-    app.login(STRATEGIST_B).await;
-    let first = trend(app, "trend", "Åldrande befolkning", "submit").await;
-    let second = trend(app, "trend", "Grön omställning", "submit").await;
-    let signal = trend(app, "signal", "Tomma butikslokaler", "submit").await;
+async fn bank(app: &TestApp) -> (String, String, String) {
+    let strategist = app.as_strategist_b().await;
+    let first = trend(&strategist, "trend", "Åldrande befolkning", "submit").await;
+    let second = trend(&strategist, "trend", "Grön omställning", "submit").await;
+    let signal = trend(&strategist, "signal", "Tomma butikslokaler", "submit").await;
     (first, second, signal)
 }
 
@@ -33,14 +33,17 @@ async fn bank(app: &mut TestApp) -> (String, String, String) {
 async fn a_strategist_drafts_submits_is_returned_resubmits_and_is_accepted() {
     let mut app = spawn_app();
     let w = world(&app);
-    let (first, second, _) = bank(&mut app).await;
-    app.login(STRATEGIST_A).await;
-    let page = app.get(PAGE).await;
+    let (first, second, _) = bank(&app).await;
+    let strategist_a = app.as_strategist_a().await;
+    let page = strategist_a.get(PAGE).await;
     assert_eq!(page.status, StatusCode::OK);
-    page.assert_contains("Inte påbörjat");
+    assert_eq!(
+        page.attrs("#submission-status", "data-status"),
+        ["not_started"]
+    );
 
     // A draft may be incomplete; it is saved explicitly and there after a new sign-in.
-    let saved = app
+    let saved = strategist_a
         .post(
             PAGE,
             &[
@@ -53,10 +56,9 @@ async fn a_strategist_drafts_submits_is_returned_resubmits_and_is_accepted() {
         )
         .await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER);
-    app.logout().await;
     app.login(STRATEGIST_A).await;
     let page = app.get(PAGE).await;
-    page.assert_contains("Utkast");
+    assert_eq!(page.attrs("#submission-status", "data-status"), ["draft"]);
     page.assert_contains("Demografin, **särskilt** i inlandet.</textarea>");
     page.assert_contains(&format!("value=\"{first}\""));
     page.assert_contains("Åldrande befolkning");
@@ -90,25 +92,36 @@ async fn a_strategist_drafts_submits_is_returned_resubmits_and_is_accepted() {
         StatusCode::SEE_OTHER
     );
     let page = app.get(PAGE).await;
-    page.assert_contains("Inlämnat");
+    assert_eq!(
+        page.attrs("#submission-status", "data-status"),
+        ["submitted"]
+    );
     // Submitted long after the programme's due date (2017): marked late, not refused.
-    page.assert_contains("Sent inlämnat");
+    assert_eq!(
+        page.attrs("#submission-status[data-late]", "data-status")
+            .len(),
+        1,
+        "marked late"
+    );
     // Submitted work is locked for the organisation until it is returned.
     let locked = app
         .post(PAGE, &[("action", "save"), ("version", "2")])
         .await;
     assert_eq!(locked.status, StatusCode::CONFLICT);
-    locked.assert_contains("Hemarbetet är inlämnat och kan inte ändras nu.");
+    locked.assert_error("error-submission-locked");
 
     // The process leader returns it; a return needs a comment.
-    app.login(LEADER).await;
+    let leader = app.as_leader().await;
     let review = format!("/phases/omvarlden/submissions/{}/review", w.org_a);
-    let no_comment = app
+    let no_comment = leader
         .post(&review, &[("action", "return"), ("version", "2")])
         .await;
     assert_eq!(no_comment.status, StatusCode::UNPROCESSABLE_ENTITY);
-    no_comment.assert_contains("id=\"f-comment-error\"");
-    let returned = app
+    assert!(
+        no_comment.field_error("comment").is_some(),
+        "an error at comment"
+    );
+    let returned = leader
         .post(
             &review,
             &[
@@ -120,9 +133,11 @@ async fn a_strategist_drafts_submits_is_returned_resubmits_and_is_accepted() {
         .await;
     assert_eq!(returned.status, StatusCode::SEE_OTHER);
 
-    app.login(STRATEGIST_A).await;
-    let page = app.get(PAGE).await;
-    page.assert_contains("Återsänt för komplettering");
+    let page = strategist_a.get(PAGE).await;
+    assert_eq!(
+        page.attrs("#submission-status", "data-status"),
+        ["returned"]
+    );
     page.assert_contains("Utveckla svaret om turismen.");
     page.assert_contains("Lämna in igen");
     let mut again = complete.to_vec();
@@ -131,10 +146,12 @@ async fn a_strategist_drafts_submits_is_returned_resubmits_and_is_accepted() {
         "answer-minst-viktiga",
         "Turismen, eftersom säsongen är kort.",
     );
-    assert_eq!(app.post(PAGE, &again).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        strategist_a.post(PAGE, &again).await.status,
+        StatusCode::SEE_OTHER
+    );
 
-    app.login(LEADER).await;
-    let accepted = app
+    let accepted = leader
         .post(&review, &[("action", "accept"), ("version", "4")])
         .await;
     assert_eq!(accepted.status, StatusCode::SEE_OTHER);
@@ -155,20 +172,21 @@ async fn a_strategist_drafts_submits_is_returned_resubmits_and_is_accepted() {
     let actions: Vec<&str> = history.iter().map(|r| r.action.key()).collect();
     assert_eq!(actions, ["accept", "submit", "return", "submit", "save"]);
     // Accepted work is open to every member.
-    app.login(STRATEGIST_B).await;
-    app.get(&format!("/phases/omvarlden/submissions/{}", w.org_a))
+    let strategist_b = app.as_strategist_b().await;
+    strategist_b
+        .get(&format!("/phases/omvarlden/submissions/{}", w.org_a))
         .await
         .assert_contains("Turismen, eftersom säsongen är kort.");
 }
 
 #[tokio::test]
 async fn bad_rankings_are_refused_and_nothing_is_stored() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     let w = world(&app);
-    let (first, _, signal) = bank(&mut app).await;
-    app.login(STRATEGIST_B).await;
-    let draft = trend(&mut app, "trend", "Norrbottens utkast", "draft").await;
-    app.login(STRATEGIST_A).await;
+    let (first, _, signal) = bank(&app).await;
+    let strategist_b = app.as_strategist_b().await;
+    let draft = trend(&strategist_b, "trend", "Norrbottens utkast", "draft").await;
+    let strategist_a = app.as_strategist_a().await;
     for (field, value, message) in [
         (
             "most-2",
@@ -188,7 +206,7 @@ async fn bad_rankings_are_refused_and_nothing_is_stored() {
         ("least-1", "99999", "Det finns ingen sådan trend i banken."),
         ("least-1", "elva", "Skriv notisens nummer"),
     ] {
-        let refused = app
+        let refused = strategist_a
             .post(
                 PAGE,
                 &[
@@ -212,7 +230,7 @@ async fn bad_rankings_are_refused_and_nothing_is_stored() {
             .is_none()
     );
     // Submitting with no trend ranked is refused too.
-    let empty = app
+    let empty = strategist_a
         .post(
             PAGE,
             &[
@@ -223,7 +241,7 @@ async fn bad_rankings_are_refused_and_nothing_is_stored() {
         )
         .await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
-    empty.assert_contains("Rangordna minst en trend som viktig.");
+    empty.assert_error("error-ranking-empty");
 }
 
 #[tokio::test]
@@ -284,10 +302,8 @@ async fn two_strategists_editing_at_once_never_overwrite_each_other() {
     assert_eq!(stored.answers["viktigast"], "Kollegans text");
     // Two first saves at once: one is stored, the other is refused as stale.
     let org_b = w.org_b;
-    let mut one = spawn_app_sharing(&app);
-    one.login(STRATEGIST_B).await;
-    let cookie = one.session_of(STRATEGIST_B).await;
-    let statuses = one
+    let cookie = app.as_strategist_b().await.session_cookie();
+    let statuses = app
         .concurrent(
             (0..4)
                 .map(|i| {
@@ -331,75 +347,79 @@ async fn two_strategists_editing_at_once_never_overwrite_each_other() {
 async fn who_may_read_write_and_review() {
     let mut app = spawn_app();
     let w = world(&app);
-    let (first, _, _) = bank(&mut app).await;
-    app.login(STRATEGIST_A).await;
-    app.post(
-        PAGE,
-        &[
-            ("action", "save"),
-            ("version", ""),
-            ("answer-viktigast", "Hemligt utkast"),
-            ("most-1", &first),
-        ],
-    )
-    .await;
+    let (first, _, _) = bank(&app).await;
+    let strategist_a = app.as_strategist_a().await;
+    strategist_a
+        .post(
+            PAGE,
+            &[
+                ("action", "save"),
+                ("version", ""),
+                ("answer-viktigast", "Hemligt utkast"),
+                ("most-1", &first),
+            ],
+        )
+        .await;
     let own = format!("/phases/omvarlden/submissions/{}", w.org_a);
     // Another organisation's strategist sees nothing of a draft.
-    app.login(STRATEGIST_B).await;
-    assert_eq!(app.get(&own).await.status, StatusCode::NOT_FOUND);
+    let strategist_b = app.as_strategist_b().await;
+    assert_eq!(strategist_b.get(&own).await.status, StatusCode::NOT_FOUND);
     assert_eq!(
-        app.get("/phases/omvarlden/submissions").await.status,
+        strategist_b
+            .get("/phases/omvarlden/submissions")
+            .await
+            .status,
         StatusCode::FORBIDDEN
     );
     // A process leader reads every submission but writes none; accepting a draft is refused.
-    app.login(LEADER).await;
-    assert_eq!(app.get(PAGE).await.status, StatusCode::SEE_OTHER);
+    let leader = app.as_leader().await;
+    assert_eq!(leader.get(PAGE).await.status, StatusCode::SEE_OTHER);
     assert_eq!(
-        app.post(PAGE, &[("action", "save")]).await.status,
+        leader.post(PAGE, &[("action", "save")]).await.status,
         StatusCode::FORBIDDEN
     );
-    let list = app.get("/phases/omvarlden/submissions").await;
+    let list = leader.get("/phases/omvarlden/submissions").await;
     list.assert_contains("Hemligt utkast");
     list.assert_contains("1 av 3 organisationer");
-    let refused = app
+    let refused = leader
         .post(
             &format!("{own}/review"),
             &[("action", "accept"), ("version", "1")],
         )
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    refused.assert_contains("Bara ett inlämnat hemarbete kan skickas tillbaka eller godkännas.");
+    refused.assert_error("error-submission-not-submitted");
     // Editors read (for the phase summary) but do not review.
-    app.login(EDITOR).await;
-    app.get(&own).await.assert_contains("Hemligt utkast");
+    let editor = app.as_editor().await;
+    editor.get(&own).await.assert_contains("Hemligt utkast");
     assert_eq!(
-        app.post(&format!("{own}/review"), &[("action", "accept")])
+        editor
+            .post(&format!("{own}/review"), &[("action", "accept")])
             .await
             .status,
         StatusCode::FORBIDDEN
     );
     // The exports: the rankings as CSV, the texts as one Markdown document.
-    let csv = app.get("/phases/omvarlden/submissions.csv").await;
+    let csv = editor.get("/phases/omvarlden/submissions.csv").await;
     assert_eq!(csv.status, StatusCode::OK);
     csv.assert_contains("Region Skåne,Utkast,Nej,Viktigast för vårt regionala utvecklingsarbete,1");
     csv.assert_contains("Åldrande befolkning");
-    let md = app.get("/phases/omvarlden/submissions.md").await;
+    let md = editor.get("/phases/omvarlden/submissions.md").await;
     md.assert_contains("## Region Skåne (Utkast)");
     md.assert_contains("Hemligt utkast");
     // A phase without a home assignment has none; visitors are sent to sign in.
-    app.logout().await;
     assert_eq!(app.get(PAGE).await.status, StatusCode::SEE_OTHER);
 }
 
 #[tokio::test]
 async fn the_tracker_counts_what_the_phase_definition_counts() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     let w = world(&app);
-    let (first, _, _) = bank(&mut app).await;
+    let (first, _, _) = bank(&app).await;
     // The phase's workshop; Skåne's strategist registers for it.
-    app.login(LEADER).await;
+    let leader = app.as_leader().await;
     let (starts, ends) = (local(30, 9), local(31, 9));
-    let event = app
+    let event = leader
         .post(
             "/events/new",
             &[
@@ -417,7 +437,7 @@ async fn the_tracker_counts_what_the_phase_definition_counts() {
     assert_eq!(event.status, StatusCode::SEE_OTHER, "{}", event.body);
     let event = event.location().to_string();
     // A rating round of the phase.
-    let round = app
+    let round = leader
         .post(
             "/rounds/new",
             &[
@@ -434,61 +454,84 @@ async fn the_tracker_counts_what_the_phase_definition_counts() {
         .await
         .location()
         .to_string();
-    app.login(STRATEGIST_A).await;
+    let strategist = app.as_strategist_a().await;
     assert_eq!(
-        app.post(&format!("{event}/register"), &[("person", "self")])
+        strategist
+            .post(&format!("{event}/register"), &[("person", "self")])
             .await
             .status,
         StatusCode::SEE_OTHER
     );
-    app.post(&round, &[(&format!("r-{first}-impact"), "4")])
+    strategist
+        .post(&round, &[(&format!("r-{first}-impact"), "4")])
         .await;
-    app.post(
-        PAGE,
-        &[
-            ("action", "submit"),
-            ("answer-viktigast", "a"),
-            ("answer-minst-viktiga", "b"),
-            ("most-1", &first),
-        ],
-    )
-    .await;
+    strategist
+        .post(
+            PAGE,
+            &[
+                ("action", "submit"),
+                ("answer-viktigast", "a"),
+                ("answer-minst-viktiga", "b"),
+                ("most-1", &first),
+            ],
+        )
+        .await;
 
-    app.login(LEADER).await;
-    let page = app.get("/progress").await;
+    let page = leader.get("/progress").await;
     assert_eq!(page.status, StatusCode::OK);
-    let row = |name: &str| {
-        let start = page.body.find(&format!(">{name}</a></th>")).unwrap();
-        let end = page.body[start..].find("</tr>").unwrap() + start;
-        page.body[start..end].to_string()
+    // Each organisation's cells, one per phase.
+    let cells = |org: i64| {
+        let selector = format!("tr[data-organisation='{org}'] > td");
+        page.html()
+            .select(&scraper::Selector::parse(&selector).unwrap())
+            .map(|td| {
+                let states = td
+                    .select(&scraper::Selector::parse("li[data-state]").unwrap())
+                    .filter_map(|li| li.value().attr("data-state"))
+                    .map(str::to_string)
+                    .collect::<Vec<_>>();
+                let attr = |name: &str| td.value().attr(name).map(str::to_string);
+                (
+                    attr("data-percent"),
+                    attr("data-late").is_some(),
+                    attr("data-overdue").is_some(),
+                    states,
+                )
+            })
+            .collect::<Vec<_>>()
     };
     // Skåne in phase 1: registered (½), submitted (¾), rated in the one round (1):
     // (0.5 + 0.75 + 1) / 3 = 75 %, submitted after the 2017 due date: late.
-    let skane = row("Region Skåne");
-    let cells: Vec<&str> = skane.split("<td").skip(1).collect();
-    assert!(cells[1].contains("75 %"), "{}", cells[1]);
-    assert!(cells[1].contains("Sent inlämnat"));
-    assert!(cells[1].contains("Anmäld till fasens evenemang"));
-    assert!(!cells[1].contains("Försenat"));
+    let skane = cells(w.org_a);
+    let (percent, late, overdue, states) = &skane[1];
+    assert_eq!(percent.as_deref(), Some("75"));
+    assert!(*late, "handed in late");
+    assert!(!overdue);
+    assert!(
+        states.contains(&"progress-event-registered".to_string()),
+        "{states:?}"
+    );
     // Phase 0 counts only its conference: nothing yet.
-    assert!(cells[0].contains("0 %"));
+    assert_eq!(skane[0].0.as_deref(), Some("0"));
     // Norrbotten has done nothing in phase 1, and its home assignment is overdue.
-    let norrbotten = row("Region Norrbotten");
-    let cells: Vec<&str> = norrbotten.split("<td").skip(1).collect();
-    assert!(cells[1].contains("0 %"));
-    assert!(cells[1].contains("⚠ Försenat"));
-    assert!(cells[1].contains("Inte påbörjat"));
+    let (percent, _, overdue, states) = &cells(w.org_b)[1];
+    assert_eq!(percent.as_deref(), Some("0"));
+    assert!(*overdue, "overdue");
+    assert!(
+        states.contains(&"submission-not-started".to_string()),
+        "{states:?}"
+    );
 
     // The category filter and the CSV.
-    let regions = app.get("/progress?category=region").await;
+    let regions = leader.get("/progress?category=region").await;
     assert!(regions.body.contains("Region Norrbotten"));
     assert!(!regions.body.contains(">Region Skåne</a>"));
-    let csv = app.get("/progress.csv").await;
+    let csv = leader.get("/progress.csv").await;
     assert_eq!(csv.status, StatusCode::OK);
     csv.assert_contains("Region Skåne,Storstadsregion,0,");
     csv.assert_contains(",75,");
     // The organisation's own page: its events, its submissions, its progress.
-    let org_page = app.get(&format!("/organisations/{}", w.org_a)).await;
+    let org_page = leader.get(&format!("/organisations/{}", w.org_a)).await;
     org_page.assert_contains(">Workshop 1</a></th>");
     org_page.assert_contains(&format!(
         "/phases/omvarlden/submissions/{}\">hemarbetet",
@@ -496,17 +539,24 @@ async fn the_tracker_counts_what_the_phase_definition_counts() {
     ));
     org_page.assert_contains("<td>75 %</td>");
     // Only process leaders follow progress.
-    app.login(STRATEGIST_A).await;
-    assert_eq!(app.get("/progress").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        strategist.get("/progress").await.status,
+        StatusCode::FORBIDDEN
+    );
 }
 
 #[tokio::test]
 async fn the_heatmap_totals_borda_points_per_trend_and_organisation() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    let (first, second, _) = bank(&mut app).await;
-    app.login(STRATEGIST_B).await;
-    let third = trend(&mut app, "trend", "Digitala tjänster", "submit").await;
+    let (first, second, _) = bank(&app).await;
+    let third = trend(
+        &app.as_strategist_b().await,
+        "trend",
+        "Digitala tjänster",
+        "submit",
+    )
+    .await;
     let submit = |most: Vec<String>, least: Vec<String>| {
         let mut fields: Vec<(String, String)> = vec![
             ("action".into(), "submit".into()),
@@ -533,15 +583,18 @@ async fn the_heatmap_totals_borda_points_per_trend_and_organisation() {
             submit(vec![second.clone(), third.clone()], vec![first.clone()]),
         ),
     ] {
-        app.login(who).await;
+        let strategist = app.as_user(who).await;
         let pairs: Vec<(&str, &str)> = fields
             .iter()
             .map(|(a, b)| (a.as_str(), b.as_str()))
             .collect();
-        assert_eq!(app.post(PAGE, &pairs).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            strategist.post(PAGE, &pairs).await.status,
+            StatusCode::SEE_OTHER
+        );
     }
-    app.login(EDITOR).await;
-    let page = app.get("/phases/omvarlden/heatmap").await;
+    let editor = app.as_editor().await;
+    let page = editor.get("/phases/omvarlden/heatmap").await;
     assert_eq!(page.status, StatusCode::OK);
     // Trends in order of their totals, with the same figures in the table.
     page.assert_contains(&format!(
@@ -555,25 +608,27 @@ async fn the_heatmap_totals_borda_points_per_trend_and_organisation() {
     ));
     // Skåne's row: second is its no. 2 (+4), first its no. 1 (+5), third its least (−3).
     page.assert_contains("<th scope=\"row\">Region Skåne</th><td>Viktigast nr 2 (+4)</td><td>Viktigast nr 1 (+5)</td><td>Minst viktig nr 1 (-3)</td><td>6</td><td>3</td>");
-    let svg_start = page.body.find("<svg").unwrap();
-    let svg = &page.body[svg_start..page.body[svg_start..].find("</svg>").unwrap() + svg_start];
+    let svg = &page.outer_html("svg")[0];
     assert_eq!(svg.matches("class=\"chart-num heat-num\"").count(), 6);
     assert!(svg.contains(">+5</text>") && svg.contains(">-3</text>"));
     // Strategists do not see the heatmap before the phase summary.
-    app.login(STRATEGIST_A).await;
     assert_eq!(
-        app.get("/phases/omvarlden/heatmap").await.status,
+        app.as_strategist_a()
+            .await
+            .get("/phases/omvarlden/heatmap")
+            .await
+            .status,
         StatusCode::FORBIDDEN
     );
 }
 
 #[tokio::test]
 async fn an_organisation_sees_what_it_owes_and_a_person_what_is_due_now() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     let w = world(&app);
-    let (first, _, _) = bank(&mut app).await;
-    app.login(LEADER).await;
-    let round = app
+    let (first, _, _) = bank(&app).await;
+    let leader = app.as_leader().await;
+    let round = leader
         .post(
             "/rounds/new",
             &[
@@ -589,37 +644,39 @@ async fn an_organisation_sees_what_it_owes_and_a_person_what_is_due_now() {
         .await
         .location()
         .to_string();
-    app.login(STRATEGIST_A).await;
+    let strategist_a = app.as_strategist_a().await;
     let own = format!("/organisations/{}", w.org_a);
-    let page = app.get(&own).await;
+    let page = strategist_a.get(&own).await;
     page.assert_contains("Att lämna in");
     // The four home assignments of the programme (due 2017–2018) are owed and overdue:
     // marked in the list of what is owed and in the table of phases.
     assert_eq!(page.body.matches("⚠ Försenat").count(), 8, "{}", page.body);
     page.assert_contains("Genom faserna");
-    let home = app.get("/").await;
+    let home = strategist_a.get("/").await;
     home.assert_contains("Att göra nu");
     home.assert_contains("Trendernas påverkan");
     home.assert_contains("Hemarbete: Omvärlden");
     // Once rated and handed in, they leave the list.
-    app.post(&round, &[(&format!("r-{first}-impact"), "3")])
+    strategist_a
+        .post(&round, &[(&format!("r-{first}-impact"), "3")])
         .await;
-    app.post(
-        PAGE,
-        &[
-            ("action", "submit"),
-            ("answer-viktigast", "a"),
-            ("answer-minst-viktiga", "b"),
-            ("most-1", &first),
-        ],
-    )
-    .await;
-    let home = app.get("/").await;
+    strategist_a
+        .post(
+            PAGE,
+            &[
+                ("action", "submit"),
+                ("answer-viktigast", "a"),
+                ("answer-minst-viktiga", "b"),
+                ("most-1", &first),
+            ],
+        )
+        .await;
+    let home = strategist_a.get("/").await;
     assert!(!home.body.contains("Trendernas påverkan"));
     assert!(!home.body.contains("Hemarbete: Omvärlden"));
     // Another organisation's strategist sees the members, not the progress.
-    app.login(STRATEGIST_B).await;
-    let other = app.get(&own).await;
+    let strategist_b = app.as_strategist_b().await;
+    let other = strategist_b.get(&own).await;
     assert_eq!(other.status, StatusCode::OK);
     assert!(!other.body.contains("Genom faserna"));
 }

@@ -19,8 +19,8 @@ fn trend<'a>(title: &'a str, summary: &'a str) -> Vec<(&'a str, &'a str)> {
     ]
 }
 
-async fn write_note(app: &mut TestApp, then: &str, fields: &[(&str, &str)]) -> i64 {
-    let response = app.post(&format!("/bank/new?then={then}"), fields).await;
+async fn write_note(author: &impl Client, then: &str, fields: &[(&str, &str)]) -> i64 {
+    let response = author.post(&format!("/bank/new?then={then}"), fields).await;
     assert_eq!(response.status, StatusCode::SEE_OTHER, "{}", response.body);
     response
         .location()
@@ -31,11 +31,11 @@ async fn write_note(app: &mut TestApp, then: &str, fields: &[(&str, &str)]) -> i
 
 #[tokio::test]
 async fn a_strategist_writes_a_draft_only_their_organisation_sees_then_submits_it() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    app.login(STRATEGIST_A).await;
+    let strategist_a = app.as_strategist_a().await;
     let id = write_note(
-        &mut app,
+        &strategist_a,
         "draft",
         &trend(
             "Åldrande befolkning",
@@ -43,50 +43,60 @@ async fn a_strategist_writes_a_draft_only_their_organisation_sees_then_submits_i
         ),
     )
     .await;
-    let page = app.get(&format!("/bank/{id}")).await;
+    let page = strategist_a.get(&format!("/bank/{id}")).await;
     page.assert_contains("Åldrande befolkning");
     page.assert_contains("<em>planera</em>");
     page.assert_contains("<dd>2030–2040</dd>");
     page.assert_contains("Social, Ekonomisk");
-    page.assert_contains("Utkast");
+    assert_eq!(page.attrs("#note-kind", "data-status"), ["draft"]);
 
-    app.login(STRATEGIST_B).await;
+    let strategist_b = app.as_strategist_b().await;
     assert_eq!(
-        app.get(&format!("/bank/{id}")).await.status,
+        strategist_b.get(&format!("/bank/{id}")).await.status,
         StatusCode::NOT_FOUND
     );
-    assert!(!app.get("/bank").await.body.contains("Åldrande befolkning"));
+    assert!(
+        !strategist_b
+            .get("/bank")
+            .await
+            .body
+            .contains("Åldrande befolkning")
+    );
     assert_eq!(
-        app.post(&format!("/bank/{id}/edit"), &trend("Kapad", "x"))
+        strategist_b
+            .post(&format!("/bank/{id}/edit"), &trend("Kapad", "x"))
             .await
             .status,
         StatusCode::NOT_FOUND
     );
-    app.login(EDITOR).await;
-    app.get(&format!("/bank/{id}"))
+    let editor = app.as_editor().await;
+    editor
+        .get(&format!("/bank/{id}"))
         .await
         .assert_contains("Åldrande befolkning");
 
-    app.login(STRATEGIST_A).await;
     assert_eq!(
-        app.post(&format!("/bank/{id}/status"), &[("to", "submitted")])
+        strategist_a
+            .post(&format!("/bank/{id}/status"), &[("to", "submitted")])
             .await
             .status,
         StatusCode::SEE_OTHER
     );
-    app.login(STRATEGIST_B).await;
-    app.get("/bank")
+    strategist_b
+        .get("/bank")
         .await
         .assert_contains("Åldrande befolkning");
     // Seen, but not theirs to change.
     assert_eq!(
-        app.post(&format!("/bank/{id}/edit"), &trend("Kapad", "x"))
+        strategist_b
+            .post(&format!("/bank/{id}/edit"), &trend("Kapad", "x"))
             .await
             .status,
         StatusCode::FORBIDDEN
     );
     assert_eq!(
-        app.post(&format!("/bank/{id}/status"), &[("to", "curated")])
+        strategist_b
+            .post(&format!("/bank/{id}/status"), &[("to", "curated")])
             .await
             .status,
         StatusCode::FORBIDDEN
@@ -98,8 +108,7 @@ async fn a_strategist_writes_a_draft_only_their_organisation_sees_then_submits_i
         .unwrap();
     assert_eq!(note.title, "Åldrande befolkning", "unchanged");
     // Nothing is public until an editor makes it so.
-    let mut visitor = spawn_app_sharing(&app);
-    visitor.cookies.clear();
+    let visitor = app.visitor();
     assert_eq!(
         visitor.get(&format!("/bank/{id}")).await.status,
         StatusCode::NOT_FOUND
@@ -108,26 +117,27 @@ async fn a_strategist_writes_a_draft_only_their_organisation_sees_then_submits_i
 
 #[tokio::test]
 async fn bad_notes_come_back_with_messages_at_the_fields_and_nothing_stored() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    app.login(STRATEGIST_A).await;
+    let strategist = app.as_strategist_a().await;
     let long = "x".repeat(301);
     let cases: [(&str, &str, &str, &str); 4] = [
         ("type", "rumour", "type", "error-note-type"),
         ("category", "spiritual", "category", "error-note-category"),
-        ("title", "", "title", "Fyll i fältet."),
-        ("title", long.as_str(), "title", "Texten är för lång."),
+        ("title", "", "title", "error-required"),
+        ("title", long.as_str(), "title", "error-too-long"),
     ];
-    for (field, value, error_field, message) in cases {
+    for (field, value, error_field, error) in cases {
         let mut fields = trend("Titel", "Sammanfattning som ska finnas kvar");
         fields.retain(|(k, _)| *k != field);
         fields.push((field, value));
-        let response = app.post("/bank/new?then=draft", &fields).await;
+        let response = strategist.post("/bank/new?then=draft", &fields).await;
         assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY, "{field}");
-        response.assert_contains(&format!("id=\"f-{error_field}-error\""));
-        if !message.starts_with("error-") {
-            response.assert_contains(message);
-        }
+        assert_eq!(
+            response.field_error(error_field).as_deref(),
+            Some(error),
+            "{field}"
+        );
         response.assert_contains(">Sammanfattning som ska finnas kvar</textarea>");
     }
     let (_, total) = app
@@ -143,24 +153,23 @@ async fn bad_notes_come_back_with_messages_at_the_fields_and_nothing_stored() {
         })
         .unwrap();
     assert_eq!(total, 0);
-    app.login(EDITOR).await;
+    let editor = app.as_editor().await;
     // An editor who is no strategist may still write (curators write too).
-    write_note(&mut app, "submit", &trend("Redaktionens notis", "")).await;
+    write_note(&editor, "submit", &trend("Redaktionens notis", "")).await;
 }
 
 #[tokio::test]
 async fn a_stale_edit_is_refused_with_the_other_change_shown_and_nothing_lost() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    app.login(STRATEGIST_A).await;
+    let strategist = app.as_strategist_a().await;
     let id = write_note(
-        &mut app,
+        &strategist,
         "submit",
         &trend("Elektrifierade transporter", "Första versionen."),
     )
     .await;
-    let mut editor = spawn_app_sharing(&app);
-    editor.login(EDITOR).await;
+    let editor = app.as_editor().await;
 
     let mut mine = trend("Elektrifierade transporter", "Min ändring, skriven länge.");
     mine.push(("version", "1"));
@@ -173,9 +182,9 @@ async fn a_stale_edit_is_refused_with_the_other_change_shown_and_nothing_lost() 
             .status,
         StatusCode::SEE_OTHER
     );
-    let refused = app.post(&format!("/bank/{id}/edit"), &mine).await;
+    let refused = strategist.post(&format!("/bank/{id}/edit"), &mine).await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
-    refused.assert_contains("Någon annan har ändrat notisen medan du skrev.");
+    refused.assert_error("error-stale-edit");
     refused.assert_contains("Redaktörens ändring.");
     refused.assert_contains(">Min ändring, skriven länge.</textarea>");
     refused.assert_contains("name=\"version\" value=\"2\"");
@@ -189,11 +198,17 @@ async fn a_stale_edit_is_refused_with_the_other_change_shown_and_nothing_lost() 
     let mut again = trend("Elektrifierade transporter", "Min ändring, skriven länge.");
     again.push(("version", "2"));
     assert_eq!(
-        app.post(&format!("/bank/{id}/edit"), &again).await.status,
+        strategist
+            .post(&format!("/bank/{id}/edit"), &again)
+            .await
+            .status,
         StatusCode::SEE_OTHER
     );
-    let history = app.get(&format!("/bank/{id}/history")).await;
-    history.assert_contains("3 versioner");
+    let history = strategist.get(&format!("/bank/{id}/history")).await;
+    assert_eq!(
+        history.attrs("tr[data-version]", "data-version"),
+        ["3", "2", "1"]
+    );
     history.assert_contains("Elektrifiering av transporter");
     let revisions = app
         .db
@@ -207,11 +222,11 @@ async fn a_stale_edit_is_refused_with_the_other_change_shown_and_nothing_lost() 
 
 #[tokio::test]
 async fn search_finds_words_with_swedish_and_norwegian_letters_as_typed_and_filters_combine() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    app.login(STRATEGIST_A).await;
+    let strategist = app.as_strategist_a().await;
     let a = write_note(
-        &mut app,
+        &strategist,
         "submit",
         &trend("Åldrande befolkning i glesbygd", "Färre unga stannar."),
     )
@@ -219,41 +234,43 @@ async fn search_finds_words_with_swedish_and_norwegian_letters_as_typed_and_filt
     let mut tech = trend("Självkörande fordon", "Förarlösa bussar på landsbygden.");
     tech.retain(|(k, _)| *k != "category" && *k != "tags");
     tech.extend([("category", "technological"), ("tags", "transport")]);
-    let b = write_note(&mut app, "submit", &tech).await;
+    let b = write_note(&strategist, "submit", &tech).await;
     let mut nordic = trend(
         "Grønn omstilling i Nordland",
         "Kraftkrevende industri og ærfugl.",
     );
     nordic.retain(|(k, _)| *k != "category");
     nordic.push(("category", "environmental"));
-    let c = write_note(&mut app, "submit", &nordic).await;
+    let c = write_note(&strategist, "submit", &nordic).await;
 
     let found = |body: &str, id: i64| body.contains(&format!("href=\"/bank/{id}\""));
-    let r = app.get("/bank?q=%C3%A5ldrande").await; // "åldrande"
+    let r = strategist.get("/bank?q=%C3%A5ldrande").await; // "åldrande"
     assert!(found(&r.body, a) && !found(&r.body, b) && !found(&r.body, c));
-    let r = app.get("/bank?q=gr%C3%B8nn").await; // "grønn"
+    let r = strategist.get("/bank?q=gr%C3%B8nn").await; // "grønn"
     assert!(found(&r.body, c) && !found(&r.body, a));
-    let r = app.get("/bank?q=%C3%A6rfugl").await; // "ærfugl"
+    let r = strategist.get("/bank?q=%C3%A6rfugl").await; // "ærfugl"
     assert!(found(&r.body, c));
-    let r = app.get("/bank?q=aldrande").await;
+    let r = strategist.get("/bank?q=aldrande").await;
     assert!(
         !found(&r.body, a),
         "å is not folded to a: words are found as typed"
     );
-    let r = app.get("/bank?q=landsbygd").await; // prefix: landsbygden
+    let r = strategist.get("/bank?q=landsbygd").await; // prefix: landsbygden
     assert!(found(&r.body, b));
-    let r = app.get("/bank?q=landsbygd&category=technological").await;
+    let r = strategist
+        .get("/bank?q=landsbygd&category=technological")
+        .await;
     assert!(found(&r.body, b) && !found(&r.body, a));
-    let r = app.get("/bank?tag=transport&type=trend").await;
+    let r = strategist.get("/bank?tag=transport&type=trend").await;
     assert!(found(&r.body, b) && !found(&r.body, a));
-    let r = app.get("/bank?q=%22%29%28NEAR").await; // FTS syntax is plain text
+    let r = strategist.get("/bank?q=%22%29%28NEAR").await; // FTS syntax is plain text
     assert_eq!(r.status, StatusCode::OK);
-    r.assert_contains("0 notiser");
+    assert_eq!(r.attrs("#bank-count", "data-total"), ["0"]);
 }
 
 #[tokio::test]
 async fn lists_are_paginated_in_sql() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     let w = world(&app);
     let author = app
         .db
@@ -280,12 +297,13 @@ async fn lists_are_paginated_in_sql() {
             Ok(())
         })
         .unwrap();
-    app.login(EDITOR).await;
-    let first = app.get("/bank").await;
-    first.assert_contains("60 notiser");
-    first.assert_contains("Sida 1 av 3");
+    let editor = app.as_editor().await;
+    let first = editor.get("/bank").await;
+    assert_eq!(first.attrs("#bank-count", "data-total"), ["60"]);
+    assert_eq!(first.attrs("#bank-page", "data-page"), ["1"]);
+    assert_eq!(first.attrs("#bank-page", "data-pages"), ["3"]);
     assert_eq!(first.body.matches("class=\"note-title\"").count(), 25);
-    let last = app.get("/bank?page=3").await;
+    let last = editor.get("/bank?page=3").await;
     assert_eq!(last.body.matches("class=\"note-title\"").count(), 10);
 }
 
@@ -299,24 +317,30 @@ fn note_of<'a>(kind: &'a str, title: &'a str) -> Vec<(&'a str, &'a str)> {
 
 #[tokio::test]
 async fn parents_follow_the_ladder_and_links_show_from_both_ends() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    app.login(STRATEGIST_A).await;
-    let mega = write_note(&mut app, "submit", &note_of("megatrend", "Digitalisering")).await;
-    let trend = write_note(&mut app, "submit", &note_of("trend", "Distansarbete")).await;
-    let draft = write_note(&mut app, "draft", &note_of("trend", "Hemligt utkast")).await;
+    let strategist_a = app.as_strategist_a().await;
+    let mega = write_note(
+        &strategist_a,
+        "submit",
+        &note_of("megatrend", "Digitalisering"),
+    )
+    .await;
+    let trend = write_note(&strategist_a, "submit", &note_of("trend", "Distansarbete")).await;
+    let draft = write_note(&strategist_a, "draft", &note_of("trend", "Hemligt utkast")).await;
 
     // A signal under a trend is fine; a megatrend under a trend is refused at the field,
     // with what was typed kept and nothing stored.
     let mut fields = note_of("signal", "Tomma kontor i Luleå");
     let parent = format!("#{trend}");
     fields.push(("parent", &parent));
-    let signal = write_note(&mut app, "submit", &fields).await;
-    let page = app.get(&format!("/bank/{signal}")).await;
+    let signal = write_note(&strategist_a, "submit", &fields).await;
+    let page = strategist_a.get(&format!("/bank/{signal}")).await;
     page.assert_contains(&format!(
         "<a href=\"/bank/{trend}\">Trend: Distansarbete</a>"
     ));
-    app.get(&format!("/bank/{trend}"))
+    strategist_a
+        .get(&format!("/bank/{trend}"))
         .await
         .assert_contains("Tomma kontor i Luleå");
 
@@ -327,14 +351,19 @@ async fn parents_follow_the_ladder_and_links_show_from_both_ends() {
         .1;
     let mut wrong = note_of("megatrend", "Fel nivå");
     wrong.push(("parent", &parent));
-    let refused = app.post("/bank/new?then=submit", &wrong).await;
+    let refused = strategist_a.post("/bank/new?then=submit", &wrong).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    refused.assert_contains("id=\"f-parent-error\"");
+    assert!(
+        refused.field_error("parent").is_some(),
+        "an error at parent"
+    );
     refused.assert_contains("Fel nivå");
     let draft_parent = format!("{draft}");
     let mut under_draft = note_of("signal", "Under utkast");
     under_draft.push(("parent", &draft_parent));
-    let refused = app.post("/bank/new?then=submit", &under_draft).await;
+    let refused = strategist_a
+        .post("/bank/new?then=submit", &under_draft)
+        .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     let after = app
         .db
@@ -345,73 +374,75 @@ async fn parents_follow_the_ladder_and_links_show_from_both_ends() {
 
     // Typed links: shown as "drives" on one note and "driven by" on the other.
     let to = mega.to_string();
-    let linked = app
+    let linked = strategist_a
         .post(
             &format!("/bank/{trend}/links"),
             &[("kind", "reinforces"), ("to", &to)],
         )
         .await;
     assert_eq!(linked.status, StatusCode::SEE_OTHER);
-    app.get(&format!("/bank/{trend}"))
+    strategist_a
+        .get(&format!("/bank/{trend}"))
         .await
         .assert_contains("Förstärker: <a href=\"/bank/");
-    app.get(&format!("/bank/{mega}"))
+    strategist_a
+        .get(&format!("/bank/{mega}"))
         .await
         .assert_contains("Förstärks av: <a href=\"/bank/");
     // A link to itself, to an unknown note, or without a kind is refused at the field.
     let own = trend.to_string();
-    let refused = app
+    let refused = strategist_a
         .post(
             &format!("/bank/{trend}/links"),
             &[("kind", "drives"), ("to", &own)],
         )
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    refused.assert_contains("id=\"f-to-error\"");
-    let refused = app
+    assert!(refused.field_error("to").is_some(), "an error at to");
+    let refused = strategist_a
         .post(
             &format!("/bank/{trend}/links"),
             &[("kind", "drives"), ("to", "99999")],
         )
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let refused = app
+    let refused = strategist_a
         .post(
             &format!("/bank/{trend}/links"),
             &[("kind", "hates"), ("to", &to)],
         )
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    refused.assert_contains("id=\"f-kind-error\"");
+    assert!(refused.field_error("kind").is_some(), "an error at kind");
 
     // Another organisation's strategist sees the links but may not add or remove them,
     // and never sees a draft on the other end.
-    app.login(STRATEGIST_B).await;
+    let strategist_b = app.as_strategist_b().await;
     let draft_id = draft.to_string();
     assert_eq!(
-        app.post(
-            &format!("/bank/{trend}/links"),
-            &[("kind", "drives"), ("to", &to)]
-        )
-        .await
-        .status,
+        strategist_b
+            .post(
+                &format!("/bank/{trend}/links"),
+                &[("kind", "drives"), ("to", &to)]
+            )
+            .await
+            .status,
         StatusCode::FORBIDDEN
     );
-    app.login(STRATEGIST_A).await;
-    app.post(
-        &format!("/bank/{mega}/links"),
-        &[("kind", "drives"), ("to", &draft_id)],
-    )
-    .await;
-    app.login(STRATEGIST_B).await;
+    strategist_a
+        .post(
+            &format!("/bank/{mega}/links"),
+            &[("kind", "drives"), ("to", &draft_id)],
+        )
+        .await;
     assert!(
-        !app.get(&format!("/bank/{mega}"))
+        !strategist_b
+            .get(&format!("/bank/{mega}"))
             .await
             .body
             .contains("Hemligt utkast")
     );
-    app.login(STRATEGIST_A).await;
-    let removed = app
+    let removed = strategist_a
         .post(
             &format!("/bank/{trend}/links/remove"),
             &[("kind", "reinforces"), ("to", &to)],
@@ -428,17 +459,17 @@ async fn parents_follow_the_ladder_and_links_show_from_both_ends() {
 
 #[tokio::test]
 async fn a_merge_keeps_the_merged_notes_history_and_moves_its_links() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    app.login(STRATEGIST_A).await;
+    let strategist = app.as_strategist_a().await;
     let mut first = note_of("trend", "Elektrifiering av transporter");
     first.push(("tags", "el, transport"));
-    let keep = write_note(&mut app, "submit", &first).await;
+    let keep = write_note(&strategist, "submit", &first).await;
     let mut second = note_of("trend", "Elbilar ökar");
     second.push(("tags", "elbil"));
-    let dup = write_note(&mut app, "submit", &second).await;
+    let dup = write_note(&strategist, "submit", &second).await;
     let mega = write_note(
-        &mut app,
+        &strategist,
         "submit",
         &note_of("megatrend", "Grön omställning"),
     )
@@ -446,14 +477,15 @@ async fn a_merge_keeps_the_merged_notes_history_and_moves_its_links() {
     let mut child = note_of("signal", "Laddstolpar i glesbygd");
     let dup_ref = dup.to_string();
     child.push(("parent", &dup_ref));
-    let signal = write_note(&mut app, "submit", &child).await;
+    let signal = write_note(&strategist, "submit", &child).await;
     let to = mega.to_string();
-    app.post(
-        &format!("/bank/{dup}/links"),
-        &[("kind", "drives"), ("to", &to)],
-    )
-    .await;
-    let source = app
+    strategist
+        .post(
+            &format!("/bank/{dup}/links"),
+            &[("kind", "drives"), ("to", &to)],
+        )
+        .await;
+    let source = strategist
         .post(
             "/sources/new",
             &[("kind", "report"), ("title", "Trafikverkets prognos")],
@@ -463,7 +495,7 @@ async fn a_merge_keeps_the_merged_notes_history_and_moves_its_links() {
         .location()
         .trim_start_matches("/sources/")
         .to_string();
-    let cited = app
+    let cited = strategist
         .post(
             &format!("/bank/{dup}/sources"),
             &[("source", &source_id), ("stance", "supports")],
@@ -474,18 +506,19 @@ async fn a_merge_keeps_the_merged_notes_history_and_moves_its_links() {
     // Only curators merge.
     let into = keep.to_string();
     assert_eq!(
-        app.post(&format!("/bank/{dup}/merge"), &[("into", &into)])
+        strategist
+            .post(&format!("/bank/{dup}/merge"), &[("into", &into)])
             .await
             .status,
         StatusCode::FORBIDDEN
     );
-    app.login(EDITOR).await;
-    let refused = app
+    let editor = app.as_editor().await;
+    let refused = editor
         .post(&format!("/bank/{dup}/merge"), &[("into", &dup_ref)])
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    refused.assert_contains("id=\"f-into-error\"");
-    let merged = app
+    assert!(refused.field_error("into").is_some(), "an error at into");
+    let merged = editor
         .post(&format!("/bank/{dup}/merge"), &[("into", &into)])
         .await;
     assert_eq!(merged.status, StatusCode::SEE_OTHER);
@@ -511,25 +544,41 @@ async fn a_merge_keeps_the_merged_notes_history_and_moves_its_links() {
     assert_eq!(moved.parent_id, Some(keep));
 
     // Both pages tell the story; the history of the merged note is whole.
-    let page = app.get(&format!("/bank/{dup}")).await;
-    page.assert_contains("Den här notisen är sammanslagen med");
-    app.get(&format!("/bank/{keep}"))
-        .await
-        .assert_contains("Sammanslagna hit");
-    let history = app.get(&format!("/bank/{dup}/history")).await;
-    history.assert_contains("Sammanslagen");
-    history.assert_contains("sammanslagning");
+    let page = editor.get(&format!("/bank/{dup}")).await;
+    assert_eq!(
+        page.attrs("#merged-into a", "href"),
+        [format!("/bank/{keep}")]
+    );
+    assert_eq!(
+        editor
+            .get(&format!("/bank/{keep}"))
+            .await
+            .attrs("#merged-from a", "href"),
+        [format!("/bank/{dup}")]
+    );
+    let history = editor.get(&format!("/bank/{dup}/history")).await;
+    assert_eq!(
+        history.attrs("tr[data-version]", "data-status")[0],
+        "merged",
+        "the newest version is the merged one"
+    );
+    assert!(
+        history.attrs("td[data-changes]", "data-changes")[0]
+            .split(' ')
+            .any(|f| f == "merged_into"),
+        "the change names the merge"
+    );
     assert_eq!(
         db.read_blocking(|c| bank::revisions(c, dup)).unwrap().len(),
         2
     );
     // A merged note cannot be merged again, edited or linked.
-    let again = app
+    let again = editor
         .post(&format!("/bank/{dup}/merge"), &[("into", &to)])
         .await;
     assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
-        app.get(&format!("/bank/{dup}/edit")).await.status,
+        editor.get(&format!("/bank/{dup}/edit")).await.status,
         StatusCode::FORBIDDEN
     );
 }
@@ -538,45 +587,50 @@ async fn a_merge_keeps_the_merged_notes_history_and_moves_its_links() {
 async fn editors_decide_what_the_public_sees() {
     let mut app = spawn_app();
     world(&app);
-    app.login(STRATEGIST_A).await;
-    let id = write_note(&mut app, "submit", &note_of("trend", "Öppen trend")).await;
-    let draft = write_note(&mut app, "draft", &note_of("trend", "Eget utkast")).await;
+    let strategist = app.as_strategist_a().await;
+    let id = write_note(&strategist, "submit", &note_of("trend", "Öppen trend")).await;
+    let draft = write_note(&strategist, "draft", &note_of("trend", "Eget utkast")).await;
     assert_eq!(
-        app.post(&format!("/bank/{id}/public"), &[("public", "1")])
+        strategist
+            .post(&format!("/bank/{id}/public"), &[("public", "1")])
             .await
             .status,
         StatusCode::FORBIDDEN
     );
-    app.logout().await;
     assert_eq!(
         app.get(&format!("/bank/{id}")).await.status,
         StatusCode::NOT_FOUND
     );
     assert!(!app.get("/bank").await.body.contains("Öppen trend"));
 
-    app.login(EDITOR).await;
+    let editor = app.as_editor().await;
     assert_eq!(
-        app.post(&format!("/bank/{draft}/public"), &[("public", "1")])
+        editor
+            .post(&format!("/bank/{draft}/public"), &[("public", "1")])
             .await
             .status,
         StatusCode::FORBIDDEN
     );
-    let made = app
+    let made = editor
         .post(&format!("/bank/{id}/public"), &[("public", "1")])
         .await;
     assert_eq!(made.status, StatusCode::SEE_OTHER);
-    app.logout().await;
     app.get(&format!("/bank/{id}"))
         .await
         .assert_contains("Öppen trend");
     app.get("/bank").await.assert_contains("Öppen trend");
 
-    app.login(EDITOR).await;
-    app.post(&format!("/bank/{id}/public"), &[("public", "0")])
+    editor
+        .post(&format!("/bank/{id}/public"), &[("public", "0")])
         .await;
-    let history = app.get(&format!("/bank/{id}/history")).await;
-    history.assert_contains("synlighet");
-    app.logout().await;
+    let history = editor.get(&format!("/bank/{id}/history")).await;
+    assert!(
+        history
+            .attrs("td[data-changes]", "data-changes")
+            .iter()
+            .any(|changes| changes.split(' ').any(|f| f == "public")),
+        "a version records the change of visibility"
+    );
     assert_eq!(
         app.get(&format!("/bank/{id}")).await.status,
         StatusCode::NOT_FOUND
@@ -587,17 +641,22 @@ async fn editors_decide_what_the_public_sees() {
 async fn the_bank_exports_what_the_viewer_may_see_as_csv_and_json() {
     let mut app = spawn_app();
     world(&app);
-    app.login(STRATEGIST_A).await;
-    write_note(&mut app, "submit", &note_of("trend", "=Formel i rubriken")).await;
-    write_note(&mut app, "draft", &note_of("trend", "Skånes utkast")).await;
-    let csv = app.get("/bank.csv").await;
+    let strategist_a = app.as_strategist_a().await;
+    write_note(
+        &strategist_a,
+        "submit",
+        &note_of("trend", "=Formel i rubriken"),
+    )
+    .await;
+    write_note(&strategist_a, "draft", &note_of("trend", "Skånes utkast")).await;
+    let csv = strategist_a.get("/bank.csv").await;
     assert_eq!(csv.status, StatusCode::OK);
     assert!(csv.body.starts_with('\u{feff}'));
     csv.assert_contains("'=Formel i rubriken");
     csv.assert_contains("Skånes utkast");
 
-    app.login(STRATEGIST_B).await;
-    let csv = app.get("/bank.csv").await;
+    let strategist_b = app.as_strategist_b().await;
+    let csv = strategist_b.get("/bank.csv").await;
     assert!(!csv.body.contains("Skånes utkast"));
     let mut reader = csv::Reader::from_reader(csv.body.trim_start_matches('\u{feff}').as_bytes());
     assert_eq!(
@@ -605,17 +664,16 @@ async fn the_bank_exports_what_the_viewer_may_see_as_csv_and_json() {
         framsyn::web::BANK_CSV_COLUMNS
     );
     assert_eq!(reader.records().count(), 1);
-    let json = app.get("/bank.json?type=trend").await;
+    let json = strategist_b.get("/bank.json?type=trend").await;
     let notes: serde_json::Value = serde_json::from_str(&json.body).unwrap();
     assert_eq!(notes.as_array().unwrap().len(), 1);
     assert_eq!(notes[0]["title"], "=Formel i rubriken");
     assert_eq!(notes[0]["time_band"], serde_json::Value::Null);
     // Filters apply: no megatrends here.
     let none: serde_json::Value =
-        serde_json::from_str(&app.get("/bank.json?type=megatrend").await.body).unwrap();
+        serde_json::from_str(&strategist_b.get("/bank.json?type=megatrend").await.body).unwrap();
     assert!(none.as_array().unwrap().is_empty());
     // Visitors export only what editors made public: nothing yet.
-    app.logout().await;
     let public: serde_json::Value =
         serde_json::from_str(&app.get("/bank.json").await.body).unwrap();
     assert!(public.as_array().unwrap().is_empty());
@@ -625,7 +683,7 @@ async fn the_bank_exports_what_the_viewer_may_see_as_csv_and_json() {
 async fn a_csv_import_with_a_bad_row_imports_nothing_and_reports_every_row() {
     let mut app = spawn_app();
     let w = world(&app);
-    app.login(STRATEGIST_A).await;
+    let strategist = app.as_strategist_a().await;
     let count = |app: &TestApp| {
         app.db
             .read_blocking(|c| {
@@ -644,7 +702,7 @@ async fn a_csv_import_with_a_bad_row_imports_nothing_and_reports_every_row() {
                Trend;Åldrande befolkning;Social;2030–2040\n\
                rykte;;Social;\n\
                signal;Ny signal;andlig;\n";
-    let refused = app
+    let refused = strategist
         .upload("/bank/import", "file", "notiser.csv", bad.as_bytes())
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -653,14 +711,16 @@ async fn a_csv_import_with_a_bad_row_imports_nothing_and_reports_every_row() {
     refused.assert_contains("<td>3</td><td>title</td>");
     refused.assert_contains("<td>4</td><td>category</td>");
     assert_eq!(count(&app), 0);
-    let no_file = app.upload("/bank/import", "file", "tom.csv", b"").await;
+    let no_file = strategist
+        .upload("/bank/import", "file", "tom.csv", b"")
+        .await;
     assert_eq!(no_file.status, StatusCode::UNPROCESSABLE_ENTITY);
-    no_file.assert_contains("Välj en CSV-fil.");
+    no_file.assert_error("error-import-no-file");
 
     let good = "\u{feff}type;title;category;time_band;tags\n\
                 Trend;Åldrande befolkning;Social;2030–2040;demografi\n\
                 Megatrend;Klimatförändringar;environmental;beyond_2050;klimat\n";
-    let imported = app
+    let imported = strategist
         .upload("/bank/import", "file", "notiser.csv", good.as_bytes())
         .await;
     assert_eq!(imported.status, StatusCode::SEE_OTHER);
@@ -668,14 +728,18 @@ async fn a_csv_import_with_a_bad_row_imports_nothing_and_reports_every_row() {
         imported.location(),
         format!("/bank?organisation={}&status=draft&imported=2", w.org_a)
     );
-    app.get(imported.location())
-        .await
-        .assert_contains("2 notiser importerades som utkast.");
+    assert_eq!(
+        strategist
+            .get(imported.location())
+            .await
+            .attrs("#bank-imported", "data-imported"),
+        ["2"]
+    );
     assert_eq!(count(&app), 2);
 
     // An export imports again (the export's extra columns are ignored).
-    let export = app.get("/bank.csv").await;
-    let again = app
+    let export = strategist.get("/bank.csv").await;
+    let again = strategist
         .upload("/bank/import", "file", "bank.csv", export.body.as_bytes())
         .await;
     assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.body);
@@ -683,22 +747,21 @@ async fn a_csv_import_with_a_bad_row_imports_nothing_and_reports_every_row() {
 
     // A parent that does not stand higher is reported at its row.
     let parent = "type,title,category,parent\nmegatrend,Fel,social,1\n";
-    let refused = app
+    let refused = strategist
         .upload("/bank/import", "file", "p.csv", parent.as_bytes())
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     refused.assert_contains("<td>2</td><td>parent</td>");
     assert_eq!(count(&app), 4);
 
-    app.login(EDITOR).await;
-    assert_eq!(app.get("/bank/import").await.status, StatusCode::OK);
-    app.logout().await;
+    let editor = app.as_editor().await;
+    assert_eq!(editor.get("/bank/import").await.status, StatusCode::OK);
     assert_eq!(app.get("/bank/import").await.status, StatusCode::SEE_OTHER);
 }
 
 #[tokio::test]
 async fn large_result_sets_count_to_a_cap_and_rank_the_newest_matches() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     let w = world(&app);
     let author = app
         .db
@@ -733,21 +796,41 @@ async fn large_result_sets_count_to_a_cap_and_rank_the_newest_matches() {
             Ok(())
         })
         .unwrap();
-    app.login(STRATEGIST_B).await;
+    let strategist = app.as_strategist_b().await;
     // The list counts to the cap, then pages on as long as pages come back full.
-    let list = app.get("/bank").await;
-    list.assert_contains(&format!("Fler än {} notiser", bank::COUNT_CAP));
-    let deep = app.get("/bank?page=42").await;
-    deep.assert_contains("Sida 42");
+    let list = strategist.get("/bank").await;
+    assert_eq!(
+        list.attrs("#bank-count[data-capped]", "data-total"),
+        [bank::COUNT_CAP.to_string()]
+    );
+    let deep = strategist.get("/bank?page=42").await;
+    assert_eq!(deep.attrs("#bank-page", "data-page"), ["42"]);
+    assert!(
+        deep.attrs("#bank-page", "data-pages").is_empty(),
+        "no last page while counting stops at the cap"
+    );
     assert_eq!(deep.body.matches("class=\"note-title\"").count(), 5);
     assert!(!deep.body.contains("rel=\"next\""));
-    assert!(app.get("/bank?page=41").await.body.contains("rel=\"next\""));
+    assert!(
+        strategist
+            .get("/bank?page=41")
+            .await
+            .body
+            .contains("rel=\"next\"")
+    );
 
     // A search counts to its own cap and ranks the newest matches by relevance: the
     // notes that say it twice come first.
-    let search = app.get("/bank?q=v%C3%A4tgas").await;
-    search.assert_contains(&format!("Fler än {} notiser", bank::SEARCH_CAP));
-    search.assert_contains(&format!("De {} senaste träffarna", bank::SEARCH_CAP));
+    let search = strategist.get("/bank?q=v%C3%A4tgas").await;
+    assert_eq!(
+        search.attrs("#bank-count[data-capped]", "data-total"),
+        [bank::SEARCH_CAP.to_string()]
+    );
+    assert_eq!(
+        search.texts("#bank-ranked-window").len(),
+        1,
+        "says it ranks a window"
+    );
     let first = search
         .body
         .split("class=\"note-title\"")
@@ -759,10 +842,12 @@ async fn large_result_sets_count_to_a_cap_and_rank_the_newest_matches() {
     let number: i64 = first.rsplit(' ').next().unwrap().parse().unwrap();
     assert_eq!(number % 10, 0, "{first}");
     // By date, every match can be paged to, beyond the ranked ones.
-    let by_date = app.get("/bank?q=v%C3%A4tgas&sort=date&page=41").await;
+    let by_date = strategist
+        .get("/bank?q=v%C3%A4tgas&sort=date&page=41")
+        .await;
     assert_eq!(by_date.body.matches("class=\"note-title\"").count(), 25);
     // An export holds every match, not only the ranked ones.
     let export: serde_json::Value =
-        serde_json::from_str(&app.get("/bank.json?q=v%C3%A4tgas").await.body).unwrap();
+        serde_json::from_str(&strategist.get("/bank.json?q=v%C3%A4tgas").await.body).unwrap();
     assert_eq!(export.as_array().unwrap().len() as i64, total);
 }

@@ -5,30 +5,32 @@
 use axum::http::StatusCode;
 
 use super::editorial::{EDITOR_2, output, step, take, version_of};
-use super::events::{create_event, workshop};
+use super::events::{schedule, workshop};
 use super::helpers::*;
 use super::rounds::{STRATEGIST_A2, field, rate_three, setup};
 use framsyn::domain::user::Role;
 use framsyn::storage::publications;
 
+/// A second strategist of Region Norrbotten.
+const STRATEGIST_B2: &str = "strateg2@norrbotten.test";
+
 /// The rounds' world (two notes, a round on both) with a second editor.
-async fn start(app: &mut TestApp) -> (World, i64, i64, i64) {
+async fn start(app: &TestApp) -> (World, i64, i64, i64) {
     let (w, first, second, round) = setup(app).await;
     app.user(EDITOR_2, w.office, &[Role::Editor]);
     (w, first, second, round)
 }
 
 /// The second editor publishes the text.
-async fn publish(app: &mut TestApp, id: i64) -> TestResponse {
-    app.login(EDITOR_2).await;
+async fn publish(app: &TestApp, id: i64) -> TestResponse {
     let version = version_of(app, id);
-    take(app, id, &step(&version, "publish")).await
+    take(&app.as_user(EDITOR_2).await, id, &step(&version, "publish")).await
 }
 
 /// A text by the first editor with `body`, sent for review; returns its id.
-async fn text_in_review(app: &mut TestApp, body: &str) -> i64 {
-    app.login(EDITOR).await;
-    let created = app
+async fn text_in_review(app: &TestApp, body: &str) -> i64 {
+    let editor = app.as_editor().await;
+    let created = editor
         .post(
             "/editorial/new",
             &output("Fördjupad omvärldsanalys", body, "save"),
@@ -41,15 +43,15 @@ async fn text_in_review(app: &mut TestApp, body: &str) -> i64 {
         .parse()
         .unwrap();
     let version = version_of(app, id);
-    let sent = take(app, id, &step(&version, "submit")).await;
+    let sent = take(&editor, id, &step(&version, "submit")).await;
     assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
     id
 }
 
-async fn make_public(app: &mut TestApp, notes: &[i64]) {
-    app.login(EDITOR).await;
+async fn make_public(app: &TestApp, notes: &[i64]) {
+    let editor = app.as_editor().await;
     for id in notes {
-        let made = app
+        let made = editor
             .post(&format!("/bank/{id}/public"), &[("public", "1")])
             .await;
         assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
@@ -66,17 +68,17 @@ fn radar_row(first: i64, median: &str, n: &str) -> String {
 #[tokio::test]
 async fn a_published_text_keeps_the_figures_it_showed_when_it_was_published() {
     let mut app = spawn_app();
-    let (w, first, second, round) = start(&mut app).await;
-    app.user("strateg2@norrbotten.test", w.org_b, &[Role::Strategist]);
-    rate_three(&mut app, first, round).await;
-    make_public(&mut app, &[first, second]).await;
+    let (w, first, second, round) = start(&app).await;
+    app.user(STRATEGIST_B2, w.org_b, &[Role::Strategist]);
+    rate_three(&app, first, round).await;
+    make_public(&app, &[first, second]).await;
     let body = format!(
         "Så ser regionerna på trenderna.\n\n[[radar:{round}]]\n\n[[note:{first}]]\n\nSlutord."
     );
 
     // While written, the preview shows the material as it is: impact 2, 4 and 5.
-    app.login(EDITOR).await;
-    let preview = app
+    let editor = app.as_editor().await;
+    let preview = editor
         .post("/editorial/new", &output("Utkast", &body, "preview"))
         .await;
     assert_eq!(preview.status, StatusCode::OK);
@@ -88,8 +90,8 @@ async fn a_published_text_keeps_the_figures_it_showed_when_it_was_published() {
     ));
     preview.assert_contains("<p>Slutord.</p>");
 
-    let id = text_in_review(&mut app, &body).await;
-    let published = publish(&mut app, id).await;
+    let id = text_in_review(&app, &body).await;
+    let published = publish(&app, id).await;
     assert_eq!(
         published.status,
         StatusCode::SEE_OTHER,
@@ -104,16 +106,16 @@ async fn a_published_text_keeps_the_figures_it_showed_when_it_was_published() {
     assert!(stored.snapshot.is_some() && stored.snapshot_at.is_some());
 
     // A fourth answer moves the median to 3 in the workspace…
-    app.login("strateg2@norrbotten.test").await;
-    let rated = app
+    let strategist_b2 = app.as_user(STRATEGIST_B2).await;
+    let rated = strategist_b2
         .post(
             &format!("/rounds/{round}"),
             &[(field(first, "impact").as_str(), "1")],
         )
         .await;
     assert_eq!(rated.status, StatusCode::SEE_OTHER, "{}", rated.body);
-    app.login(LEADER).await;
-    app.get(&format!("/rounds/{round}/radar"))
+    let leader = app.as_leader().await;
+    leader.get(&format!("/rounds/{round}/radar"))
         .await
         .assert_contains(&format!(
             "<a href=\"/rounds/{round}/notes/{first}\">Åldrande befolkning</a></th><td>Trend</td><td>Social</td><td>2030–2040</td><td>3</td><td>4</td>"
@@ -121,7 +123,6 @@ async fn a_published_text_keeps_the_figures_it_showed_when_it_was_published() {
 
     // …but the public text, its feed, the final publication and the editors' view of the
     // published text keep the figures of the moment it was published.
-    app.logout().await;
     let public = app.get(&format!("/publications/{id}")).await;
     assert_eq!(public.status, StatusCode::OK);
     public.assert_contains(&radar_row(first, "4", "3"));
@@ -137,21 +138,20 @@ async fn a_published_text_keeps_the_figures_it_showed_when_it_was_published() {
     file.assert_contains(&radar_row(first, "4", "3"));
     // The file carries the chart styles with it.
     file.assert_contains(".chart-shape-circle");
-    app.login(EDITOR).await;
-    let frozen = app.get(&format!("/editorial/{id}")).await;
+    let frozen = editor.get(&format!("/editorial/{id}")).await;
     frozen.assert_contains(&radar_row(first, "4", "3"));
 
     // Taken down, the text shows the material live again, and publishing it anew
     // freezes the new figures.
     let version = version_of(&app, id);
-    take(&mut app, id, &step(&version, "unpublish")).await;
-    app.get(&format!("/editorial/{id}"))
+    take(&editor, id, &step(&version, "unpublish")).await;
+    editor
+        .get(&format!("/editorial/{id}"))
         .await
         .assert_contains(&radar_row(first, "3", "4"));
     let version = version_of(&app, id);
-    take(&mut app, id, &step(&version, "submit")).await;
-    publish(&mut app, id).await;
-    app.logout().await;
+    take(&editor, id, &step(&version, "submit")).await;
+    publish(&app, id).await;
     app.get(&format!("/publications/{id}"))
         .await
         .assert_contains(&radar_row(first, "3", "4"));
@@ -160,29 +160,47 @@ async fn a_published_text_keeps_the_figures_it_showed_when_it_was_published() {
 #[tokio::test]
 async fn publishing_is_refused_while_an_embed_shows_what_visitors_may_not_see() {
     let mut app = spawn_app();
-    let (_, first, second, round) = start(&mut app).await;
+    let (_, first, second, round) = start(&app).await;
     let starts = local(20, 9);
     let ends = local(20, 16);
-    let event = create_event(&mut app, &workshop(&starts, &ends, "", "")).await;
+    let leader = app.as_leader().await;
+    let event = schedule(&leader, &workshop(&starts, &ends, "", "")).await;
     let body = format!("[[radar:{round}]]\n\n[[event:{event}]]\n\n[[note:999999]]");
-    let id = text_in_review(&mut app, &body).await;
+    let id = text_in_review(&app, &body).await;
 
     // The reviewer sees beforehand what stands in the way.
-    app.login(EDITOR_2).await;
-    let page = app.get(&format!("/editorial/{id}")).await;
-    page.assert_contains("id=\"embed-problems\"");
+    let editor_2 = app.as_user(EDITOR_2).await;
+    let page = editor_2.get(&format!("/editorial/{id}")).await;
+    assert_eq!(
+        page.texts("#embed-problems").len(),
+        1,
+        "the problems are listed"
+    );
     let version = version_of(&app, id);
-    let refused = take(&mut app, id, &step(&version, "publish")).await;
+    let refused = take(&editor_2, id, &step(&version, "publish")).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    refused.assert_contains("Texten visar material som besökare inte får se.");
+    refused.assert_error("error-embeds-not-public");
     // The notes not public, by number; the members-only event; the missing note.
-    refused.assert_contains(&format!("<code>[[radar:{round}]]</code>"));
-    refused.assert_contains(&format!("<a href=\"/bank/{first}\">#{first}</a>"));
-    refused.assert_contains(&format!("<a href=\"/bank/{second}\">#{second}</a>"));
-    refused.assert_contains(&format!(
-        "<code>[[event:{event}]]</code>: evenemanget är inte publicerat för alla."
-    ));
-    refused.assert_contains("<code>[[note:999999]]</code>: det finns inget med den hänvisningen.");
+    let radar = format!("radar:{round}");
+    let event_embed = format!("event:{event}");
+    let mut problems = refused.attrs("#embed-problems li[data-embed]", "data-embed");
+    problems.sort();
+    assert_eq!(
+        problems,
+        [event_embed.as_str(), "note:999999", radar.as_str()]
+    );
+    assert_eq!(
+        refused.attrs(&format!("li[data-embed='{radar}'] a"), "href"),
+        [format!("/bank/{first}"), format!("/bank/{second}")]
+    );
+    assert_eq!(
+        refused.attrs(&format!("li[data-embed='{event_embed}']"), "data-problem"),
+        ["embed-event-not-public"]
+    );
+    assert_eq!(
+        refused.attrs("li[data-embed='note:999999']", "data-problem"),
+        ["embed-missing"]
+    );
     let stored = app
         .db
         .read_blocking(move |c| publications::get(c, id))
@@ -190,30 +208,29 @@ async fn publishing_is_refused_while_an_embed_shows_what_visitors_may_not_see() 
         .unwrap();
     assert_eq!(stored.status.key(), "in_review");
     assert_eq!(stored.body, body, "nothing written is lost");
-    app.logout().await;
     assert_eq!(
         app.get(&format!("/publications/{id}")).await.status,
         StatusCode::NOT_FOUND
     );
 
     // Notes made public, the event open to all and the missing note taken out: published.
-    make_public(&mut app, &[first, second]).await;
+    make_public(&app, &[first, second]).await;
     let mut public_event = workshop(&starts, &ends, "", "");
     for pair in public_event.iter_mut() {
         if pair.0 == "audience" {
             pair.1 = "public";
         }
     }
-    let open = create_event(&mut app, &public_event).await;
-    app.login(EDITOR).await;
+    let open = schedule(&leader, &public_event).await;
+    let editor = app.as_editor().await;
     let version = version_of(&app, id);
     let mut back = step(&version, "return");
     back.push(("comment", "Ta bort det som inte kan visas.".to_string()));
-    let returned = take(&mut app, id, &back).await;
+    let returned = take(&editor, id, &back).await;
     assert_eq!(returned.status, StatusCode::SEE_OTHER, "{}", returned.body);
     let edited = format!("[[radar:{round}]]\n\n[[event:{open}]]");
     let version = version_of(&app, id);
-    let saved = app
+    let saved = editor
         .post(
             &format!("/editorial/{id}/edit"),
             &[
@@ -229,15 +246,14 @@ async fn publishing_is_refused_while_an_embed_shows_what_visitors_may_not_see() 
         .await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
     let version = version_of(&app, id);
-    take(&mut app, id, &step(&version, "submit")).await;
-    let published = publish(&mut app, id).await;
+    take(&editor, id, &step(&version, "submit")).await;
+    let published = publish(&app, id).await;
     assert_eq!(
         published.status,
         StatusCode::SEE_OTHER,
         "{}",
         published.body
     );
-    app.logout().await;
     let public = app.get(&format!("/publications/{id}")).await;
     public.assert_contains("class=\"embed embed-event\"");
     public.assert_contains(&format!(
@@ -247,22 +263,22 @@ async fn publishing_is_refused_while_an_embed_shows_what_visitors_may_not_see() 
 
 #[tokio::test]
 async fn an_embed_that_cannot_be_read_is_refused_at_the_field_with_the_text_kept() {
-    let mut app = spawn_app();
-    start(&mut app).await;
-    app.login(EDITOR).await;
-    let refused = app
+    let app = spawn_app();
+    start(&app).await;
+    let editor = app.as_editor().await;
+    let refused = editor
         .post(
             "/editorial/new",
             &output("Utkast", "Text.\n\n[[radar:tre]]\n\nMer text.", "save"),
         )
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    refused.assert_contains("id=\"f-body-error\"");
+    assert!(refused.field_error("body").is_some(), "an error at body");
     refused.assert_contains("<code>[[radar:tre]]</code>");
     refused.assert_contains("Text.\n\n[[radar:tre]]\n\nMer text.</textarea>");
     assert!(app.db.read_blocking(publications::all).unwrap().is_empty());
     // Brackets in running text are only text.
-    let saved = app
+    let saved = editor
         .post(
             "/editorial/new",
             &output("Utkast", "Vi skrev [[radar:tre]] mitt i en mening.", "save"),
@@ -273,27 +289,29 @@ async fn an_embed_that_cannot_be_read_is_refused_at_the_field_with_the_text_kept
 
 #[tokio::test]
 async fn every_kind_of_material_shows_in_the_preview_with_its_figures() {
-    let mut app = spawn_app();
-    let (_, first, _, round) = start(&mut app).await;
-    rate_three(&mut app, first, round).await;
+    let app = spawn_app();
+    let (_, first, _, round) = start(&app).await;
+    rate_three(&app, first, round).await;
     // Both uncertainty and impact from one strategist puts the first note on the map.
-    app.login(STRATEGIST_A2).await;
-    app.post(
-        &format!("/rounds/{round}"),
-        &[
-            (field(first, "impact").as_str(), "4"),
-            (field(first, "uncertainty").as_str(), "4"),
-        ],
-    )
-    .await;
+    let analyst = app.as_user(STRATEGIST_A2).await;
+    analyst
+        .post(
+            &format!("/rounds/{round}"),
+            &[
+                (field(first, "impact").as_str(), "4"),
+                (field(first, "uncertainty").as_str(), "4"),
+            ],
+        )
+        .await;
     let starts = local(20, 9);
     let ends = local(20, 16);
-    let event = create_event(&mut app, &workshop(&starts, &ends, "", "")).await;
+    let leader = app.as_leader().await;
+    let event = schedule(&leader, &workshop(&starts, &ends, "", "")).await;
     let body = format!(
         "[[note:{first}]]\n\n[[radar:{round}]]\n\n[[driver-map:{round}]]\n\n[[heatmap:omvarlden]]\n\n[[event:{event}]]\n\n[[progress]]\n\n[[radar:999]]"
     );
-    app.login(EDITOR).await;
-    let preview = app
+    let editor = app.as_editor().await;
+    let preview = editor
         .post("/editorial/new", &output("Utkast", &body, "preview"))
         .await;
     assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
@@ -315,7 +333,10 @@ async fn every_kind_of_material_shows_in_the_preview_with_its_figures() {
     ));
     preview.assert_contains("<caption id=\"preview-6-caption\">");
     preview.assert_contains("Region Skåne</th>");
-    preview.assert_contains("Materialet radar:999 finns inte.");
+    assert_eq!(
+        preview.attrs("[data-missing]", "data-missing"),
+        ["radar:999"]
+    );
     // Ids stay unique on the page.
     let ids: Vec<&str> = preview
         .body

@@ -112,8 +112,8 @@ async fn one_search_finds_notes_sources_and_methods_as_typed() {
         .await
         .assert_contains("/methods/futures-wheel\">Framtidshjulet</a>");
 
-    app.login(STRATEGIST_A).await;
-    let note = app
+    let strategist = app.as_strategist_a().await;
+    let note = strategist
         .post(
             "/bank/new?then=submit",
             &[
@@ -124,7 +124,7 @@ async fn one_search_finds_notes_sources_and_methods_as_typed() {
         )
         .await;
     assert_eq!(note.status, StatusCode::SEE_OTHER);
-    let source = app
+    let source = strategist
         .post(
             "/sources/new",
             &[
@@ -134,11 +134,10 @@ async fn one_search_finds_notes_sources_and_methods_as_typed() {
         )
         .await;
     assert_eq!(source.status, StatusCode::SEE_OTHER);
-    let page = app.get("/search?q=n%C3%A4ring").await;
+    let page = strategist.get("/search?q=n%C3%A4ring").await;
     page.assert_contains("Fjällens näringar förändras");
     page.assert_contains("Näringslivet i fjällregionen");
     // Visitors see neither the members' notes nor the sources.
-    app.logout().await;
     let page = app.get("/search?q=n%C3%A4ring").await;
     assert!(!page.body.contains("Fjällens näringar"));
     assert!(!page.body.contains("Näringslivet"));

@@ -27,7 +27,7 @@ async fn the_home_page_shows_the_programme_and_its_six_phases() {
     }
     home.assert_contains("8 februari – 28 mars 2017");
     // Today (2026 or later) is after the programme's last date, and nobody overrode it.
-    home.assert_contains("Programmet är avslutat.");
+    assert_eq!(home.attrs(".status-line", "data-stage"), ["ended"]);
     assert!(!home.body.contains("aria-current=\"step\""));
 }
 
@@ -172,35 +172,35 @@ async fn the_active_phase_follows_the_dates() {
 
 #[tokio::test]
 async fn a_process_leader_overrides_the_active_phase_and_it_is_logged() {
-    let mut app = spawn_with(running_programme(), test_config());
+    let app = spawn_with(running_programme(), test_config());
     world(&app);
-    app.login(LEADER).await;
-    let form = app.get("/active-phase").await;
+    let leader = app.as_leader().await;
+    let form = leader.get("/active-phase").await;
     assert_eq!(form.status, StatusCode::OK);
-    form.assert_contains("Ingen har ändrat aktiv fas");
+    assert_eq!(form.texts("#no-overrides").len(), 1, "no override yet");
 
-    let set = app
+    let set = leader
         .post(
             "/active-phase",
             &[("phase", "sist"), ("reason", "Workshoppen flyttades fram")],
         )
         .await;
     assert_eq!(set.status, StatusCode::SEE_OTHER);
-    let home = app.get("/").await;
-    home.assert_contains("Aktiv fas just nu: Fas sist.");
-    home.assert_contains("(satt av processledningen)");
+    let home = leader.get("/").await;
+    assert_eq!(home.attrs(".status-line", "data-active-phase"), ["sist"]);
+    assert_eq!(home.attrs(".status-line", "data-active-by"), ["override"]);
 
-    let log = app.get("/active-phase").await;
+    let log = leader.get("/active-phase").await;
     log.assert_contains("Testa Testsson");
     log.assert_contains("Workshoppen flyttades fram");
 
-    let lifted = app
+    let lifted = leader
         .post("/active-phase", &[("phase", ""), ("reason", "")])
         .await;
     assert_eq!(lifted.status, StatusCode::SEE_OTHER);
-    app.get("/")
-        .await
-        .assert_contains("Aktiv fas just nu: Fas mitten.");
+    let home = leader.get("/").await;
+    assert_eq!(home.attrs(".status-line", "data-active-phase"), ["mitten"]);
+    assert_eq!(home.attrs(".status-line", "data-active-by"), ["dates"]);
     let rows = app
         .db
         .read_blocking(|c| framsyn::storage::overrides::history(c, "pagaende"))
@@ -223,24 +223,24 @@ async fn a_process_leader_overrides_the_active_phase_and_it_is_logged() {
 
 #[tokio::test]
 async fn an_unknown_phase_in_the_override_is_refused_at_the_field() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    app.login(LEADER).await;
-    let refused = app
+    let leader = app.as_leader().await;
+    let refused = leader
         .post(
             "/active-phase",
             &[("phase", "fas-99"), ("reason", "Min anledning")],
         )
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    refused.assert_contains("id=\"f-phase-error\"");
-    refused.assert_contains("Välj en fas i listan.");
+    assert!(refused.field_error("phase").is_some(), "an error at phase");
+    refused.assert_error("error-unknown-phase");
     refused.assert_contains(">Min anledning</textarea>");
 }
 
 #[tokio::test]
 async fn only_process_leaders_and_administrators_override() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
     for (email, allowed) in [
         (STRATEGIST_A, false),
@@ -248,8 +248,9 @@ async fn only_process_leaders_and_administrators_override() {
         (ADMIN, true),
         (LEADER, true),
     ] {
-        app.login(email).await;
         let status = app
+            .as_user(email)
+            .await
             .post("/active-phase", &[("phase", "omvarlden")])
             .await
             .status;
@@ -258,9 +259,11 @@ async fn only_process_leaders_and_administrators_override() {
         } else {
             assert_eq!(status, StatusCode::FORBIDDEN, "{email}");
         }
-        app.logout().await;
     }
-    let anonymous = app.post("/active-phase", &[("phase", "omvarlden")]).await;
+    let anonymous = app
+        .visitor()
+        .post("/active-phase", &[("phase", "omvarlden")])
+        .await;
     assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
     assert!(anonymous.location().starts_with("/login?next="));
 }

@@ -10,8 +10,8 @@ use framsyn::storage::rounds;
 
 pub(super) const STRATEGIST_A2: &str = "analytiker@skane.test";
 
-async fn note(app: &mut TestApp, kind: &str, title: &str) -> i64 {
-    let response = app
+async fn note(author: &impl Client, kind: &str, title: &str) -> i64 {
+    let response = author
         .post(
             "/bank/new?then=submit",
             &[
@@ -44,8 +44,8 @@ fn round_fields<'a>(notes: &'a str, opens: &'a str, closes: &'a str) -> Vec<(&'a
     ]
 }
 
-async fn open_round(app: &mut TestApp, fields: &[(&str, &str)]) -> i64 {
-    let response = app.post("/rounds/new", fields).await;
+async fn open_round(leader: &impl Client, fields: &[(&str, &str)]) -> i64 {
+    let response = leader.post("/rounds/new", fields).await;
     assert_eq!(response.status, StatusCode::SEE_OTHER, "{}", response.body);
     response
         .location()
@@ -55,16 +55,15 @@ async fn open_round(app: &mut TestApp, fields: &[(&str, &str)]) -> i64 {
 }
 
 /// Two notes, a round on both open now, and three strategists in two regions.
-pub(super) async fn setup(app: &mut TestApp) -> (World, i64, i64, i64) {
+pub(super) async fn setup(app: &TestApp) -> (World, i64, i64, i64) {
     let w = world(app);
     app.user(STRATEGIST_A2, w.org_a, &[Role::Strategist]);
-    app.login(STRATEGIST_A).await;
-    let first = note(app, "trend", "Åldrande befolkning").await;
-    let second = note(app, "uncertainty", "Framtidens energipriser").await;
-    app.login(LEADER).await;
+    let strategist = app.as_strategist_a().await;
+    let first = note(&strategist, "trend", "Åldrande befolkning").await;
+    let second = note(&strategist, "uncertainty", "Framtidens energipriser").await;
     let numbers = format!("{first}, #{second}");
     let round = open_round(
-        app,
+        &app.as_leader().await,
         &round_fields(&numbers, "2020-01-01T09:00", "2099-01-01T09:00"),
     )
     .await;
@@ -77,13 +76,16 @@ pub(super) fn field(note: i64, criterion: &str) -> String {
 
 #[tokio::test]
 async fn only_process_leaders_open_rounds_and_bad_rounds_are_refused_at_the_field() {
-    let mut app = spawn_app();
-    let (_, first, _, _) = setup(&mut app).await;
-    app.login(STRATEGIST_A).await;
-    assert_eq!(app.get("/rounds/new").await.status, StatusCode::FORBIDDEN);
-    app.login(LEADER).await;
+    let app = spawn_app();
+    let (_, first, _, _) = setup(&app).await;
+    let strategist = app.as_strategist_a().await;
+    assert_eq!(
+        strategist.get("/rounds/new").await.status,
+        StatusCode::FORBIDDEN
+    );
+    let leader = app.as_leader().await;
     let before = app.db.read_blocking(rounds::all).unwrap().len();
-    let refused = app
+    let refused = leader
         .post(
             "/rounds/new",
             &[
@@ -107,8 +109,7 @@ async fn only_process_leaders_open_rounds_and_bad_rounds_are_refused_at_the_fiel
     }
     refused.assert_contains("value=\"Ofullständig\"");
     // A note that does not exist, or is only a draft, cannot be put to a round.
-    app.login(STRATEGIST_A).await;
-    let draft = app
+    let draft = strategist
         .post(
             "/bank/new?then=draft",
             &[
@@ -121,26 +122,25 @@ async fn only_process_leaders_open_rounds_and_bad_rounds_are_refused_at_the_fiel
         .location()
         .trim_start_matches("/bank/")
         .to_string();
-    app.login(LEADER).await;
     for notes in [format!("{first}, 99999"), format!("{first} {draft}")] {
-        let refused = app
+        let refused = leader
             .post(
                 "/rounds/new",
                 &round_fields(&notes, "2020-01-01T09:00", "2099-01-01T09:00"),
             )
             .await;
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-        refused.assert_contains("id=\"f-notes-error\"");
+        assert!(refused.field_error("notes").is_some(), "an error at notes");
     }
     assert_eq!(app.db.read_blocking(rounds::all).unwrap().len(), before);
 }
 
 #[tokio::test]
 async fn strategists_rate_with_dont_know_and_reasons_and_bad_ratings_store_nothing() {
-    let mut app = spawn_app();
-    let (_, first, second, round) = setup(&mut app).await;
-    app.login(STRATEGIST_A).await;
-    let page = app.get(&format!("/rounds/{round}")).await;
+    let app = spawn_app();
+    let (_, first, second, round) = setup(&app).await;
+    let strategist = app.as_strategist_a().await;
+    let page = strategist.get(&format!("/rounds/{round}")).await;
     page.assert_contains("Åldrande befolkning");
     page.assert_contains("5 – Mycket stor");
     page.assert_contains("−2 – Mycket oönskad");
@@ -148,7 +148,7 @@ async fn strategists_rate_with_dont_know_and_reasons_and_bad_ratings_store_nothi
 
     // Off the scale: refused at the field, with what was typed kept, nothing stored.
     let (fi, fu) = (field(first, "impact"), field(first, "uncertainty"));
-    let refused = app
+    let refused = strategist
         .post(
             &format!("/rounds/{round}"),
             &[
@@ -161,7 +161,7 @@ async fn strategists_rate_with_dont_know_and_reasons_and_bad_ratings_store_nothi
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     refused.assert_contains(&format!("id=\"{fi}-error\""));
     refused.assert_contains("Viktig</textarea>");
-    let unknown = app
+    let unknown = strategist
         .post(&format!("/rounds/{round}"), &[("r-99999-impact", "3")])
         .await;
     assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -172,7 +172,7 @@ async fn strategists_rate_with_dont_know_and_reasons_and_bad_ratings_store_nothi
     };
     assert!(stored(&app).is_empty());
 
-    let saved = app
+    let saved = strategist
         .post(
             &format!("/rounds/{round}"),
             &[
@@ -190,19 +190,22 @@ async fn strategists_rate_with_dont_know_and_reasons_and_bad_ratings_store_nothi
     let answers = stored(&app);
     assert_eq!(answers.len(), 3);
     assert!(answers.iter().any(|a| a.value.is_none()));
-    let page = app.get(&format!("/rounds/{round}?saved=1")).await;
-    page.assert_contains("Dina svar är sparade.");
+    let page = strategist.get(&format!("/rounds/{round}?saved=1")).await;
+    assert_eq!(page.texts("#round-saved").len(), 1, "the answers are saved");
     page.assert_contains("<option value=\"4\" selected>");
     page.assert_contains("<option value=\"dk\" selected>");
     page.assert_contains("Befolkningen åldras snabbt hos oss.</textarea>");
     // Emptying a field withdraws the answer.
-    app.post(&format!("/rounds/{round}"), &[(&fu, "")]).await;
+    strategist
+        .post(&format!("/rounds/{round}"), &[(&fu, "")])
+        .await;
     assert_eq!(stored(&app).len(), 2);
 
     // Editors and process leaders do not rate.
-    app.login(EDITOR).await;
+    let editor = app.as_editor().await;
     assert_eq!(
-        app.post(&format!("/rounds/{round}"), &[(&fi, "3")])
+        editor
+            .post(&format!("/rounds/{round}"), &[(&fi, "3")])
             .await
             .status,
         StatusCode::FORBIDDEN
@@ -211,30 +214,30 @@ async fn strategists_rate_with_dont_know_and_reasons_and_bad_ratings_store_nothi
 
 #[tokio::test]
 async fn a_closed_or_unopened_round_takes_no_ratings() {
-    let mut app = spawn_app();
-    let (_, first, _, _) = setup(&mut app).await;
-    app.login(LEADER).await;
+    let app = spawn_app();
+    let (_, first, _, _) = setup(&app).await;
+    let leader = app.as_leader().await;
     let numbers = first.to_string();
     let closed = open_round(
-        &mut app,
+        &leader,
         &round_fields(&numbers, "2020-01-01T09:00", "2020-02-01T09:00"),
     )
     .await;
     let upcoming = open_round(
-        &mut app,
+        &leader,
         &round_fields(&numbers, "2098-01-01T09:00", "2099-02-01T09:00"),
     )
     .await;
-    app.login(STRATEGIST_A).await;
+    let strategist = app.as_strategist_a().await;
     for round in [closed, upcoming] {
-        let refused = app
+        let refused = strategist
             .post(
                 &format!("/rounds/{round}"),
                 &[(&field(first, "impact"), "3")],
             )
             .await;
         assert_eq!(refused.status, StatusCode::CONFLICT);
-        refused.assert_contains("Omgången är inte öppen.");
+        refused.assert_error("error-round-closed");
         refused.assert_contains("<option value=\"3\" selected>");
         let none = app
             .db
@@ -245,15 +248,16 @@ async fn a_closed_or_unopened_round_takes_no_ratings() {
 }
 
 /// Impact on the first note: Skåne 2 and 4, Norrbotten 5 (and a don't know on uncertainty).
-pub(super) async fn rate_three(app: &mut TestApp, first: i64, round: i64) {
+pub(super) async fn rate_three(app: &TestApp, first: i64, round: i64) {
     let fi = field(first, "impact");
     for (who, value) in [
         (STRATEGIST_A, "2"),
         (STRATEGIST_A2, "4"),
         (STRATEGIST_B, "5"),
     ] {
-        app.login(who).await;
         let saved = app
+            .as_user(who)
+            .await
             .post(
                 &format!("/rounds/{round}"),
                 &[
@@ -269,27 +273,30 @@ pub(super) async fn rate_three(app: &mut TestApp, first: i64, round: i64) {
 
 #[tokio::test]
 async fn figures_match_hand_computed_values_overall_and_per_organisation() {
-    let mut app = spawn_app();
-    let (w, first, _, round) = setup(&mut app).await;
+    let app = spawn_app();
+    let (w, first, _, round) = setup(&app).await;
 
     // Feedback after one's own answer: not before.
-    app.login(STRATEGIST_B).await;
+    let strategist_b = app.as_strategist_b().await;
     assert_eq!(
-        app.get(&format!("/rounds/{round}/results")).await.status,
+        strategist_b
+            .get(&format!("/rounds/{round}/results"))
+            .await
+            .status,
         StatusCode::FORBIDDEN
     );
-    rate_three(&mut app, first, round).await;
+    rate_three(&app, first, round).await;
 
     // Overall impact 2, 4, 5: median 4; q1 at rank 0.5 → 3; q3 at rank 1.5 → 4.5;
     // IQR 1.5 (no consensus); mean 11/3 = 3.67; uncertainty: 3 don't know, n = 0.
-    let results = app.get(&format!("/rounds/{round}/results")).await;
+    let results = strategist_b.get(&format!("/rounds/{round}/results")).await;
     assert_eq!(results.status, StatusCode::OK);
     results.assert_contains(
         "<td>3</td><td>0</td><td>4</td><td>3</td><td>4,5</td><td>1,5</td><td>3,67</td><td>Nej</td>",
     );
     results.assert_contains("<td>0</td><td>3</td><td>–</td>");
     // Skåne alone: 2 and 4 → median 3, q1 2.5, q3 3.5, IQR 1 (consensus), mean 3.
-    let skane = app
+    let skane = strategist_b
         .get(&format!("/rounds/{round}/results?organisation={}", w.org_a))
         .await;
     skane.assert_contains(
@@ -298,13 +305,14 @@ async fn figures_match_hand_computed_values_overall_and_per_organisation() {
     // Reasons without names for a strategist (names for process leaders only).
     results.assert_contains("Skäl från region");
     assert!(!results.body.contains("Testa Testsson, Region"));
-    app.login(LEADER).await;
-    app.get(&format!("/rounds/{round}/results"))
+    let leader = app.as_leader().await;
+    leader
+        .get(&format!("/rounds/{round}/results"))
         .await
         .assert_contains("Testa Testsson, Region Skåne");
 
     // The figures CSV: overall rows, then each organisation that answered.
-    let csv = app.get(&format!("/rounds/{round}/figures.csv")).await;
+    let csv = leader.get(&format!("/rounds/{round}/figures.csv")).await;
     assert_eq!(csv.status, StatusCode::OK);
     let mut reader = csv::Reader::from_reader(csv.body.trim_start_matches('\u{feff}').as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -331,13 +339,14 @@ async fn figures_match_hand_computed_values_overall_and_per_organisation() {
     assert!(!rows.iter().any(|r| &r[2] == "Reglab"));
 
     // Every answer as CSV for process leaders, with names as the round allows them.
-    let all = app.get(&format!("/rounds/{round}/ratings.csv")).await;
+    let all = leader.get(&format!("/rounds/{round}/ratings.csv")).await;
     assert_eq!(all.status, StatusCode::OK);
     all.assert_contains("Vet inte");
     all.assert_contains("Testa Testsson");
-    app.login(STRATEGIST_A).await;
+    let strategist_a = app.as_strategist_a().await;
     assert_eq!(
-        app.get(&format!("/rounds/{round}/ratings.csv"))
+        strategist_a
+            .get(&format!("/rounds/{round}/ratings.csv"))
             .await
             .status,
         StatusCode::FORBIDDEN
@@ -346,62 +355,65 @@ async fn figures_match_hand_computed_values_overall_and_per_organisation() {
 
 #[tokio::test]
 async fn anonymous_rounds_show_no_names_to_anyone() {
-    let mut app = spawn_app();
-    let (_, first, _, _) = setup(&mut app).await;
-    app.login(LEADER).await;
+    let app = spawn_app();
+    let (_, first, _, _) = setup(&app).await;
+    let leader = app.as_leader().await;
     let numbers = first.to_string();
     let mut fields = round_fields(&numbers, "2020-01-01T09:00", "2099-01-01T09:00");
     fields.retain(|(k, _)| *k != "anonymity");
     fields.push(("anonymity", "anonymous"));
-    let round = open_round(&mut app, &fields).await;
-    rate_three(&mut app, first, round).await;
-    app.login(LEADER).await;
-    let results = app.get(&format!("/rounds/{round}/results")).await;
+    let round = open_round(&leader, &fields).await;
+    rate_three(&app, first, round).await;
+    let results = leader.get(&format!("/rounds/{round}/results")).await;
     results.assert_contains("Skäl från region");
     assert!(!results.body.contains("Testa Testsson, Region"));
-    let all = app.get(&format!("/rounds/{round}/ratings.csv")).await;
+    let all = leader.get(&format!("/rounds/{round}/ratings.csv")).await;
     assert!(!all.body.contains("Testa Testsson"));
 }
 
 #[tokio::test]
 async fn figures_after_close_wait_for_the_close() {
-    let mut app = spawn_app();
-    let (_, first, _, _) = setup(&mut app).await;
-    app.login(LEADER).await;
+    let app = spawn_app();
+    let (_, first, _, _) = setup(&app).await;
+    let leader = app.as_leader().await;
     let numbers = first.to_string();
     let mut fields = round_fields(&numbers, "2020-01-01T09:00", "2099-01-01T09:00");
     fields.retain(|(k, _)| *k != "feedback");
     fields.push(("feedback", "after_close"));
-    let round = open_round(&mut app, &fields).await;
-    rate_three(&mut app, first, round).await;
-    app.login(STRATEGIST_A).await;
+    let round = open_round(&leader, &fields).await;
+    rate_three(&app, first, round).await;
+    let strategist = app.as_strategist_a().await;
     assert_eq!(
-        app.get(&format!("/rounds/{round}/results")).await.status,
+        strategist
+            .get(&format!("/rounds/{round}/results"))
+            .await
+            .status,
         StatusCode::FORBIDDEN
     );
     assert!(
-        !app.get(&format!("/rounds/{round}"))
+        !strategist
+            .get(&format!("/rounds/{round}"))
             .await
             .body
             .contains("Hittills:")
     );
-    app.login(EDITOR).await;
+    let editor = app.as_editor().await;
     assert_eq!(
-        app.get(&format!("/rounds/{round}/results")).await.status,
+        editor.get(&format!("/rounds/{round}/results")).await.status,
         StatusCode::OK
     );
 }
 
 #[tokio::test]
 async fn a_second_round_shows_the_first_rounds_median_and_spread_and_ones_own_answer() {
-    let mut app = spawn_app();
-    let (_, first, second, round) = setup(&mut app).await;
-    rate_three(&mut app, first, round).await;
-    app.login(LEADER).await;
-    let form = app.get(&format!("/rounds/new?previous={round}")).await;
+    let app = spawn_app();
+    let (_, first, second, round) = setup(&app).await;
+    rate_three(&app, first, round).await;
+    let leader = app.as_leader().await;
+    let form = leader.get(&format!("/rounds/new?previous={round}")).await;
     form.assert_contains("Andra omgång av ”Prioritering av trender”");
     let delphi = open_round(
-        &mut app,
+        &leader,
         &[
             ("title", "Prioritering, omgång 2"),
             ("previous", &round.to_string()),
@@ -420,18 +432,19 @@ async fn a_second_round_shows_the_first_rounds_median_and_spread_and_ones_own_an
         .unwrap();
     assert_eq!(notes, vec![first, second]);
 
-    app.login(STRATEGIST_A2).await;
-    let page = app.get(&format!("/rounds/{delphi}")).await;
+    let analyst = app.as_user(STRATEGIST_A2).await;
+    let page = analyst.get(&format!("/rounds/{delphi}")).await;
     // First round on impact: median 4, IQR 1.5; this person answered 4.
     page.assert_contains("Första omgången: median 4, kvartilavstånd 1,5. Ditt svar då: 4 – Stor.");
     page.assert_contains("Första omgången: median –, kvartilavstånd –. Ditt svar då: Vet inte.");
     // The second round's own answers start empty and are stored apart from the first.
     assert!(!page.body.contains("<option value=\"4\" selected>"));
-    app.post(
-        &format!("/rounds/{delphi}"),
-        &[(&field(first, "impact"), "5")],
-    )
-    .await;
+    analyst
+        .post(
+            &format!("/rounds/{delphi}"),
+            &[(&field(first, "impact"), "5")],
+        )
+        .await;
     let first_round = app
         .db
         .read_blocking(move |c| rounds::ratings(c, round, None, None, None))
@@ -444,21 +457,19 @@ async fn a_second_round_shows_the_first_rounds_median_and_spread_and_ones_own_an
     );
 }
 
-fn svg_of(body: &str) -> &str {
-    let start = body.find("<svg").expect("an svg");
-    let end = body[start..].find("</svg>").expect("its end") + start;
-    &body[start..end]
+fn svg_of(page: &TestResponse) -> String {
+    page.outer_html("svg").into_iter().next().expect("an svg")
 }
 
 #[tokio::test]
 async fn the_radar_is_deterministic_and_has_its_figures_in_a_table() {
-    let mut app = spawn_app();
-    let (w, first, second, round) = setup(&mut app).await;
-    rate_three(&mut app, first, round).await;
-    app.login(LEADER).await;
-    let page = app.get(&format!("/rounds/{round}/radar")).await;
+    let app = spawn_app();
+    let (w, first, second, round) = setup(&app).await;
+    rate_three(&app, first, round).await;
+    let leader = app.as_leader().await;
+    let page = leader.get(&format!("/rounds/{round}/radar")).await;
     assert_eq!(page.status, StatusCode::OK);
-    let svg = svg_of(&page.body).to_string();
+    let svg = svg_of(&page);
     // One marker per note, a title and a description for screen readers.
     assert_eq!(svg.matches("class=\"chart-marker chart-shape").count(), 2);
     assert!(
@@ -474,47 +485,52 @@ async fn the_radar_is_deterministic_and_has_its_figures_in_a_table() {
     // Same data, same picture; an answer on another note's other criterion changes nothing.
     assert_eq!(
         svg,
-        svg_of(&app.get(&format!("/rounds/{round}/radar")).await.body)
+        svg_of(&leader.get(&format!("/rounds/{round}/radar")).await)
     );
-    app.login(STRATEGIST_B).await;
-    app.post(
-        &format!("/rounds/{round}"),
-        &[(&field(second, "desirability"), "1")],
-    )
-    .await;
-    app.login(LEADER).await;
+    let strategist = app.as_strategist_b().await;
+    strategist
+        .post(
+            &format!("/rounds/{round}"),
+            &[(&field(second, "desirability"), "1")],
+        )
+        .await;
     assert_eq!(
         svg,
-        svg_of(&app.get(&format!("/rounds/{round}/radar")).await.body)
+        svg_of(&leader.get(&format!("/rounds/{round}/radar")).await)
     );
     // One organisation's radar: Skåne's median impact is 3.
-    let skane = app
+    let skane = leader
         .get(&format!("/rounds/{round}/radar?organisation={}", w.org_a))
         .await;
     skane.assert_contains("<td>2030–2040</td><td>3</td><td>2</td>");
-    assert_ne!(svg, svg_of(&skane.body));
+    assert_ne!(svg, svg_of(&skane));
 }
 
 #[tokio::test]
 async fn the_driver_map_places_notes_in_named_quadrants_with_a_table() {
-    let mut app = spawn_app();
-    let (_, first, second, round) = setup(&mut app).await;
+    let app = spawn_app();
+    let (_, first, second, round) = setup(&app).await;
     for (who, impact, uncertainty) in [(STRATEGIST_A, "4", "4"), (STRATEGIST_B, "5", "3")] {
-        app.login(who).await;
-        app.post(
-            &format!("/rounds/{round}"),
-            &[
-                (&field(first, "impact"), impact),
-                (&field(first, "uncertainty"), uncertainty),
-                (&field(second, "impact"), "1"),
-                (&field(second, "uncertainty"), "2"),
-            ],
-        )
-        .await;
+        app.as_user(who)
+            .await
+            .post(
+                &format!("/rounds/{round}"),
+                &[
+                    (&field(first, "impact"), impact),
+                    (&field(first, "uncertainty"), uncertainty),
+                    (&field(second, "impact"), "1"),
+                    (&field(second, "uncertainty"), "2"),
+                ],
+            )
+            .await;
     }
-    let page = app.get(&format!("/rounds/{round}/driver-map")).await;
+    // The last to answer looks at the map.
+    let strategist_b = app.as_strategist_b().await;
+    let page = strategist_b
+        .get(&format!("/rounds/{round}/driver-map"))
+        .await;
     assert_eq!(page.status, StatusCode::OK);
-    let svg = svg_of(&page.body);
+    let svg = svg_of(&page);
     assert_eq!(svg.matches("class=\"chart-point\"").count(), 2);
     assert_eq!(svg.matches("class=\"chart-whisker\"").count(), 4);
     // First note: impact 4.5 (4–5 → q1 4.25, q3 4.75), uncertainty 3.5: critical.
@@ -526,13 +542,13 @@ async fn the_driver_map_places_notes_in_named_quadrants_with_a_table() {
 
 #[tokio::test]
 async fn a_notes_distribution_marks_ones_own_answer_and_splits_by_organisation() {
-    let mut app = spawn_app();
-    let (_, first, _, round) = setup(&mut app).await;
-    rate_three(&mut app, first, round).await;
-    app.login(STRATEGIST_A2).await;
-    let page = app.get(&format!("/rounds/{round}/notes/{first}")).await;
+    let app = spawn_app();
+    let (_, first, _, round) = setup(&app).await;
+    rate_three(&app, first, round).await;
+    let analyst = app.as_user(STRATEGIST_A2).await;
+    let page = analyst.get(&format!("/rounds/{round}/notes/{first}")).await;
     assert_eq!(page.status, StatusCode::OK);
-    let svg = svg_of(&page.body);
+    let svg = svg_of(&page);
     assert_eq!(svg.matches("class=\"chart-dot\"").count(), 3);
     assert_eq!(svg.matches("class=\"chart-own\"").count(), 1);
     assert_eq!(svg.matches("class=\"chart-median\"").count(), 1);

@@ -38,25 +38,26 @@ fn id_after(response: &TestResponse, prefix: &str) -> i64 {
         .unwrap()
 }
 
-async fn add_source(app: &mut TestApp, fields: &[(&str, &str)]) -> i64 {
-    let response = app.post("/sources/new", fields).await;
+async fn add_source(author: &impl Client, fields: &[(&str, &str)]) -> i64 {
+    let response = author.post("/sources/new", fields).await;
     id_after(&response, "/sources/")
 }
 
-async fn write_note(app: &mut TestApp, then: &str, title: &str) -> i64 {
-    let response = app
+async fn write_note(author: &impl Client, then: &str, title: &str) -> i64 {
+    let response = author
         .post(&format!("/bank/new?then={then}"), &trend(title))
         .await;
     id_after(&response, "/bank/")
 }
 
-async fn cite(app: &mut TestApp, note: i64, source: i64, stance: &str) -> TestResponse {
+async fn cite(author: &impl Client, note: i64, source: i64, stance: &str) -> TestResponse {
     let source = source.to_string();
-    app.post(
-        &format!("/bank/{note}/sources"),
-        &[("source", source.as_str()), ("stance", stance)],
-    )
-    .await
+    author
+        .post(
+            &format!("/bank/{note}/sources"),
+            &[("source", source.as_str()), ("stance", stance)],
+        )
+        .await
 }
 
 fn count_sources(app: &TestApp) -> i64 {
@@ -68,18 +69,18 @@ fn count_sources(app: &TestApp) -> i64 {
 
 #[tokio::test]
 async fn a_member_adds_a_source_and_sees_it_with_its_summary_rendered() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    app.login(STRATEGIST_A).await;
+    let strategist = app.as_strategist_a().await;
     let id = add_source(
-        &mut app,
+        &strategist,
         &report(
             "Befolkningsprognos för Skåne 2024–2050",
             "Fler äldre, färre i **arbetsför ålder**.",
         ),
     )
     .await;
-    let page = app.get(&format!("/sources/{id}")).await;
+    let page = strategist.get(&format!("/sources/{id}")).await;
     assert_eq!(page.status, StatusCode::OK);
     page.assert_contains("<h1 lang=\"sv\">Befolkningsprognos för Skåne 2024–2050</h1>");
     page.assert_contains("<strong>arbetsför ålder</strong>");
@@ -96,15 +97,15 @@ async fn a_member_adds_a_source_and_sees_it_with_its_summary_rendered() {
     page.assert_contains(&format!("Nr {id}"));
     page.assert_contains("Region Skåne");
     page.assert_contains("href=\"/sources/1/edit\"");
-    let list = app.get("/sources").await;
+    let list = strategist.get("/sources").await;
     list.assert_contains("1 källa");
     list.assert_contains(&format!("href=\"/sources/{id}\""));
     list.assert_contains("href=\"/sources\" aria-current=\"page\"");
 
     // Any member may add one: an editor, a process leader, an administrator.
     for email in [EDITOR, LEADER, ADMIN] {
-        app.login(email).await;
-        add_source(&mut app, &[("kind", "statistics"), ("title", email)]).await;
+        let member = app.as_user(email).await;
+        add_source(&member, &[("kind", "statistics"), ("title", email)]).await;
     }
     assert_eq!(count_sources(&app), 4);
     let source = app
@@ -123,11 +124,11 @@ async fn a_member_adds_a_source_and_sees_it_with_its_summary_rendered() {
 
 #[tokio::test]
 async fn visitors_see_no_sources() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    app.login(STRATEGIST_A).await;
-    let id = add_source(&mut app, &report("Regional utvecklingsstrategi", "")).await;
-    let mut visitor = spawn_app_sharing(&app);
+    let strategist = app.as_strategist_a().await;
+    let id = add_source(&strategist, &report("Regional utvecklingsstrategi", "")).await;
+    let visitor = app.visitor();
     for path in [format!("/sources/{id}"), format!("/sources/{id}/edit")] {
         assert_eq!(
             visitor.get(&path).await.status,
@@ -157,42 +158,50 @@ async fn visitors_see_no_sources() {
 
 #[tokio::test]
 async fn bad_sources_come_back_with_messages_at_the_fields_and_nothing_stored() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    app.login(STRATEGIST_A).await;
+    let strategist = app.as_strategist_a().await;
     let long_title = "x".repeat(301);
     let long_summary = "y".repeat(20_001);
     let cases: [(&str, &str, &str); 8] = [
-        ("kind", "rumour", "Välj en typ av källa i listan."),
-        ("title", "", "Fyll i fältet."),
-        ("title", &long_title, "Texten är för lång."),
-        ("year", "1850", "Skriv ett årtal mellan 1900 och 2100"),
-        ("year", "förra året", "Skriv ett årtal mellan 1900 och 2100"),
-        ("link", "javascript:alert(1)", "fullständig webbadress"),
-        (
-            "language",
-            "svenska",
-            "Skriv en språkkod med två eller tre bokstäver",
-        ),
-        ("summary", &long_summary, "Texten är för lång."),
+        ("kind", "rumour", "error-source-kind"),
+        ("title", "", "error-required"),
+        ("title", &long_title, "error-too-long"),
+        ("year", "1850", "error-source-year"),
+        ("year", "förra året", "error-source-year"),
+        ("link", "javascript:alert(1)", "error-source-link"),
+        ("language", "svenska", "error-source-language"),
+        ("summary", &long_summary, "error-too-long"),
     ];
-    for (field, value, message) in cases {
+    for (field, value, error) in cases {
         let mut fields = report(
             "Titeln som ska finnas kvar",
             "Sammanfattning som ska finnas kvar",
         );
         fields.retain(|(k, _)| *k != field);
         fields.push((field, value));
-        let response = app.post("/sources/new", &fields).await;
+        let response = strategist.post("/sources/new", &fields).await;
         assert_eq!(
             response.status,
             StatusCode::UNPROCESSABLE_ENTITY,
             "{field} = {value:.20}"
         );
-        response.assert_contains(&format!("<p class=\"error\" id=\"f-{field}-error\">"));
-        response.assert_contains(&format!("href=\"#f-{field}\""));
-        response.assert_contains(message);
-        response.assert_contains("aria-invalid=\"true\"");
+        assert_eq!(
+            response.attrs(&format!("#f-{field}-error"), "data-error"),
+            [error],
+            "{field} = {value:.20}"
+        );
+        assert_eq!(
+            response
+                .attrs(&format!(".error-summary a[href='#f-{field}']"), "href")
+                .len(),
+            1,
+            "the summary links to the field"
+        );
+        assert_eq!(
+            response.attrs(&format!("#f-{field}"), "aria-invalid"),
+            ["true"]
+        );
         // What was typed is all still there, the refused value too.
         if field != "summary" {
             response.assert_contains(">Sammanfattning som ska finnas kvar</textarea>");
@@ -210,13 +219,16 @@ async fn bad_sources_come_back_with_messages_at_the_fields_and_nothing_stored() 
 
 #[tokio::test]
 async fn a_stale_edit_is_refused_with_409_and_nothing_overwritten() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    app.login(STRATEGIST_A).await;
-    let id = add_source(&mut app, &report("Trafikprognos 2040", "Första versionen.")).await;
-    let mut editor = spawn_app_sharing(&app);
-    editor.login(EDITOR).await;
-    let edit = app.get(&format!("/sources/{id}/edit")).await;
+    let strategist = app.as_strategist_a().await;
+    let id = add_source(
+        &strategist,
+        &report("Trafikprognos 2040", "Första versionen."),
+    )
+    .await;
+    let editor = app.as_editor().await;
+    let edit = strategist.get(&format!("/sources/{id}/edit")).await;
     edit.assert_contains("name=\"version\" value=\"1\"");
     edit.assert_contains("value=\"Trafikprognos 2040\"");
 
@@ -231,9 +243,9 @@ async fn a_stale_edit_is_refused_with_409_and_nothing_overwritten() {
     );
     let mut mine = report("Trafikprognos 2040", "Min ändring, skriven länge.");
     mine.push(("version", "1"));
-    let refused = app.post(&format!("/sources/{id}/edit"), &mine).await;
+    let refused = strategist.post(&format!("/sources/{id}/edit"), &mine).await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
-    refused.assert_contains("Någon annan har ändrat källan medan du skrev.");
+    refused.assert_error("error-source-stale-edit");
     refused.assert_contains("Trafikprognos 2040 (reviderad)");
     refused.assert_contains("Redaktörens ändring.");
     refused.assert_contains(">Min ändring, skriven länge.</textarea>");
@@ -249,42 +261,48 @@ async fn a_stale_edit_is_refused_with_409_and_nothing_overwritten() {
     let mut again = report("Trafikprognos 2040", "Min ändring, skriven länge.");
     again.push(("version", "2"));
     assert_eq!(
-        app.post(&format!("/sources/{id}/edit"), &again)
+        strategist
+            .post(&format!("/sources/{id}/edit"), &again)
             .await
             .status,
         StatusCode::SEE_OTHER
     );
-    app.get(&format!("/sources/{id}"))
+    strategist
+        .get(&format!("/sources/{id}"))
         .await
         .assert_contains("Min ändring, skriven länge.");
 }
 
 #[tokio::test]
 async fn the_adding_organisation_and_the_curators_edit_a_source_others_only_read_it() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    app.login(STRATEGIST_A).await;
-    let id = add_source(&mut app, &report("Kompetensförsörjning i Skåne", "")).await;
-    app.login(STRATEGIST_B).await;
-    let page = app.get(&format!("/sources/{id}")).await;
+    let strategist_a = app.as_strategist_a().await;
+    let id = add_source(&strategist_a, &report("Kompetensförsörjning i Skåne", "")).await;
+    let strategist_b = app.as_strategist_b().await;
+    let page = strategist_b.get(&format!("/sources/{id}")).await;
     page.assert_contains("Kompetensförsörjning i Skåne");
     assert!(!page.body.contains("/edit\""), "no edit link");
     assert_eq!(
-        app.get(&format!("/sources/{id}/edit")).await.status,
+        strategist_b
+            .get(&format!("/sources/{id}/edit"))
+            .await
+            .status,
         StatusCode::FORBIDDEN
     );
     let mut hijack = report("Kapad", "");
     hijack.push(("version", "1"));
     assert_eq!(
-        app.post(&format!("/sources/{id}/edit"), &hijack)
+        strategist_b
+            .post(&format!("/sources/{id}/edit"), &hijack)
             .await
             .status,
         StatusCode::FORBIDDEN
     );
     for email in [EDITOR, LEADER] {
-        app.login(email).await;
+        let member = app.as_user(email).await;
         assert_eq!(
-            app.get(&format!("/sources/{id}/edit")).await.status,
+            member.get(&format!("/sources/{id}/edit")).await.status,
             StatusCode::OK,
             "{email}"
         );
@@ -295,16 +313,19 @@ async fn the_adding_organisation_and_the_curators_edit_a_source_others_only_read
         .unwrap()
         .unwrap();
     assert_eq!(source.title, "Kompetensförsörjning i Skåne");
-    assert_eq!(app.get("/sources/999").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        strategist_b.get("/sources/999").await.status,
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test]
 async fn search_finds_swedish_words_as_typed_and_the_kind_filter_combines() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    app.login(STRATEGIST_A).await;
+    let strategist = app.as_strategist_a().await;
     let a = add_source(
-        &mut app,
+        &strategist,
         &report(
             "Befolkningsprognos för Skåne",
             "Fler i hög ålder, färre unga.",
@@ -312,7 +333,7 @@ async fn search_finds_swedish_words_as_typed_and_the_kind_filter_combines() {
     )
     .await;
     let b = add_source(
-        &mut app,
+        &strategist,
         &[
             ("kind", "statistics"),
             ("title", "Befolkningsstatistik per kommun"),
@@ -321,7 +342,7 @@ async fn search_finds_swedish_words_as_typed_and_the_kind_filter_combines() {
     )
     .await;
     let c = add_source(
-        &mut app,
+        &strategist,
         &[
             ("kind", "scenario_study"),
             ("title", "Grønn omstilling i Nordland"),
@@ -332,36 +353,38 @@ async fn search_finds_swedish_words_as_typed_and_the_kind_filter_combines() {
     .await;
 
     let found = |body: &str, id: i64| body.contains(&format!("href=\"/sources/{id}\""));
-    let r = app.get("/sources?q=L%C3%A4nsstyrelsen").await; // "Länsstyrelsen"
+    let r = strategist.get("/sources?q=L%C3%A4nsstyrelsen").await; // "Länsstyrelsen"
     assert!(found(&r.body, a) && found(&r.body, b) && !found(&r.body, c));
     r.assert_contains("2 källor");
-    let r = app.get("/sources?q=%C3%A5lder").await; // "ålder"
+    let r = strategist.get("/sources?q=%C3%A5lder").await; // "ålder"
     assert!(found(&r.body, a) && !found(&r.body, b));
-    let r = app.get("/sources?q=alder").await;
+    let r = strategist.get("/sources?q=alder").await;
     assert!(
         !found(&r.body, a),
         "å is not folded to a: words are found as typed"
     );
-    let r = app.get("/sources?q=gr%C3%B8nn").await; // "grønn"
+    let r = strategist.get("/sources?q=gr%C3%B8nn").await; // "grønn"
     assert!(found(&r.body, c) && !found(&r.body, a));
-    let r = app.get("/sources?q=%C3%86rlig").await; // "Ærlig", an author
+    let r = strategist.get("/sources?q=%C3%86rlig").await; // "Ærlig", an author
     assert!(found(&r.body, c));
-    let r = app.get("/sources?q=befolkning").await; // a prefix of both titles
+    let r = strategist.get("/sources?q=befolkning").await; // a prefix of both titles
     assert!(found(&r.body, a) && found(&r.body, b));
-    let r = app.get("/sources?q=befolkning&kind=statistics").await;
+    let r = strategist
+        .get("/sources?q=befolkning&kind=statistics")
+        .await;
     assert!(found(&r.body, b) && !found(&r.body, a) && !found(&r.body, c));
     r.assert_contains("value=\"statistics\" selected");
     r.assert_contains("value=\"befolkning\"");
-    let r = app.get("/sources?kind=scenario_study").await;
+    let r = strategist.get("/sources?kind=scenario_study").await;
     assert!(found(&r.body, c) && !found(&r.body, a) && !found(&r.body, b));
-    let r = app.get("/sources?q=%22%29%28NEAR").await; // FTS syntax is plain text
+    let r = strategist.get("/sources?q=%22%29%28NEAR").await; // FTS syntax is plain text
     assert_eq!(r.status, StatusCode::OK);
     r.assert_contains("0 källor");
 }
 
 #[tokio::test]
 async fn lists_are_paginated_in_sql_and_the_pager_keeps_the_search() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     let w = world(&app);
     let author = app
         .db
@@ -381,95 +404,96 @@ async fn lists_are_paginated_in_sql_and_the_pager_keeps_the_search() {
             Ok(())
         })
         .unwrap();
-    app.login(STRATEGIST_B).await;
-    let first = app.get("/sources").await;
+    let strategist = app.as_strategist_b().await;
+    let first = strategist.get("/sources").await;
     first.assert_contains("30 källor");
     first.assert_contains("Sida 1 av 2");
     assert_eq!(first.body.matches("class=\"source-title\"").count(), 25);
     first.assert_contains("Årsrapport nummer 29"); // newest first
-    let search = app.get("/sources?q=%C3%A5rsrapport&kind=report").await;
+    let search = strategist
+        .get("/sources?q=%C3%A5rsrapport&kind=report")
+        .await;
     search.assert_contains("15 källor");
-    let all = app.get("/sources?q=%C3%A5rsrapport").await;
+    let all = strategist.get("/sources?q=%C3%A5rsrapport").await;
     all.assert_contains("href=\"/sources?q=%C3%A5rsrapport&amp;page=2\"");
-    let last = app.get("/sources?q=%C3%A5rsrapport&page=2").await;
+    let last = strategist.get("/sources?q=%C3%A5rsrapport&page=2").await;
     assert_eq!(last.body.matches("class=\"source-title\"").count(), 5);
 }
 
 #[tokio::test]
 async fn a_note_cites_a_source_with_a_stance_seen_on_both_pages() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    app.login(STRATEGIST_A).await;
+    let strategist = app.as_strategist_a().await;
     let source = add_source(
-        &mut app,
+        &strategist,
         &report("Befolkningsprognos för Skåne", "Fler äldre."),
     )
     .await;
-    let other = add_source(&mut app, &[("kind", "article"), ("title", "Unga flyttar")]).await;
-    let note = write_note(&mut app, "submit", "Åldrande befolkning").await;
+    let other = add_source(
+        &strategist,
+        &[("kind", "article"), ("title", "Unga flyttar")],
+    )
+    .await;
+    let note = write_note(&strategist, "submit", "Åldrande befolkning").await;
 
-    let page = app.get(&format!("/bank/{note}")).await;
+    let page = strategist.get(&format!("/bank/{note}")).await;
     page.assert_contains("Notisen hänvisar inte till någon källa än.");
     page.assert_contains(&format!("action=\"/bank/{note}/sources\""));
     page.assert_contains("<label for=\"f-source\">Källans nummer</label>");
 
-    let response = cite(&mut app, note, source, "supports").await;
+    let response = cite(&strategist, note, source, "supports").await;
     assert_eq!(response.status, StatusCode::SEE_OTHER, "{}", response.body);
     assert_eq!(response.location(), format!("/bank/{note}#sources"));
-    let response = cite(&mut app, note, other, "contradicts").await;
+    let response = cite(&strategist, note, other, "contradicts").await;
     assert_eq!(response.status, StatusCode::SEE_OTHER);
 
-    let page = app.get(&format!("/bank/{note}")).await;
-    let supports = page.body.find("<h3>Stöder</h3>").expect("a supports group");
-    let contradicts = page
-        .body
-        .find("<h3>Motsäger</h3>")
-        .expect("a contradicts group");
-    let first = page
-        .body
-        .find(&format!("href=\"/sources/{source}\""))
-        .unwrap();
-    let second = page
-        .body
-        .find(&format!("href=\"/sources/{other}\""))
-        .unwrap();
-    assert!(supports < first && first < contradicts && contradicts < second);
+    let page = strategist.get(&format!("/bank/{note}")).await;
+    let group = |stance: &str| page.attrs(&format!("ul[data-stance='{stance}'] > li > a"), "href");
+    assert_eq!(group("supports"), [format!("/sources/{source}")]);
+    assert_eq!(group("contradicts"), [format!("/sources/{other}")]);
+    assert_eq!(
+        page.attrs("ul[data-stance]", "data-stance"),
+        ["supports", "contradicts"],
+        "the groups in the order of the stances"
+    );
     page.assert_contains(&format!("action=\"/bank/{note}/sources/{source}/remove\""));
 
-    let source_page = app.get(&format!("/sources/{source}")).await;
+    let source_page = strategist.get(&format!("/sources/{source}")).await;
     source_page.assert_contains("<h3>Stöder</h3>");
     source_page.assert_contains(&format!(
         "<a href=\"/bank/{note}\">Åldrande befolkning</a> (Inlämnad)"
     ));
 
     // Citing again changes the stance; there is still one citation.
-    cite(&mut app, note, source, "context").await;
+    cite(&strategist, note, source, "context").await;
     let cited = app
         .db
         .read_blocking(move |c| sources::sources_of_note(c, note))
         .unwrap();
     assert_eq!(cited.len(), 2);
     assert_eq!(cited[0].1.key(), "context");
-    app.get(&format!("/sources/{source}"))
+    strategist
+        .get(&format!("/sources/{source}"))
         .await
         .assert_contains("<h3>Ger sammanhang</h3>");
 
     // Another member sees the citations but may not change them.
-    let mut reader = spawn_app_sharing(&app);
-    reader.login(STRATEGIST_B).await;
+    let reader = app.as_strategist_b().await;
     let read = reader.get(&format!("/bank/{note}")).await;
     read.assert_contains(&format!("href=\"/sources/{source}\""));
     assert!(!read.body.contains("/remove\""));
     assert!(!read.body.contains("id=\"f-source\""));
 
-    let removed = app
+    let removed = strategist
         .post(&format!("/bank/{note}/sources/{other}/remove"), &[])
         .await;
     assert_eq!(removed.status, StatusCode::SEE_OTHER);
-    let page = app.get(&format!("/bank/{note}")).await;
+    let page = strategist.get(&format!("/bank/{note}")).await;
     assert!(!page.body.contains(&format!("href=\"/sources/{other}\"")));
     assert!(!page.body.contains("<h3>Motsäger</h3>"));
-    app.get(&format!("/sources/{other}"))
+    strategist
+        .get(&format!("/sources/{other}"))
         .await
         .assert_contains("Ingen notis som du kan se hänvisar till källan än.");
 
@@ -492,29 +516,19 @@ async fn a_note_cites_a_source_with_a_stance_seen_on_both_pages() {
 
 #[tokio::test]
 async fn a_refused_citation_comes_back_on_the_note_page_at_the_field() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    app.login(STRATEGIST_A).await;
-    let note = write_note(&mut app, "draft", "Digital vård").await;
+    let strategist = app.as_strategist_a().await;
+    let note = write_note(&strategist, "draft", "Digital vård").await;
     let path = format!("/bank/{note}/sources");
     let cases = [
-        (
-            "tolv",
-            "supports",
-            "source",
-            "Skriv källans nummer som ett heltal",
-        ),
-        ("", "supports", "source", "Fyll i fältet."),
-        (
-            "4711",
-            "supports",
-            "source",
-            "Det finns ingen källa med det numret.",
-        ),
-        ("4711", "maybe", "stance", "Välj ett alternativ."),
+        ("tolv", "supports", "source", "error-source-number"),
+        ("", "supports", "source", "error-required"),
+        ("4711", "supports", "source", "error-source-missing"),
+        ("4711", "maybe", "stance", "error-choose"),
     ];
-    for (number, stance, field, message) in cases {
-        let response = app
+    for (number, stance, field, error) in cases {
+        let response = strategist
             .post(&path, &[("source", number), ("stance", stance)])
             .await;
         assert_eq!(
@@ -523,9 +537,18 @@ async fn a_refused_citation_comes_back_on_the_note_page_at_the_field() {
             "{number} {stance}"
         );
         response.assert_contains("<h1>Digital vård</h1>");
-        response.assert_contains(&format!("<p class=\"error\" id=\"f-{field}-error\">"));
-        response.assert_contains(message);
-        response.assert_contains(&format!("href=\"#f-{field}\""));
+        assert_eq!(
+            response.attrs(&format!("#f-{field}-error"), "data-error"),
+            [error],
+            "{number} {stance}"
+        );
+        assert_eq!(
+            response
+                .attrs(&format!(".error-summary a[href='#f-{field}']"), "href")
+                .len(),
+            1,
+            "the summary links to the field"
+        );
         response.assert_contains(&format!("name=\"source\" type=\"text\" value=\"{number}\""));
     }
     let cited = app
@@ -537,31 +560,34 @@ async fn a_refused_citation_comes_back_on_the_note_page_at_the_field() {
 
 #[tokio::test]
 async fn another_organisations_strategist_cannot_cite_from_a_note_they_may_not_edit() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    app.login(STRATEGIST_A).await;
-    let draft = write_note(&mut app, "draft", "Utkast om vätgas").await;
-    let submitted = write_note(&mut app, "submit", "Inlämnad om vätgas").await;
-    app.login(STRATEGIST_B).await;
-    let source = add_source(&mut app, &report("Vätgasstrategi för Norrbotten", "")).await;
+    let strategist_a = app.as_strategist_a().await;
+    let draft = write_note(&strategist_a, "draft", "Utkast om vätgas").await;
+    let submitted = write_note(&strategist_a, "submit", "Inlämnad om vätgas").await;
+    let strategist_b = app.as_strategist_b().await;
+    let source = add_source(&strategist_b, &report("Vätgasstrategi för Norrbotten", "")).await;
     let id = source.to_string();
     let fields = [("source", id.as_str()), ("stance", "supports")];
     // A draft of another organisation is not even there for them.
     assert_eq!(
-        app.post(&format!("/bank/{draft}/sources"), &fields)
+        strategist_b
+            .post(&format!("/bank/{draft}/sources"), &fields)
             .await
             .status,
         StatusCode::NOT_FOUND
     );
     // A submitted note they see, but it is not theirs to write.
     assert_eq!(
-        app.post(&format!("/bank/{submitted}/sources"), &fields)
+        strategist_b
+            .post(&format!("/bank/{submitted}/sources"), &fields)
             .await
             .status,
         StatusCode::FORBIDDEN
     );
     assert_eq!(
-        app.post(&format!("/bank/{submitted}/sources/{source}/remove"), &[])
+        strategist_b
+            .post(&format!("/bank/{submitted}/sources/{source}/remove"), &[])
             .await
             .status,
         StatusCode::FORBIDDEN
@@ -574,9 +600,10 @@ async fn another_organisations_strategist_cannot_cite_from_a_note_they_may_not_e
         assert!(cited.is_empty());
     }
     // Their own organisation's strategist, and an editor, may.
-    app.login(EDITOR).await;
+    let editor = app.as_editor().await;
     assert_eq!(
-        app.post(&format!("/bank/{submitted}/sources"), &fields)
+        editor
+            .post(&format!("/bank/{submitted}/sources"), &fields)
             .await
             .status,
         StatusCode::SEE_OTHER
@@ -585,15 +612,15 @@ async fn another_organisations_strategist_cannot_cite_from_a_note_they_may_not_e
 
 #[tokio::test]
 async fn a_draft_citing_a_source_is_not_listed_for_another_organisation() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    app.login(STRATEGIST_B).await;
-    let source = add_source(&mut app, &report("Klimatanpassning i Norrbotten", "")).await;
-    app.login(STRATEGIST_A).await;
-    let draft = write_note(&mut app, "draft", "Hemligt utkast om klimat").await;
-    let shared = write_note(&mut app, "submit", "Inlämnad notis om klimat").await;
+    let strategist_b = app.as_strategist_b().await;
+    let source = add_source(&strategist_b, &report("Klimatanpassning i Norrbotten", "")).await;
+    let strategist_a = app.as_strategist_a().await;
+    let draft = write_note(&strategist_a, "draft", "Hemligt utkast om klimat").await;
+    let shared = write_note(&strategist_a, "submit", "Inlämnad notis om klimat").await;
     for note in [draft, shared] {
-        let response = app
+        let response = strategist_a
             .post(
                 &format!("/bank/{note}/sources"),
                 &[("source", &source.to_string()), ("stance", "context")],
@@ -601,38 +628,38 @@ async fn a_draft_citing_a_source_is_not_listed_for_another_organisation() {
             .await;
         assert_eq!(response.status, StatusCode::SEE_OTHER, "{}", response.body);
     }
-    let own = app.get(&format!("/sources/{source}")).await;
+    let own = strategist_a.get(&format!("/sources/{source}")).await;
     own.assert_contains("Hemligt utkast om klimat");
     own.assert_contains("Inlämnad notis om klimat");
 
-    app.login(STRATEGIST_B).await;
-    let other = app.get(&format!("/sources/{source}")).await;
+    let other = strategist_b.get(&format!("/sources/{source}")).await;
     assert_eq!(other.status, StatusCode::OK);
     other.assert_contains("Inlämnad notis om klimat");
     assert!(!other.body.contains("Hemligt utkast om klimat"));
     assert!(!other.body.contains(&format!("href=\"/bank/{draft}\"")));
 
-    app.login(EDITOR).await;
-    app.get(&format!("/sources/{source}"))
+    let editor = app.as_editor().await;
+    editor
+        .get(&format!("/sources/{source}"))
         .await
         .assert_contains("Hemligt utkast om klimat");
 }
 
 #[tokio::test]
 async fn the_source_pages_speak_norwegian_and_english_too() {
-    let mut app = spawn_app();
+    let app = spawn_app();
     world(&app);
-    app.login(STRATEGIST_A).await;
-    let id = add_source(&mut app, &report("Befolkningsprognos", "")).await;
-    app.set_lang("nb");
-    let page = app.get(&format!("/sources/{id}")).await;
+    let strategist = app.as_strategist_a().await;
+    let id = add_source(&strategist, &report("Befolkningsprognos", "")).await;
+    strategist.set_lang("nb");
+    let page = strategist.get(&format!("/sources/{id}")).await;
     page.assert_contains("Kildebanken");
     page.assert_contains("Utgiver");
-    app.set_lang("en");
-    let list = app.get("/sources").await;
+    strategist.set_lang("en");
+    let list = strategist.get("/sources").await;
     list.assert_contains("Source bank");
     list.assert_contains("1 source<");
-    let refused = app
+    let refused = strategist
         .post("/sources/new", &[("kind", "report"), ("year", "3000")])
         .await;
     refused.assert_contains("Enter a year between 1900 and 2100");
