@@ -600,7 +600,7 @@ pub async fn heatmap(
     let phase_slug = slug.clone();
     let data = state
         .db
-        .read(move |c| super::embeds::heatmap_data(c, &phase_slug))
+        .read(move |c| crate::app::embeds::heatmap_data(c, &phase_slug))
         .await?;
     let view = super::embeds::heatmap_view(&data);
     Ok(state

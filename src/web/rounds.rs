@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::forms::FormPage;
 use super::forms::{Form, csv_download};
 use super::{AppError, AppState, Ctx, embeds};
+use crate::app;
 use crate::domain::access::Subject;
 use crate::domain::bank::can_see_note;
 use crate::domain::chart;
@@ -630,7 +631,7 @@ pub async fn radar(
     Path(id): Path<i64>,
     Query(query): Query<ResultsQuery>,
 ) -> Result<Response, AppError> {
-    let (round, view, orgs) = chart_page(&state, &ctx, id, &query, embeds::RADAR).await?;
+    let (round, view, orgs) = chart_page(&state, &ctx, id, &query, app::embeds::RADAR).await?;
     let view = embeds::radar_view(&view, ctx.lang);
     let when = round_state(round.opens_at, round.closes_at, state.clock.now_seconds());
     Ok(state
@@ -657,7 +658,7 @@ async fn chart_page(
         .db
         .read(move |c| {
             Ok((
-                embeds::round_chart(c, id, organisation, wanted)?,
+                app::embeds::round_chart(c, id, organisation, wanted)?,
                 organisations::all(c)?,
             ))
         })
@@ -676,7 +677,7 @@ pub async fn driver_map(
     Path(id): Path<i64>,
     Query(query): Query<ResultsQuery>,
 ) -> Result<Response, AppError> {
-    let (round, view, orgs) = chart_page(&state, &ctx, id, &query, embeds::DRIVER_MAP).await?;
+    let (round, view, orgs) = chart_page(&state, &ctx, id, &query, app::embeds::DRIVER_MAP).await?;
     let view = embeds::driver_view(&view, ctx.lang);
     let when = round_state(round.opens_at, round.closes_at, state.clock.now_seconds());
     Ok(state

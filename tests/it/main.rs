@@ -3,6 +3,7 @@
 mod helpers;
 
 mod access;
+mod app_editorial;
 mod assignments;
 mod auth;
 mod bank;
