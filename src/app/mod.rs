@@ -12,6 +12,7 @@
 pub mod editorial;
 pub mod embeds;
 pub mod progress;
+pub mod rounds;
 mod transaction;
 
 use crate::storage::StorageError;
