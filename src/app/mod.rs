@@ -9,6 +9,7 @@
 //! (not allowed, nothing there, the database failing); what the person can put right
 //! (a field's error, a stale version, a full event) is part of its own outcome type.
 
+pub mod assignments;
 pub mod editorial;
 pub mod embeds;
 pub mod progress;

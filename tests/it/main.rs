@@ -3,6 +3,7 @@
 mod helpers;
 
 mod access;
+mod app_assignments;
 mod app_editorial;
 mod app_rounds;
 mod assignments;
