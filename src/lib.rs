@@ -34,6 +34,18 @@
 //!   with their revisions, the facts of progress in a fixed number of queries, the
 //!   editorial texts with their revisions, illustrations, input, and the
 //!   FTS5 index of the method bank rebuilt at start).
+//! - [`app`]: the use cases, callable without HTTP; each opens the transaction it needs
+//!   and answers an outcome type for what the person can put right. No web types
+//!   (axum, requests, cookies, templates) in any of them.
+//!   - [`app::editorial`]: writing a text, the workflow steps, publishing with the
+//!     snapshot frozen in the publishing transaction, restoring, uploads, the compiled
+//!     final publication;
+//!   - [`app::embeds`]: gathering what a text's references show (live or to freeze);
+//!   - [`app::assignments`]: writing and submitting a home assignment, reviewing it;
+//!   - [`app::rounds`]: opening a rating round, rating while it is open, the sheet and
+//!     the figures as the round's rules allow;
+//!   - [`app::bank`]: importing notes all or none; [`app::sources`]: citing a source;
+//!   - [`app::progress`]: each organisation's progress through the phases.
 //! - [`render`]: the minijinja environment over `templates/`, the translation function
 //!   over the Fluent catalogues in `assets/locales/`, date formatting, and the one
 //!   Markdown renderer.

@@ -10,10 +10,12 @@
 //! (a field's error, a stale version, a full event) is part of its own outcome type.
 
 pub mod assignments;
+pub mod bank;
 pub mod editorial;
 pub mod embeds;
 pub mod progress;
 pub mod rounds;
+pub mod sources;
 mod transaction;
 
 use crate::storage::StorageError;

@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 use super::forms::FormPage;
 use super::forms::{Form, csv_download};
 use super::{AppError, AppState, Ctx};
+use crate::app;
+use crate::app::bank::{ImportOutcome, can_import};
 use crate::domain::access::Subject;
 use crate::domain::bank::{
     Category, IMPORT_MAX_ROWS, ImportError, LinkKind, NoteForm, NoteStatus, NoteType, TimeBand,
@@ -825,7 +827,7 @@ fn import_page(
 }
 
 pub async fn import_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    ctx.require(|s| s.roles.contains(&Role::Strategist) || can_curate(s))?;
+    ctx.require(can_import)?;
     import_page(&state, &ctx, &[], StatusCode::OK)
 }
 
@@ -836,7 +838,7 @@ pub async fn import(
     ctx: Ctx,
     mut multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let user = ctx.require(|s| s.roles.contains(&Role::Strategist) || can_curate(s))?;
+    let user = ctx.require(can_import)?;
     let mut data = None;
     while let Some(field) = multipart
         .next_field()
@@ -847,62 +849,27 @@ pub async fn import(
             data = Some(field.bytes().await.map_err(|_| AppError::TooLarge)?);
         }
     }
-    let data = match data {
-        Some(d) if !d.is_empty() => d,
-        _ => {
-            let missing = [ImportError {
-                row: 0,
-                column: String::new(),
-                message: "error-import-no-file",
-            }];
-            return import_page(&state, &ctx, &missing, StatusCode::UNPROCESSABLE_ENTITY);
-        }
+    let missing = || ImportError {
+        row: 0,
+        column: String::new(),
+        message: "error-import-no-file",
     };
-    let notes = match parse_import(&data, &phase_slugs(&state), &import_labels()) {
+    let parsed = match data.filter(|d| !d.is_empty()) {
+        Some(data) => parse_import(&data, &phase_slugs(&state), &import_labels()),
+        None => Err(vec![missing()]),
+    };
+    let notes = match parsed {
         Ok(notes) => notes,
-        Err(errors) => {
-            return import_page(&state, &ctx, &errors, StatusCode::UNPROCESSABLE_ENTITY);
-        }
+        Err(errors) => return import_page(&state, &ctx, &errors, StatusCode::UNPROCESSABLE_ENTITY),
     };
-    let (org, author, actor) = (user.organisation_id, user.id, ctx.actor());
-    let outcome = state
-        .db
-        .write(move |tx| {
-            // Parents are checked against the bank inside the same transaction.
-            let mut errors = Vec::new();
-            for (row, note) in &notes {
-                if let Some(parent_id) = note.parent {
-                    let parent = bank::brief(tx, parent_id)?.map(|p| (p.note_type, p.status));
-                    if let Err(message) = check_parent(None, note.note_type, parent_id, parent) {
-                        errors.push(ImportError {
-                            row: *row,
-                            column: "parent".into(),
-                            message,
-                        });
-                    }
-                }
-            }
-            if !errors.is_empty() {
-                return Ok(Err(errors));
-            }
-            for (_, note) in &notes {
-                bank::insert(tx, note, NoteStatus::Draft, org, author)?;
-            }
-            audit::record(
-                tx,
-                &actor,
-                "note.import",
-                Some(&format!("organisation:{org}")),
-                Some(&notes.len().to_string()),
-            )?;
-            Ok(Ok(notes.len()))
-        })
-        .await?;
-    match outcome {
-        Ok(count) => Ok(Redirect::to(&format!(
+    let org = user.organisation_id;
+    match app::bank::import(&state.db, user, &ctx.actor(), notes).await? {
+        ImportOutcome::Imported(count) => Ok(Redirect::to(&format!(
             "/bank?organisation={org}&status=draft&imported={count}"
         ))
         .into_response()),
-        Err(errors) => import_page(&state, &ctx, &errors, StatusCode::UNPROCESSABLE_ENTITY),
+        ImportOutcome::Refused(errors) => {
+            import_page(&state, &ctx, &errors, StatusCode::UNPROCESSABLE_ENTITY)
+        }
     }
 }
