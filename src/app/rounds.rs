@@ -177,10 +177,27 @@ pub struct Sheet {
     pub figures: BTreeMap<String, NoteFigures>,
 }
 
+/// The figures of a round's notes, of everyone's answers or of one organisation's.
+pub async fn figures_of(
+    db: &Db,
+    round: &Round,
+    organisation: Option<i64>,
+) -> Result<Vec<NoteFigures>> {
+    let (id, criteria) = (round.id, round.criteria.clone());
+    Ok(db
+        .read(move |c| {
+            let notes = rounds::note_ids(c, id)?;
+            let answers = rounds::answers(c, id, None, organisation)?;
+            Ok(figures(answers, &notes, &criteria))
+        })
+        .await?)
+}
+
+/// A person's rating sheet in round `id`.
 pub async fn sheet(db: &Db, user: &User, id: i64) -> Result<Sheet> {
     let round = round(db, id).await?;
-    let (user_id, previous, criteria) = (user.id, round.previous_id, round.criteria.clone());
-    let (notes, own, reasons, earlier, all) = db
+    let (user_id, previous) = (user.id, round.previous_id);
+    let (notes, own, reasons, earlier) = db
         .read(move |c| {
             let earlier = match previous {
                 Some(p) => Some((
@@ -190,18 +207,12 @@ pub async fn sheet(db: &Db, user: &User, id: i64) -> Result<Sheet> {
                 )),
                 None => None,
             };
-            let all = figures(
-                rounds::answers(c, id, None, None)?,
-                &rounds::note_ids(c, id)?,
-                &criteria,
-            );
             let own = rounds::ratings(c, id, None, None, Some(user_id))?;
             Ok((
                 rounds::notes(c, id)?,
                 own,
                 rounds::reasons(c, id, Some(user_id))?,
                 earlier,
-                all,
             ))
         })
         .await?;
@@ -220,6 +231,11 @@ pub async fn sheet(db: &Db, user: &User, id: i64) -> Result<Sheet> {
         None => (BTreeMap::new(), BTreeMap::new()),
     };
     let show_figures = can_see_figures(&subject(user), round.feedback, state, !own.is_empty());
+    let so_far = if show_figures {
+        keyed(figures_of(db, &round, None).await?)
+    } else {
+        BTreeMap::new()
+    };
     Ok(Sheet {
         notes: visible(notes, &subject(user)),
         state,
@@ -227,11 +243,7 @@ pub async fn sheet(db: &Db, user: &User, id: i64) -> Result<Sheet> {
         first_figures,
         first_own,
         show_figures,
-        figures: if show_figures {
-            keyed(all)
-        } else {
-            BTreeMap::new()
-        },
+        figures: so_far,
         round,
     })
 }

@@ -19,8 +19,8 @@ use crate::domain::embed::RoundChart;
 use crate::domain::event::to_local_input;
 use crate::domain::form::FieldErrors;
 use crate::domain::rating::{
-    Anonymity, Criterion, Feedback, NoteFigures, RoundForm, RoundState, can_rate, can_run_rounds,
-    can_see_names, figures, state as round_state,
+    Anonymity, Criterion, Feedback, RoundForm, RoundState, can_rate, can_run_rounds, can_see_names,
+    state as round_state,
 };
 use crate::storage::organisations;
 use crate::storage::rounds::{self, Round, RoundNote};
@@ -141,24 +141,6 @@ async fn round_of(state: &AppState, ctx: &Ctx, id: i64) -> Result<Round, AppErro
     Ok(app::rounds::round(&state.db, id).await?)
 }
 
-/// The figures of a round (optionally of one organisation's answers).
-async fn round_figures(
-    state: &AppState,
-    round: &Round,
-    organisation: Option<i64>,
-) -> Result<Vec<NoteFigures>, AppError> {
-    let (id, criteria) = (round.id, round.criteria.clone());
-    state
-        .db
-        .read(move |c| {
-            let notes = rounds::note_ids(c, id)?;
-            let answers = rounds::answers(c, id, None, organisation)?;
-            Ok(figures(answers, &notes, &criteria))
-        })
-        .await
-        .map_err(AppError::from)
-}
-
 /// The rating page: the viewer's sheet, with what they just typed (and its errors) when
 /// it was refused.
 async fn rating_page(
@@ -260,7 +242,7 @@ pub async fn results(
 ) -> Result<Response, AppError> {
     let (round, notes) = figures_access(&state, &ctx, id).await?;
     let organisation = query.organisation();
-    let all = round_figures(&state, &round, organisation).await?;
+    let all = app::rounds::figures_of(&state.db, &round, organisation).await?;
     let (reasons, orgs) = state
         .db
         .read(move |c| Ok((rounds::reasons(c, id, None)?, organisations::all(c)?)))
