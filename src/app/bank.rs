@@ -1,13 +1,17 @@
-//! The bank of change notes: importing notes in bulk from a parsed file. No web types.
+//! The bank of change notes: importing notes in bulk from a parsed file, and editing a
+//! note. No web types.
 
 use super::{Error, Result, transaction};
 use crate::domain::access::Subject;
-use crate::domain::bank::{ImportError, NoteStatus, ValidNote, can_curate, check_parent};
+use crate::domain::bank::{
+    ImportError, NoteStatus, ValidNote, can_curate, can_edit_note, can_see_note, check_parent,
+};
+use crate::domain::form::FieldErrors;
 use crate::domain::user::Role;
-use crate::storage::Db;
 use crate::storage::audit::{self, Actor};
-use crate::storage::bank;
+use crate::storage::bank::{self, Note};
 use crate::storage::users::User;
+use crate::storage::{Db, Edit};
 
 /// Who may import notes: strategists and curators.
 pub fn can_import(subject: &Subject) -> bool {
@@ -65,6 +69,68 @@ pub async fn import(
         let (target, count) = (format!("organisation:{org}"), notes.len().to_string());
         audit::record(tx, &actor, "note.import", Some(&target), Some(&count))?;
         Ok(ImportOutcome::Imported(notes.len()))
+    })
+    .await
+}
+
+/// What became of an edit of a note.
+#[derive(Debug, Clone)]
+pub enum NoteEdit {
+    Saved,
+    /// The parent named cannot be one: the error at its field; nothing was stored.
+    Refused(FieldErrors),
+    /// Someone saved a newer version first: here it is, and nothing was overwritten.
+    Stale(Box<Note>),
+}
+
+/// Saves an edit of note `id` made from version `base`. A note the person may not see
+/// is not found; one they may see but not write is forbidden. The parent is checked
+/// against the bank in the transaction that stores the edit.
+pub async fn update(
+    db: &Db,
+    user: &User,
+    actor: &Actor,
+    id: i64,
+    base: i64,
+    note: ValidNote,
+) -> Result<NoteEdit> {
+    let (roles, org, by, actor) = (
+        user.roles.clone(),
+        user.organisation_id,
+        user.id,
+        actor.clone(),
+    );
+    transaction::write(db, move |tx| {
+        let subject = Subject {
+            roles: &roles,
+            organisation_id: org,
+        };
+        let current = bank::get(tx, id)?.ok_or(Error::NotFound)?;
+        if !can_see_note(
+            Some(&subject),
+            current.status,
+            current.organisation_id,
+            current.public,
+        ) {
+            return Err(Error::NotFound);
+        }
+        if !can_edit_note(&subject, current.status, current.organisation_id) {
+            return Err(Error::Forbidden);
+        }
+        if let Some(parent_id) = note.parent {
+            let parent = bank::brief(tx, parent_id)?.map(|p| (p.note_type, p.status));
+            if let Err(message) = check_parent(Some(id), note.note_type, parent_id, parent) {
+                return Ok(NoteEdit::Refused(FieldErrors::one("parent", message)));
+            }
+        }
+        match bank::update(tx, id, base, &note, by)? {
+            Edit::Saved { .. } => {
+                audit::record(tx, &actor, "note.update", Some(&format!("note:{id}")), None)?;
+                Ok(NoteEdit::Saved)
+            }
+            Edit::Stale(newer) => Ok(NoteEdit::Stale(newer)),
+            Edit::Missing => Err(Error::NotFound),
+        }
     })
     .await
 }

@@ -13,7 +13,7 @@ use super::forms::FormPage;
 use super::forms::{Form, csv_download};
 use super::{AppError, AppState, Ctx};
 use crate::app;
-use crate::app::bank::{ImportOutcome, can_import};
+use crate::app::bank::{ImportOutcome, NoteEdit, can_import};
 use crate::domain::access::Subject;
 use crate::domain::bank::{
     Category, IMPORT_MAX_ROWS, ImportError, LinkKind, NoteForm, NoteStatus, NoteType, TimeBand,
@@ -26,7 +26,7 @@ use crate::domain::source::CitationForm;
 use crate::domain::user::Role;
 use crate::render::i18n;
 use crate::storage::bank::{self, Brief, Link, Note, NoteFilter};
-use crate::storage::{Edit, audit, organisations};
+use crate::storage::{audit, organisations};
 
 const PAGE: i64 = 25;
 
@@ -679,30 +679,16 @@ pub async fn update(
             return form_page(Some(id), &form, &errors).render(&state, &ctx);
         }
     };
-    if let Some(message) = parent_error(&state, Some(id), &valid).await? {
-        return form_page(Some(id), &form, &FieldErrors::one("parent", message))
-            .render(&state, &ctx);
-    }
     let base: i64 = form
         .version
         .trim()
         .parse()
         .map_err(|_| AppError::Unprocessable)?;
-    let (by, actor) = (ctx.user()?.id, ctx.actor());
-    let saved = state
-        .db
-        .write(move |tx| {
-            let saved = bank::update(tx, id, base, &valid, by)?;
-            if saved.is_saved() {
-                audit::record(tx, &actor, "note.update", Some(&format!("note:{id}")), None)?;
-            }
-            Ok(saved)
-        })
-        .await?;
-    match saved {
-        Edit::Saved { .. } => Ok(Redirect::to(&format!("/bank/{id}")).into_response()),
-        Edit::Missing => Err(AppError::NotFound),
-        Edit::Stale(newer) => {
+    let user = ctx.user()?;
+    match app::bank::update(&state.db, user, &ctx.actor(), id, base, valid).await? {
+        NoteEdit::Saved => Ok(Redirect::to(&format!("/bank/{id}")).into_response()),
+        NoteEdit::Refused(errors) => form_page(Some(id), &form, &errors).render(&state, &ctx),
+        NoteEdit::Stale(newer) => {
             let mut form = form;
             form.version = newer.version.to_string();
             let errors = FieldErrors::one("version", "error-stale-edit");

@@ -222,23 +222,8 @@ pub async fn update(
         .trim()
         .parse()
         .map_err(|_| AppError::Unprocessable)?;
-    let actor = ctx.actor();
-    let saved = state
-        .db
-        .write(move |tx| {
-            let saved = sources::update(tx, id, base, &valid)?;
-            if saved.is_saved() {
-                audit::record(
-                    tx,
-                    &actor,
-                    "source.update",
-                    Some(&format!("source:{id}")),
-                    None,
-                )?;
-            }
-            Ok(saved)
-        })
-        .await?;
+    let user = ctx.user()?;
+    let saved = app::sources::update(&state.db, user, &ctx.actor(), id, base, valid).await?;
     match saved {
         Edit::Saved { .. } => Ok(Redirect::to(&format!("/sources/{id}")).into_response()),
         Edit::Missing => Err(AppError::NotFound),

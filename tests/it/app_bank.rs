@@ -1,13 +1,13 @@
 //! The bank and source-bank use cases called without HTTP: an import is all or none,
-//! and citing a source from a note.
+//! edits of notes and sources refuse a stale version, and citing a source from a note.
 
 use framsyn::app::Error;
-use framsyn::app::bank::{self as bank_app, ImportOutcome};
+use framsyn::app::bank::{self as bank_app, ImportOutcome, NoteEdit};
 use framsyn::app::sources as sources_app;
 use framsyn::domain::bank::{NoteForm, NoteStatus};
 use framsyn::domain::source::{SourceForm, Stance};
-use framsyn::storage::bank;
 use framsyn::storage::sources::{self, Linked};
+use framsyn::storage::{Edit, bank};
 
 use super::app_editorial::{acting, person};
 use super::app_rounds::submitted_note;
@@ -132,4 +132,81 @@ async fn a_note_cites_a_source_that_exists_and_only_its_writers_cite() {
     )
     .await;
     assert!(matches!(nothing, Err(Error::NotFound)));
+}
+
+#[tokio::test]
+async fn a_note_edit_from_an_old_version_is_stale_and_a_bad_parent_refused() {
+    let app = spawn_app();
+    let w = world(&app);
+    let strategist = person(&app, STRATEGIST_A);
+    let trend = submitted_note(&app, w.org_a, strategist.id, "trend", "Åldrande befolkning");
+    let who = acting(&strategist);
+
+    let orphan = note("Åldrande befolkning", Some(999_999));
+    let refused = bank_app::update(&app.db, &strategist, &who, trend, 1, orphan)
+        .await
+        .unwrap();
+    let NoteEdit::Refused(errors) = refused else {
+        panic!("a parent that is not there is refused");
+    };
+    assert_eq!(errors.get("parent"), Some("error-note-not-found"));
+
+    let first = note("Åldrande befolkning i inlandet", None);
+    let saved = bank_app::update(&app.db, &strategist, &who, trend, 1, first)
+        .await
+        .unwrap();
+    assert!(matches!(saved, NoteEdit::Saved));
+    let late = note("Åldrande befolkning överallt", None);
+    let stale = bank_app::update(&app.db, &strategist, &who, trend, 1, late)
+        .await
+        .unwrap();
+    let NoteEdit::Stale(newer) = stale else {
+        panic!("an edit from version 1 is stale");
+    };
+    assert_eq!(newer.title, "Åldrande befolkning i inlandet");
+
+    // Another region's strategist sees the submitted note but does not write it.
+    let other = person(&app, STRATEGIST_B);
+    let theirs = note("Något annat", None);
+    let forbidden = bank_app::update(&app.db, &other, &acting(&other), trend, 2, theirs).await;
+    assert!(matches!(forbidden, Err(Error::Forbidden)));
+}
+
+#[tokio::test]
+async fn a_source_edit_from_an_old_version_comes_back_stale() {
+    let app = spawn_app();
+    let w = world(&app);
+    let strategist = person(&app, STRATEGIST_A);
+    let form = |title: &str| {
+        SourceForm {
+            kind: "report".into(),
+            title: title.into(),
+            ..Default::default()
+        }
+        .validate()
+        .expect("a valid source")
+    };
+    let first = form("Befolkningsprognos");
+    let author = strategist.id;
+    let id = app
+        .db
+        .write_blocking(|tx| sources::insert(tx, &first, w.org_a, author))
+        .unwrap();
+    let who = acting(&strategist);
+    let saved = sources_app::update(&app.db, &strategist, &who, id, 1, form("Prognos 2050"))
+        .await
+        .unwrap();
+    assert!(matches!(saved, Edit::Saved { version: 2 }));
+    let stale = sources_app::update(&app.db, &strategist, &who, id, 1, form("Prognos 2040"))
+        .await
+        .unwrap();
+    let Edit::Stale(newer) = stale else {
+        panic!("an edit from version 1 is stale");
+    };
+    assert_eq!(newer.title, "Prognos 2050");
+
+    let other = person(&app, STRATEGIST_B);
+    let forbidden =
+        sources_app::update(&app.db, &other, &acting(&other), id, 2, form("Deras")).await;
+    assert!(matches!(forbidden, Err(Error::Forbidden)));
 }
