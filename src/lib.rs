@@ -44,8 +44,8 @@
 //!   - [`app::assignments`]: writing and submitting a home assignment, reviewing it;
 //!   - [`app::rounds`]: opening a rating round, rating while it is open, the sheet and
 //!     the figures as the round's rules allow;
-//!   - [`app::bank`]: importing notes all or none, editing a note; [`app::sources`]:
-//!     editing a source, citing one from a note;
+//!   - [`app::bank`]: importing notes all or none, editing, linking and merging notes;
+//!     [`app::sources`]: editing a source, citing one from a note;
 //!   - [`app::progress`]: each organisation's progress through the phases.
 //! - [`render`]: the minijinja environment over `templates/`, the translation function
 //!   over the Fluent catalogues in `assets/locales/`, date formatting, and the one

@@ -1,10 +1,11 @@
-//! The bank of change notes: importing notes in bulk from a parsed file, and editing a
-//! note. No web types.
+//! The bank of change notes: importing notes in bulk from a parsed file, editing a
+//! note, linking two notes and merging one into another. No web types.
 
 use super::{Error, Result, transaction};
 use crate::domain::access::Subject;
 use crate::domain::bank::{
-    ImportError, NoteStatus, ValidNote, can_curate, can_edit_note, can_see_note, check_parent,
+    ImportError, LinkKind, NoteStatus, ValidNote, can_curate, can_edit_note, can_see_note,
+    check_merge, check_parent,
 };
 use crate::domain::form::FieldErrors;
 use crate::domain::user::Role;
@@ -131,6 +132,115 @@ pub async fn update(
             Edit::Stale(newer) => Ok(NoteEdit::Stale(newer)),
             Edit::Missing => Err(Error::NotFound),
         }
+    })
+    .await
+}
+
+/// Note `id` as `subject` may see it (not found otherwise).
+fn seen(tx: &rusqlite::Connection, subject: &Subject, id: i64) -> Result<Note> {
+    let note = bank::get(tx, id)?.ok_or(Error::NotFound)?;
+    if can_see_note(
+        Some(subject),
+        note.status,
+        note.organisation_id,
+        note.public,
+    ) {
+        Ok(note)
+    } else {
+        Err(Error::NotFound)
+    }
+}
+
+/// What became of linking two notes, or of merging one into another.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NoteChange {
+    Done,
+    /// The other note cannot take part: the message for the field naming it.
+    Refused(&'static str),
+}
+
+/// Links note `id` to note `to` with `kind`: who may write the note may link it, to a
+/// note they may see that is neither merged nor archived.
+pub async fn link(
+    db: &Db,
+    user: &User,
+    actor: &Actor,
+    id: i64,
+    to: i64,
+    kind: LinkKind,
+) -> Result<NoteChange> {
+    let (roles, org, by, actor) = (
+        user.roles.clone(),
+        user.organisation_id,
+        user.id,
+        actor.clone(),
+    );
+    transaction::write(db, move |tx| {
+        let subject = Subject {
+            roles: &roles,
+            organisation_id: org,
+        };
+        let note = seen(tx, &subject, id)?;
+        if !can_edit_note(&subject, note.status, note.organisation_id) {
+            return Err(Error::Forbidden);
+        }
+        let other = bank::brief(tx, to)?;
+        let refusal = match other {
+            None => Some("error-note-not-found"),
+            Some(o) if !can_see_note(Some(&subject), o.status, o.organisation_id, o.public) => {
+                Some("error-note-not-found")
+            }
+            Some(_) if to == id => Some("error-link-self"),
+            Some(o) if matches!(o.status, NoteStatus::Merged | NoteStatus::Archived) => {
+                Some("error-link-status")
+            }
+            Some(_) => None,
+        };
+        if let Some(message) = refusal {
+            return Ok(NoteChange::Refused(message));
+        }
+        if bank::add_link(tx, id, to, kind, by)? {
+            let detail = format!("{} note:{to}", kind.key());
+            audit::record(
+                tx,
+                &actor,
+                "note.link",
+                Some(&format!("note:{id}")),
+                Some(&detail),
+            )?;
+        }
+        Ok(NoteChange::Done)
+    })
+    .await
+}
+
+/// Folds note `id` into note `into` (curators): its history and links stay, the other
+/// note takes over its links, child notes and tags. Both are checked in the transaction
+/// that merges, so two merges cannot cross.
+pub async fn merge(db: &Db, user: &User, actor: &Actor, id: i64, into: i64) -> Result<NoteChange> {
+    let (roles, org, by, actor) = (
+        user.roles.clone(),
+        user.organisation_id,
+        user.id,
+        actor.clone(),
+    );
+    transaction::write(db, move |tx| {
+        let subject = Subject {
+            roles: &roles,
+            organisation_id: org,
+        };
+        let note = seen(tx, &subject, id)?;
+        if !can_curate(&subject) {
+            return Err(Error::Forbidden);
+        }
+        let target = bank::brief(tx, into)?.map(|b| b.status);
+        if let Err(message) = check_merge(id, note.status, into, target) {
+            return Ok(NoteChange::Refused(message));
+        }
+        bank::merge(tx, id, into, by)?;
+        let (from, to) = (format!("note:{id}"), format!("note:{into}"));
+        audit::record(tx, &actor, "note.merge", Some(&from), Some(&to))?;
+        Ok(NoteChange::Done)
     })
     .await
 }

@@ -13,12 +13,12 @@ use super::forms::FormPage;
 use super::forms::{Form, csv_download};
 use super::{AppError, AppState, Ctx};
 use crate::app;
-use crate::app::bank::{ImportOutcome, NoteEdit, can_import};
+use crate::app::bank::{ImportOutcome, NoteChange, NoteEdit, can_import};
 use crate::domain::access::Subject;
 use crate::domain::bank::{
     Category, IMPORT_MAX_ROWS, ImportError, LinkKind, NoteForm, NoteStatus, NoteType, TimeBand,
-    ValidNote, can_curate, can_edit_note, can_see_note, changed_fields, check_merge, check_parent,
-    note_number, parse_import, search_query,
+    ValidNote, can_curate, can_edit_note, can_see_note, changed_fields, check_parent, note_number,
+    parse_import, search_query,
 };
 use crate::domain::form::FieldErrors;
 use crate::domain::lang::Lang;
@@ -383,46 +383,20 @@ pub async fn add_link(
     Path(id): Path<i64>,
     Form(form): Form<NoteActions>,
 ) -> Result<Response, AppError> {
-    let note = editable_note(&state, &ctx, id).await?;
+    editable_note(&state, &ctx, id).await?;
     let Some(kind) = LinkKind::parse(form.kind.trim()) else {
         return refuse_on_note(&state, &ctx, id, "kind", "error-choose", &form).await;
     };
     let Some(to) = note_number(&form.to) else {
         return refuse_on_note(&state, &ctx, id, "to", "error-note-number", &form).await;
     };
-    let other = state.db.read(move |c| bank::brief(c, to)).await?;
-    let subject = ctx.subject()?;
-    let message = match other {
-        None => Some("error-note-not-found"),
-        Some(o) if !can_see_note(Some(&subject), o.status, o.organisation_id, o.public) => {
-            Some("error-note-not-found")
+    let user = ctx.user()?;
+    match app::bank::link(&state.db, user, &ctx.actor(), id, to, kind).await? {
+        NoteChange::Done => Ok(Redirect::to(&format!("/bank/{id}#links")).into_response()),
+        NoteChange::Refused(message) => {
+            refuse_on_note(&state, &ctx, id, "to", message, &form).await
         }
-        Some(_) if to == note.id => Some("error-link-self"),
-        Some(o) if matches!(o.status, NoteStatus::Merged | NoteStatus::Archived) => {
-            Some("error-link-status")
-        }
-        Some(_) => None,
-    };
-    if let Some(message) = message {
-        return refuse_on_note(&state, &ctx, id, "to", message, &form).await;
     }
-    let (by, actor) = (ctx.user()?.id, ctx.actor());
-    state
-        .db
-        .write(move |tx| {
-            if bank::add_link(tx, id, to, kind, by)? {
-                audit::record(
-                    tx,
-                    &actor,
-                    "note.link",
-                    Some(&format!("note:{id}")),
-                    Some(&format!("{} note:{to}", kind.key())),
-                )?;
-            }
-            Ok(())
-        })
-        .await?;
-    Ok(Redirect::to(&format!("/bank/{id}#links")).into_response())
 }
 
 pub async fn remove_link(
@@ -461,37 +435,16 @@ pub async fn merge(
     Path(id): Path<i64>,
     Form(form): Form<NoteActions>,
 ) -> Result<Response, AppError> {
-    let note = visible_note(&state, &ctx, id).await?;
+    visible_note(&state, &ctx, id).await?;
     let user = ctx.require(can_curate)?;
     let Some(into) = note_number(&form.into) else {
         return refuse_on_note(&state, &ctx, id, "into", "error-note-number", &form).await;
     };
-    let (by, actor, from_status) = (user.id, ctx.actor(), note.status);
-    let outcome = state
-        .db
-        .write(move |tx| {
-            // Checked again inside the transaction, so two merges cannot cross.
-            let from = bank::brief(tx, id)?
-                .map(|b| b.status)
-                .unwrap_or(from_status);
-            let target = bank::brief(tx, into)?.map(|b| b.status);
-            if let Err(message) = check_merge(id, from, into, target) {
-                return Ok(Err(message));
-            }
-            bank::merge(tx, id, into, by)?;
-            audit::record(
-                tx,
-                &actor,
-                "note.merge",
-                Some(&format!("note:{id}")),
-                Some(&format!("note:{into}")),
-            )?;
-            Ok(Ok(()))
-        })
-        .await?;
-    match outcome {
-        Ok(()) => Ok(Redirect::to(&format!("/bank/{into}")).into_response()),
-        Err(message) => refuse_on_note(&state, &ctx, id, "into", message, &form).await,
+    match app::bank::merge(&state.db, user, &ctx.actor(), id, into).await? {
+        NoteChange::Done => Ok(Redirect::to(&format!("/bank/{into}")).into_response()),
+        NoteChange::Refused(message) => {
+            refuse_on_note(&state, &ctx, id, "into", message, &form).await
+        }
     }
 }
 

@@ -1,10 +1,11 @@
 //! The bank and source-bank use cases called without HTTP: an import is all or none,
-//! edits of notes and sources refuse a stale version, and citing a source from a note.
+//! edits of notes and sources refuse a stale version, linking and merging notes, and
+//! citing a source from a note.
 
 use framsyn::app::Error;
-use framsyn::app::bank::{self as bank_app, ImportOutcome, NoteEdit};
+use framsyn::app::bank::{self as bank_app, ImportOutcome, NoteChange, NoteEdit};
 use framsyn::app::sources as sources_app;
-use framsyn::domain::bank::{NoteForm, NoteStatus};
+use framsyn::domain::bank::{LinkKind, NoteForm, NoteStatus};
 use framsyn::domain::source::{SourceForm, Stance};
 use framsyn::storage::sources::{self, Linked};
 use framsyn::storage::{Edit, bank};
@@ -209,4 +210,37 @@ async fn a_source_edit_from_an_old_version_comes_back_stale() {
     let forbidden =
         sources_app::update(&app.db, &other, &acting(&other), id, 2, form("Deras")).await;
     assert!(matches!(forbidden, Err(Error::Forbidden)));
+}
+
+#[tokio::test]
+async fn notes_link_to_notes_there_to_link_and_curators_merge_them() {
+    let app = spawn_app();
+    let w = world(&app);
+    let strategist = person(&app, STRATEGIST_A);
+    let first = submitted_note(&app, w.org_a, strategist.id, "trend", "Åldrande befolkning");
+    let second = submitted_note(&app, w.org_a, strategist.id, "trend", "Äldre befolkning");
+    let (db, who) = (&app.db, acting(&strategist));
+
+    let to_itself = bank_app::link(db, &strategist, &who, first, first, LinkKind::Reinforces).await;
+    assert_eq!(to_itself.unwrap(), NoteChange::Refused("error-link-self"));
+    let to_nothing = bank_app::link(db, &strategist, &who, first, 999_999, LinkKind::Reinforces);
+    assert_eq!(
+        to_nothing.await.unwrap(),
+        NoteChange::Refused("error-note-not-found")
+    );
+    let linked = bank_app::link(db, &strategist, &who, first, second, LinkKind::Reinforces).await;
+    assert_eq!(linked.unwrap(), NoteChange::Done);
+
+    // Strategists do not merge; a curator does, once.
+    let by_strategist = bank_app::merge(db, &strategist, &who, first, second).await;
+    assert!(matches!(by_strategist, Err(Error::Forbidden)));
+    let editor = person(&app, EDITOR);
+    let merged = bank_app::merge(db, &editor, &acting(&editor), first, second).await;
+    assert_eq!(merged.unwrap(), NoteChange::Done);
+    let status = db
+        .read_blocking(move |c| Ok(bank::brief(c, first)?.unwrap().status))
+        .unwrap();
+    assert_eq!(status, NoteStatus::Merged);
+    let again = bank_app::merge(db, &editor, &acting(&editor), first, second).await;
+    assert!(matches!(again.unwrap(), NoteChange::Refused(_)));
 }
