@@ -52,6 +52,24 @@
 //!   ([`web::Ctx`]: language (the chosen one in the cookie, else the best of
 //!   `Accept-Language`, else the programme's default), signed-in person, address), the
 //!   error policy
+//! - [`app`]: the use cases, callable without HTTP; each opens the transaction it needs
+//!   and answers an outcome type for what the person can put right. No web types
+//!   (axum, requests, cookies, templates) in any of them.
+//!   - [`app::editorial`]: writing a text, the workflow steps, publishing with the
+//!     snapshot frozen in the publishing transaction, restoring, uploads, the compiled
+//!     final publication;
+//!   - [`app::embeds`]: gathering what a text's references show (live or to freeze);
+//!   - [`app::assignments`]: writing and submitting a home assignment, reviewing it;
+//!   - [`app::rounds`]: opening a rating round, rating while it is open, the sheet and
+//!     the figures as the round's rules allow;
+//!   - [`app::bank`]: importing notes all or none, editing, linking and merging notes;
+//!     [`app::sources`]: editing a source, citing one from a note;
+//!   - [`app::progress`]: each organisation's progress through the phases.
+//! - [`render`]: the minijinja environment over `templates/`, the translation function
+//!   over the Fluent catalogues in `assets/locales/`, date formatting, and the one
+//!   Markdown renderer.
+//! - [`web`]: the route table ([`web::router`]) with its layers, the request context
+//!   ([`web::Ctx`]: language, signed-in person, address), the error policy
 //!   ([`web::AppError`] and the HTML error pages), and handlers grouped by area
 //!   (pages, auth, organisations, admin, events, calendar and feeds, home assignments
 //!   and their review, the progress tracker, the editorial texts, the material they

@@ -9,6 +9,15 @@
 //! (not allowed, nothing there, the database failing); what the person can put right
 //! (a field's error, a stale version, a full event) is part of its own outcome type.
 
+pub mod assignments;
+pub mod bank;
+pub mod editorial;
+pub mod embeds;
+pub mod progress;
+pub mod rounds;
+pub mod sources;
+mod transaction;
+
 use crate::storage::StorageError;
 
 /// Why a use case could not run at all.

@@ -269,7 +269,7 @@ fn add_texts(
             ),
         };
         let published = publications::insert(tx, &text, editor)?;
-        let material = framsyn::web::embeds::gather(tx, programme, &text.body, 0)?;
+        let material = framsyn::app::embeds::gather(tx, programme, &text.body, 0)?;
         for (status, action) in [
             (PublicationStatus::InReview, "submit"),
             (PublicationStatus::Published, "publish"),

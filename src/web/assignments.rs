@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use serde::Deserialize;
@@ -13,51 +13,25 @@ use serde::Deserialize;
 use super::forms::FormPage;
 use super::forms::{Form, csv_download};
 use super::{AppError, AppState, Ctx};
+use crate::app;
+use crate::app::assignments::{ReviewInput, ReviewOutcome, WriteInput, WriteOutcome};
 use crate::domain::assignment::{
-    self, Action, Bank, Errors, SubmissionStatus, Typed, can_read, can_read_all, can_review,
-    can_write, is_late, part_fields, read_answers, read_part, transition,
+    self, Action, Errors, SubmissionStatus, Typed, can_read_all, can_review, can_write, is_late,
+    part_fields,
 };
-use crate::domain::bank::{NoteStatus, NoteType, note_number};
 use crate::domain::programme::{HomeAssignment, Phase};
-use crate::storage::bank::{self as notes, Brief};
-use crate::storage::submissions::{self, Draft, Submission};
-use crate::storage::{Edit, audit, organisations};
+use crate::storage::bank::{self as notes};
+use crate::storage::organisations;
+use crate::storage::submissions::{self, Submission};
 
 fn phase_with_assignment<'a>(
     state: &'a AppState,
     slug: &str,
 ) -> Result<(&'a Phase, &'a HomeAssignment), AppError> {
-    let phase = state
-        .programme
-        .phases
-        .iter()
-        .find(|p| p.slug == slug)
-        .ok_or(AppError::NotFound)?;
-    let assignment = phase.home_assignment().ok_or(AppError::NotFound)?;
-    Ok((phase, assignment))
-}
-
-/// The notes typed into a form, as the bank knows them.
-struct Briefs(HashMap<i64, Brief>);
-
-impl Bank for Briefs {
-    fn is_rankable_trend(&self, note: i64) -> bool {
-        self.0.get(&note).is_some_and(|b| {
-            b.note_type == NoteType::Trend
-                && matches!(b.status, NoteStatus::Submitted | NoteStatus::Curated)
-        })
-    }
-}
-
-async fn briefs_of(state: &AppState, typed: &Typed) -> Result<Briefs, AppError> {
-    let ids: Vec<i64> = typed
-        .iter()
-        .filter(|(k, _)| !k.ends_with("-reason") && !k.starts_with("answer-"))
-        .filter_map(|(_, v)| note_number(v))
-        .take(64)
-        .collect();
-    let found = state.db.read(move |c| notes::briefs(c, &ids)).await?;
-    Ok(Briefs(found.into_iter().map(|b| (b.id, b)).collect()))
+    Ok(app::assignments::phase_with_assignment(
+        &state.programme,
+        slug,
+    )?)
 }
 
 /// The fields of a stored submission, to fill the form.
@@ -174,10 +148,6 @@ pub async fn write(
 ) -> Result<Response, AppError> {
     let user = ctx.user()?;
     let (phase, assignment) = phase_with_assignment(&state, &slug)?;
-    let subject = ctx.subject()?;
-    if !can_write(&subject, user.organisation_id) {
-        return Err(AppError::Forbidden);
-    }
     let action = match typed.get("action").map(String::as_str) {
         Some("submit") => Action::Submit,
         Some("save") | None => Action::Save,
@@ -189,82 +159,33 @@ pub async fn write(
         .filter(|v| !v.is_empty())
         .map(|v| v.parse().map_err(|_| AppError::Unprocessable))
         .transpose()?;
-    let (org, phase_slug) = (user.organisation_id, slug.clone());
-    let current = state
-        .db
-        .read(move |c| submissions::get(c, &phase_slug, org))
-        .await?;
-    let mut errors = Errors::new();
-    let next = match transition(current.as_ref().map(|s| s.status), action) {
-        Ok(next) => next,
-        Err(message) => {
-            errors.insert("status".into(), message);
-            return form_page(&state, phase, assignment, current.as_ref(), &typed, &errors)
-                .await?
-                .status(StatusCode::CONFLICT)
-                .render(&state, &ctx);
+    let input = WriteInput {
+        action,
+        base_version,
+        typed: typed.clone(),
+    };
+    let actor = ctx.actor();
+    let outcome = app::assignments::write(&state.db, &state.programme, user, &actor, &slug, input);
+    let page = match outcome.await? {
+        WriteOutcome::Saved => {
+            return Ok(Redirect::to(&format!("/phases/{slug}/assignment")).into_response());
+        }
+        WriteOutcome::Locked { current, errors } => {
+            let page = form_page(&state, phase, assignment, current.as_ref(), &typed, &errors);
+            page.await?.status(StatusCode::CONFLICT)
+        }
+        WriteOutcome::Invalid { current, errors } => {
+            let page = form_page(&state, phase, assignment, current.as_ref(), &typed, &errors);
+            page.await?
+        }
+        WriteOutcome::Stale { newer, errors } => {
+            let mut typed = typed.clone();
+            typed.insert("version".into(), newer.version.to_string());
+            let page = form_page(&state, phase, assignment, Some(&newer), &typed, &errors);
+            page.await?.stale(&newer)
         }
     };
-    let submitting = action == Action::Submit;
-    let answers = read_answers(assignment, &typed, submitting, &mut errors);
-    let bank = briefs_of(&state, &typed).await?;
-    let mut parts = serde_json::Map::new();
-    for part in &assignment.parts {
-        if let Some(value) = read_part(*part, &typed, &bank, submitting, &mut errors) {
-            parts.insert(part.key().to_string(), value);
-        }
-    }
-    if !errors.is_empty() {
-        return form_page(&state, phase, assignment, current.as_ref(), &typed, &errors)
-            .await?
-            .render(&state, &ctx);
-    }
-    let answers = serde_json::to_value(answers).unwrap_or_default();
-    let parts = serde_json::Value::Object(parts);
-    let (by, actor, phase_slug) = (user.id, ctx.actor(), slug.clone());
-    let written = state
-        .db
-        .write(move |tx| {
-            let written = submissions::write(
-                tx,
-                &Draft {
-                    phase: &phase_slug,
-                    organisation: org,
-                    base_version,
-                    status: next,
-                    action,
-                    answers: &answers,
-                    parts: &parts,
-                },
-                by,
-            )?;
-            if written.is_saved() {
-                audit::record(
-                    tx,
-                    &actor,
-                    &format!("assignment.{}", action.key()),
-                    Some(&format!("organisation:{org}")),
-                    Some(&phase_slug),
-                )?;
-            }
-            Ok(written)
-        })
-        .await?;
-    match written {
-        Edit::Saved { .. } => {
-            Ok(Redirect::to(&format!("/phases/{slug}/assignment")).into_response())
-        }
-        Edit::Missing => Err(AppError::NotFound),
-        Edit::Stale(newer) => {
-            let mut typed = typed;
-            typed.insert("version".into(), newer.version.to_string());
-            errors.insert("version".into(), "error-stale-edit");
-            form_page(&state, phase, assignment, Some(&newer), &typed, &errors)
-                .await?
-                .stale(&newer)
-                .render(&state, &ctx)
-        }
-    }
+    page.render(&state, &ctx)
 }
 
 /// Every organisation's submission for a phase, side by side (process leaders, editors).
@@ -316,17 +237,7 @@ async fn submission_of(
     slug: &str,
     org: i64,
 ) -> Result<Submission, AppError> {
-    let subject = ctx.subject()?;
-    let phase_slug = slug.to_string();
-    let submission = state
-        .db
-        .read(move |c| submissions::get(c, &phase_slug, org))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !can_read(&subject, submission.organisation_id, submission.status) {
-        return Err(AppError::NotFound);
-    }
-    Ok(submission)
+    Ok(app::assignments::submission(&state.db, ctx.user()?, slug, org).await?)
 }
 
 async fn submission_page(
@@ -394,77 +305,35 @@ pub async fn review(
     Form(form): Form<ReviewForm>,
 ) -> Result<Response, AppError> {
     let user = ctx.require(can_review)?;
-    phase_with_assignment(&state, &slug)?;
-    let submission = submission_of(&state, &ctx, &slug, org).await?;
-    let action = match form.action.as_str() {
-        "return" => Action::Return,
-        "accept" => Action::Accept,
-        _ => return Err(AppError::Unprocessable),
+    let input = ReviewInput {
+        action: match form.action.as_str() {
+            "return" => Action::Return,
+            "accept" => Action::Accept,
+            _ => return Err(AppError::Unprocessable),
+        },
+        comment: form.comment.clone(),
+        version: form.version.trim().parse().ok(),
     };
-    let comment = form.comment.trim().to_string();
-    let mut errors = Errors::new();
-    if action == Action::Return && comment.is_empty() {
-        errors.insert("comment".into(), "error-return-comment");
-    }
-    if comment.chars().count() > assignment::ANSWER_MAX {
-        errors.insert("comment".into(), "error-too-long");
-    }
-    let next = match transition(Some(submission.status), action) {
-        Ok(next) => Some(next),
-        Err(message) => {
-            errors.insert("status".into(), message);
-            None
+    let (programme, actor) = (&state.programme, ctx.actor());
+    let outcome = app::assignments::review(&state.db, programme, user, &actor, &slug, org, input);
+    let (errors, status) = match outcome.await? {
+        ReviewOutcome::Reviewed => {
+            return Ok(Redirect::to(&format!("/phases/{slug}/submissions/{org}")).into_response());
         }
+        ReviewOutcome::Invalid(errors) => (errors, StatusCode::UNPROCESSABLE_ENTITY),
+        ReviewOutcome::Stale(errors) => (errors, StatusCode::CONFLICT),
     };
-    let base: i64 = form.version.trim().parse().unwrap_or(submission.version);
-    let Some(next) = next.filter(|_| errors.is_empty()) else {
-        return submission_page(
-            &state,
-            &ctx,
-            &slug,
-            submission,
-            &errors,
-            &form.comment,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    };
-    let (by, actor, id) = (user.id, ctx.actor(), submission.id);
-    let stored_comment = (!comment.is_empty()).then_some(comment.clone());
-    let phase_slug = slug.clone();
-    let changed = state
-        .db
-        .write(move |tx| {
-            let changed =
-                submissions::review(tx, id, base, next, action, stored_comment.as_deref(), by)?;
-            if changed {
-                audit::record(
-                    tx,
-                    &actor,
-                    &format!("assignment.{}", action.key()),
-                    Some(&format!("organisation:{org}")),
-                    Some(&phase_slug),
-                )?;
-            }
-            Ok(changed)
-        })
-        .await?;
-    if changed {
-        Ok(Redirect::to(&format!("/phases/{slug}/submissions/{org}")).into_response())
-    } else {
-        let submission = submission_of(&state, &ctx, &slug, org).await?;
-        errors.insert("status".into(), "error-stale-edit");
-        submission_page(
-            &state,
-            &ctx,
-            &slug,
-            submission,
-            &errors,
-            &form.comment,
-            StatusCode::CONFLICT,
-        )
-        .await
-    }
+    let submission = submission_of(&state, &ctx, &slug, org).await?;
+    submission_page(
+        &state,
+        &ctx,
+        &slug,
+        submission,
+        &errors,
+        &form.comment,
+        status,
+    )
+    .await
 }
 
 /// The structured parts of every submission of a phase as CSV (one row per ranked trend).
@@ -481,22 +350,9 @@ pub async fn export_csv(
         .read(move |c| submissions::of_phase(c, &phase_slug))
         .await?;
     let titles = ranked_titles(&state, &list.iter().collect::<Vec<_>>()).await?;
-    let lang = ctx.lang;
-    let t = |key: &str| crate::render::i18n::text(lang, key);
+    let t = |key: &str| crate::render::i18n::text(ctx.lang, key);
+    let header: Vec<String> = RANKING_HEADER.iter().map(|k| t(k)).collect();
     let tz = state.programme.time_zone;
-    let header: Vec<String> = [
-        "csv-organisation",
-        "submission-status",
-        "submission-late",
-        "ranking-list",
-        "ranking-position",
-        "csv-note",
-        "csv-title",
-        "ranking-reason",
-    ]
-    .iter()
-    .map(|k| t(k))
-    .collect();
     let mut rows = Vec::new();
     for s in &list {
         let late = s
@@ -507,19 +363,18 @@ pub async fn export_csv(
             .get("trend_ranking")
             .and_then(|v| serde_json::from_value(v.clone()).ok())
             .unwrap_or_default();
+        let status = t(&format!("submission-status-{}", s.status.key()));
         for (list, items) in [("most", &ranking.most), ("least", &ranking.least)] {
             for (i, item) in items.iter().enumerate() {
+                let title = titles.get(&item.note.to_string()).cloned();
                 rows.push(vec![
                     s.organisation_name.clone(),
-                    t(&format!("submission-status-{}", s.status.key())),
-                    if late { t("yes") } else { t("no") },
+                    status.clone(),
+                    t(if late { "yes" } else { "no" }),
                     t(&format!("ranking-{list}")),
                     (i + 1).to_string(),
                     item.note.to_string(),
-                    titles
-                        .get(&item.note.to_string())
-                        .cloned()
-                        .unwrap_or_default(),
+                    title.unwrap_or_default(),
                     item.reason.clone(),
                 ]);
             }
@@ -527,6 +382,18 @@ pub async fn export_csv(
     }
     csv_download(&header, &rows, &format!("{slug}-submissions.csv"))
 }
+
+/// The columns of the rankings' CSV, as catalogue keys.
+const RANKING_HEADER: [&str; 8] = [
+    "csv-organisation",
+    "submission-status",
+    "submission-late",
+    "ranking-list",
+    "ranking-position",
+    "csv-note",
+    "csv-title",
+    "ranking-reason",
+];
 
 /// The texts of every submission of a phase as one Markdown document.
 pub async fn export_markdown(
@@ -541,45 +408,35 @@ pub async fn export_markdown(
         .db
         .read(move |c| submissions::of_phase(c, &phase_slug))
         .await?;
-    let lang = ctx.lang;
-    let default = state.programme.default_language;
+    let (lang, default) = (ctx.lang, state.programme.default_language);
     let t = |key: &str| crate::render::i18n::text(lang, key);
-    let mut doc = format!(
-        "# {}: {}\n\n",
+    let (phase, title) = (
         phase.title.pick(lang, default),
-        assignment.title.pick(lang, default)
+        assignment.title.pick(lang, default),
     );
+    let mut doc = format!("# {phase}: {title}\n\n");
     for s in &list {
-        doc.push_str(&format!(
-            "## {} ({})\n\n",
-            s.organisation_name,
-            t(&format!("submission-status-{}", s.status.key()))
-        ));
+        let status = t(&format!("submission-status-{}", s.status.key()));
+        doc.push_str(&format!("## {} ({status})\n\n", s.organisation_name));
         for q in &assignment.questions {
-            doc.push_str(&format!("### {}\n\n", q.text.pick(lang, default)));
             let answer = s
                 .answers
                 .get(&q.key)
                 .and_then(|a| a.as_str())
                 .unwrap_or("–");
-            doc.push_str(answer);
-            doc.push_str("\n\n");
+            doc.push_str(&format!(
+                "### {}\n\n{answer}\n\n",
+                q.text.pick(lang, default)
+            ));
         }
     }
-    Ok((
-        [
-            (
-                axum::http::header::CONTENT_TYPE,
-                "text/markdown; charset=utf-8".to_string(),
-            ),
-            (
-                axum::http::header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{slug}-submissions.md\""),
-            ),
-        ],
-        doc,
-    )
-        .into_response())
+    let markdown = "text/markdown; charset=utf-8".to_string();
+    let file = format!("attachment; filename=\"{slug}-submissions.md\"");
+    let headers = [
+        (header::CONTENT_TYPE, markdown),
+        (header::CONTENT_DISPOSITION, file),
+    ];
+    Ok((headers, doc).into_response())
 }
 
 /// The priority heatmap of a phase's trend rankings (handed-in submissions): process
@@ -600,7 +457,7 @@ pub async fn heatmap(
     let phase_slug = slug.clone();
     let data = state
         .db
-        .read(move |c| super::embeds::heatmap_data(c, &phase_slug))
+        .read(move |c| crate::app::embeds::heatmap_data(c, &phase_slug))
         .await?;
     let view = super::embeds::heatmap_view(&data);
     Ok(state

@@ -12,11 +12,13 @@ use serde::{Deserialize, Serialize};
 use super::forms::FormPage;
 use super::forms::{Form, csv_download};
 use super::{AppError, AppState, Ctx};
+use crate::app;
+use crate::app::bank::{ImportOutcome, NoteChange, NoteEdit, can_import};
 use crate::domain::access::Subject;
 use crate::domain::bank::{
     Category, IMPORT_MAX_ROWS, ImportError, LinkKind, NoteForm, NoteStatus, NoteType, TimeBand,
-    ValidNote, can_curate, can_edit_note, can_see_note, changed_fields, check_merge, check_parent,
-    note_number, parse_import, search_query,
+    ValidNote, can_curate, can_edit_note, can_see_note, changed_fields, check_parent, note_number,
+    parse_import, search_query,
 };
 use crate::domain::form::FieldErrors;
 use crate::domain::lang::Lang;
@@ -24,7 +26,7 @@ use crate::domain::source::CitationForm;
 use crate::domain::user::Role;
 use crate::render::i18n;
 use crate::storage::bank::{self, Brief, Link, Note, NoteFilter};
-use crate::storage::{Edit, audit, organisations};
+use crate::storage::{audit, organisations};
 
 const PAGE: i64 = 25;
 
@@ -381,46 +383,20 @@ pub async fn add_link(
     Path(id): Path<i64>,
     Form(form): Form<NoteActions>,
 ) -> Result<Response, AppError> {
-    let note = editable_note(&state, &ctx, id).await?;
+    editable_note(&state, &ctx, id).await?;
     let Some(kind) = LinkKind::parse(form.kind.trim()) else {
         return refuse_on_note(&state, &ctx, id, "kind", "error-choose", &form).await;
     };
     let Some(to) = note_number(&form.to) else {
         return refuse_on_note(&state, &ctx, id, "to", "error-note-number", &form).await;
     };
-    let other = state.db.read(move |c| bank::brief(c, to)).await?;
-    let subject = ctx.subject()?;
-    let message = match other {
-        None => Some("error-note-not-found"),
-        Some(o) if !can_see_note(Some(&subject), o.status, o.organisation_id, o.public) => {
-            Some("error-note-not-found")
+    let user = ctx.user()?;
+    match app::bank::link(&state.db, user, &ctx.actor(), id, to, kind).await? {
+        NoteChange::Done => Ok(Redirect::to(&format!("/bank/{id}#links")).into_response()),
+        NoteChange::Refused(message) => {
+            refuse_on_note(&state, &ctx, id, "to", message, &form).await
         }
-        Some(_) if to == note.id => Some("error-link-self"),
-        Some(o) if matches!(o.status, NoteStatus::Merged | NoteStatus::Archived) => {
-            Some("error-link-status")
-        }
-        Some(_) => None,
-    };
-    if let Some(message) = message {
-        return refuse_on_note(&state, &ctx, id, "to", message, &form).await;
     }
-    let (by, actor) = (ctx.user()?.id, ctx.actor());
-    state
-        .db
-        .write(move |tx| {
-            if bank::add_link(tx, id, to, kind, by)? {
-                audit::record(
-                    tx,
-                    &actor,
-                    "note.link",
-                    Some(&format!("note:{id}")),
-                    Some(&format!("{} note:{to}", kind.key())),
-                )?;
-            }
-            Ok(())
-        })
-        .await?;
-    Ok(Redirect::to(&format!("/bank/{id}#links")).into_response())
 }
 
 pub async fn remove_link(
@@ -459,37 +435,16 @@ pub async fn merge(
     Path(id): Path<i64>,
     Form(form): Form<NoteActions>,
 ) -> Result<Response, AppError> {
-    let note = visible_note(&state, &ctx, id).await?;
+    visible_note(&state, &ctx, id).await?;
     let user = ctx.require(can_curate)?;
     let Some(into) = note_number(&form.into) else {
         return refuse_on_note(&state, &ctx, id, "into", "error-note-number", &form).await;
     };
-    let (by, actor, from_status) = (user.id, ctx.actor(), note.status);
-    let outcome = state
-        .db
-        .write(move |tx| {
-            // Checked again inside the transaction, so two merges cannot cross.
-            let from = bank::brief(tx, id)?
-                .map(|b| b.status)
-                .unwrap_or(from_status);
-            let target = bank::brief(tx, into)?.map(|b| b.status);
-            if let Err(message) = check_merge(id, from, into, target) {
-                return Ok(Err(message));
-            }
-            bank::merge(tx, id, into, by)?;
-            audit::record(
-                tx,
-                &actor,
-                "note.merge",
-                Some(&format!("note:{id}")),
-                Some(&format!("note:{into}")),
-            )?;
-            Ok(Ok(()))
-        })
-        .await?;
-    match outcome {
-        Ok(()) => Ok(Redirect::to(&format!("/bank/{into}")).into_response()),
-        Err(message) => refuse_on_note(&state, &ctx, id, "into", message, &form).await,
+    match app::bank::merge(&state.db, user, &ctx.actor(), id, into).await? {
+        NoteChange::Done => Ok(Redirect::to(&format!("/bank/{into}")).into_response()),
+        NoteChange::Refused(message) => {
+            refuse_on_note(&state, &ctx, id, "into", message, &form).await
+        }
     }
 }
 
@@ -677,30 +632,16 @@ pub async fn update(
             return form_page(Some(id), &form, &errors).render(&state, &ctx);
         }
     };
-    if let Some(message) = parent_error(&state, Some(id), &valid).await? {
-        return form_page(Some(id), &form, &FieldErrors::one("parent", message))
-            .render(&state, &ctx);
-    }
     let base: i64 = form
         .version
         .trim()
         .parse()
         .map_err(|_| AppError::Unprocessable)?;
-    let (by, actor) = (ctx.user()?.id, ctx.actor());
-    let saved = state
-        .db
-        .write(move |tx| {
-            let saved = bank::update(tx, id, base, &valid, by)?;
-            if saved.is_saved() {
-                audit::record(tx, &actor, "note.update", Some(&format!("note:{id}")), None)?;
-            }
-            Ok(saved)
-        })
-        .await?;
-    match saved {
-        Edit::Saved { .. } => Ok(Redirect::to(&format!("/bank/{id}")).into_response()),
-        Edit::Missing => Err(AppError::NotFound),
-        Edit::Stale(newer) => {
+    let user = ctx.user()?;
+    match app::bank::update(&state.db, user, &ctx.actor(), id, base, valid).await? {
+        NoteEdit::Saved => Ok(Redirect::to(&format!("/bank/{id}")).into_response()),
+        NoteEdit::Refused(errors) => form_page(Some(id), &form, &errors).render(&state, &ctx),
+        NoteEdit::Stale(newer) => {
             let mut form = form;
             form.version = newer.version.to_string();
             let errors = FieldErrors::one("version", "error-stale-edit");
@@ -825,7 +766,7 @@ fn import_page(
 }
 
 pub async fn import_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    ctx.require(|s| s.roles.contains(&Role::Strategist) || can_curate(s))?;
+    ctx.require(can_import)?;
     import_page(&state, &ctx, &[], StatusCode::OK)
 }
 
@@ -836,7 +777,7 @@ pub async fn import(
     ctx: Ctx,
     mut multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let user = ctx.require(|s| s.roles.contains(&Role::Strategist) || can_curate(s))?;
+    let user = ctx.require(can_import)?;
     let mut data = None;
     while let Some(field) = multipart
         .next_field()
@@ -847,62 +788,27 @@ pub async fn import(
             data = Some(field.bytes().await.map_err(|_| AppError::TooLarge)?);
         }
     }
-    let data = match data {
-        Some(d) if !d.is_empty() => d,
-        _ => {
-            let missing = [ImportError {
-                row: 0,
-                column: String::new(),
-                message: "error-import-no-file",
-            }];
-            return import_page(&state, &ctx, &missing, StatusCode::UNPROCESSABLE_ENTITY);
-        }
+    let missing = || ImportError {
+        row: 0,
+        column: String::new(),
+        message: "error-import-no-file",
     };
-    let notes = match parse_import(&data, &phase_slugs(&state), &import_labels()) {
+    let parsed = match data.filter(|d| !d.is_empty()) {
+        Some(data) => parse_import(&data, &phase_slugs(&state), &import_labels()),
+        None => Err(vec![missing()]),
+    };
+    let notes = match parsed {
         Ok(notes) => notes,
-        Err(errors) => {
-            return import_page(&state, &ctx, &errors, StatusCode::UNPROCESSABLE_ENTITY);
-        }
+        Err(errors) => return import_page(&state, &ctx, &errors, StatusCode::UNPROCESSABLE_ENTITY),
     };
-    let (org, author, actor) = (user.organisation_id, user.id, ctx.actor());
-    let outcome = state
-        .db
-        .write(move |tx| {
-            // Parents are checked against the bank inside the same transaction.
-            let mut errors = Vec::new();
-            for (row, note) in &notes {
-                if let Some(parent_id) = note.parent {
-                    let parent = bank::brief(tx, parent_id)?.map(|p| (p.note_type, p.status));
-                    if let Err(message) = check_parent(None, note.note_type, parent_id, parent) {
-                        errors.push(ImportError {
-                            row: *row,
-                            column: "parent".into(),
-                            message,
-                        });
-                    }
-                }
-            }
-            if !errors.is_empty() {
-                return Ok(Err(errors));
-            }
-            for (_, note) in &notes {
-                bank::insert(tx, note, NoteStatus::Draft, org, author)?;
-            }
-            audit::record(
-                tx,
-                &actor,
-                "note.import",
-                Some(&format!("organisation:{org}")),
-                Some(&notes.len().to_string()),
-            )?;
-            Ok(Ok(notes.len()))
-        })
-        .await?;
-    match outcome {
-        Ok(count) => Ok(Redirect::to(&format!(
+    let org = user.organisation_id;
+    match app::bank::import(&state.db, user, &ctx.actor(), notes).await? {
+        ImportOutcome::Imported(count) => Ok(Redirect::to(&format!(
             "/bank?organisation={org}&status=draft&imported={count}"
         ))
         .into_response()),
-        Err(errors) => import_page(&state, &ctx, &errors, StatusCode::UNPROCESSABLE_ENTITY),
+        ImportOutcome::Refused(errors) => {
+            import_page(&state, &ctx, &errors, StatusCode::UNPROCESSABLE_ENTITY)
+        }
     }
 }

@@ -11,14 +11,17 @@ use serde::Deserialize;
 use super::forms::Form;
 use super::forms::FormPage;
 use super::{AppError, AppState, Ctx, embeds};
+use crate::app;
+use crate::app::editorial::{Chapter, StepInput, StepOutcome, Upload};
 use crate::domain::embed::{KINDS, Snapshot, problems, unreadable};
 use crate::domain::form::FieldErrors;
 use crate::domain::publication::{
     PublicationForm, PublicationKind, PublicationStatus, Step, ValidPublication, can_edit, diff,
-    is_editable, is_public, publish_time, step,
+    is_editable, is_public,
 };
-use crate::storage::publications::{self, Change, Publication};
-use crate::storage::{Edit, audit};
+use crate::storage::Edit;
+use crate::storage::publications::{self, Publication};
+use crate::storage::sources::SourceSummary;
 
 fn editor(ctx: &Ctx) -> Result<i64, AppError> {
     Ok(ctx.require(can_edit)?.id)
@@ -30,11 +33,7 @@ fn kinds() -> Vec<&'static str> {
 
 /// What a text's references show now, in the workspace.
 async fn live(state: &AppState, body: &str) -> Result<Snapshot, AppError> {
-    let (programme, body) = (state.programme.clone(), body.to_string());
-    Ok(state
-        .db
-        .read(move |c| embeds::gather(c, &programme, &body, crate::storage::now_seconds()))
-        .await?)
+    Ok(app::embeds::live(&state.db, &state.programme, body).await?)
 }
 
 /// A text split at its references, with what each shows, for the templates.
@@ -115,26 +114,12 @@ pub async fn create(
     ctx: Ctx,
     Form(form): Form<PublicationForm>,
 ) -> Result<Response, AppError> {
-    let by = editor(&ctx)?;
+    let user = ctx.require(can_edit)?;
     let valid = match checked(&state, &ctx, None, &form).await? {
         Ok(valid) => valid,
         Err(page) => return Ok(page),
     };
-    let actor = ctx.actor();
-    let id = state
-        .db
-        .write(move |tx| {
-            let id = publications::insert(tx, &valid, by)?;
-            audit::record(
-                tx,
-                &actor,
-                "publication.create",
-                Some(&format!("publication:{id}")),
-                None,
-            )?;
-            Ok(id)
-        })
-        .await?;
+    let id = app::editorial::create(&state.db, user, &ctx.actor(), valid).await?;
     Ok(Redirect::to(&format!("/editorial/{id}")).into_response())
 }
 
@@ -232,11 +217,7 @@ pub async fn edit_form(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    editor(&ctx)?;
-    let text = text_of(&state, id).await?;
-    if !is_editable(text.status) {
-        return Err(AppError::Forbidden);
-    }
+    let text = app::editorial::editable(&state.db, ctx.require(can_edit)?, id).await?;
     form_page(&state, &ctx, Some(id), &form_of(&text), &FieldErrors::new())
         .await?
         .render(&state, &ctx)
@@ -248,13 +229,10 @@ pub async fn update(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    Form(form): Form<PublicationForm>,
+    Form(mut form): Form<PublicationForm>,
 ) -> Result<Response, AppError> {
-    let by = editor(&ctx)?;
-    let text = text_of(&state, id).await?;
-    if !is_editable(text.status) {
-        return Err(AppError::Forbidden);
-    }
+    let user = ctx.require(can_edit)?;
+    app::editorial::editable(&state.db, user, id).await?;
     let valid = match checked(&state, &ctx, Some(id), &form).await? {
         Ok(valid) => valid,
         Err(page) => return Ok(page),
@@ -264,39 +242,14 @@ pub async fn update(
         .trim()
         .parse()
         .map_err(|_| AppError::Unprocessable)?;
-    let actor = ctx.actor();
-    let written = state
-        .db
-        .write(move |tx| {
-            let written = publications::update(tx, id, base, &valid, by, "save")?;
-            if written.is_saved() {
-                audit::record(
-                    tx,
-                    &actor,
-                    "publication.update",
-                    Some(&format!("publication:{id}")),
-                    None,
-                )?;
-            }
-            Ok(written)
-        })
-        .await?;
-    match written {
+    match app::editorial::update(&state.db, user, &ctx.actor(), id, base, valid).await? {
         Edit::Saved { .. } => Ok(Redirect::to(&format!("/editorial/{id}")).into_response()),
         Edit::Missing => Err(AppError::NotFound),
         Edit::Stale(newer) => {
-            let mut form = form;
             form.version = newer.version.to_string();
-            form_page(
-                &state,
-                &ctx,
-                Some(id),
-                &form,
-                &FieldErrors::one("version", "error-stale-edit"),
-            )
-            .await?
-            .stale(newer)
-            .render(&state, &ctx)
+            let errors = FieldErrors::one("version", "error-stale-edit");
+            let page = form_page(&state, &ctx, Some(id), &form, &errors).await?;
+            page.stale(newer).render(&state, &ctx)
         }
     }
 }
@@ -309,130 +262,30 @@ pub async fn take_step(
     Path(id): Path<i64>,
     Form(form): Form<StepForm>,
 ) -> Result<Response, AppError> {
-    let by = editor(&ctx)?;
-    let text = text_of(&state, id).await?;
-    let chosen = Step::parse(form.step.trim()).ok_or(AppError::Unprocessable)?;
-    let mut errors = FieldErrors::new();
-    let next = step(
-        text.status,
-        chosen,
-        by,
-        text.last_author,
-        state.programme.second_reviewer,
-    )
-    .map_err(|m| errors.add("step", m))
-    .ok();
-    let comment = form.comment.trim().to_string();
-    if chosen == Step::Return && comment.is_empty() {
-        errors.add("comment", "error-return-comment");
-    }
-    let publish_at = if chosen == Step::Publish {
-        publish_time(
-            &form.publish_at,
-            state.programme.time_zone,
-            state.clock.now(),
-        )
-        .map_err(|m| errors.add("publish_at", m))
-        .ok()
-        .flatten()
-    } else {
-        None
+    let user = ctx.require(can_edit)?;
+    let input = StepInput {
+        step: Step::parse(form.step.trim()).ok_or(AppError::Unprocessable)?,
+        version: form.version.trim().parse().ok(),
+        comment: form.comment.clone(),
+        publish_at: form.publish_at.clone(),
     };
-    let Some(next) = next.filter(|_| errors.is_empty()) else {
-        return text_page(
-            &state,
-            &ctx,
-            text,
-            &errors,
-            &form,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    };
-    let base: i64 = form.version.trim().parse().unwrap_or(text.version);
-    let actor = ctx.actor();
-    let stored_comment = (!comment.is_empty()).then_some(comment);
-    let (programme, body) = (state.programme.clone(), text.body.clone());
-    let outcome = state
-        .db
-        .write(move |tx| {
-            // The material is frozen in the same transaction that publishes, so the
-            // snapshot is what the text showed at that moment.
-            let snapshot = if chosen == Step::Publish {
-                let material =
-                    embeds::gather(tx, &programme, &body, crate::storage::now_seconds())?;
-                let refused = problems(&material);
-                if !refused.is_empty() {
-                    return Ok(Outcome::Refused);
-                }
-                Some(material)
-            } else {
-                None
-            };
-            let changed = publications::set_status(
-                tx,
-                id,
-                base,
-                &Change {
-                    status: next,
-                    publish_at,
-                    comment: stored_comment.as_deref(),
-                    action: chosen.key(),
-                    snapshot: snapshot.as_ref(),
-                },
-                by,
-            )?;
-            if changed {
-                audit::record(
-                    tx,
-                    &actor,
-                    &format!("publication.{}", chosen.key()),
-                    Some(&format!("publication:{id}")),
-                    None,
-                )?;
-            }
-            Ok(if changed {
-                Outcome::Taken
-            } else {
-                Outcome::Stale
-            })
-        })
-        .await?;
-    match outcome {
-        Outcome::Taken => Ok(Redirect::to(&format!("/editorial/{id}")).into_response()),
+    let (programme, actor) = (&state.programme, ctx.actor());
+    let outcome = app::editorial::take_step(&state.db, programme, user, &actor, id, input).await?;
+    let (errors, status) = match outcome {
+        StepOutcome::Taken => return Ok(Redirect::to(&format!("/editorial/{id}")).into_response()),
+        StepOutcome::Invalid(errors) => (errors, StatusCode::UNPROCESSABLE_ENTITY),
         // What stops it is listed on the page beside the error (the live check shows it).
-        Outcome::Refused => {
-            text_page(
-                &state,
-                &ctx,
-                text,
-                &FieldErrors::one("step", "error-embeds-not-public"),
-                &form,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Outcome::Stale => {
-            let text = text_of(&state, id).await?;
-            text_page(
-                &state,
-                &ctx,
-                text,
-                &FieldErrors::one("step", "error-stale-edit"),
-                &form,
-                StatusCode::CONFLICT,
-            )
-            .await
-        }
-    }
-}
-
-/// What became of a workflow step.
-enum Outcome {
-    Taken,
-    Stale,
-    /// Publishing would show material a visitor may not see.
-    Refused,
+        StepOutcome::Refused => (
+            FieldErrors::one("step", "error-embeds-not-public"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        StepOutcome::Stale => (
+            FieldErrors::one("step", "error-stale-edit"),
+            StatusCode::CONFLICT,
+        ),
+    };
+    let text = text_of(&state, id).await?;
+    text_page(&state, &ctx, text, &errors, &form, status).await
 }
 
 #[derive(Deserialize, Default)]
@@ -491,47 +344,15 @@ pub async fn restore(
     Path(id): Path<i64>,
     Form(form): Form<RestoreForm>,
 ) -> Result<Response, AppError> {
-    let by = editor(&ctx)?;
-    let text = text_of(&state, id).await?;
+    let user = ctx.require(can_edit)?;
     let wanted: i64 = form
         .revision
         .trim()
         .parse()
         .map_err(|_| AppError::Unprocessable)?;
-    let base: i64 = form.version.trim().parse().unwrap_or(text.version);
-    let revisions = state
-        .db
-        .read(move |c| publications::revisions(c, id))
-        .await?;
-    let old = revisions
-        .into_iter()
-        .find(|r| r.version == wanted)
-        .ok_or(AppError::NotFound)?;
-    let valid = ValidPublication {
-        kind: text.kind,
-        phase: text.phase_slug.clone(),
-        output: text.output_slug.clone(),
-        title: old.title,
-        body: old.body,
-    };
+    let base = form.version.trim().parse().ok();
     let actor = ctx.actor();
-    let written = state
-        .db
-        .write(move |tx| {
-            let written = publications::update(tx, id, base, &valid, by, "restore")?;
-            if written.is_saved() {
-                audit::record(
-                    tx,
-                    &actor,
-                    "publication.restore",
-                    Some(&format!("publication:{id}")),
-                    Some(&wanted.to_string()),
-                )?;
-            }
-            Ok(written)
-        })
-        .await?;
-    match written {
+    match app::editorial::restore(&state.db, user, &actor, id, wanted, base).await? {
         Edit::Saved { .. } => Ok(Redirect::to(&format!("/editorial/{id}/history")).into_response()),
         Edit::Missing => Err(AppError::NotFound),
         Edit::Stale(_) => Err(AppError::Unprocessable),
@@ -569,21 +390,14 @@ pub async fn public_show(
 
 /// The Atom feed of publications and news.
 pub async fn feed(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    use atom_syndication::{Entry, Feed, Link, Text};
+    use atom_syndication::{Feed, Link, Text};
     let now = state.clock.now_seconds();
     let texts = state
         .db
         .read(move |c| publications::public(c, now, 50))
         .await?;
     let base = state.config.public_url.trim_end_matches('/').to_string();
-    let lang = ctx.lang;
-    let default = state.programme.default_language;
-    let time = |t: i64| {
-        chrono::DateTime::from_timestamp(t, 0)
-            .unwrap_or_default()
-            .fixed_offset()
-    };
-    let mut entries: Vec<Entry> = Vec::with_capacity(texts.len());
+    let mut entries = Vec::with_capacity(texts.len());
     for t in &texts {
         let material = embeds::frozen(t.snapshot.as_deref());
         let content = state.render(
@@ -591,36 +405,19 @@ pub async fn feed(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             "publication_feed.html",
             context! { shown => shown(&state, &ctx, &t.body, &material), uid => format!("text-{}", t.id) },
         )?;
-        entries.push({
-            let at = time(t.publish_at.or(t.published_at).unwrap_or(t.updated_at));
-            let mut entry = Entry::default();
-            entry.set_id(format!("{base}/publications/{}", t.id));
-            entry.set_title(Text::plain(t.title.clone()));
-            entry.set_updated(at);
-            entry.set_published(Some(at));
-            entry.set_links(vec![Link {
-                href: format!("{base}/publications/{}", t.id),
-                rel: "alternate".into(),
-                ..Default::default()
-            }]);
-            entry.set_content(Some(atom_syndication::Content {
-                value: Some(content.0),
-                content_type: Some("html".into()),
-                ..Default::default()
-            }));
-            entry
-        });
+        entries.push(atom_entry(&base, t, content.0));
     }
     let mut feed = Feed::default();
     feed.set_id(format!("{base}/feed.atom"));
-    feed.set_title(Text::plain(
-        state.programme.name.pick(lang, default).to_string(),
-    ));
+    let name = state
+        .programme
+        .name
+        .pick(ctx.lang, state.programme.default_language);
+    feed.set_title(Text::plain(name.to_string()));
     feed.set_updated(
         entries
             .first()
-            .map(|e| *e.updated())
-            .unwrap_or_else(|| time(now)),
+            .map_or_else(|| atom_time(now), |e| *e.updated()),
     );
     feed.set_links(vec![Link {
         href: format!("{base}/feed.atom"),
@@ -628,11 +425,36 @@ pub async fn feed(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         ..Default::default()
     }]);
     feed.set_entries(entries);
-    Ok((
-        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
-        feed.to_string(),
-    )
-        .into_response())
+    let atom = "application/atom+xml; charset=utf-8";
+    Ok(([(header::CONTENT_TYPE, atom)], feed.to_string()).into_response())
+}
+
+fn atom_time(t: i64) -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::DateTime::from_timestamp(t, 0)
+        .unwrap_or_default()
+        .fixed_offset()
+}
+
+/// A published text as a feed entry, with `content` (its HTML) in full.
+fn atom_entry(base: &str, t: &Publication, content: String) -> atom_syndication::Entry {
+    use atom_syndication::{Content, Entry, Link, Text};
+    let at = atom_time(t.publish_at.or(t.published_at).unwrap_or(t.updated_at));
+    let mut entry = Entry::default();
+    entry.set_id(format!("{base}/publications/{}", t.id));
+    entry.set_title(Text::plain(t.title.clone()));
+    entry.set_updated(at);
+    entry.set_published(Some(at));
+    entry.set_links(vec![Link {
+        href: format!("{base}/publications/{}", t.id),
+        rel: "alternate".into(),
+        ..Default::default()
+    }]);
+    entry.set_content(Some(Content {
+        value: Some(content),
+        content_type: Some("html".into()),
+        ..Default::default()
+    }));
+    entry
 }
 
 fn images_page(
@@ -664,7 +486,7 @@ pub async fn upload_image(
     ctx: Ctx,
     mut multipart: axum::extract::Multipart,
 ) -> Result<Response, AppError> {
-    let by = editor(&ctx)?;
+    let user = ctx.require(can_edit)?;
     let (mut bytes, mut alt) = (Vec::new(), String::new());
     while let Some(field) = multipart
         .next_field()
@@ -683,45 +505,15 @@ pub async fn upload_image(
             _ => {}
         }
     }
-    let valid = match crate::domain::image::check(&bytes, &alt) {
-        Ok(valid) => valid,
-        Err(errors) => {
+    let upload = app::editorial::upload_image(&state.db, user, &ctx.actor(), bytes, &alt).await?;
+    match upload {
+        Upload::Stored(_) => Ok(Redirect::to("/editorial/images").into_response()),
+        Upload::Refused(errors) => {
             let list = state.db.read(crate::storage::images::list).await?;
-            return images_page(
-                &state,
-                &ctx,
-                list,
-                &alt,
-                &errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            );
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            images_page(&state, &ctx, list, &alt, &errors, status)
         }
-    };
-    // A generated name: nothing of the uploaded file's name reaches a URL or a header.
-    let name = format!(
-        "{}.{}",
-        crate::domain::credentials::new_token()
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric())
-            .take(24)
-            .collect::<String>(),
-        valid.extension
-    );
-    let actor = ctx.actor();
-    state
-        .db
-        .write(move |tx| {
-            crate::storage::images::insert(tx, &name, &valid, &bytes, by)?;
-            audit::record(
-                tx,
-                &actor,
-                "image.upload",
-                Some(&format!("image:{name}")),
-                None,
-            )
-        })
-        .await?;
-    Ok(Redirect::to("/editorial/images").into_response())
+    }
 }
 
 /// An uploaded image, with headers that keep a browser from reading it as anything else.
@@ -755,74 +547,26 @@ pub async fn media(
         .into_response())
 }
 
-/// The published outputs of every phase, in phase order (then by publication), and the
-/// source bank as a source list: what the final publication compiles.
+/// The final publication's chapters (each text with its material as frozen when it was
+/// published) and its source list.
 async fn compiled(
     state: &AppState,
     ctx: &Ctx,
-) -> Result<
-    (
-        Vec<minijinja::Value>,
-        Vec<crate::storage::sources::SourceSummary>,
-    ),
-    AppError,
-> {
-    let now = state.clock.now_seconds();
-    let (texts, sources) = state
-        .db
-        .read(move |c| {
-            let texts = publications::public(c, now, 10_000)?;
-            let (sources, _) = crate::storage::sources::search(
-                c,
-                &crate::storage::sources::SourceFilter {
-                    search: None,
-                    kind: None,
-                    by_relevance: false,
-                    limit: 10_000,
-                    offset: 0,
-                },
-            )?;
-            Ok((texts, sources))
+) -> Result<(Vec<minijinja::Value>, Vec<SourceSummary>), AppError> {
+    let (chapters, sources) = app::editorial::compiled(&state.db, &state.programme).await?;
+    let chapters = chapters
+        .into_iter()
+        .map(|Chapter { phase, texts }| {
+            let texts: Vec<minijinja::Value> = texts
+                .iter()
+                .map(|t| {
+                    let material = embeds::frozen(t.snapshot.as_deref());
+                    context! { shown => shown(state, ctx, &t.body, &material), text => t }
+                })
+                .collect();
+            context! { phase, texts }
         })
-        .await?;
-    let mut chapters = Vec::new();
-    for phase in &state.programme.phases {
-        let mut own: Vec<&Publication> = texts
-            .iter()
-            .filter(|t| {
-                t.kind == PublicationKind::Output
-                    && t.phase_slug.as_deref() == Some(phase.slug.as_str())
-            })
-            .collect();
-        if own.is_empty() {
-            continue;
-        }
-        // In the order the phase names its outputs.
-        let order: Vec<&str> = phase
-            .editorial()
-            .map(|e| e.outputs.iter().map(|o| o.slug.as_str()).collect())
-            .unwrap_or_default();
-        own.sort_by_key(|t| {
-            (
-                t.output_slug
-                    .as_deref()
-                    .and_then(|o| order.iter().position(|x| *x == o))
-                    .unwrap_or(usize::MAX),
-                t.id,
-            )
-        });
-        // Each text with its material as frozen when it was published.
-        let texts: Vec<minijinja::Value> = own
-            .into_iter()
-            .map(|t| {
-                let material = embeds::frozen(t.snapshot.as_deref());
-                context! { shown => shown(state, ctx, &t.body, &material), text => t }
-            })
-            .collect();
-        chapters.push(context! { phase, texts });
-    }
-    let mut sources = sources;
-    sources.sort_by_key(|s| s.title.to_lowercase());
+        .collect();
     Ok((chapters, sources))
 }
 

@@ -10,42 +10,13 @@ use super::forms::csv_download;
 use super::{AppError, AppState, Ctx};
 use crate::domain::embed::ProgressRow;
 use crate::domain::organisation::Category;
-use crate::domain::programme::Programme;
-use crate::domain::progress::{Cell, Facts, cell, means};
-use crate::storage::organisations::{self, Organisation};
-use crate::storage::progress;
+use crate::domain::progress::{Cell, means};
+use crate::storage::organisations::Organisation;
 
 #[derive(Deserialize, Serialize, Default)]
 pub struct ProgressQuery {
     #[serde(default)]
     category: Option<String>,
-}
-
-/// Each organisation (of `category`, or all) with its cell per phase, in phase order.
-pub fn rows(
-    c: &rusqlite::Connection,
-    programme: &Programme,
-    now: i64,
-    category: Option<Category>,
-) -> crate::storage::Result<Vec<(Organisation, Vec<Cell>)>> {
-    let (orgs, (facts, rounds)) = (organisations::all(c)?, progress::facts(c)?);
-    let empty = Facts::default();
-    Ok(orgs
-        .into_iter()
-        .filter(|o| category.is_none_or(|c| o.category == c))
-        .map(|o| {
-            let f = facts.get(&o.id).unwrap_or(&empty);
-            let cells = programme
-                .phases
-                .iter()
-                .map(|p| {
-                    let phase_rounds = rounds.get(&p.slug).copied().unwrap_or(0);
-                    cell(p, f, phase_rounds, now, programme.time_zone)
-                })
-                .collect();
-            (o, cells)
-        })
-        .collect())
 }
 
 /// The tracker's rows for the chosen category.
@@ -58,11 +29,7 @@ async fn grid(
         .as_deref()
         .filter(|c| !c.is_empty())
         .and_then(Category::parse);
-    let programme = state.programme.clone();
-    Ok(state
-        .db
-        .read(move |c| rows(c, &programme, crate::storage::now_seconds(), category))
-        .await?)
+    Ok(crate::app::progress::tracker(&state.db, &state.programme, category).await?)
 }
 
 pub async fn tracker(
@@ -136,17 +103,5 @@ pub async fn organisation_progress(
     state: &AppState,
     organisation: i64,
 ) -> Result<(Vec<Cell>, Vec<crate::domain::progress::Due>), AppError> {
-    let (facts, rounds) = state.db.read(progress::facts).await?;
-    let empty = Facts::default();
-    let f = facts.get(&organisation).unwrap_or(&empty);
-    let now = state.clock.now_seconds();
-    let tz = state.programme.time_zone;
-    let cells = state
-        .programme
-        .phases
-        .iter()
-        .map(|p| cell(p, f, rounds.get(&p.slug).copied().unwrap_or(0), now, tz))
-        .collect();
-    let due = crate::domain::progress::assignments_due(&state.programme.phases, f, now, tz);
-    Ok((cells, due))
+    Ok(crate::app::progress::of_organisation(&state.db, &state.programme, organisation).await?)
 }

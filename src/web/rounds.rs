@@ -12,19 +12,18 @@ use serde::{Deserialize, Serialize};
 use super::forms::FormPage;
 use super::forms::{Form, csv_download};
 use super::{AppError, AppState, Ctx, embeds};
-use crate::domain::access::Subject;
-use crate::domain::bank::can_see_note;
+use crate::app;
+use crate::app::rounds::{CreateOutcome, RateOutcome, keyed};
 use crate::domain::chart;
 use crate::domain::embed::RoundChart;
 use crate::domain::event::to_local_input;
 use crate::domain::form::FieldErrors;
 use crate::domain::rating::{
-    Anonymity, Criterion, Feedback, NoteFigures, RoundForm, RoundState, can_rate, can_run_rounds,
-    can_see_figures, can_see_names, field_name, figures, read_sheet, reason_name,
+    Anonymity, Criterion, Feedback, RoundForm, RoundState, can_rate, can_run_rounds, can_see_names,
     state as round_state,
 };
+use crate::storage::organisations;
 use crate::storage::rounds::{self, Round, RoundNote};
-use crate::storage::{audit, bank, organisations};
 
 fn choices() -> minijinja::Value {
     context! {
@@ -129,193 +128,44 @@ pub async fn create(
         .collect();
     let valid = match form.validate(&phases, state.programme.time_zone) {
         Ok(valid) => valid,
-        Err(errors) => {
-            return form_page(&form, &errors, None).render(&state, &ctx);
-        }
+        Err(errors) => return form_page(&form, &errors, None).render(&state, &ctx),
     };
-    let (by, actor) = (user.id, ctx.actor());
-    let outcome = state
-        .db
-        .write(move |tx| {
-            // A second round rates the first round's notes; otherwise every number given
-            // must be a note of the bank that is submitted or curated.
-            let notes = match valid.previous {
-                Some(previous) => {
-                    if rounds::get(tx, previous)?.is_none() {
-                        return Ok(Err(("previous", "error-choose")));
-                    }
-                    let mut notes = rounds::note_ids(tx, previous)?;
-                    for n in &valid.notes {
-                        if !notes.contains(n) {
-                            notes.push(*n);
-                        }
-                    }
-                    notes
-                }
-                None => valid.notes.clone(),
-            };
-            for id in &notes {
-                let usable = bank::brief(tx, *id)?.is_some_and(|b| {
-                    matches!(
-                        b.status,
-                        crate::domain::bank::NoteStatus::Submitted
-                            | crate::domain::bank::NoteStatus::Curated
-                    )
-                });
-                if !usable {
-                    return Ok(Err(("notes", "error-round-note-unusable")));
-                }
-            }
-            let id = rounds::insert(tx, &valid, &notes, by)?;
-            audit::record(
-                tx,
-                &actor,
-                "round.create",
-                Some(&format!("round:{id}")),
-                Some(&valid.title),
-            )?;
-            Ok(Ok(id))
-        })
-        .await?;
-    match outcome {
-        Ok(id) => Ok(Redirect::to(&format!("/rounds/{id}")).into_response()),
-        Err((field, message)) => {
-            form_page(&form, &FieldErrors::one(field, message), None).render(&state, &ctx)
-        }
+    match app::rounds::create(&state.db, user, &ctx.actor(), valid).await? {
+        CreateOutcome::Created(id) => Ok(Redirect::to(&format!("/rounds/{id}")).into_response()),
+        CreateOutcome::Invalid(errors) => form_page(&form, &errors, None).render(&state, &ctx),
     }
 }
 
 async fn round_of(state: &AppState, ctx: &Ctx, id: i64) -> Result<Round, AppError> {
     ctx.user()?;
-    state
-        .db
-        .read(move |c| rounds::get(c, id))
-        .await?
-        .ok_or(AppError::NotFound)
+    Ok(app::rounds::round(&state.db, id).await?)
 }
 
-/// The round's notes the viewer may see (a note made a draft again or merged stays in the
-/// round under its number; a note the viewer may not see is left out of their pages).
-fn visible(notes: Vec<RoundNote>, subject: &Subject) -> Vec<RoundNote> {
-    notes
-        .into_iter()
-        .filter(|n| can_see_note(Some(subject), n.status, n.organisation_id, n.public))
-        .collect()
-}
-
-/// The figures of a round (optionally of one organisation's answers).
-async fn round_figures(
-    state: &AppState,
-    round: &Round,
-    organisation: Option<i64>,
-) -> Result<Vec<NoteFigures>, AppError> {
-    let (id, criteria) = (round.id, round.criteria.clone());
-    state
-        .db
-        .read(move |c| {
-            let notes = rounds::note_ids(c, id)?;
-            let answers = rounds::answers(c, id, None, organisation)?;
-            Ok(figures(answers, &notes, &criteria))
-        })
-        .await
-        .map_err(AppError::from)
-}
-
-/// Figures keyed `"<note>-<criterion>"` for templates.
-fn keyed(figures: Vec<NoteFigures>) -> BTreeMap<String, NoteFigures> {
-    figures
-        .into_iter()
-        .map(|f| (format!("{}-{}", f.note_id, f.criterion.key()), f))
-        .collect()
-}
-
-/// The rating page: the notes with the viewer's answers (or what they just typed), the
-/// first round's figures and their own earlier answers in a second round, and the
-/// figures so far when the round's feedback rule allows.
+/// The rating page: the viewer's sheet, with what they just typed (and its errors) when
+/// it was refused.
 async fn rating_page(
     state: &AppState,
     ctx: &Ctx,
-    round: Round,
+    id: i64,
     typed: Option<BTreeMap<String, String>>,
     errors: &BTreeMap<String, &'static str>,
     status: StatusCode,
     saved: bool,
 ) -> Result<Response, AppError> {
-    let user = ctx.user()?;
     let subject = ctx.subject()?;
-    let (id, user_id, previous) = (round.id, user.id, round.previous_id);
-    let (notes, own, own_reasons, answered, earlier) = state
-        .db
-        .read(move |c| {
-            let notes = rounds::notes(c, id)?;
-            let own = rounds::ratings(c, id, None, None, Some(user_id))?;
-            let reasons = rounds::reasons(c, id, Some(user_id))?;
-            let answered = !own.is_empty();
-            let earlier = match previous {
-                Some(p) => Some((
-                    rounds::ratings(c, p, None, None, Some(user_id))?,
-                    rounds::note_ids(c, p)?,
-                    rounds::ratings(c, p, None, None, None)?,
-                )),
-                None => None,
-            };
-            Ok((notes, own, reasons, answered, earlier))
-        })
-        .await?;
-    let notes = visible(notes, &subject);
-    let now = state.clock.now_seconds();
-    let when = round_state(round.opens_at, round.closes_at, now);
-    let values: BTreeMap<String, String> = match typed {
-        Some(typed) => typed,
-        None => own
-            .iter()
-            .map(|r| {
-                (
-                    field_name(r.note_id, r.criterion),
-                    r.value.map_or("dk".to_string(), |v| v.to_string()),
-                )
-            })
-            .chain(
-                own_reasons
-                    .iter()
-                    .map(|r| (reason_name(r.note_id), r.reason.clone())),
-            )
-            .collect(),
-    };
-    // Delphi: the first round's figures and the person's own answers there.
-    let (first_figures, first_own) = match earlier {
-        Some((mine, first_notes, all)) => (
-            keyed(figures(
-                all.iter().map(|a| (a.note_id, a.criterion, a.value)),
-                &first_notes,
-                &round.criteria,
-            )),
-            mine.iter()
-                .map(|r| {
-                    (
-                        field_name(r.note_id, r.criterion),
-                        r.value.map_or("dk".to_string(), |v| v.to_string()),
-                    )
-                })
-                .collect::<BTreeMap<_, _>>(),
-        ),
-        None => (BTreeMap::new(), BTreeMap::new()),
-    };
-    let show_figures = can_see_figures(&subject, round.feedback, when, answered);
-    let current = if show_figures {
-        keyed(round_figures(state, &round, None).await?)
-    } else {
-        BTreeMap::new()
-    };
+    let sheet = app::rounds::sheet(&state.db, ctx.user()?, id).await?;
+    let values = typed.unwrap_or(sheet.values);
     let page = state.render(
         ctx,
         "round.html",
         context! {
-            round, notes, values, errors, saved, show_figures, figures => current,
-            first_figures, first_own,
-            criteria => criterion_views(&round.criteria),
-            state => when.key(),
-            can_rate => can_rate(&subject) && when == RoundState::Open,
+            values, errors, saved,
+            round => sheet.round, notes => sheet.notes, show_figures => sheet.show_figures,
+            figures => sheet.figures, first_figures => sheet.first_figures,
+            first_own => sheet.first_own,
+            criteria => criterion_views(&sheet.round.criteria),
+            state => sheet.state.key(),
+            can_rate => can_rate(&subject) && sheet.state == RoundState::Open,
             can_run => can_run_rounds(&subject),
         },
     )?;
@@ -334,17 +184,8 @@ pub async fn show(
     Path(id): Path<i64>,
     Query(query): Query<SavedQuery>,
 ) -> Result<Response, AppError> {
-    let round = round_of(&state, &ctx, id).await?;
-    rating_page(
-        &state,
-        &ctx,
-        round,
-        None,
-        &BTreeMap::new(),
-        StatusCode::OK,
-        query.saved.is_some(),
-    )
-    .await
+    let (errors, saved) = (BTreeMap::new(), query.saved.is_some());
+    rating_page(&state, &ctx, id, None, &errors, StatusCode::OK, saved).await
 }
 
 /// Saves a strategist's answers. A value off the scale, or any answer after the round has
@@ -355,55 +196,17 @@ pub async fn rate(
     Path(id): Path<i64>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let round = round_of(&state, &ctx, id).await?;
-    let user = ctx.require(can_rate)?;
+    let user = ctx.user()?;
     let typed: BTreeMap<String, String> = fields.iter().cloned().collect();
-    let notes = state.db.read(move |c| rounds::note_ids(c, id)).await?;
-    let sheet = match read_sheet(&fields, &notes, &round.criteria) {
-        Ok(sheet) => sheet,
-        Err(errors) => {
-            return rating_page(
-                &state,
-                &ctx,
-                round,
-                Some(typed),
-                &errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                false,
-            )
-            .await;
-        }
-    };
-    let (user_id, org, actor) = (user.id, user.organisation_id, ctx.actor());
-    let (opens, closes) = (round.opens_at, round.closes_at);
-    // Whether the round is open is decided inside the write, at the moment of storing.
-    let stored = state
-        .db
-        .write(move |tx| {
-            if round_state(opens, closes, crate::storage::now_seconds()) != RoundState::Open {
-                return Ok(false);
+    let (errors, status) =
+        match app::rounds::rate(&state.db, user, &ctx.actor(), id, fields).await? {
+            RateOutcome::Saved => {
+                return Ok(Redirect::to(&format!("/rounds/{id}?saved=1")).into_response());
             }
-            rounds::save_sheet(tx, id, user_id, org, &sheet)?;
-            audit::record(tx, &actor, "round.rate", Some(&format!("round:{id}")), None)?;
-            Ok(true)
-        })
-        .await?;
-    if stored {
-        Ok(Redirect::to(&format!("/rounds/{id}?saved=1")).into_response())
-    } else {
-        let mut errors = BTreeMap::new();
-        errors.insert("round".to_string(), "error-round-closed");
-        rating_page(
-            &state,
-            &ctx,
-            round,
-            Some(typed),
-            &errors,
-            StatusCode::CONFLICT,
-            false,
-        )
-        .await
-    }
+            RateOutcome::Invalid(errors) => (errors, StatusCode::UNPROCESSABLE_ENTITY),
+            RateOutcome::Closed(errors) => (errors, StatusCode::CONFLICT),
+        };
+    rating_page(&state, &ctx, id, Some(typed), &errors, status, false).await
 }
 
 #[derive(Deserialize, Serialize, Default, Clone)]
@@ -426,18 +229,7 @@ async fn figures_access(
     ctx: &Ctx,
     id: i64,
 ) -> Result<(Round, Vec<RoundNote>), AppError> {
-    let round = round_of(state, ctx, id).await?;
-    let user_id = ctx.user()?.id;
-    let (notes, answered) = state
-        .db
-        .read(move |c| Ok((rounds::notes(c, id)?, rounds::has_answered(c, id, user_id)?)))
-        .await?;
-    let subject = ctx.subject()?;
-    let when = round_state(round.opens_at, round.closes_at, state.clock.now_seconds());
-    if !can_see_figures(&subject, round.feedback, when, answered) {
-        return Err(AppError::Forbidden);
-    }
-    Ok((round, visible(notes, &subject)))
+    Ok(app::rounds::readable(&state.db, ctx.user()?, id).await?)
 }
 
 /// The figures of every note and criterion, overall or of one organisation, with the
@@ -450,7 +242,7 @@ pub async fn results(
 ) -> Result<Response, AppError> {
     let (round, notes) = figures_access(&state, &ctx, id).await?;
     let organisation = query.organisation();
-    let all = round_figures(&state, &round, organisation).await?;
+    let all = app::rounds::figures_of(&state.db, &round, organisation).await?;
     let (reasons, orgs) = state
         .db
         .read(move |c| Ok((rounds::reasons(c, id, None)?, organisations::all(c)?)))
@@ -492,61 +284,19 @@ pub async fn figures_csv(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let (round, notes) = figures_access(&state, &ctx, id).await?;
-    let (criteria, visible_ids): (Vec<Criterion>, Vec<i64>) =
-        (round.criteria.clone(), notes.iter().map(|n| n.id).collect());
-    let (answers, orgs) = state
-        .db
-        .read(move |c| {
-            Ok((
-                rounds::ratings(c, id, None, None, None)?,
-                organisations::all(c)?,
-            ))
-        })
-        .await?;
-    let lang = ctx.lang;
-    let t = |key: &str| crate::render::i18n::text(lang, key);
-    let header: Vec<String> = [
-        "csv-note",
-        "csv-title",
-        "csv-organisation",
-        "csv-criterion",
-        "csv-n",
-        "csv-dont-know",
-        "csv-median",
-        "csv-q1",
-        "csv-q3",
-        "csv-iqr",
-        "csv-mean",
-        "csv-consensus",
-    ]
-    .iter()
-    .map(|k| t(k))
-    .collect();
-    let title_of = |id: i64| {
-        notes
-            .iter()
-            .find(|n| n.id == id)
-            .map(|n| n.title.clone())
-            .unwrap_or_default()
-    };
+    let (notes, groups) = app::rounds::figures_by_organisation(&state.db, ctx.user()?, id).await?;
+    let t = |key: &str| crate::render::i18n::text(ctx.lang, key);
+    let header: Vec<String> = FIGURES_HEADER.iter().map(|k| t(k)).collect();
+    let title_of = |id: i64| notes.iter().find(|n| n.id == id).map(|n| n.title.clone());
     let mut rows = Vec::new();
-    let mut groups: Vec<(String, Option<i64>)> = vec![(t("csv-all-organisations"), None)];
-    groups.extend(orgs.iter().map(|o| (o.name.clone(), Some(o.id))));
-    for (name, org) in groups {
-        let chosen = answers
-            .iter()
-            .filter(|a| org.is_none_or(|o| a.organisation_id == o))
-            .map(|a| (a.note_id, a.criterion, a.value));
-        let all = figures(chosen, &visible_ids, &criteria);
-        if org.is_some() && all.iter().all(|f| f.summary.n + f.summary.dont_know == 0) {
-            continue;
-        }
+    for (org, all) in groups {
+        let name = org.map_or_else(|| t("csv-all-organisations"), |o| o.name);
         for f in all {
-            let s = &f.summary;
+            let (title, s) = (title_of(f.note_id).unwrap_or_default(), &f.summary);
+            let consensus = s.consensus.map(|c| t(if c { "yes" } else { "no" }));
             rows.push(vec![
                 f.note_id.to_string(),
-                title_of(f.note_id),
+                title,
                 name.clone(),
                 t(&format!("criterion-{}", f.criterion.key())),
                 s.n.to_string(),
@@ -556,16 +306,28 @@ pub async fn figures_csv(
                 figure(s.q3),
                 figure(s.iqr),
                 figure(s.mean.map(|m| (m * 100.0).round() / 100.0)),
-                match s.consensus {
-                    Some(true) => t("yes"),
-                    Some(false) => t("no"),
-                    None => String::new(),
-                },
+                consensus.unwrap_or_default(),
             ]);
         }
     }
     csv_download(&header, &rows, &format!("round-{id}-figures.csv"))
 }
+
+/// The columns of the figures' CSV, as catalogue keys.
+const FIGURES_HEADER: [&str; 12] = [
+    "csv-note",
+    "csv-title",
+    "csv-organisation",
+    "csv-criterion",
+    "csv-n",
+    "csv-dont-know",
+    "csv-median",
+    "csv-q1",
+    "csv-q3",
+    "csv-iqr",
+    "csv-mean",
+    "csv-consensus",
+];
 
 /// Every answer as CSV (process leaders): names only where the round's anonymity allows
 /// process leaders to see them.
@@ -584,23 +346,14 @@ pub async fn ratings_csv(
         .db
         .read(move |c| rounds::ratings(c, id, None, None, None))
         .await?;
-    let lang = ctx.lang;
-    let t = |key: &str| crate::render::i18n::text(lang, key);
-    let header: Vec<String> = [
-        "csv-note",
-        "csv-criterion",
-        "csv-value",
-        "csv-organisation",
-        "csv-person",
-        "csv-updated",
-    ]
-    .iter()
-    .map(|k| t(k))
-    .collect();
+    let t = |key: &str| crate::render::i18n::text(ctx.lang, key);
+    let header: Vec<String> = RATINGS_HEADER.iter().map(|k| t(k)).collect();
     let tz = state.programme.time_zone;
     let rows: Vec<Vec<String>> = answers
         .iter()
         .map(|a| {
+            let updated = chrono::DateTime::from_timestamp(a.updated_at, 0)
+                .map(|d| to_local_input(d, tz).replace('T', " "));
             vec![
                 a.note_id.to_string(),
                 t(&format!("criterion-{}", a.criterion.key())),
@@ -612,14 +365,22 @@ pub async fn ratings_csv(
                 } else {
                     String::new()
                 },
-                chrono::DateTime::from_timestamp(a.updated_at, 0)
-                    .map(|d| to_local_input(d, tz).replace('T', " "))
-                    .unwrap_or_default(),
+                updated.unwrap_or_default(),
             ]
         })
         .collect();
     csv_download(&header, &rows, &format!("round-{id}-ratings.csv"))
 }
+
+/// The columns of the answers' CSV, as catalogue keys.
+const RATINGS_HEADER: [&str; 6] = [
+    "csv-note",
+    "csv-criterion",
+    "csv-value",
+    "csv-organisation",
+    "csv-person",
+    "csv-updated",
+];
 
 /// The trend radar of a round: sectors are the STEEP+V categories, rings the time bands,
 /// marker size the median impact (of everyone, or of one organisation), shape the note
@@ -630,7 +391,7 @@ pub async fn radar(
     Path(id): Path<i64>,
     Query(query): Query<ResultsQuery>,
 ) -> Result<Response, AppError> {
-    let (round, view, orgs) = chart_page(&state, &ctx, id, &query, embeds::RADAR).await?;
+    let (round, view, orgs) = chart_page(&state, &ctx, id, &query, app::embeds::RADAR).await?;
     let view = embeds::radar_view(&view, ctx.lang);
     let when = round_state(round.opens_at, round.closes_at, state.clock.now_seconds());
     Ok(state
@@ -657,7 +418,7 @@ async fn chart_page(
         .db
         .read(move |c| {
             Ok((
-                embeds::round_chart(c, id, organisation, wanted)?,
+                app::embeds::round_chart(c, id, organisation, wanted)?,
                 organisations::all(c)?,
             ))
         })
@@ -676,7 +437,7 @@ pub async fn driver_map(
     Path(id): Path<i64>,
     Query(query): Query<ResultsQuery>,
 ) -> Result<Response, AppError> {
-    let (round, view, orgs) = chart_page(&state, &ctx, id, &query, embeds::DRIVER_MAP).await?;
+    let (round, view, orgs) = chart_page(&state, &ctx, id, &query, app::embeds::DRIVER_MAP).await?;
     let view = embeds::driver_view(&view, ctx.lang);
     let when = round_state(round.opens_at, round.closes_at, state.clock.now_seconds());
     Ok(state
@@ -695,73 +456,31 @@ pub async fn note_figures(
     ctx: Ctx,
     Path((id, note_id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let (round, notes) = figures_access(&state, &ctx, id).await?;
-    let note = notes
+    let (round, note, figures) =
+        app::rounds::note_figures(&state.db, ctx.user()?, id, note_id).await?;
+    let charts: Vec<minijinja::Value> = figures
         .into_iter()
-        .find(|n| n.id == note_id)
-        .ok_or(AppError::NotFound)?;
-    let user_id = ctx.user()?.id;
-    let (answers, orgs) = state
-        .db
-        .read(move |c| {
-            Ok((
-                rounds::ratings(c, id, None, None, None)?,
-                organisations::all(c)?,
-            ))
-        })
-        .await?;
-    let answers: Vec<_> = answers
-        .into_iter()
-        .filter(|a| a.note_id == note_id)
-        .collect();
-    let mut charts = Vec::new();
-    for criterion in &round.criteria {
-        let f = figures(
-            answers
+        .map(|f| {
+            let geometry = chart::distribution(&f.summary, f.criterion.scale(), f.own);
+            let points = f.criterion.points();
+            let scale_labels: Vec<String> = points
                 .iter()
-                .filter(|a| a.criterion == *criterion)
-                .map(|a| (a.note_id, a.criterion, a.value)),
-            &[note_id],
-            &[*criterion],
-        );
-        let summary = f[0].summary.clone();
-        let own = answers
-            .iter()
-            .find(|a| a.criterion == *criterion && a.user_id == user_id)
-            .and_then(|a| a.value);
-        let geometry = chart::distribution(&summary, criterion.scale(), own);
-        let scale_labels: Vec<String> = criterion
-            .points()
-            .iter()
-            .map(|p| crate::render::format_number(ctx.lang, f64::from(*p)))
-            .collect();
-        let by_organisation: Vec<minijinja::Value> = orgs
-            .iter()
-            .filter_map(|o| {
-                let theirs = figures(
-                    answers
-                        .iter()
-                        .filter(|a| a.criterion == *criterion && a.organisation_id == o.id)
-                        .map(|a| (a.note_id, a.criterion, a.value)),
-                    &[note_id],
-                    &[*criterion],
-                );
-                let s = &theirs[0].summary;
-                (s.n + s.dont_know > 0)
-                    .then(|| context! { name => o.name.clone(), summary => s.clone() })
-            })
-            .collect();
-        charts.push(context! {
-            criterion => criterion.key(), summary, geometry, own, scale_labels, by_organisation,
-            points => criterion.points(),
-        });
-    }
+                .map(|p| crate::render::format_number(ctx.lang, f64::from(*p)))
+                .collect();
+            let by_organisation: Vec<minijinja::Value> = f
+                .by_organisation
+                .into_iter()
+                .map(|(name, summary)| context! { name, summary })
+                .collect();
+            context! {
+                criterion => f.criterion.key(), summary => f.summary, geometry, own => f.own,
+                scale_labels, by_organisation, points,
+            }
+        })
+        .collect();
     let when = round_state(round.opens_at, round.closes_at, state.clock.now_seconds());
+    let values = context! { round, note, criteria_charts => charts, state => when.key() };
     Ok(state
-        .render(
-            &ctx,
-            "round_note.html",
-            context! { round, note, criteria_charts => charts, state => when.key() },
-        )?
+        .render(&ctx, "round_note.html", values)?
         .into_response())
 }

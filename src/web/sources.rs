@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::forms::FormPage;
 use super::forms::{Form, encode_component};
 use super::{AppError, AppState, Ctx, bank};
+use crate::app;
 use crate::domain::bank::{can_see_note, search_query};
 use crate::domain::form::FieldErrors;
 use crate::domain::source::{
@@ -221,23 +222,8 @@ pub async fn update(
         .trim()
         .parse()
         .map_err(|_| AppError::Unprocessable)?;
-    let actor = ctx.actor();
-    let saved = state
-        .db
-        .write(move |tx| {
-            let saved = sources::update(tx, id, base, &valid)?;
-            if saved.is_saved() {
-                audit::record(
-                    tx,
-                    &actor,
-                    "source.update",
-                    Some(&format!("source:{id}")),
-                    None,
-                )?;
-            }
-            Ok(saved)
-        })
-        .await?;
+    let user = ctx.user()?;
+    let saved = app::sources::update(&state.db, user, &ctx.actor(), id, base, valid).await?;
     match saved {
         Edit::Saved { .. } => Ok(Redirect::to(&format!("/sources/{id}")).into_response()),
         Edit::Missing => Err(AppError::NotFound),
@@ -322,23 +308,8 @@ pub async fn cite(
             .await;
         }
     };
-    let (by, actor) = (ctx.user()?.id, ctx.actor());
-    let linked = state
-        .db
-        .write(move |tx| {
-            let linked = sources::link(tx, id, source, stance, by)?;
-            if matches!(linked, Linked::Added | Linked::Changed) {
-                audit::record(
-                    tx,
-                    &actor,
-                    "note.cite",
-                    Some(&format!("note:{id}")),
-                    Some(&format!("source:{source} {}", stance.key())),
-                )?;
-            }
-            Ok(linked)
-        })
-        .await?;
+    let user = ctx.user()?;
+    let linked = app::sources::cite(&state.db, user, &ctx.actor(), id, source, stance).await?;
     if linked == Linked::NoSource {
         let errors = FieldErrors::one("source", "error-source-missing");
         return bank::note_page(

@@ -3,6 +3,10 @@
 mod helpers;
 
 mod access;
+mod app_assignments;
+mod app_bank;
+mod app_editorial;
+mod app_rounds;
 mod assignments;
 mod auth;
 mod bank;
