@@ -27,3 +27,4 @@ pub enum Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 pub mod events;
+pub mod auth;

@@ -3,6 +3,7 @@
 mod helpers;
 
 mod access;
+mod app_auth;
 mod app_events;
 mod assignments;
 mod auth;
