@@ -26,5 +26,6 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-pub mod events;
 pub mod auth;
+pub mod calendar;
+pub mod events;

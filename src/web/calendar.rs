@@ -4,19 +4,18 @@
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::{Datelike, Duration, NaiveDate, TimeZone};
-use minijinja::context;
+use minijinja::{Value, context};
 use serde::{Deserialize, Serialize};
 
 use super::events::visible_event;
 use super::{AppError, AppState, Ctx};
+use crate::app::calendar::{self as calendar_app, CalendarRequest};
 use crate::domain::event::{EventKind, EventStatus};
 use crate::domain::ical::{FeedEvent, FeedOptions, calendar};
 use crate::storage::events::{self, Event, EventFilter};
 use crate::storage::{audit, organisations, users};
 
-/// The most events a list page or a feed holds.
-const LIST_PAGE: i64 = 100;
+/// The most events a feed holds.
 const FEED_LIMIT: i64 = 5000;
 
 #[derive(Deserialize, Default, Serialize, Clone)]
@@ -47,155 +46,26 @@ fn nonempty(value: &Option<String>) -> Option<String> {
         .map(str::to_string)
 }
 
-/// What a day cell of the month view shows of an event.
-#[derive(Serialize, Clone)]
-struct CellEvent {
-    id: i64,
-    title: String,
-    starts_at: i64,
-    ends_at: i64,
-    status: EventStatus,
-}
-
-#[derive(Serialize)]
-struct Day {
-    date: String,
-    day: u32,
-    in_month: bool,
-    today: bool,
-    events: Vec<CellEvent>,
-}
-
+/// The calendar (see [`calendar_app::calendar`]) with the filters as given.
 pub async fn calendar_page(
     State(state): State<AppState>,
     ctx: Ctx,
     Query(query): Query<CalendarQuery>,
 ) -> Result<Response, AppError> {
-    let tz = state.programme.time_zone;
-    let today = state.clock.now().with_timezone(&tz).date_naive();
-    let mut filter = EventFilter {
+    let request = CalendarRequest {
+        month_view: query.view.as_deref() == Some("month"),
+        month: nonempty(&query.month),
         phase: nonempty(&query.phase),
         kind: nonempty(&query.kind).and_then(|k| EventKind::parse(&k)),
         organisation_id: nonempty(&query.organisation).and_then(|o| o.parse().ok()),
-        members: ctx.viewer.is_some(),
-        ..Default::default()
+        page: query.page,
+        past: query.when.as_deref() == Some("past"),
     };
-    let month_view = query.view.as_deref() == Some("month");
-    let local_midnight = |d: NaiveDate| {
-        tz.from_local_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight"))
-            .earliest()
-            .map(|t| t.timestamp())
-            .unwrap_or_default()
-    };
-    let subject = ctx.subject().ok();
-    let leader = subject.is_some_and(|s| s.can_schedule_events());
-    let (weeks, list, month, page, pages) = if month_view {
-        let first = nonempty(&query.month)
-            .and_then(|m| NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d").ok())
-            .filter(|d| (1900..=2200).contains(&d.year()))
-            .unwrap_or_else(|| today.with_day(1).expect("first of month"));
-        let grid_start = first - Duration::days(first.weekday().num_days_from_monday() as i64);
-        let next_month = (first + Duration::days(32))
-            .with_day(1)
-            .expect("first of month");
-        let grid_end = next_month
-            + Duration::days((7 - next_month.weekday().num_days_from_monday() as i64) % 7);
-        filter.from = Some(local_midnight(grid_start));
-        filter.until = Some(local_midnight(grid_end));
-        filter.limit = FEED_LIMIT;
-        let found: Vec<CellEvent> = {
-            let filter = filter.clone();
-            state.db.read(move |c| events::list(c, &filter)).await?
-        }
-        .into_iter()
-        .map(|e| CellEvent {
-            id: e.id,
-            title: e.title,
-            starts_at: e.starts_at,
-            ends_at: e.ends_at,
-            status: e.status,
-        })
-        .collect();
-        let mut weeks = Vec::new();
-        let mut day = grid_start;
-        while day < grid_end {
-            let mut week = Vec::with_capacity(7);
-            for _ in 0..7 {
-                let (from, until) = (local_midnight(day), local_midnight(day + Duration::days(1)));
-                week.push(Day {
-                    date: day.format("%Y-%m-%d").to_string(),
-                    day: day.day(),
-                    in_month: day.month() == first.month(),
-                    today: day == today,
-                    events: found
-                        .iter()
-                        .filter(|e| e.starts_at < until && e.ends_at > from)
-                        .cloned()
-                        .collect(),
-                });
-                day += Duration::days(1);
-            }
-            weeks.push(week);
-        }
-        let month = context! {
-            value => first.format("%Y-%m").to_string(),
-            first => first.format("%Y-%m-%d").to_string(),
-            previous => (first - Duration::days(1)).format("%Y-%m").to_string(),
-            next => next_month.format("%Y-%m").to_string(),
-        };
-        (weeks, Vec::new(), Some(month), 1, 1)
-    } else {
-        let page = query.page.unwrap_or(1).clamp(1, 10_000);
-        let past = query.when.as_deref() == Some("past");
-        if past {
-            filter.until = Some(local_midnight(today));
-            filter.descending = true;
-        } else {
-            filter.from = Some(local_midnight(today));
-        }
-        filter.limit = LIST_PAGE + 1;
-        filter.offset = (page - 1) * LIST_PAGE;
-        let mut found = {
-            let filter = filter.clone();
-            state.db.read(move |c| events::list(c, &filter)).await?
-        };
-        let more = found.len() as i64 > LIST_PAGE;
-        found.truncate(LIST_PAGE as usize);
-        (
-            Vec::new(),
-            found,
-            None,
-            page,
-            if more { page + 1 } else { page },
-        )
-    };
-    let (orgs, pending) = state
-        .db
-        .read(move |c| {
-            let pending = if leader {
-                events::list(
-                    c,
-                    &EventFilter {
-                        members: true,
-                        statuses: vec![EventStatus::Proposed],
-                        ..Default::default()
-                    },
-                )?
-            } else {
-                Vec::new()
-            };
-            Ok((organisations::all(c)?, pending))
-        })
-        .await?;
+    let tz = state.programme.time_zone;
+    let calendar = calendar_app::calendar(&state.db, tz, ctx.viewer.as_ref(), request).await?;
     let kinds: Vec<&str> = EventKind::ALL.iter().map(|k| k.key()).collect();
-    Ok(state
-        .render(
-            &ctx,
-            "calendar.html",
-            context! { query, weeks, list, month, page, pages, organisations => orgs, kinds, pending,
-                       month_view, can_propose => subject.is_some_and(|s| s.can_propose_event()) },
-        )?
-        .into_response())
+    let values = context! { query, kinds, ..Value::from_serialize(calendar) };
+    Ok(state.render(&ctx, "calendar.html", values)?.into_response())
 }
 
 fn plain_text_of(markdown: &str) -> String {

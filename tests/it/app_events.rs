@@ -14,7 +14,7 @@ use framsyn::storage::events as stored;
 use framsyn::storage::users::{self, User};
 
 /// A person of the test world, as the use cases take them.
-fn person(app: &TestApp, email: &str) -> User {
+pub(super) fn person(app: &TestApp, email: &str) -> User {
     let email = email.to_string();
     app.db
         .read_blocking(move |c| {
@@ -32,7 +32,12 @@ fn actor(user: Option<&User>) -> Actor {
 }
 
 /// A published workshop in ten days; `closes` is when registration closes (none: at the start).
-fn workshop(app: &TestApp, capacity: &str, audience: &str, closes: Option<String>) -> i64 {
+pub(super) fn workshop(
+    app: &TestApp,
+    capacity: &str,
+    audience: &str,
+    closes: Option<String>,
+) -> i64 {
     let form = EventForm {
         kind: "workshop".into(),
         phase: "omvarlden".into(),

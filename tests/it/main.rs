@@ -4,6 +4,7 @@ mod helpers;
 
 mod access;
 mod app_auth;
+mod app_calendar;
 mod app_events;
 mod assignments;
 mod auth;
