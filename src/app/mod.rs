@@ -29,3 +29,4 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 pub mod auth;
 pub mod calendar;
 pub mod events;
+pub mod admin;
