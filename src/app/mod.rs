@@ -26,7 +26,8 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+pub mod admin;
 pub mod auth;
 pub mod calendar;
 pub mod events;
-pub mod admin;
+pub mod organisations;

@@ -3,6 +3,7 @@
 mod helpers;
 
 mod access;
+mod app_admin;
 mod app_auth;
 mod app_calendar;
 mod app_events;
