@@ -31,3 +31,4 @@ pub mod auth;
 pub mod calendar;
 pub mod events;
 pub mod organisations;
+pub mod search;
