@@ -30,5 +30,6 @@ pub mod admin;
 pub mod auth;
 pub mod calendar;
 pub mod events;
+pub mod input;
 pub mod organisations;
 pub mod search;
