@@ -32,4 +32,5 @@ pub mod calendar;
 pub mod events;
 pub mod input;
 pub mod organisations;
+pub mod phases;
 pub mod search;

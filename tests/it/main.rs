@@ -7,6 +7,7 @@ mod app_admin;
 mod app_auth;
 mod app_calendar;
 mod app_events;
+mod app_phases;
 mod app_search;
 mod assignments;
 mod auth;
