@@ -3,11 +3,17 @@
 
 use std::collections::BTreeMap;
 
+use chrono_tz::Tz;
 use serde::Serialize;
 
 use super::{Error, Result};
 use crate::domain::access::{Subject, can_see_event};
-use crate::domain::event::{Audience, EventStatus, Question, RegistrationStatus, check_answers};
+use crate::domain::event::{
+    AgendaForm, Audience, EventForm, EventStatus, Question, QuestionForm, RegistrationStatus,
+    ValidAgendaItem, ValidQuestion, check_answers,
+};
+use crate::domain::form::{self, FieldErrors};
+use crate::domain::programme::Programme;
 use crate::domain::user::Email;
 use crate::storage::events::{self, AgendaItem, Event, Minutes, Registered, Registrant};
 use crate::storage::organisations::Organisation;
@@ -426,4 +432,292 @@ pub async fn cancel_registration(
     })
     .await?;
     Ok(Cancellation::Cancelled { event_id })
+}
+
+/// What became of saving an event or a part of it.
+#[derive(Debug)]
+pub enum Saved {
+    /// Stored; the event's id.
+    Saved(i64),
+    /// Nothing stored: the errors at the form's fields.
+    Refused(FieldErrors),
+}
+
+fn phase_slugs(programme: &Programme) -> Vec<&str> {
+    programme.phases.iter().map(|p| p.slug.as_str()).collect()
+}
+
+/// Schedules an event: a process leader's is published at once; a strategist's is a
+/// proposal of their organisation, waiting for a process leader's approval.
+pub async fn create(
+    db: &Db,
+    programme: &Programme,
+    user: &User,
+    actor: audit::Actor,
+    form: &EventForm,
+) -> Result<Saved> {
+    let subject = subject(user);
+    if !subject.can_propose_event() {
+        return Err(Error::Forbidden);
+    }
+    let valid = match form.validate(programme.time_zone, &phase_slugs(programme)) {
+        Ok(valid) => valid,
+        Err(errors) => return Ok(Saved::Refused(errors)),
+    };
+    let (status, organisation) = if subject.can_schedule_events() {
+        (EventStatus::Published, None)
+    } else {
+        (EventStatus::Proposed, Some(user.organisation_id))
+    };
+    let user_id = user.id;
+    let id = db
+        .write(move |tx| {
+            let id = events::insert(tx, &valid, status, organisation, Some(user_id))?;
+            let subject = format!("event:{id}");
+            let detail = status.key();
+            audit::record(tx, &actor, "event.create", Some(&subject), Some(detail))?;
+            Ok(id)
+        })
+        .await?;
+    Ok(Saved::Saved(id))
+}
+
+/// The event, if `user` may change it: [`Error::Forbidden`] otherwise (or
+/// [`Error::NotFound`] if they may not even see it).
+pub async fn editable(db: &Db, user: &User, id: i64) -> Result<Event> {
+    let event = visible(db, Some(user), id).await?;
+    if may_edit(&subject(user), &event) {
+        Ok(event)
+    } else {
+        Err(Error::Forbidden)
+    }
+}
+
+/// Saves an event's details; a change note tells those registered what changed.
+pub async fn update(
+    db: &Db,
+    programme: &Programme,
+    user: &User,
+    actor: audit::Actor,
+    id: i64,
+    form: &EventForm,
+) -> Result<Saved> {
+    editable(db, user, id).await?;
+    let valid = match form.validate(programme.time_zone, &phase_slugs(programme)) {
+        Ok(valid) => valid,
+        Err(errors) => return Ok(Saved::Refused(errors)),
+    };
+    db.write(move |tx| {
+        events::update(tx, id, &valid)?;
+        let (subject, note) = (format!("event:{id}"), valid.change_note.as_deref());
+        audit::record(tx, &actor, "event.update", Some(&subject), note)
+    })
+    .await?;
+    Ok(Saved::Saved(id))
+}
+
+/// What became of changing an event's status.
+#[derive(Debug)]
+pub enum StatusChange {
+    Changed,
+    /// The change does not apply to the event as it is (shown as it is).
+    Refused(Box<Event>),
+}
+
+/// Publishes (approves), rejects or cancels an event, with a note (process leaders).
+pub async fn change_status(
+    db: &Db,
+    user: &User,
+    actor: audit::Actor,
+    id: i64,
+    to: EventStatus,
+    note: &str,
+) -> Result<StatusChange> {
+    let event = visible(db, Some(user), id).await?;
+    if !subject(user).can_schedule_events() {
+        return Err(Error::Forbidden);
+    }
+    let action = match to {
+        EventStatus::Cancelled => "event.cancel",
+        EventStatus::Rejected => "event.reject",
+        _ => "event.approve",
+    };
+    let note = form::optional(note).map(|n| n.chars().take(2000).collect::<String>());
+    let changed = db
+        .write(move |tx| {
+            let changed = events::set_status(tx, id, to, note.as_deref())?;
+            if changed {
+                let subject = format!("event:{id}");
+                audit::record(tx, &actor, action, Some(&subject), note.as_deref())?;
+            }
+            Ok(changed)
+        })
+        .await?;
+    Ok(if changed {
+        StatusChange::Changed
+    } else {
+        StatusChange::Refused(Box::new(event))
+    })
+}
+
+/// What became of saving the minutes.
+#[derive(Debug)]
+pub enum MinutesSaved {
+    /// Stored as this revision; every revision is kept.
+    Saved(i64),
+    /// Empty or too long: nothing stored.
+    Refused(Box<Event>),
+}
+
+/// Saves a new revision of an event's minutes, final or a draft.
+pub async fn save_minutes(
+    db: &Db,
+    user: &User,
+    actor: audit::Actor,
+    id: i64,
+    body: &str,
+    is_final: bool,
+) -> Result<MinutesSaved> {
+    let event = visible(db, Some(user), id).await?;
+    if !subject(user).can_write_minutes() {
+        return Err(Error::Forbidden);
+    }
+    let body = body.trim().to_string();
+    if body.is_empty() || body.chars().count() > 200_000 {
+        return Ok(MinutesSaved::Refused(Box::new(event)));
+    }
+    let user_id = user.id;
+    let revision = db
+        .write(move |tx| {
+            let revision = events::save_minutes(tx, id, &body, is_final, user_id)?;
+            let (subject, detail) = (format!("event:{id}"), format!("revision {revision}"));
+            audit::record(tx, &actor, "event.minutes", Some(&subject), Some(&detail))?;
+            Ok(revision)
+        })
+        .await?;
+    Ok(MinutesSaved::Saved(revision))
+}
+
+/// Marks who came among those with a seat (process leaders, during or after the event).
+pub async fn record_attendance(
+    db: &Db,
+    user: &User,
+    actor: audit::Actor,
+    id: i64,
+    attended: Vec<i64>,
+) -> Result<()> {
+    visible(db, Some(user), id).await?;
+    if !subject(user).can_schedule_events() {
+        return Err(Error::Forbidden);
+    }
+    db.write(move |tx| {
+        for registration in events::registrations(tx, id)? {
+            if registration.status == RegistrationStatus::Confirmed {
+                let came = attended.contains(&registration.id);
+                events::set_attended(tx, id, registration.id, Some(came))?;
+            }
+        }
+        let (subject, detail) = (format!("event:{id}"), format!("{} present", attended.len()));
+        audit::record(
+            tx,
+            &actor,
+            "event.attendance",
+            Some(&subject),
+            Some(&detail),
+        )
+    })
+    .await?;
+    Ok(())
+}
+
+/// A change to an event's programme: its timed agenda or the questions to registrants.
+#[derive(Debug, Clone, Copy)]
+pub enum PartChange<'a> {
+    AddAgendaItem(&'a AgendaForm),
+    DeleteAgendaItem(i64),
+    AddQuestion(&'a QuestionForm),
+    DeleteQuestion(i64),
+}
+
+/// What became of a change to an event's agenda or questions.
+#[derive(Debug)]
+pub enum PartChanged {
+    Changed,
+    /// Nothing stored: the event as it is, and the errors at the form's fields.
+    Refused {
+        event: Box<Event>,
+        errors: FieldErrors,
+    },
+}
+
+/// Adds or deletes an agenda item (which must lie within the event) or a question,
+/// for those who may change the event; each change is logged. Deleting what is not
+/// there is [`Error::NotFound`].
+pub async fn change_part(
+    db: &Db,
+    tz: Tz,
+    user: &User,
+    actor: audit::Actor,
+    id: i64,
+    change: PartChange<'_>,
+) -> Result<PartChanged> {
+    let event = editable(db, user, id).await?;
+    let refused = |errors| PartChanged::Refused {
+        event: Box::new(event.clone()),
+        errors,
+    };
+    let apply = match change {
+        PartChange::AddAgendaItem(form) => {
+            match form.validate(tz, (event.starts(), event.ends())) {
+                Ok(item) => Apply::AddAgendaItem(item),
+                Err(errors) => return Ok(refused(errors)),
+            }
+        }
+        PartChange::AddQuestion(form) => match form.validate() {
+            Ok(question) => Apply::AddQuestion(question),
+            Err(errors) => return Ok(refused(errors)),
+        },
+        PartChange::DeleteAgendaItem(item) => Apply::DeleteAgendaItem(item),
+        PartChange::DeleteQuestion(question) => Apply::DeleteQuestion(question),
+    };
+    let changed = db
+        .write(move |tx| {
+            let (changed, action, detail) = match apply {
+                Apply::AddAgendaItem(item) => {
+                    events::add_agenda_item(tx, id, &item)?;
+                    (true, "event.agenda.add", item.title)
+                }
+                Apply::AddQuestion(question) => {
+                    events::add_question(tx, id, &question)?;
+                    (true, "event.question.add", question.label)
+                }
+                Apply::DeleteAgendaItem(item) => {
+                    let deleted = events::delete_agenda_item(tx, id, item)?;
+                    (deleted, "event.agenda.delete", item.to_string())
+                }
+                Apply::DeleteQuestion(question) => {
+                    let deleted = events::delete_question(tx, id, question)?;
+                    (deleted, "event.question.delete", question.to_string())
+                }
+            };
+            if changed {
+                let subject = format!("event:{id}");
+                audit::record(tx, &actor, action, Some(&subject), Some(&detail))?;
+            }
+            Ok(changed)
+        })
+        .await?;
+    if changed {
+        Ok(PartChanged::Changed)
+    } else {
+        Err(Error::NotFound)
+    }
+}
+
+/// A checked change, applied in the write transaction.
+enum Apply {
+    AddAgendaItem(ValidAgendaItem),
+    AddQuestion(ValidQuestion),
+    DeleteAgendaItem(i64),
+    DeleteQuestion(i64),
 }

@@ -13,7 +13,8 @@ use super::forms::FormPage;
 use super::forms::{Form, csv_download};
 use super::{AppError, AppState, Ctx};
 use crate::app::events::{
-    self as events_app, Cancellation, Registration, RegistrationRequest, Who,
+    self as events_app, Cancellation, MinutesSaved, PartChange, PartChanged, Registration,
+    RegistrationRequest, Saved, StatusChange, Who,
 };
 use crate::domain::event::{
     AgendaForm, Audience, EventForm, EventKind, EventStatus, Mode, QuestionForm, QuestionKind,
@@ -21,7 +22,7 @@ use crate::domain::event::{
 };
 use crate::domain::form::FieldErrors;
 use crate::storage::events::{self, Event};
-use crate::storage::{StorageError, audit};
+use crate::storage::users::User;
 
 /// The event if the visitor may see it; otherwise 404, as for an event that does not exist.
 pub async fn visible_event(state: &AppState, ctx: &Ctx, id: i64) -> Result<Event, AppError> {
@@ -69,53 +70,17 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
     form_page(&ctx, None, &form, &FieldErrors::new())?.render(&state, &ctx)
 }
 
-fn phase_slugs(state: &AppState) -> Vec<&str> {
-    state
-        .programme
-        .phases
-        .iter()
-        .map(|p| p.slug.as_str())
-        .collect()
-}
-
-/// Process leaders schedule events (published at once); strategists propose their own
-/// organisation's events, which wait for a process leader's approval.
+/// Schedules or proposes an event (see [`events_app::create`]).
 pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
     Form(form): Form<EventForm>,
 ) -> Result<Response, AppError> {
-    let subject = ctx.subject()?;
-    if !subject.can_propose_event() {
-        return Err(AppError::Forbidden);
-    }
-    let leader = subject.can_schedule_events();
-    let valid = match form.validate(state.programme.time_zone, &phase_slugs(&state)) {
-        Ok(valid) => valid,
-        Err(errors) => return form_page(&ctx, None, &form, &errors)?.render(&state, &ctx),
-    };
     let user = ctx.user()?;
-    let (status, organisation) = if leader {
-        (EventStatus::Published, None)
-    } else {
-        (EventStatus::Proposed, Some(user.organisation_id))
-    };
-    let (user_id, actor) = (user.id, ctx.actor());
-    let id = state
-        .db
-        .write(move |tx| {
-            let id = events::insert(tx, &valid, status, organisation, Some(user_id))?;
-            audit::record(
-                tx,
-                &actor,
-                "event.create",
-                Some(&format!("event:{id}")),
-                Some(status.key()),
-            )?;
-            Ok(id)
-        })
-        .await?;
-    Ok(Redirect::to(&format!("/events/{id}")).into_response())
+    match events_app::create(&state.db, &state.programme, user, ctx.actor(), &form).await? {
+        Saved::Saved(id) => Ok(Redirect::to(&format!("/events/{id}")).into_response()),
+        Saved::Refused(errors) => form_page(&ctx, None, &form, &errors)?.render(&state, &ctx),
+    }
 }
 
 fn form_of(event: &Event, tz: chrono_tz::Tz) -> EventForm {
@@ -165,26 +130,21 @@ pub async fn update(
     Path(id): Path<i64>,
     Form(form): Form<EventForm>,
 ) -> Result<Response, AppError> {
-    editable_event(&state, &ctx, id).await?;
-    let valid = match form.validate(state.programme.time_zone, &phase_slugs(&state)) {
-        Ok(valid) => valid,
-        Err(errors) => return form_page(&ctx, Some(id), &form, &errors)?.render(&state, &ctx),
-    };
-    let actor = ctx.actor();
-    state
-        .db
-        .write(move |tx| {
-            events::update(tx, id, &valid)?;
-            audit::record(
-                tx,
-                &actor,
-                "event.update",
-                Some(&format!("event:{id}")),
-                valid.change_note.as_deref(),
-            )
-        })
-        .await?;
-    Ok(Redirect::to(&format!("/events/{id}")).into_response())
+    let user = signed_in_for(&state, &ctx, id).await?;
+    let programme = &state.programme;
+    match events_app::update(&state.db, programme, user, ctx.actor(), id, &form).await? {
+        Saved::Saved(id) => Ok(Redirect::to(&format!("/events/{id}")).into_response()),
+        Saved::Refused(errors) => form_page(&ctx, Some(id), &form, &errors)?.render(&state, &ctx),
+    }
+}
+
+/// The signed-in person acting on an event; a visitor is sent to sign in only for an
+/// event they can see (otherwise 404, as for an event that does not exist).
+async fn signed_in_for<'c>(state: &AppState, ctx: &'c Ctx, id: i64) -> Result<&'c User, AppError> {
+    if ctx.viewer.is_none() {
+        visible_event(state, ctx, id).await?;
+    }
+    ctx.user()
 }
 
 #[derive(Deserialize, Default)]
@@ -199,35 +159,15 @@ async fn change_status(
     id: i64,
     to: EventStatus,
     note: &str,
-    action: &'static str,
 ) -> Result<Response, AppError> {
-    let event = visible_event(state, ctx, id).await?;
-    ctx.require(|s| s.can_schedule_events())?;
-    let note =
-        crate::domain::form::optional(note).map(|n| n.chars().take(2000).collect::<String>());
-    let actor = ctx.actor();
-    let changed = state
-        .db
-        .write(move |tx| {
-            let changed = events::set_status(tx, id, to, note.as_deref())?;
-            if changed {
-                audit::record(
-                    tx,
-                    &actor,
-                    action,
-                    Some(&format!("event:{id}")),
-                    note.as_deref(),
-                )?;
-            }
-            Ok(changed)
-        })
-        .await?;
-    if !changed {
-        let mut errors = BTreeMap::new();
-        errors.insert("registration".to_string(), "error-status-change");
-        return registration_failed(state, ctx, event, BTreeMap::new(), errors).await;
+    let user = signed_in_for(state, ctx, id).await?;
+    match events_app::change_status(&state.db, user, ctx.actor(), id, to, note).await? {
+        StatusChange::Changed => Ok(Redirect::to(&format!("/events/{id}")).into_response()),
+        StatusChange::Refused(event) => {
+            let errors = BTreeMap::from([("registration".to_string(), "error-status-change")]);
+            registration_failed(state, ctx, *event, BTreeMap::new(), errors).await
+        }
     }
-    Ok(Redirect::to(&format!("/events/{id}")).into_response())
 }
 
 pub async fn cancel_event(
@@ -236,15 +176,7 @@ pub async fn cancel_event(
     Path(id): Path<i64>,
     Form(form): Form<StatusForm>,
 ) -> Result<Response, AppError> {
-    change_status(
-        &state,
-        &ctx,
-        id,
-        EventStatus::Cancelled,
-        &form.note,
-        "event.cancel",
-    )
-    .await
+    change_status(&state, &ctx, id, EventStatus::Cancelled, &form.note).await
 }
 
 pub async fn approve(
@@ -252,15 +184,7 @@ pub async fn approve(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    change_status(
-        &state,
-        &ctx,
-        id,
-        EventStatus::Published,
-        "",
-        "event.approve",
-    )
-    .await
+    change_status(&state, &ctx, id, EventStatus::Published, "").await
 }
 
 pub async fn reject(
@@ -269,15 +193,7 @@ pub async fn reject(
     Path(id): Path<i64>,
     Form(form): Form<StatusForm>,
 ) -> Result<Response, AppError> {
-    change_status(
-        &state,
-        &ctx,
-        id,
-        EventStatus::Rejected,
-        &form.note,
-        "event.reject",
-    )
-    .await
+    change_status(&state, &ctx, id, EventStatus::Rejected, &form.note).await
 }
 
 /// What the event page shows besides the event; errors of a sent form come back here.
@@ -334,46 +250,45 @@ pub async fn show(
 
 /// The event, if the signed-in person may change it; otherwise 403 (or 404 if unseen).
 async fn editable_event(state: &AppState, ctx: &Ctx, id: i64) -> Result<Event, AppError> {
-    let event = visible_event(state, ctx, id).await?;
-    if events_app::may_edit(&ctx.subject()?, &event) {
-        Ok(event)
-    } else {
-        Err(AppError::Forbidden)
-    }
+    let user = signed_in_for(state, ctx, id).await?;
+    Ok(events_app::editable(&state.db, user, id).await?)
 }
 
-/// Applies one change to an event's agenda or questions in a write transaction, logs it,
-/// and returns to that part of the event page; 404 when the change found nothing.
-async fn change_event_part(
+/// Applies one change to an event's agenda or questions (see
+/// [`events_app::change_part`]) and returns to that part of the event page, or shows
+/// the page with the form's errors.
+async fn change_part(
     state: &AppState,
     ctx: &Ctx,
     id: i64,
-    action: &'static str,
-    detail: String,
-    anchor: &'static str,
-    change: impl FnOnce(&rusqlite::Transaction) -> Result<bool, StorageError> + Send + 'static,
+    change: PartChange<'_>,
 ) -> Result<Response, AppError> {
-    let actor = ctx.actor();
-    let changed = state
-        .db
-        .write(move |tx| {
-            let changed = change(tx)?;
-            if changed {
-                audit::record(
-                    tx,
-                    &actor,
-                    action,
-                    Some(&format!("event:{id}")),
-                    Some(&detail),
-                )?;
+    let user = signed_in_for(state, ctx, id).await?;
+    let tz = state.programme.time_zone;
+    match events_app::change_part(&state.db, tz, user, ctx.actor(), id, change).await? {
+        PartChanged::Changed => {
+            let anchor = match change {
+                PartChange::AddAgendaItem(_) | PartChange::DeleteAgendaItem(_) => "agenda",
+                PartChange::AddQuestion(_) | PartChange::DeleteQuestion(_) => "questions",
+            };
+            Ok(Redirect::to(&format!("/events/{id}#{anchor}")).into_response())
+        }
+        PartChanged::Refused { event, errors } => {
+            let mut extras = PageExtras::default();
+            match change {
+                PartChange::AddAgendaItem(form) => {
+                    (extras.agenda_form, extras.agenda_errors) = (form.clone(), errors);
+                }
+                PartChange::AddQuestion(form) => {
+                    (extras.question_form, extras.question_errors) = (form.clone(), errors);
+                }
+                // Deleting asks nothing that could be wrong.
+                PartChange::DeleteAgendaItem(_) | PartChange::DeleteQuestion(_) => {}
             }
-            Ok(changed)
-        })
-        .await?;
-    if !changed {
-        return Err(AppError::NotFound);
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            event_page(state, ctx, *event, extras, status).await
+        }
     }
-    Ok(Redirect::to(&format!("/events/{id}#{anchor}")).into_response())
 }
 
 pub async fn add_agenda_item(
@@ -382,37 +297,7 @@ pub async fn add_agenda_item(
     Path(id): Path<i64>,
     Form(form): Form<AgendaForm>,
 ) -> Result<Response, AppError> {
-    let event = editable_event(&state, &ctx, id).await?;
-    match form.validate(state.programme.time_zone, (event.starts(), event.ends())) {
-        Ok(item) => {
-            let title = item.title.clone();
-            change_event_part(
-                &state,
-                &ctx,
-                id,
-                "event.agenda.add",
-                title,
-                "agenda",
-                move |tx| events::add_agenda_item(tx, id, &item).map(|_| true),
-            )
-            .await
-        }
-        Err(errors) => {
-            let extras = PageExtras {
-                agenda_form: form,
-                agenda_errors: errors,
-                ..Default::default()
-            };
-            event_page(
-                &state,
-                &ctx,
-                event,
-                extras,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-    }
+    change_part(&state, &ctx, id, PartChange::AddAgendaItem(&form)).await
 }
 
 pub async fn delete_agenda_item(
@@ -420,17 +305,7 @@ pub async fn delete_agenda_item(
     ctx: Ctx,
     Path((id, item)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    editable_event(&state, &ctx, id).await?;
-    change_event_part(
-        &state,
-        &ctx,
-        id,
-        "event.agenda.delete",
-        item.to_string(),
-        "agenda",
-        move |tx| events::delete_agenda_item(tx, id, item),
-    )
-    .await
+    change_part(&state, &ctx, id, PartChange::DeleteAgendaItem(item)).await
 }
 
 pub async fn add_question(
@@ -439,37 +314,7 @@ pub async fn add_question(
     Path(id): Path<i64>,
     Form(form): Form<QuestionForm>,
 ) -> Result<Response, AppError> {
-    let event = editable_event(&state, &ctx, id).await?;
-    match form.validate() {
-        Ok(question) => {
-            let label = question.label.clone();
-            change_event_part(
-                &state,
-                &ctx,
-                id,
-                "event.question.add",
-                label,
-                "questions",
-                move |tx| events::add_question(tx, id, &question).map(|_| true),
-            )
-            .await
-        }
-        Err(errors) => {
-            let extras = PageExtras {
-                question_form: form,
-                question_errors: errors,
-                ..Default::default()
-            };
-            event_page(
-                &state,
-                &ctx,
-                event,
-                extras,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-    }
+    change_part(&state, &ctx, id, PartChange::AddQuestion(&form)).await
 }
 
 pub async fn delete_question(
@@ -477,17 +322,7 @@ pub async fn delete_question(
     ctx: Ctx,
     Path((id, question)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    editable_event(&state, &ctx, id).await?;
-    change_event_part(
-        &state,
-        &ctx,
-        id,
-        "event.question.delete",
-        question.to_string(),
-        "questions",
-        move |tx| events::delete_question(tx, id, question),
-    )
-    .await
+    change_part(&state, &ctx, id, PartChange::DeleteQuestion(question)).await
 }
 
 /// Registers someone for an event (see [`events_app::register`]) and shows where they
@@ -595,31 +430,8 @@ pub async fn attendance(
     Path(id): Path<i64>,
     Form(form): Form<AttendanceForm>,
 ) -> Result<Response, AppError> {
-    visible_event(&state, &ctx, id).await?;
-    ctx.require(|s| s.can_schedule_events())?;
-    let actor = ctx.actor();
-    state
-        .db
-        .write(move |tx| {
-            for registration in events::registrations(tx, id)? {
-                if registration.status == RegistrationStatus::Confirmed {
-                    events::set_attended(
-                        tx,
-                        id,
-                        registration.id,
-                        Some(form.attended.contains(&registration.id)),
-                    )?;
-                }
-            }
-            audit::record(
-                tx,
-                &actor,
-                "event.attendance",
-                Some(&format!("event:{id}")),
-                Some(&format!("{} present", form.attended.len())),
-            )
-        })
-        .await?;
+    let user = signed_in_for(&state, &ctx, id).await?;
+    events_app::record_attendance(&state.db, user, ctx.actor(), id, form.attended).await?;
     Ok(Redirect::to(&format!("/events/{id}/registrations")).into_response())
 }
 
@@ -717,36 +529,20 @@ pub async fn save_minutes(
     Path(id): Path<i64>,
     Form(form): Form<MinutesForm>,
 ) -> Result<Response, AppError> {
-    let event = visible_event(&state, &ctx, id).await?;
-    let user = ctx.require(|s| s.can_write_minutes())?;
-    let body = form.body.trim().to_string();
-    if body.is_empty() || body.chars().count() > 200_000 {
-        let extras = PageExtras {
-            minutes_draft: Some(form.body),
-            ..Default::default()
-        };
-        return event_page(
-            &state,
-            &ctx,
-            event,
-            extras,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+    let user = signed_in_for(&state, &ctx, id).await?;
+    let is_final = form.r#final.is_some();
+    let saved = events_app::save_minutes(&state.db, user, ctx.actor(), id, &form.body, is_final);
+    match saved.await? {
+        MinutesSaved::Saved(_) => {
+            Ok(Redirect::to(&format!("/events/{id}#minutes")).into_response())
+        }
+        MinutesSaved::Refused(event) => {
+            let extras = PageExtras {
+                minutes_draft: Some(form.body),
+                ..Default::default()
+            };
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            event_page(&state, &ctx, *event, extras, status).await
+        }
     }
-    let (user_id, actor, is_final) = (user.id, ctx.actor(), form.r#final.is_some());
-    state
-        .db
-        .write(move |tx| {
-            let revision = events::save_minutes(tx, id, &body, is_final, user_id)?;
-            audit::record(
-                tx,
-                &actor,
-                "event.minutes",
-                Some(&format!("event:{id}")),
-                Some(&format!("revision {revision}")),
-            )
-        })
-        .await?;
-    Ok(Redirect::to(&format!("/events/{id}#minutes")).into_response())
 }

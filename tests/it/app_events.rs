@@ -6,9 +6,10 @@ use chrono::Duration;
 use super::helpers::*;
 use framsyn::app::Error;
 use framsyn::app::events::{
-    self, Cancellation, Registration, RegistrationRequest, Who, cancel_registration, register,
+    self, Cancellation, MinutesSaved, PartChange, PartChanged, Registration, RegistrationRequest,
+    Saved, StatusChange, Who, cancel_registration, register,
 };
-use framsyn::domain::event::{EventForm, EventStatus, RegistrationStatus};
+use framsyn::domain::event::{AgendaForm, EventForm, EventStatus, RegistrationStatus};
 use framsyn::storage::audit::Actor;
 use framsyn::storage::events as stored;
 use framsyn::storage::users::{self, User};
@@ -245,4 +246,112 @@ async fn the_event_page_shows_each_viewer_what_is_theirs() {
     assert_eq!(leader.registrations.len(), 2);
     assert!(leader.leader && leader.can_edit);
     assert_eq!(leader.organisations.len(), 3);
+}
+
+fn proposal() -> EventForm {
+    EventForm {
+        kind: "other".into(),
+        title: "Framsynsdag i Skåne".into(),
+        starts: local(20, 9),
+        ends: local(20, 12),
+        mode: "in_person".into(),
+        audience: "members".into(),
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn a_strategist_proposes_and_a_process_leader_approves_once() {
+    let app = spawn_app();
+    world(&app);
+    let programme = &app.state.programme;
+    let (a, leader) = (person(&app, STRATEGIST_A), person(&app, LEADER));
+    let untitled = EventForm {
+        title: String::new(),
+        ..proposal()
+    };
+    let refused = events::create(&app.db, programme, &a, actor(Some(&a)), &untitled).await;
+    let Saved::Refused(errors) = refused.unwrap() else {
+        panic!("an event without a title is refused");
+    };
+    assert_eq!(errors.get("title"), Some("error-required"));
+
+    let created = events::create(&app.db, programme, &a, actor(Some(&a)), &proposal()).await;
+    let Saved::Saved(id) = created.unwrap() else {
+        panic!("the proposal is stored");
+    };
+    let proposed = events::visible(&app.db, Some(&a), id).await.unwrap();
+    assert_eq!(proposed.status, EventStatus::Proposed);
+    assert_eq!(proposed.organisation_id, Some(a.organisation_id));
+    // Not the other region's, and only a process leader approves it.
+    let b = person(&app, STRATEGIST_B);
+    let hidden = events::visible(&app.db, Some(&b), id).await;
+    assert!(matches!(hidden, Err(Error::NotFound)));
+    let approve = |user: User| {
+        let db = app.db.clone();
+        async move {
+            let actor = actor(Some(&user));
+            events::change_status(&db, &user, actor, id, EventStatus::Published, "").await
+        }
+    };
+    assert!(matches!(approve(a.clone()).await, Err(Error::Forbidden)));
+    assert!(matches!(
+        approve(leader.clone()).await.unwrap(),
+        StatusChange::Changed
+    ));
+    let again = approve(leader).await.unwrap();
+    assert!(matches!(again, StatusChange::Refused(e) if e.status == EventStatus::Published));
+}
+
+#[tokio::test]
+async fn the_agenda_stays_within_the_event_and_minutes_keep_every_revision() {
+    let app = spawn_app();
+    world(&app);
+    let tz = app.state.programme.time_zone;
+    let event = workshop(&app, "", "members", None);
+    let leader = person(&app, LEADER);
+    let item = |day: i64| AgendaForm {
+        starts: local(day, 10),
+        ends: local(day, 11),
+        title: "Trender i korthet".into(),
+        ..Default::default()
+    };
+    let outside = item(11);
+    let change = PartChange::AddAgendaItem(&outside);
+    let refused = events::change_part(&app.db, tz, &leader, actor(Some(&leader)), event, change);
+    assert!(matches!(
+        refused.await.unwrap(),
+        PartChanged::Refused { .. }
+    ));
+    let inside = item(10);
+    let change = PartChange::AddAgendaItem(&inside);
+    let added = events::change_part(&app.db, tz, &leader, actor(Some(&leader)), event, change);
+    assert!(matches!(added.await.unwrap(), PartChanged::Changed));
+    let change = PartChange::DeleteAgendaItem(9999);
+    let missing = events::change_part(&app.db, tz, &leader, actor(Some(&leader)), event, change);
+    assert!(matches!(missing.await, Err(Error::NotFound)));
+
+    let save = |body: &'static str, is_final: bool| {
+        let (db, leader) = (app.db.clone(), leader.clone());
+        async move {
+            let actor = actor(Some(&leader));
+            events::save_minutes(&db, &leader, actor, event, body, is_final)
+                .await
+                .unwrap()
+        }
+    };
+    assert!(matches!(save("   ", false).await, MinutesSaved::Refused(_)));
+    assert!(matches!(
+        save("Utkast", false).await,
+        MinutesSaved::Saved(1)
+    ));
+    assert!(matches!(
+        save("Slutligt", true).await,
+        MinutesSaved::Saved(2)
+    ));
+    let a = person(&app, STRATEGIST_A);
+    let found = events::visible(&app.db, Some(&a), event).await.unwrap();
+    let page = events::page(&app.db, Some(&a), found).await.unwrap();
+    assert_eq!(page.minutes.map(|m| m.body), Some("Slutligt".to_string()));
+    assert_eq!(page.agenda.len(), 1);
 }
