@@ -34,6 +34,19 @@
 //!   with their revisions, the facts of progress in a fixed number of queries, the
 //!   editorial texts with their revisions, illustrations, input, and the
 //!   FTS5 index of the method bank rebuilt at start).
+//! - [`app`]: the use cases, called by handlers and by tests without HTTP. Each opens the
+//!   transaction it needs, applies the rules of `domain` and calls `storage`; what the
+//!   person can put right is its own outcome type. None uses a web type (no axum,
+//!   cookies, templates or `web` module).
+//!   - [`app::events`]: the event page, registering (seat or waiting list), cancelling,
+//!     scheduling, approving, agenda, questions, minutes and attendance.
+//!   - [`app::calendar`]: the month grid and the paged list of the shared calendar.
+//!   - [`app::auth`]: signing in with throttling and a new session; set-password links.
+//!   - [`app::admin`]: creating and changing people; the last administrator stays one.
+//!   - [`app::organisations`]: adding and saving organisations.
+//!   - [`app::phases`]: the active phase, its logged override, a phase's material.
+//!   - [`app::search`]: the one search over notes, sources and methods.
+//!   - [`app::input`]: input from anyone, limited per address.
 //! - [`render`]: the minijinja environment over `templates/`, the translation function
 //!   over the Fluent catalogues in `assets/locales/`, date formatting, and the one
 //!   Markdown renderer.
