@@ -46,7 +46,7 @@
 //!   - [`app::organisations`]: adding and saving organisations.
 //!   - [`app::phases`]: the active phase, its logged override, a phase's material.
 //!   - [`app::search`]: the one search over notes, sources and methods.
-//!   - [`app::input`]: input from anyone, limited per address.
+//!   - [`app::input`]: input from anyone, limited per address, and its moderation.
 //! - [`render`]: the minijinja environment over `templates/`, the translation function
 //!   over the Fluent catalogues in `assets/locales/`, date formatting, and the one
 //!   Markdown renderer.

@@ -9,18 +9,11 @@ use serde::{Deserialize, Serialize};
 use super::forms::FormPage;
 use super::forms::{Form, csv_download};
 use super::{AppError, AppState, Ctx};
-use crate::app::input::{self as input_app, Sent};
-use crate::domain::access::Subject;
+use crate::app::input::{self as input_app, Moderated, Moderation, Sent, can_moderate};
 use crate::domain::bank::note_number;
 use crate::domain::form::FieldErrors;
 use crate::domain::input::{InputForm, InputStatus};
-use crate::domain::user::Role;
-use crate::storage::{audit, bank, inputs};
-
-/// Moderating input: process leaders and editors.
-fn can_moderate(subject: &Subject) -> bool {
-    subject.can_lead_process() || subject.roles.contains(&Role::Editor)
-}
+use crate::storage::inputs;
 
 /// The input form, with the input published so far and, after sending, thanks.
 async fn form_page(
@@ -128,38 +121,16 @@ pub async fn moderate(
         "" => None,
         n => Some(note_number(n).ok_or(AppError::Unprocessable)?),
     };
-    if let Some(n) = note
-        && state.db.read(move |c| bank::brief(c, n)).await?.is_none()
-    {
-        return Err(AppError::Unprocessable);
-    }
-    let status = if note.is_some() {
-        InputStatus::Linked
-    } else {
-        status
-    };
     let published = form.published.is_some();
-    let (by, actor) = (user.id, ctx.actor());
-    let changed = state
-        .db
-        .write(move |tx| {
-            let changed = inputs::moderate(tx, id, status, note, published, by)?;
-            if changed {
-                audit::record(
-                    tx,
-                    &actor,
-                    "input.moderate",
-                    Some(&format!("input:{id}")),
-                    Some(status.key()),
-                )?;
-            }
-            Ok(changed)
-        })
-        .await?;
-    if !changed {
-        return Err(AppError::NotFound);
+    let moderation = Moderation {
+        status,
+        note,
+        published,
+    };
+    match input_app::moderate(&state.db, user, ctx.actor(), id, moderation).await? {
+        Moderated::Done => Ok(Redirect::to("/admin/input").into_response()),
+        Moderated::UnknownNote => Err(AppError::Unprocessable),
     }
-    Ok(Redirect::to("/admin/input").into_response())
 }
 
 pub async fn export(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {

@@ -1,14 +1,16 @@
-//! The search and input use cases called directly, without HTTP.
+//! The search, input and moderation use cases called directly, without HTTP.
 
 use super::app_events::person;
 use super::helpers::*;
-use framsyn::app::input::{Sent, send};
+use framsyn::app::Error;
+use framsyn::app::input::{Moderated, Moderation, Sent, moderate, send};
 use framsyn::app::search::search;
 use framsyn::domain::bank::{NoteForm, NoteStatus};
-use framsyn::domain::input::{InputForm, PER_HOUR};
+use framsyn::domain::input::{InputForm, InputStatus, PER_HOUR};
 use framsyn::domain::source::SourceForm;
 use framsyn::storage::audit::Actor;
-use framsyn::storage::{bank, sources};
+use framsyn::storage::users::User;
+use framsyn::storage::{bank, inputs, sources};
 
 #[tokio::test]
 async fn a_search_finds_what_each_searcher_may_see() {
@@ -102,4 +104,48 @@ async fn input_is_held_but_limited_per_address_and_robots_are_ignored() {
     }
     let more = send(&app.db, programme, address(), actor(), &form).await;
     assert!(matches!(more.unwrap(), Sent::TooMany));
+}
+
+#[tokio::test]
+async fn an_editor_moderates_input_and_links_it_only_to_a_note_that_exists() {
+    let app = spawn_app();
+    world(&app);
+    let programme = &app.state.programme;
+    let form = InputForm {
+        body: "Fler röster från kommunerna.".into(),
+        ..Default::default()
+    };
+    let visitor = Actor {
+        user_id: None,
+        address: None,
+    };
+    let sent = send(&app.db, programme, "203.0.113.5".into(), visitor, &form).await;
+    let Sent::Stored(id) = sent.unwrap() else {
+        panic!("the input is held");
+    };
+    let (editor, strategist) = (person(&app, EDITOR), person(&app, STRATEGIST_A));
+    let decide = |user: User, note: Option<i64>| {
+        let db = app.db.clone();
+        async move {
+            let actor = Actor {
+                user_id: Some(user.id),
+                address: None,
+            };
+            let moderation = Moderation {
+                status: InputStatus::Answered,
+                note,
+                published: true,
+            };
+            moderate(&db, &user, actor, id, moderation).await
+        }
+    };
+    assert!(matches!(
+        decide(strategist, None).await,
+        Err(Error::Forbidden)
+    ));
+    let unknown = decide(editor.clone(), Some(424242)).await.unwrap();
+    assert_eq!(unknown, Moderated::UnknownNote);
+    assert_eq!(decide(editor, None).await.unwrap(), Moderated::Done);
+    let shown = app.db.read_blocking(inputs::published).unwrap();
+    assert_eq!(shown.len(), 1);
 }
