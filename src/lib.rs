@@ -40,8 +40,8 @@
 //!   cookies, templates or `web` module).
 //!   - [`app::events`]: the event page, registering (seat or waiting list), cancelling,
 //!     scheduling, approving, agenda, questions, minutes and attendance.
-//!   - [`app::calendar`]: the month grid and the paged list of the shared calendar.
-//!   - [`app::auth`]: signing in with throttling and a new session; set-password links.
+//!   - [`app::calendar`]: the calendar's month grid and list; one's own events and feed.
+//!   - [`app::auth`]: signing in (throttled, a new session), out; set-password links.
 //!   - [`app::admin`]: creating and changing people; the last administrator stays one.
 //!   - [`app::organisations`]: adding and saving organisations.
 //!   - [`app::phases`]: the active phase, its logged override, a phase's material.

@@ -152,3 +152,28 @@ pub async fn update_user(
         Err(e) => Err(e.into()),
     }
 }
+
+/// A fresh set-password link for person `id`, valid for `lifetime` (earlier unused
+/// links stop working): the person and the link's token.
+pub async fn new_password_link(
+    db: &Db,
+    admin: &User,
+    actor: audit::Actor,
+    lifetime: Duration,
+    id: i64,
+) -> Result<(User, String)> {
+    administrator(admin)?;
+    let admin_id = admin.id;
+    let issued = db
+        .write(move |tx| {
+            let Some(person) = users::get(tx, id)? else {
+                return Ok(None);
+            };
+            let token = users::issue_password_link(tx, id, Some(admin_id), lifetime)?;
+            let subject = format!("user:{id}");
+            audit::record(tx, &actor, "user.password_link", Some(&subject), None)?;
+            Ok(Some((person, token)))
+        })
+        .await?;
+    issued.ok_or(Error::NotFound)
+}

@@ -196,3 +196,13 @@ pub async fn set_password(
         PasswordSet::InvalidLink
     })
 }
+
+/// Ends a session (its token's digest) on the server; logged.
+pub async fn logout(db: &Db, actor: audit::Actor, session: Vec<u8>) -> Result<()> {
+    db.write(move |tx| {
+        sessions::delete(tx, &session)?;
+        audit::record(tx, &actor, "logout", None, None)
+    })
+    .await?;
+    Ok(())
+}

@@ -1,5 +1,6 @@
 //! The shared calendar: a month laid out as weeks of days, or a list of coming (or past)
-//! events a page at a time, filtered by phase, kind and organisation.
+//! events a page at a time, filtered by phase, kind and organisation; and each person's
+//! own events with their personal feed.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -7,11 +8,11 @@ use serde::Serialize;
 
 use super::Result;
 use super::events::subject;
-use crate::domain::event::{EventKind, EventStatus};
-use crate::storage::Db;
-use crate::storage::events::{self, Event, EventFilter};
+use crate::domain::event::{EventKind, EventStatus, RegistrationStatus};
+use crate::storage::events::{self, Event, EventFilter, Registration};
 use crate::storage::organisations::{self, Organisation};
-use crate::storage::users::User;
+use crate::storage::users::{self, User};
+use crate::storage::{Db, audit};
 
 /// The most events a list page holds.
 pub const LIST_PAGE: i64 = 100;
@@ -228,4 +229,56 @@ fn weeks(tz: Tz, first: NaiveDate, today: NaiveDate, found: &[Event]) -> Vec<Vec
         weeks.push(week);
     }
     weeks
+}
+
+/// A person's own events (live registrations, soonest first) and their personal feed's
+/// token, made on first use.
+pub async fn my_events(db: &Db, user: &User) -> Result<(Vec<(Registration, Event)>, String)> {
+    let (user_id, email) = (user.id, user.email.clone());
+    Ok(db
+        .write(move |tx| {
+            Ok((
+                events::registrations_of(tx, user_id, &email)?,
+                events::feed_token(tx, user_id)?,
+            ))
+        })
+        .await?)
+}
+
+/// A new personal feed address for `user`; the old one stops working.
+pub async fn renew_feed(db: &Db, user: &User, actor: audit::Actor) -> Result<()> {
+    let user_id = user.id;
+    db.write(move |tx| {
+        events::renew_feed_token(tx, user_id)?;
+        let subject = format!("user:{user_id}");
+        audit::record(tx, &actor, "feed.renew", Some(&subject), None)
+    })
+    .await?;
+    Ok(())
+}
+
+/// The personal feed behind `token`: its owner's name and the events they are
+/// registered for, the online link kept only where they have a seat. Nothing for an
+/// unknown token or a deactivated person.
+pub async fn personal_feed(db: &Db, token: String) -> Result<Option<(String, Vec<Event>)>> {
+    Ok(db
+        .read(move |c| {
+            let Some(user_id) = events::feed_user(c, &token)? else {
+                return Ok(None);
+            };
+            let Some(user) = users::get(c, user_id)?.filter(|u| u.active) else {
+                return Ok(None);
+            };
+            let events: Vec<Event> = events::registrations_of(c, user.id, &user.email)?
+                .into_iter()
+                .map(|(r, mut e)| {
+                    if r.status != RegistrationStatus::Confirmed {
+                        e.online_link = None;
+                    }
+                    e
+                })
+                .collect();
+            Ok(Some((user.name, events)))
+        })
+        .await?)
 }

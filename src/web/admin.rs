@@ -125,25 +125,9 @@ pub async fn new_password_link(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let admin = ctx.require(|s| s.can_administer())?;
-    let (admin_id, lifetime, actor) = (admin.id, state.config.password_link_lifetime, ctx.actor());
-    let issued = state
-        .db
-        .write(move |tx| {
-            let Some(person) = users::get(tx, id)? else {
-                return Ok(None);
-            };
-            let token = users::issue_password_link(tx, id, Some(admin_id), lifetime)?;
-            audit::record(
-                tx,
-                &actor,
-                "user.password_link",
-                Some(&format!("user:{id}")),
-                None,
-            )?;
-            Ok(Some((person, token)))
-        })
-        .await?;
-    let (person, token) = issued.ok_or(AppError::NotFound)?;
+    let lifetime = state.config.password_link_lifetime;
+    let (person, token) =
+        admin_app::new_password_link(&state.db, admin, ctx.actor(), lifetime, id).await?;
     link_page(&state, &ctx, &person, &token)
 }
 

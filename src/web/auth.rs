@@ -13,7 +13,7 @@ use super::forms::{Form, local_path};
 use super::{AppError, AppState, Ctx};
 use crate::app::auth::{self as auth_app, Login, LoginAttempt, PasswordSet};
 use crate::domain::form::FieldErrors;
-use crate::storage::{audit, sessions, users};
+use crate::storage::users;
 
 #[derive(Deserialize, Default)]
 pub struct LoginQuery {
@@ -108,14 +108,7 @@ fn with_cookie(response: impl IntoResponse, cookie: &Cookie<'_>) -> Response {
 /// Ends the session on the server and in the browser.
 pub async fn logout(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     if let Some(digest) = ctx.session.clone() {
-        let actor = ctx.actor();
-        state
-            .db
-            .write(move |tx| {
-                sessions::delete(tx, &digest)?;
-                audit::record(tx, &actor, "logout", None, None)
-            })
-            .await?;
+        auth_app::logout(&state.db, ctx.actor(), digest).await?;
     }
     let mut expired = Cookie::build((SESSION_COOKIE, ""))
         .path("/")

@@ -13,7 +13,7 @@ use crate::app::calendar::{self as calendar_app, CalendarRequest};
 use crate::domain::event::{EventKind, EventStatus};
 use crate::domain::ical::{FeedEvent, FeedOptions, calendar};
 use crate::storage::events::{self, Event, EventFilter};
-use crate::storage::{audit, organisations, users};
+use crate::storage::organisations;
 
 /// The most events a feed holds.
 const FEED_LIMIT: i64 = 5000;
@@ -245,34 +245,13 @@ pub async fn event_ics(
     ))
 }
 
-/// The personal feed: the events one is registered for, online links included. The token
-/// in the address is the only key, so anyone holding the address can read it; it can be renewed.
+/// The personal feed (see [`calendar_app::personal_feed`]). The token in the address is
+/// the only key, so anyone holding the address can read it; it can be renewed.
 pub async fn personal_feed(
     State(state): State<AppState>,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
-    let found = state
-        .db
-        .read(move |c| {
-            let Some(user_id) = events::feed_user(c, &token)? else {
-                return Ok(None);
-            };
-            let Some(user) = users::get(c, user_id)?.filter(|u| u.active) else {
-                return Ok(None);
-            };
-            // The online link is for those with a seat, not those still waiting.
-            let events: Vec<Event> = events::registrations_of(c, user.id, &user.email)?
-                .into_iter()
-                .map(|(r, mut e)| {
-                    if r.status != crate::domain::event::RegistrationStatus::Confirmed {
-                        e.online_link = None;
-                    }
-                    e
-                })
-                .collect();
-            Ok(Some((user.name, events)))
-        })
-        .await?;
+    let found = calendar_app::personal_feed(&state.db, token).await?;
     let (name, found) = found.ok_or(AppError::NotFound)?;
     let lang = state.programme.default_language;
     let title = format!("{} – {name}", state.programme.name.pick(lang, lang));
@@ -283,17 +262,7 @@ pub async fn personal_feed(
 }
 
 pub async fn my_events(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    let user = ctx.user()?;
-    let (user_id, email) = (user.id, user.email.clone());
-    let (mine, token) = state
-        .db
-        .write(move |tx| {
-            Ok((
-                events::registrations_of(tx, user_id, &email)?,
-                events::feed_token(tx, user_id)?,
-            ))
-        })
-        .await?;
+    let (mine, token) = calendar_app::my_events(&state.db, ctx.user()?).await?;
     let feed_url = format!("{}/feeds/{token}/my-events.ics", state.config.public_url);
     Ok(state
         .render(&ctx, "my_events.html", context! { mine, feed_url })?
@@ -302,20 +271,6 @@ pub async fn my_events(State(state): State<AppState>, ctx: Ctx) -> Result<Respon
 
 /// A new personal feed address; the old one stops working.
 pub async fn renew_feed(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    let user = ctx.user()?;
-    let (user_id, actor) = (user.id, ctx.actor());
-    state
-        .db
-        .write(move |tx| {
-            events::renew_feed_token(tx, user_id)?;
-            audit::record(
-                tx,
-                &actor,
-                "feed.renew",
-                Some(&format!("user:{user_id}")),
-                None,
-            )
-        })
-        .await?;
+    calendar_app::renew_feed(&state.db, ctx.user()?, ctx.actor()).await?;
     Ok(Redirect::to("/my-events").into_response())
 }

@@ -5,7 +5,7 @@ use std::time::Duration;
 use super::app_events::person;
 use super::helpers::*;
 use framsyn::app::Error;
-use framsyn::app::admin::{Created, Updated, create_user, update_user};
+use framsyn::app::admin::{Created, Updated, create_user, new_password_link, update_user};
 use framsyn::app::auth::link_user;
 use framsyn::app::organisations::{self, Saved};
 use framsyn::domain::organisation::OrganisationForm;
@@ -132,4 +132,25 @@ async fn an_organisation_name_is_taken_once() {
     let new = organisation_form("Region Gävleborg", "region", "Gävle");
     let created = organisations::create(&app.db, &admin, actor(admin.id), new).await;
     assert!(matches!(created.unwrap(), Saved::Saved(_)));
+}
+
+#[tokio::test]
+async fn a_new_password_link_replaces_the_unused_one() {
+    let app = spawn_app();
+    world(&app);
+    let (admin, a) = (person(&app, ADMIN), person(&app, STRATEGIST_A));
+    let lifetime = Duration::from_secs(3600);
+    let (first_for, first) = new_password_link(&app.db, &admin, actor(admin.id), lifetime, a.id)
+        .await
+        .unwrap();
+    assert_eq!(first_for.id, a.id);
+    let (_, second) = new_password_link(&app.db, &admin, actor(admin.id), lifetime, a.id)
+        .await
+        .unwrap();
+    assert!(link_user(&app.db, &first).await.unwrap().is_none());
+    assert!(link_user(&app.db, &second).await.unwrap().is_some());
+    let missing = new_password_link(&app.db, &admin, actor(admin.id), lifetime, 9999).await;
+    assert!(matches!(missing, Err(Error::NotFound)));
+    let refused = new_password_link(&app.db, &a, actor(a.id), lifetime, a.id).await;
+    assert!(matches!(refused, Err(Error::Forbidden)));
 }

@@ -5,7 +5,9 @@ use std::time::Duration;
 use tokio::sync::Semaphore;
 
 use super::helpers::*;
-use framsyn::app::auth::{Login, LoginAttempt, PasswordSet, link_user, login, set_password};
+use framsyn::app::auth::{
+    Login, LoginAttempt, PasswordSet, link_user, login, logout, set_password,
+};
 use framsyn::domain::credentials::token_digest;
 use framsyn::domain::throttle::ThrottlePolicy;
 use framsyn::storage::audit::Actor;
@@ -108,4 +110,24 @@ async fn a_password_link_sets_a_password_once() {
 
     let signed_in = try_login(&app, attempt(STRATEGIST_B, phrase)).await;
     assert!(matches!(signed_in, Login::SignedIn { user_id, .. } if user_id == id));
+}
+
+#[tokio::test]
+async fn logging_out_ends_the_session() {
+    let app = spawn_app();
+    world(&app);
+    let Login::SignedIn { user_id, token } = try_login(&app, attempt(EDITOR, PASSWORD)).await
+    else {
+        panic!("the editor signs in");
+    };
+    let actor = Actor {
+        user_id: Some(user_id),
+        address: None,
+    };
+    logout(&app.db, actor, token_digest(&token)).await.unwrap();
+    let session = app
+        .db
+        .read_blocking(move |c| sessions::find(c, &token_digest(&token)))
+        .unwrap();
+    assert!(session.is_none());
 }

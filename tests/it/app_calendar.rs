@@ -1,12 +1,14 @@
 //! The calendar use case called directly, without HTTP: the month grid, the list with
-//! its past and coming events, and what visitors and process leaders see.
+//! its past and coming events, what visitors and process leaders see, and the personal feed.
 
 use chrono::{Datelike, Weekday};
 
 use super::app_events::{person, workshop};
 use super::helpers::*;
-use framsyn::app::calendar::{CalendarRequest, calendar};
+use framsyn::app::calendar::{CalendarRequest, calendar, my_events, personal_feed, renew_feed};
+use framsyn::app::events::{RegistrationRequest, Who, register};
 use framsyn::domain::event::{EventForm, EventStatus};
+use framsyn::storage::audit::Actor;
 use framsyn::storage::events as stored;
 
 #[tokio::test]
@@ -93,4 +95,57 @@ async fn only_process_leaders_see_the_proposals_waiting_for_them() {
     let other = calendar(&app.db, tz, Some(&b), CalendarRequest::default()).await;
     let other = other.unwrap();
     assert!(other.pending.is_empty() && other.can_propose);
+}
+
+#[tokio::test]
+async fn the_personal_feed_follows_its_token_and_keeps_the_link_for_a_seat() {
+    let app = spawn_app();
+    world(&app);
+    let event = workshop(&app, "1", "members", None);
+    let (a, b) = (person(&app, STRATEGIST_A), person(&app, STRATEGIST_B));
+    for user in [&a, &b] {
+        let actor = Actor {
+            user_id: Some(user.id),
+            address: None,
+        };
+        let request = RegistrationRequest {
+            who: Who::Myself,
+            name: String::new(),
+            email: String::new(),
+            organisation_id: None,
+            answers: Vec::new(),
+        };
+        register(&app.db, Some(user), actor, event, request)
+            .await
+            .unwrap();
+    }
+    app.db
+        .write_blocking(move |tx| {
+            tx.execute(
+                "UPDATE events SET online_link = 'https://meet.example.se/ws' WHERE id = ?1",
+                [event],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    let (mine, token) = my_events(&app.db, &b).await.unwrap();
+    assert_eq!(mine.len(), 1);
+    let (name, events) = personal_feed(&app.db, token.clone())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(name, b.name);
+    // B waits for a seat: no online link for them.
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].online_link, None);
+    let (_, a_token) = my_events(&app.db, &a).await.unwrap();
+    let (_, a_events) = personal_feed(&app.db, a_token).await.unwrap().unwrap();
+    assert!(a_events[0].online_link.is_some());
+
+    let actor = Actor {
+        user_id: Some(b.id),
+        address: None,
+    };
+    renew_feed(&app.db, &b, actor).await.unwrap();
+    assert!(personal_feed(&app.db, token).await.unwrap().is_none());
 }
