@@ -65,6 +65,19 @@
 //!   - [`app::bank`]: importing notes all or none, editing, linking and merging notes;
 //!     [`app::sources`]: editing a source, citing one from a note;
 //!   - [`app::progress`]: each organisation's progress through the phases.
+//! - [`app`]: the use cases, called by handlers and by tests without HTTP. Each opens the
+//!   transaction it needs, applies the rules of `domain` and calls `storage`; what the
+//!   person can put right is its own outcome type. None uses a web type (no axum,
+//!   cookies, templates or `web` module).
+//!   - [`app::events`]: the event page, registering (seat or waiting list), cancelling,
+//!     scheduling, approving, agenda, questions, minutes and attendance.
+//!   - [`app::calendar`]: the calendar's month grid and list; one's own events and feed.
+//!   - [`app::auth`]: signing in (throttled, a new session), out; set-password links.
+//!   - [`app::admin`]: creating and changing people; the last administrator stays one.
+//!   - [`app::organisations`]: adding and saving organisations.
+//!   - [`app::phases`]: the active phase, its logged override, a phase's material.
+//!   - [`app::search`]: the one search over notes, sources and methods.
+//!   - [`app::input`]: input from anyone, limited per address, and its moderation.
 //! - [`render`]: the minijinja environment over `templates/`, the translation function
 //!   over the Fluent catalogues in `assets/locales/`, date formatting, and the one
 //!   Markdown renderer.

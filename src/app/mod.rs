@@ -34,3 +34,12 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+pub mod admin;
+pub mod auth;
+pub mod calendar;
+pub mod events;
+pub mod input;
+pub mod organisations;
+pub mod phases;
+pub mod search;

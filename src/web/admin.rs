@@ -8,9 +8,10 @@ use serde::Deserialize;
 use super::forms::Form;
 use super::forms::FormPage;
 use super::{AppError, AppState, Ctx};
+use crate::app::admin::{self as admin_app, Created, Updated};
 use crate::domain::form::FieldErrors;
 use crate::domain::user::{Role, UserForm};
-use crate::storage::{StorageError, audit, organisations, sessions, users};
+use crate::storage::{audit, organisations, users};
 
 fn roles() -> Vec<&'static str> {
     Role::ALL.iter().map(|r| r.key()).collect()
@@ -58,55 +59,21 @@ fn link_page(
         .into_response())
 }
 
-/// Creates a person and shows the single-use link to hand them (no password is ever
-/// chosen for someone else).
+/// Creates a person (see [`admin_app::create_user`]) and shows the single-use link to
+/// hand them.
 pub async fn create_user(
     State(state): State<AppState>,
     ctx: Ctx,
     Form(form): Form<UserForm>,
 ) -> Result<Response, AppError> {
     let admin = ctx.require(|s| s.can_administer())?;
-    let errors = match form.validate() {
-        Ok(valid) => {
-            let (admin_id, lifetime, actor) =
-                (admin.id, state.config.password_link_lifetime, ctx.actor());
-            let created = state
-                .db
-                .write(move |tx| {
-                    if organisations::get(tx, valid.organisation_id)?.is_none() {
-                        return Ok(None);
-                    }
-                    let id = users::insert(
-                        tx,
-                        &valid.name,
-                        &valid.email,
-                        valid.organisation_id,
-                        &valid.roles,
-                    )?;
-                    let roles: Vec<_> = valid.roles.iter().map(|r| r.key()).collect();
-                    audit::record(
-                        tx,
-                        &actor,
-                        "user.create",
-                        Some(&format!("user:{id}")),
-                        Some(&roles.join(",")),
-                    )?;
-                    let token = users::issue_password_link(tx, id, Some(admin_id), lifetime)?;
-                    Ok(Some((users::get(tx, id)?, token)))
-                })
-                .await;
-            match created {
-                Ok(Some((Some(person), token))) => return link_page(&state, &ctx, &person, &token),
-                Ok(_) => FieldErrors::one("organisation_id", "error-choose-organisation"),
-                Err(e) if e.is_unique_violation() => FieldErrors::one("email", "error-email-taken"),
-                Err(e) => return Err(e.into()),
-            }
-        }
-        Err(errors) => errors,
-    };
-    person_form_page(&state, None, &form, true, &errors)
-        .await?
-        .render(&state, &ctx)
+    let lifetime = state.config.password_link_lifetime;
+    match admin_app::create_user(&state.db, admin, ctx.actor(), lifetime, &form).await? {
+        Created::Created { person, token } => link_page(&state, &ctx, &person, &token),
+        Created::Refused(errors) => person_form_page(&state, None, &form, true, &errors)
+            .await?
+            .render(&state, &ctx),
+    }
 }
 
 pub async fn edit_user_form(
@@ -132,77 +99,23 @@ pub async fn edit_user_form(
         .render(&state, &ctx)
 }
 
-/// Saves a person's details and roles. Deactivating someone ends their sessions; the
-/// last active administrator cannot lose the role or be deactivated.
+/// Saves a person's details and roles (see [`admin_app::update_user`]).
 pub async fn update_user(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     Form(form): Form<UserForm>,
 ) -> Result<Response, AppError> {
-    ctx.require(|s| s.can_administer())?;
-    let active = form.active.is_some();
-    let errors = match form.validate() {
-        Ok(valid) => {
-            let actor = ctx.actor();
-            let saved = state
-                .db
-                .write(move |tx| {
-                    let Some(before) = users::get(tx, id)? else {
-                        return Ok(Err(None));
-                    };
-                    if organisations::get(tx, valid.organisation_id)?.is_none() {
-                        return Ok(Err(Some(("organisation_id", "error-choose-organisation"))));
-                    }
-                    let stays_admin = active && valid.roles.contains(&Role::Administrator);
-                    if before.has(Role::Administrator) && before.active && !stays_admin {
-                        let others = users::list(tx, None)?
-                            .into_iter()
-                            .filter(|u| u.id != id && u.active && u.has(Role::Administrator))
-                            .count();
-                        if others == 0 {
-                            return Ok(Err(Some(("roles", "error-last-administrator"))));
-                        }
-                    }
-                    users::update(tx, id, &valid.name, &valid.email, valid.organisation_id)?;
-                    users::set_roles(tx, id, &valid.roles)?;
-                    users::set_active(tx, id, active)?;
-                    let subject = format!("user:{id}");
-                    if before.roles != valid.roles {
-                        let list = |roles: &[Role]| {
-                            roles.iter().map(|r| r.key()).collect::<Vec<_>>().join(",")
-                        };
-                        let detail = format!("{} -> {}", list(&before.roles), list(&valid.roles));
-                        audit::record(tx, &actor, "user.roles", Some(&subject), Some(&detail))?;
-                    }
-                    if before.active != active {
-                        let action = if active {
-                            "user.activate"
-                        } else {
-                            "user.deactivate"
-                        };
-                        audit::record(tx, &actor, action, Some(&subject), None)?;
-                    }
-                    if !active {
-                        sessions::delete_for_user(tx, id)?;
-                    }
-                    audit::record(tx, &actor, "user.update", Some(&subject), None)?;
-                    Ok::<_, StorageError>(Ok(()))
-                })
-                .await;
-            match saved {
-                Ok(Ok(())) => return Ok(Redirect::to("/admin/users").into_response()),
-                Ok(Err(None)) => return Err(AppError::NotFound),
-                Ok(Err(Some((field, message)))) => FieldErrors::one(field, message),
-                Err(e) if e.is_unique_violation() => FieldErrors::one("email", "error-email-taken"),
-                Err(e) => return Err(e.into()),
-            }
+    let admin = ctx.require(|s| s.can_administer())?;
+    match admin_app::update_user(&state.db, admin, ctx.actor(), id, &form).await? {
+        Updated::Saved => Ok(Redirect::to("/admin/users").into_response()),
+        Updated::Refused(errors) => {
+            let active = form.active.is_some();
+            person_form_page(&state, Some(id), &form, active, &errors)
+                .await?
+                .render(&state, &ctx)
         }
-        Err(errors) => errors,
-    };
-    person_form_page(&state, Some(id), &form, active, &errors)
-        .await?
-        .render(&state, &ctx)
+    }
 }
 
 /// A fresh set-password link for a person (earlier unused links stop working).
@@ -212,25 +125,9 @@ pub async fn new_password_link(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let admin = ctx.require(|s| s.can_administer())?;
-    let (admin_id, lifetime, actor) = (admin.id, state.config.password_link_lifetime, ctx.actor());
-    let issued = state
-        .db
-        .write(move |tx| {
-            let Some(person) = users::get(tx, id)? else {
-                return Ok(None);
-            };
-            let token = users::issue_password_link(tx, id, Some(admin_id), lifetime)?;
-            audit::record(
-                tx,
-                &actor,
-                "user.password_link",
-                Some(&format!("user:{id}")),
-                None,
-            )?;
-            Ok(Some((person, token)))
-        })
-        .await?;
-    let (person, token) = issued.ok_or(AppError::NotFound)?;
+    let lifetime = state.config.password_link_lifetime;
+    let (person, token) =
+        admin_app::new_password_link(&state.db, admin, ctx.actor(), lifetime, id).await?;
     link_page(&state, &ctx, &person, &token)
 }
 

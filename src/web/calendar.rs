@@ -4,19 +4,18 @@
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::{Datelike, Duration, NaiveDate, TimeZone};
-use minijinja::context;
+use minijinja::{Value, context};
 use serde::{Deserialize, Serialize};
 
 use super::events::visible_event;
 use super::{AppError, AppState, Ctx};
+use crate::app::calendar::{self as calendar_app, CalendarRequest};
 use crate::domain::event::{EventKind, EventStatus};
 use crate::domain::ical::{FeedEvent, FeedOptions, calendar};
 use crate::storage::events::{self, Event, EventFilter};
-use crate::storage::{audit, organisations, users};
+use crate::storage::organisations;
 
-/// The most events a list page or a feed holds.
-const LIST_PAGE: i64 = 100;
+/// The most events a feed holds.
 const FEED_LIMIT: i64 = 5000;
 
 #[derive(Deserialize, Default, Serialize, Clone)]
@@ -47,155 +46,26 @@ fn nonempty(value: &Option<String>) -> Option<String> {
         .map(str::to_string)
 }
 
-/// What a day cell of the month view shows of an event.
-#[derive(Serialize, Clone)]
-struct CellEvent {
-    id: i64,
-    title: String,
-    starts_at: i64,
-    ends_at: i64,
-    status: EventStatus,
-}
-
-#[derive(Serialize)]
-struct Day {
-    date: String,
-    day: u32,
-    in_month: bool,
-    today: bool,
-    events: Vec<CellEvent>,
-}
-
+/// The calendar (see [`calendar_app::calendar`]) with the filters as given.
 pub async fn calendar_page(
     State(state): State<AppState>,
     ctx: Ctx,
     Query(query): Query<CalendarQuery>,
 ) -> Result<Response, AppError> {
-    let tz = state.programme.time_zone;
-    let today = state.clock.now().with_timezone(&tz).date_naive();
-    let mut filter = EventFilter {
+    let request = CalendarRequest {
+        month_view: query.view.as_deref() == Some("month"),
+        month: nonempty(&query.month),
         phase: nonempty(&query.phase),
         kind: nonempty(&query.kind).and_then(|k| EventKind::parse(&k)),
         organisation_id: nonempty(&query.organisation).and_then(|o| o.parse().ok()),
-        members: ctx.viewer.is_some(),
-        ..Default::default()
+        page: query.page,
+        past: query.when.as_deref() == Some("past"),
     };
-    let month_view = query.view.as_deref() == Some("month");
-    let local_midnight = |d: NaiveDate| {
-        tz.from_local_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight"))
-            .earliest()
-            .map(|t| t.timestamp())
-            .unwrap_or_default()
-    };
-    let subject = ctx.subject().ok();
-    let leader = subject.is_some_and(|s| s.can_schedule_events());
-    let (weeks, list, month, page, pages) = if month_view {
-        let first = nonempty(&query.month)
-            .and_then(|m| NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d").ok())
-            .filter(|d| (1900..=2200).contains(&d.year()))
-            .unwrap_or_else(|| today.with_day(1).expect("first of month"));
-        let grid_start = first - Duration::days(first.weekday().num_days_from_monday() as i64);
-        let next_month = (first + Duration::days(32))
-            .with_day(1)
-            .expect("first of month");
-        let grid_end = next_month
-            + Duration::days((7 - next_month.weekday().num_days_from_monday() as i64) % 7);
-        filter.from = Some(local_midnight(grid_start));
-        filter.until = Some(local_midnight(grid_end));
-        filter.limit = FEED_LIMIT;
-        let found: Vec<CellEvent> = {
-            let filter = filter.clone();
-            state.db.read(move |c| events::list(c, &filter)).await?
-        }
-        .into_iter()
-        .map(|e| CellEvent {
-            id: e.id,
-            title: e.title,
-            starts_at: e.starts_at,
-            ends_at: e.ends_at,
-            status: e.status,
-        })
-        .collect();
-        let mut weeks = Vec::new();
-        let mut day = grid_start;
-        while day < grid_end {
-            let mut week = Vec::with_capacity(7);
-            for _ in 0..7 {
-                let (from, until) = (local_midnight(day), local_midnight(day + Duration::days(1)));
-                week.push(Day {
-                    date: day.format("%Y-%m-%d").to_string(),
-                    day: day.day(),
-                    in_month: day.month() == first.month(),
-                    today: day == today,
-                    events: found
-                        .iter()
-                        .filter(|e| e.starts_at < until && e.ends_at > from)
-                        .cloned()
-                        .collect(),
-                });
-                day += Duration::days(1);
-            }
-            weeks.push(week);
-        }
-        let month = context! {
-            value => first.format("%Y-%m").to_string(),
-            first => first.format("%Y-%m-%d").to_string(),
-            previous => (first - Duration::days(1)).format("%Y-%m").to_string(),
-            next => next_month.format("%Y-%m").to_string(),
-        };
-        (weeks, Vec::new(), Some(month), 1, 1)
-    } else {
-        let page = query.page.unwrap_or(1).clamp(1, 10_000);
-        let past = query.when.as_deref() == Some("past");
-        if past {
-            filter.until = Some(local_midnight(today));
-            filter.descending = true;
-        } else {
-            filter.from = Some(local_midnight(today));
-        }
-        filter.limit = LIST_PAGE + 1;
-        filter.offset = (page - 1) * LIST_PAGE;
-        let mut found = {
-            let filter = filter.clone();
-            state.db.read(move |c| events::list(c, &filter)).await?
-        };
-        let more = found.len() as i64 > LIST_PAGE;
-        found.truncate(LIST_PAGE as usize);
-        (
-            Vec::new(),
-            found,
-            None,
-            page,
-            if more { page + 1 } else { page },
-        )
-    };
-    let (orgs, pending) = state
-        .db
-        .read(move |c| {
-            let pending = if leader {
-                events::list(
-                    c,
-                    &EventFilter {
-                        members: true,
-                        statuses: vec![EventStatus::Proposed],
-                        ..Default::default()
-                    },
-                )?
-            } else {
-                Vec::new()
-            };
-            Ok((organisations::all(c)?, pending))
-        })
-        .await?;
+    let tz = state.programme.time_zone;
+    let calendar = calendar_app::calendar(&state.db, tz, ctx.viewer.as_ref(), request).await?;
     let kinds: Vec<&str> = EventKind::ALL.iter().map(|k| k.key()).collect();
-    Ok(state
-        .render(
-            &ctx,
-            "calendar.html",
-            context! { query, weeks, list, month, page, pages, organisations => orgs, kinds, pending,
-                       month_view, can_propose => subject.is_some_and(|s| s.can_propose_event()) },
-        )?
-        .into_response())
+    let values = context! { query, kinds, ..Value::from_serialize(calendar) };
+    Ok(state.render(&ctx, "calendar.html", values)?.into_response())
 }
 
 fn plain_text_of(markdown: &str) -> String {
@@ -375,34 +245,13 @@ pub async fn event_ics(
     ))
 }
 
-/// The personal feed: the events one is registered for, online links included. The token
-/// in the address is the only key, so anyone holding the address can read it; it can be renewed.
+/// The personal feed (see [`calendar_app::personal_feed`]). The token in the address is
+/// the only key, so anyone holding the address can read it; it can be renewed.
 pub async fn personal_feed(
     State(state): State<AppState>,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
-    let found = state
-        .db
-        .read(move |c| {
-            let Some(user_id) = events::feed_user(c, &token)? else {
-                return Ok(None);
-            };
-            let Some(user) = users::get(c, user_id)?.filter(|u| u.active) else {
-                return Ok(None);
-            };
-            // The online link is for those with a seat, not those still waiting.
-            let events: Vec<Event> = events::registrations_of(c, user.id, &user.email)?
-                .into_iter()
-                .map(|(r, mut e)| {
-                    if r.status != crate::domain::event::RegistrationStatus::Confirmed {
-                        e.online_link = None;
-                    }
-                    e
-                })
-                .collect();
-            Ok(Some((user.name, events)))
-        })
-        .await?;
+    let found = calendar_app::personal_feed(&state.db, token).await?;
     let (name, found) = found.ok_or(AppError::NotFound)?;
     let lang = state.programme.default_language;
     let title = format!("{} – {name}", state.programme.name.pick(lang, lang));
@@ -413,17 +262,7 @@ pub async fn personal_feed(
 }
 
 pub async fn my_events(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    let user = ctx.user()?;
-    let (user_id, email) = (user.id, user.email.clone());
-    let (mine, token) = state
-        .db
-        .write(move |tx| {
-            Ok((
-                events::registrations_of(tx, user_id, &email)?,
-                events::feed_token(tx, user_id)?,
-            ))
-        })
-        .await?;
+    let (mine, token) = calendar_app::my_events(&state.db, ctx.user()?).await?;
     let feed_url = format!("{}/feeds/{token}/my-events.ics", state.config.public_url);
     Ok(state
         .render(&ctx, "my_events.html", context! { mine, feed_url })?
@@ -432,20 +271,6 @@ pub async fn my_events(State(state): State<AppState>, ctx: Ctx) -> Result<Respon
 
 /// A new personal feed address; the old one stops working.
 pub async fn renew_feed(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    let user = ctx.user()?;
-    let (user_id, actor) = (user.id, ctx.actor());
-    state
-        .db
-        .write(move |tx| {
-            events::renew_feed_token(tx, user_id)?;
-            audit::record(
-                tx,
-                &actor,
-                "feed.renew",
-                Some(&format!("user:{user_id}")),
-                None,
-            )
-        })
-        .await?;
+    calendar_app::renew_feed(&state.db, ctx.user()?, ctx.actor()).await?;
     Ok(Redirect::to("/my-events").into_response())
 }

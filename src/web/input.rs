@@ -9,17 +9,11 @@ use serde::{Deserialize, Serialize};
 use super::forms::FormPage;
 use super::forms::{Form, csv_download};
 use super::{AppError, AppState, Ctx};
-use crate::domain::access::Subject;
+use crate::app::input::{self as input_app, Moderated, Moderation, Sent, can_moderate};
 use crate::domain::bank::note_number;
 use crate::domain::form::FieldErrors;
-use crate::domain::input::{InputForm, InputStatus, PER_HOUR};
-use crate::domain::user::Role;
-use crate::storage::{audit, bank, inputs};
-
-/// Moderating input: process leaders and editors.
-fn can_moderate(subject: &Subject) -> bool {
-    subject.can_lead_process() || subject.roles.contains(&Role::Editor)
-}
+use crate::domain::input::{InputForm, InputStatus};
+use crate::storage::inputs;
 
 /// The input form, with the input published so far and, after sending, thanks.
 async fn form_page(
@@ -53,59 +47,29 @@ pub async fn form(
     .render(&state, &ctx)
 }
 
-/// Takes input from anyone. A robot that fills in the hidden field is thanked and
-/// nothing is stored; too much from one address in an hour is asked to wait, with what
-/// was typed kept.
+/// Takes input from anyone (see [`input_app::send`]); too much from one address in an
+/// hour is asked to wait, with what was typed kept.
 pub async fn send(
     State(state): State<AppState>,
     ctx: Ctx,
     Form(form): Form<InputForm>,
 ) -> Result<Response, AppError> {
-    if form.is_robot() {
-        return Ok(Redirect::to("/input?thanks=1").into_response());
-    }
-    let phases: Vec<&str> = state
-        .programme
-        .phases
-        .iter()
-        .map(|p| p.slug.as_str())
-        .collect();
-    let valid = match form.validate(&phases) {
-        Ok(valid) => valid,
-        Err(errors) => {
-            return form_page(&state, &form, &errors, false)
-                .await?
-                .render(&state, &ctx);
-        }
-    };
     let address = ctx.address.clone().unwrap_or_default();
-    let actor = ctx.actor();
-    let stored = state
-        .db
-        .write(move |tx| {
-            let id = inputs::insert(tx, &valid, &address, PER_HOUR)?;
-            if let Some(id) = id {
-                audit::record(
-                    tx,
-                    &actor,
-                    "input.create",
-                    Some(&format!("input:{id}")),
-                    None,
-                )?;
-            }
-            Ok(id)
-        })
-        .await?;
-    match stored {
-        Some(_) => Ok(Redirect::to("/input?thanks=1").into_response()),
-        None => {
-            let wait = FieldErrors::one("body", "error-input-wait");
-            form_page(&state, &form, &wait, false)
-                .await?
-                .status(StatusCode::TOO_MANY_REQUESTS)
-                .render(&state, &ctx)
+    let sent = input_app::send(&state.db, &state.programme, address, ctx.actor(), &form);
+    let (errors, status) = match sent.await? {
+        Sent::Stored(_) | Sent::Ignored => {
+            return Ok(Redirect::to("/input?thanks=1").into_response());
         }
-    }
+        Sent::Refused(errors) => (errors, StatusCode::UNPROCESSABLE_ENTITY),
+        Sent::TooMany => (
+            FieldErrors::one("body", "error-input-wait"),
+            StatusCode::TOO_MANY_REQUESTS,
+        ),
+    };
+    form_page(&state, &form, &errors, false)
+        .await?
+        .status(status)
+        .render(&state, &ctx)
 }
 
 #[derive(Deserialize, Serialize, Default)]
@@ -157,38 +121,16 @@ pub async fn moderate(
         "" => None,
         n => Some(note_number(n).ok_or(AppError::Unprocessable)?),
     };
-    if let Some(n) = note
-        && state.db.read(move |c| bank::brief(c, n)).await?.is_none()
-    {
-        return Err(AppError::Unprocessable);
-    }
-    let status = if note.is_some() {
-        InputStatus::Linked
-    } else {
-        status
-    };
     let published = form.published.is_some();
-    let (by, actor) = (user.id, ctx.actor());
-    let changed = state
-        .db
-        .write(move |tx| {
-            let changed = inputs::moderate(tx, id, status, note, published, by)?;
-            if changed {
-                audit::record(
-                    tx,
-                    &actor,
-                    "input.moderate",
-                    Some(&format!("input:{id}")),
-                    Some(status.key()),
-                )?;
-            }
-            Ok(changed)
-        })
-        .await?;
-    if !changed {
-        return Err(AppError::NotFound);
+    let moderation = Moderation {
+        status,
+        note,
+        published,
+    };
+    match input_app::moderate(&state.db, user, ctx.actor(), id, moderation).await? {
+        Moderated::Done => Ok(Redirect::to("/admin/input").into_response()),
+        Moderated::UnknownNote => Err(AppError::Unprocessable),
     }
-    Ok(Redirect::to("/admin/input").into_response())
 }
 
 pub async fn export(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {

@@ -8,9 +8,10 @@ use minijinja::context;
 use super::forms::FormPage;
 use super::forms::{Form, csv_download};
 use super::{AppError, AppState, Ctx};
+use crate::app::organisations::{self as organisations_app, Saved};
 use crate::domain::form::FieldErrors;
 use crate::domain::organisation::{Category, OrganisationForm};
-use crate::storage::{StorageError, audit, organisations, users};
+use crate::storage::{organisations, users};
 
 fn categories() -> Vec<&'static str> {
     Category::ALL.iter().map(|c| c.key()).collect()
@@ -81,41 +82,29 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
     form_page(None, &form, &FieldErrors::new(), true).render(&state, &ctx)
 }
 
-fn duplicate_name() -> FieldErrors {
-    FieldErrors::one("name", "error-organisation-exists")
-}
-
+/// Adds an organisation (see [`organisations_app::create`]).
 pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
     Form(form): Form<OrganisationForm>,
 ) -> Result<Response, AppError> {
-    ctx.require(|s| s.can_administer())?;
-    let valid = match form.validate() {
-        Ok(valid) => valid,
-        Err(errors) => return form_page(None, &form, &errors, true).render(&state, &ctx),
-    };
-    let actor = ctx.actor();
-    let created = state
-        .db
-        .write(move |tx| {
-            let id = organisations::insert(tx, &valid)?;
-            audit::record(
-                tx,
-                &actor,
-                "organisation.create",
-                Some(&format!("organisation:{id}")),
-                Some(&valid.name),
-            )?;
-            Ok(id)
-        })
-        .await;
-    match created {
-        Ok(id) => Ok(Redirect::to(&format!("/organisations/{id}")).into_response()),
-        Err(e) if e.is_unique_violation() => {
-            form_page(None, &form, &duplicate_name(), true).render(&state, &ctx)
+    let admin = ctx.require(|s| s.can_administer())?;
+    saved(
+        &state,
+        &ctx,
+        None,
+        organisations_app::create(&state.db, admin, ctx.actor(), form).await?,
+    )
+}
+
+/// Goes to the organisation once saved, or shows the form again with its errors.
+fn saved(state: &AppState, ctx: &Ctx, id: Option<i64>, saved: Saved) -> Result<Response, AppError> {
+    match saved {
+        Saved::Saved(id) => Ok(Redirect::to(&format!("/organisations/{id}")).into_response()),
+        Saved::Refused { form, errors } => {
+            let can_recategorise = ctx.subject()?.can_recategorise_organisation();
+            form_page(id, &form, &errors, can_recategorise).render(state, ctx)
         }
-        Err(e) => Err(e.into()),
     }
 }
 
@@ -147,59 +136,16 @@ pub async fn edit_form(
     form_page(Some(id), &form, &FieldErrors::new(), can_recategorise).render(&state, &ctx)
 }
 
-/// Saves an organisation's details. Only administrators change name and category; for
-/// everyone else those two stay as they are whatever the form says.
+/// Saves an organisation's details (see [`organisations_app::update`]).
 pub async fn update(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    Form(mut form): Form<OrganisationForm>,
+    Form(form): Form<OrganisationForm>,
 ) -> Result<Response, AppError> {
-    let subject = ctx.subject()?;
-    if !subject.can_edit_organisation(id) {
-        return Err(AppError::Forbidden);
-    }
-    let can_recategorise = subject.can_recategorise_organisation();
-    let current = state
-        .db
-        .read(move |c| organisations::get(c, id))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !can_recategorise {
-        form.name = current.name.clone();
-        form.category = current.category.key().to_string();
-    }
-    let valid = match form.validate() {
-        Ok(valid) => valid,
-        Err(errors) => {
-            return form_page(Some(id), &form, &errors, can_recategorise).render(&state, &ctx);
-        }
-    };
-    let actor = ctx.actor();
-    let saved = state
-        .db
-        .write(move |tx| {
-            if !organisations::update(tx, id, &valid)? {
-                return Ok(false);
-            }
-            audit::record(
-                tx,
-                &actor,
-                "organisation.update",
-                Some(&format!("organisation:{id}")),
-                Some(&valid.name),
-            )?;
-            Ok::<_, StorageError>(true)
-        })
-        .await;
-    match saved {
-        Ok(true) => Ok(Redirect::to(&format!("/organisations/{id}")).into_response()),
-        Ok(false) => Err(AppError::NotFound),
-        Err(e) if e.is_unique_violation() => {
-            form_page(Some(id), &form, &duplicate_name(), can_recategorise).render(&state, &ctx)
-        }
-        Err(e) => Err(e.into()),
-    }
+    let user = ctx.user()?;
+    let outcome = organisations_app::update(&state.db, user, ctx.actor(), id, form).await?;
+    saved(&state, &ctx, Some(id), outcome)
 }
 
 pub async fn address_list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {

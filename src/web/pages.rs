@@ -12,20 +12,14 @@ use serde::Deserialize;
 use super::context::LANG_COOKIE;
 use super::forms::{Form, local_path};
 use super::{AppError, AppState, Ctx};
-use crate::domain::form::{self, FieldErrors};
+use crate::app::phases::{self as phases_app, Overridden};
+use crate::domain::form::FieldErrors;
 use crate::domain::lang::Lang;
-use crate::domain::schedule::{ActivePhase, active_phase, local_today};
-use crate::storage::{audit, overrides};
+use crate::domain::schedule::ActivePhase;
+use crate::storage::overrides;
 
 async fn current_active_phase(state: &AppState) -> Result<ActivePhase, AppError> {
-    let slug = state.programme.slug.clone();
-    let override_slug = state.db.read(move |c| overrides::current(c, &slug)).await?;
-    let today = local_today(state.clock.now(), state.programme.time_zone);
-    Ok(active_phase(
-        &state.programme,
-        today,
-        override_slug.as_deref(),
-    ))
+    Ok(phases_app::active(&state.db, &state.programme).await?)
 }
 
 pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
@@ -81,23 +75,8 @@ pub async fn phase(
     let phases = &state.programme.phases;
     let phase = &phases[index];
     let active = current_active_phase(&state).await?;
-    let filter = crate::storage::events::EventFilter {
-        phase: Some(phase.slug.clone()),
-        members: ctx.viewer.is_some(),
-        limit: 200,
-        ..Default::default()
-    };
-    let (phase_slug, now) = (phase.slug.clone(), state.clock.now_seconds());
-    let (scheduled, published) = state
-        .db
-        .read(move |c| {
-            let published: Vec<_> = crate::storage::publications::public(c, now, 500)?
-                .into_iter()
-                .filter(|p| p.phase_slug.as_deref() == Some(phase_slug.as_str()))
-                .collect();
-            Ok((crate::storage::events::list(c, &filter)?, published))
-        })
-        .await?;
+    let viewer = ctx.viewer.as_ref();
+    let (scheduled, published) = phases_app::material(&state.db, viewer, &phase.slug).await?;
     let events: Vec<_> = phase
         .events()
         .map(|(kind, event)| context! { kind => kind.key(), seminar => matches!(kind.key(), "politicians_seminar" | "leaders_thinktank"), event })
@@ -195,37 +174,26 @@ pub async fn active_phase_form(
     render_override_page(&state, &ctx, &form, &FieldErrors::new()).await
 }
 
-/// Sets (or, with an empty choice, lifts) the override; every change is logged.
+/// Sets (or, with an empty choice, lifts) the override (see [`phases_app::set_override`]).
 pub async fn set_active_phase(
     State(state): State<AppState>,
     ctx: Ctx,
     Form(form): Form<OverrideForm>,
 ) -> Result<Response, AppError> {
     let user = ctx.require(|s| s.can_lead_process())?;
-    let mut errors = FieldErrors::new();
-    let phase = form::optional(&form.phase);
-    if let Some(slug) = &phase
-        && state.programme.phase(slug).is_none()
-    {
-        errors.add("phase", "error-unknown-phase");
+    let (phase, reason) = (&form.phase, &form.reason);
+    let set = phases_app::set_override(
+        &state.db,
+        &state.programme,
+        user,
+        ctx.actor(),
+        phase,
+        reason,
+    );
+    match set.await? {
+        Overridden::Set => Ok(Redirect::to("/active-phase").into_response()),
+        Overridden::Refused(errors) => render_override_page(&state, &ctx, &form, &errors).await,
     }
-    form::max_chars(&mut errors, "reason", &form.reason, 2000);
-    if !errors.is_empty() {
-        return render_override_page(&state, &ctx, &form, &errors).await;
-    }
-    let programme = state.programme.slug.clone();
-    let reason = form::optional(&form.reason);
-    let user_id = user.id;
-    let actor = ctx.actor();
-    state
-        .db
-        .write(move |tx| {
-            overrides::set(tx, &programme, phase.as_deref(), reason.as_deref(), user_id)?;
-            let detail = phase.as_deref().unwrap_or("(dates)");
-            audit::record(tx, &actor, "phase.override", Some(&programme), Some(detail))
-        })
-        .await?;
-    Ok(Redirect::to("/active-phase").into_response())
 }
 
 pub async fn health() -> &'static str {

@@ -8,13 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::forms::encode_component;
 use super::{AppError, AppState, Ctx};
-use crate::domain::bank::{can_curate, search_query};
-use crate::storage::bank::{self, NoteFilter};
-use crate::storage::methods;
-use crate::storage::sources::{self, SourceFilter};
-
-/// How many hits of each kind the page shows.
-const HITS: i64 = 10;
+use crate::app::search as search_app;
+use crate::storage::{bank, sources};
 
 #[derive(Deserialize, Serialize, Default)]
 pub struct SearchQuery {
@@ -22,63 +17,25 @@ pub struct SearchQuery {
     q: Option<String>,
 }
 
+/// Searches (see [`search_app::search`]) and shows the hits of each kind.
 pub async fn search(
     State(state): State<AppState>,
     ctx: Ctx,
     Query(query): Query<SearchQuery>,
 ) -> Result<Response, AppError> {
     let typed = query.q.as_deref().map(str::trim).unwrap_or("").to_string();
-    let fts = search_query(&typed);
-    let subject = ctx.subject().ok();
-    let signed_in = subject.is_some();
-    let (notes, note_total, found_sources, source_total, method_slugs) = match fts.clone() {
-        None => (Vec::new(), 0, Vec::new(), 0, Vec::new()),
-        Some(fts) => {
-            let notes_filter = NoteFilter {
-                search: Some(fts.clone()),
-                by_relevance: true,
-                drafts_of: subject.map(|s| s.organisation_id),
-                all_drafts: subject.is_some_and(|s| can_curate(&s)),
-                public_only: subject.is_none(),
-                limit: HITS,
-                ..Default::default()
-            };
-            let sources_filter = SourceFilter {
-                search: Some(fts.clone()),
-                by_relevance: true,
-                kind: None,
-                limit: HITS,
-                offset: 0,
-            };
-            state
-                .db
-                .read(move |c| {
-                    let (notes, note_total) = bank::search(c, &notes_filter)?;
-                    // Sources are for members only.
-                    let (found, source_total) = if signed_in {
-                        sources::search(c, &sources_filter)?
-                    } else {
-                        (Vec::new(), 0)
-                    };
-                    let slugs = methods::search(c, &fts, HITS)?;
-                    Ok((notes, note_total, found, source_total, slugs))
-                })
-                .await?
-        }
-    };
-    let found_methods: Vec<&crate::domain::methods::Method> = method_slugs
-        .iter()
-        .filter_map(|hit| state.methods.iter().find(|m| m.slug == hit.slug))
-        .collect();
+    let viewer = ctx.viewer.as_ref();
+    let found = search_app::search(&state.db, viewer, &state.methods, &typed).await?;
     Ok(state
         .render(
             &ctx,
             "search.html",
             context! {
-                q => typed.clone(), searched => fts.is_some(), encoded => encode_component(&typed),
-                notes, note_total => note_total.min(bank::COUNT_CAP), note_capped => note_total > bank::COUNT_CAP,
-                sources => found_sources, source_total => source_total.min(sources::COUNT_CAP),
-                methods => found_methods, signed_in,
+                q => typed.clone(), searched => found.searched, encoded => encode_component(&typed),
+                notes => found.notes, note_total => found.note_total.min(bank::COUNT_CAP),
+                note_capped => found.note_total > bank::COUNT_CAP, sources => found.sources,
+                source_total => found.source_total.min(sources::COUNT_CAP),
+                methods => found.methods, signed_in => viewer.is_some(),
             },
         )?
         .into_response())

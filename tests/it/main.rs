@@ -3,10 +3,16 @@
 mod helpers;
 
 mod access;
+mod app_admin;
 mod app_assignments;
+mod app_auth;
 mod app_bank;
+mod app_calendar;
 mod app_editorial;
+mod app_events;
+mod app_phases;
 mod app_rounds;
+mod app_search;
 mod assignments;
 mod auth;
 mod bank;

@@ -1,0 +1,86 @@
+//! The one search over the workspace: notes of the bank, sources and methods, each with
+//! the best matches first, as the searching person may see them.
+
+use serde::Serialize;
+
+use super::Result;
+use super::events::subject;
+use crate::domain::bank::{can_curate, search_query};
+use crate::domain::methods::Method;
+use crate::storage::Db;
+use crate::storage::bank::{self, Note, NoteFilter};
+use crate::storage::methods as method_index;
+use crate::storage::sources::{self, SourceFilter, SourceSummary};
+use crate::storage::users::User;
+
+/// How many hits of each kind a search gives.
+pub const HITS: i64 = 10;
+
+/// What a search found.
+#[derive(Serialize, Debug, Default)]
+pub struct Found<'m> {
+    /// Whether the words typed made a search at all.
+    pub searched: bool,
+    /// Drafts only of the searcher's organisation (all for curators); visitors: public notes.
+    pub notes: Vec<Note>,
+    /// How many notes match, counted up to [`bank::COUNT_CAP`].
+    pub note_total: i64,
+    /// Sources are for members only.
+    pub sources: Vec<SourceSummary>,
+    pub source_total: i64,
+    pub methods: Vec<&'m Method>,
+}
+
+/// Searches for what `typed` says, among `methods` too.
+pub async fn search<'m>(
+    db: &Db,
+    viewer: Option<&User>,
+    methods: &'m [Method],
+    typed: &str,
+) -> Result<Found<'m>> {
+    let Some(fts) = search_query(typed) else {
+        return Ok(Found::default());
+    };
+    let subject = viewer.map(subject);
+    let signed_in = subject.is_some();
+    let notes_filter = NoteFilter {
+        search: Some(fts.clone()),
+        by_relevance: true,
+        drafts_of: subject.map(|s| s.organisation_id),
+        all_drafts: subject.is_some_and(|s| can_curate(&s)),
+        public_only: subject.is_none(),
+        limit: HITS,
+        ..Default::default()
+    };
+    let sources_filter = SourceFilter {
+        search: Some(fts.clone()),
+        by_relevance: true,
+        kind: None,
+        limit: HITS,
+        offset: 0,
+    };
+    let (notes, note_total, sources, source_total, slugs) = db
+        .read(move |c| {
+            let (notes, note_total) = bank::search(c, &notes_filter)?;
+            let (found, source_total) = if signed_in {
+                sources::search(c, &sources_filter)?
+            } else {
+                (Vec::new(), 0)
+            };
+            let slugs = method_index::search(c, &fts, HITS)?;
+            Ok((notes, note_total, found, source_total, slugs))
+        })
+        .await?;
+    let methods = slugs
+        .iter()
+        .filter_map(|hit| methods.iter().find(|m| m.slug == hit.slug))
+        .collect();
+    Ok(Found {
+        searched: true,
+        notes,
+        note_total,
+        sources,
+        source_total,
+        methods,
+    })
+}
