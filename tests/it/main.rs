@@ -6,6 +6,7 @@ mod access;
 mod assignments;
 mod auth;
 mod bank;
+mod demo;
 mod editorial;
 mod embeds;
 mod events;
