@@ -1060,7 +1060,9 @@ fn assignments(cast: &Cast, demo: &DemoFile) -> Result<()> {
             for question in &assignment.questions {
                 if let Some(pool) = work.answers.get(&question.key).filter(|p| !p.is_empty()) {
                     let text = pool[o % pool.len()].replace("{org}", org_name);
-                    answers.insert(question.key.clone(), text.trim().to_string());
+                    if !text.trim().is_empty() {
+                        answers.insert(question.key.clone(), text.trim().to_string());
+                    }
                 }
             }
             let mut parts = serde_json::Map::new();

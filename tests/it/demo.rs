@@ -14,7 +14,7 @@ use framsyn::storage::{audit, events, inputs, publications, rounds, submissions}
 
 /// Pages of one kind (one path, any query) a crawl visits at most: enough for the
 /// filters and pages of a list, not the endless months of a calendar.
-const VARIANTS_PER_PATH: usize = 8;
+const VARIANTS_PER_PATH: usize = 12;
 /// Pages one crawl visits at most.
 const PAGES_PER_CRAWL: usize = 1500;
 
@@ -101,8 +101,9 @@ async fn crawl(app: &mut TestApp, who: &str, day: &str) -> usize {
     html_pages
 }
 
+/// Signs in afresh (the chosen language stays).
 async fn sign_in(app: &mut TestApp, email: &str, password: &str) {
-    app.cookies.clear();
+    app.cookies.retain(|name, _| name == "framsyn_lang");
     let response = app
         .post("/login", &[("email", email), ("password", password)])
         .await;
@@ -115,7 +116,7 @@ async fn sign_in(app: &mut TestApp, email: &str, password: &str) {
 
 /// Crawls as a visitor and as each of `people` (one per role).
 async fn crawl_as_everyone(app: &mut TestApp, password: &str, people: &[&str], day: &str) {
-    app.cookies.clear();
+    app.cookies.retain(|name, _| name == "framsyn_lang");
     let visitor = crawl(app, "a visitor", day).await;
     assert!(visitor >= 20, "a visitor reaches {visitor} pages");
     for email in people {
@@ -377,6 +378,57 @@ async fn the_regionerna_demo_runs_in_the_policy_phase_and_every_page_has_content
             "processledare@demo.test",
             "redaktor@demo.test",
             "strateg.skane@demo.test",
+        ],
+        &day,
+    )
+    .await;
+}
+#[tokio::test]
+async fn the_dialogarena_demo_is_norwegian_and_every_page_has_content() {
+    let (mut app, demo) = spawn_demo("dialogarena");
+    let programme =
+        framsyn::domain::programme::Programme::load_dir(&programme_dir("dialogarena")).unwrap();
+    let acts_as = demo.acts_as(&programme).unwrap();
+    let day = acts_as
+        .with_timezone(&programme.time_zone)
+        .format("%Y-%m-%d")
+        .to_string();
+    // Its people read it in Norwegian.
+    app.set_lang("nb");
+    let home = app.get("/").await;
+    assert_eq!(home.attrs("html", "lang"), vec!["nb".to_string()]);
+    home.assert_contains("Dette er en demo");
+    // The counties of the address list, and the ministry's process leader.
+    assert!(
+        count(
+            &app,
+            "SELECT count(*) FROM organisations WHERE name LIKE '%fylkeskommune'"
+        ) >= 18
+    );
+    assert!(
+        count(
+            &app,
+            "SELECT count(*) FROM users u JOIN organisations o ON o.id = u.organisation_id JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'process_leader' AND o.name LIKE '%departement%'"
+        ) >= 1
+    );
+    // Its meetings with agendas and registrations, at most two per county.
+    assert!(count(&app, "SELECT count(DISTINCT event_id) FROM agenda_items") >= 3);
+    assert!(count(&app, "SELECT count(DISTINCT event_id) FROM registrations") >= 3);
+    assert_eq!(
+        count(
+            &app,
+            "SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM registrations WHERE status <> 'cancelled' GROUP BY event_id, organisation_id)"
+        ),
+        2
+    );
+    crawl_as_everyone(
+        &mut app,
+        demo.password(),
+        &[
+            "admin@dialog.demo.test",
+            "prosessleder@dialog.demo.test",
+            "redaktor@dialog.demo.test",
+            "radgiver.nordland@dialog.demo.test",
         ],
         &day,
     )
