@@ -32,8 +32,8 @@
 //!   search, sources with FTS5 search and the `note_sources` citations between notes and
 //!   sources, rating rounds with their answers and reasons, home-assignment submissions
 //!   with their revisions, the facts of progress in a fixed number of queries, the
-//!   editorial texts with their revisions, illustrations, input, and the
-//!   FTS5 index of the method bank rebuilt at start).
+//!   editorial texts with their revisions, illustrations, input, the
+//!   FTS5 index of the method bank rebuilt at start, and the mark of a demo database).
 //! - [`render`]: the minijinja environment over `templates/`, the translation function
 //!   over the Fluent catalogues in `assets/locales/`, date formatting, and the one
 //!   Markdown renderer.
@@ -49,7 +49,13 @@
 //!   export and import, sources with the citing of sources from a note, rating rounds
 //!   with their figures, charts and exports, methods, and the one search over notes,
 //!   sources and methods).
-//! - [`config`]: typed configuration with defaults; [`demo`]: the demo data loader.
+//! - [`config`]: typed configuration with defaults; [`clock`]: the one clock every "now"
+//!   reads; [`demo`]: the demo of a programme in flight, read from the programme's
+//!   `demo.toml` and `demo/` folder ([`demo::read`]) and loaded ([`demo::load`]) through
+//!   the storage functions and domain rules the application uses, on the database's clock
+//!   moved through the programme's story to the moment the demo acts as; a demo database
+//!   is marked as such (`storage::demo`), `serve` runs its clock from that moment and every
+//!   page shows the demo banner.
 //! - `src/main.rs`: the `framsyn` binary: `serve` (default), `check`, `create-admin`,
 //!   `demo`, `backup`. `src/bin/framsyn-bench.rs`: the benchmark program.
 //! - `tests/it/`: the one integration test binary driving the router in-process over a
@@ -66,6 +72,9 @@
 //! - Nothing about a particular programme is in Rust: programmes live in `phases/`.
 //! - Templates end in `.html` (auto-escaped) and undefined values are errors; no HTML is
 //!   marked safe except the output of [`render::markdown::to_safe_html`].
+//! - No empty-state message without `data-empty`, so a test can tell an empty page; the
+//!   demo shows none on any page reachable from the home page.
+//! - No date shifting in the demo: a programme's dates come from `phases/` alone.
 //! - No user-facing text outside the catalogues: every string goes through `t()`.
 //! - No inline script: the Content-Security-Policy forbids it and pages work without
 //!   JavaScript.
