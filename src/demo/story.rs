@@ -57,20 +57,15 @@ impl Cast<'_> {
     fn at<T>(&self, moment: DateTime<Utc>, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let latest = self.acts_as - Duration::minutes(1);
         self.db.clock().set(moment.min(latest));
+        // A failed step rolls its transaction back and reports its own error.
         let mut failure = None;
-        let value = self.db.write_blocking(|tx| match f(tx) {
-            Ok(value) => Ok(Some(value)),
-            Err(e) => {
+        let value = self.db.write_blocking(|tx| {
+            f(tx).map_err(|e| {
                 failure = Some(e);
-                Err(StorageError::Task("a demo step failed".into()))
-            }
+                StorageError::Task("a demo step failed".into())
+            })
         });
-        match (value, failure) {
-            (_, Some(e)) => Err(e),
-            (Ok(Some(value)), None) => Ok(value),
-            (Ok(None), None) => unreachable!("a step either returns or fails"),
-            (Err(e), None) => Err(e.into()),
-        }
+        value.map_err(|e| failure.unwrap_or_else(|| e.into()))
     }
 
     fn local(&self, text: &str) -> Result<DateTime<Utc>> {
@@ -1356,4 +1351,79 @@ fn input(cast: &Cast, demo: &DemoFile) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rating_pattern_agrees_on_most_notes_and_splits_on_every_fourth() {
+        let levels = |note: usize, second: bool| -> Vec<usize> {
+            (0..24)
+                .filter_map(|org| rating(org, note, 0, second))
+                .collect()
+        };
+        let first = levels(0, false);
+        let spread = first.iter().max().unwrap() - first.iter().min().unwrap();
+        assert!(spread <= 2, "consensus: {first:?}");
+        let split = levels(1, false);
+        assert!(
+            split.contains(&0) && split.contains(&4),
+            "dissent: {split:?}"
+        );
+        let moved = levels(1, true);
+        assert!(
+            moved.iter().filter(|l| **l == 0 || **l == 4).count() < split.len(),
+            "a second round moves towards the middle: {moved:?}"
+        );
+        assert_eq!(levels(5, false), levels(5, false), "the same on every call");
+    }
+
+    #[test]
+    fn points_on_a_scale_stay_on_it() {
+        for criterion in Criterion::ALL {
+            for level in 0..=4 {
+                assert!(criterion.accepts(on_scale(*criterion, level)));
+            }
+        }
+        assert_eq!(on_scale(Criterion::Desirability, 0), -2);
+        assert_eq!(on_scale(Criterion::Impact, 4), 5);
+    }
+
+    #[test]
+    fn guests_are_each_pair_of_names_once_with_plain_addresses() {
+        let demo = DemoFile {
+            guest_first_names: vec!["Åsa".into(), "Björn".into(), "Ali".into()],
+            guest_family_names: vec!["Öberg".into(), "Jovanović".into()],
+            ..Default::default()
+        };
+        let guests = guests(&demo);
+        assert_eq!(guests.len(), 6);
+        let emails: std::collections::BTreeSet<_> = guests.iter().map(|(_, e)| e).collect();
+        assert_eq!(emails.len(), 6);
+        assert!(emails.contains(&"asa.oberg@demo.test".to_string()));
+        assert!(emails.iter().all(|e| e.is_ascii()));
+    }
+
+    #[test]
+    fn rankings_put_the_agreed_trends_on_top_and_rank_each_once() {
+        let trends: Vec<i64> = (1..=12).collect();
+        for o in 0..25 {
+            let r = ranking(o, &trends, &[]);
+            assert_eq!(r.most.len(), 5);
+            assert_eq!(r.least.len(), 3);
+            let mut all: Vec<i64> = r.most.iter().chain(&r.least).map(|x| x.note).collect();
+            all.sort();
+            all.dedup();
+            assert_eq!(all.len(), 8);
+        }
+        let firsts = (0..25)
+            .filter(|o| ranking(*o, &trends, &[]).most.iter().any(|x| x.note == 1))
+            .count();
+        assert!(
+            firsts >= 20,
+            "the first trend is nearly always among the most important"
+        );
+    }
 }

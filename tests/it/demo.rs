@@ -362,10 +362,12 @@ async fn the_regionerna_demo_runs_in_the_policy_phase_and_every_page_has_content
             "SELECT count(*) FROM registrations WHERE attended = 1"
         ) >= 100
     );
+    // It is in a visitor's calendar and in the public feed.
+    let calendar = app.get("/calendar").await;
+    assert!(calendar.texts(".events a").contains(&conference.title));
     let feed = app.get("/calendar.ics").await;
-    if feed.status == StatusCode::OK {
-        feed.assert_contains(&conference.title);
-    }
+    assert_eq!(feed.status, StatusCode::OK);
+    feed.assert_contains("SUMMARY:Slutkonferens");
 
     // The audit log tells the story.
     assert!(app.db.read_blocking(audit::count).unwrap() >= 500);
