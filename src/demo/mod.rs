@@ -103,6 +103,10 @@ pub struct DemoOverride {
 #[derive(Debug, Deserialize)]
 pub struct DemoSource {
     pub key: String,
+    /// Local time it was added to the bank (by default early in the programme, and
+    /// never before the spring of its year).
+    #[serde(default)]
+    pub added: Option<String>,
     #[serde(flatten)]
     pub form: SourceForm,
 }
@@ -122,6 +126,9 @@ pub struct DemoNote {
     /// draft, submitted, curated (the default) or archived.
     #[serde(default)]
     pub status: Option<String>,
+    /// Local time it was written (by default shortly before its phase began).
+    #[serde(default)]
+    pub created: Option<String>,
     /// Whether an editor has shown it to the public (by default every submitted or
     /// curated note).
     #[serde(default)]

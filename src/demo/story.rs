@@ -48,15 +48,22 @@ struct Cast<'a> {
     organisations: Vec<(i64, String, Vec<Person>)>,
     notes: HashMap<String, i64>,
     sources: HashMap<String, i64>,
+    /// When each source came into the bank (a note cites it only after).
+    source_added: HashMap<i64, DateTime<Utc>>,
     rounds: HashMap<String, i64>,
     events: HashMap<String, i64>,
 }
 
 impl Cast<'_> {
-    /// Runs `f` in one write transaction at `moment` (never after the acting moment).
+    /// Runs `f` in one write transaction at `moment`, which must come before the moment
+    /// the demo acts as (or the story would tell of what has not happened yet).
     fn at<T>(&self, moment: DateTime<Utc>, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let latest = self.acts_as - Duration::minutes(1);
-        self.db.clock().set(moment.min(latest));
+        anyhow::ensure!(
+            moment <= self.acts_as,
+            "a demo step at {moment} comes after the moment the demo acts as ({})",
+            self.acts_as
+        );
+        self.db.clock().set(moment);
         // A failed step rolls its transaction back and reports its own error.
         let mut failure = None;
         let value = self.db.write_blocking(|tx| {
@@ -157,6 +164,7 @@ pub fn load(db: &Db, programme: &Programme, demo: &DemoFile) -> Result<DemoRepor
         organisations: Vec::new(),
         notes: HashMap::new(),
         sources: HashMap::new(),
+        source_added: HashMap::new(),
         rounds: HashMap::new(),
         events: HashMap::new(),
     };
@@ -457,7 +465,17 @@ fn bank_sources(cast: &mut Cast, demo: &DemoFile, report: &mut DemoReport) -> Re
             .form
             .validate()
             .map_err(|e| anyhow::anyhow!("demo source {:?}: {e:?}", source.key))?;
-        let at = first - Duration::days(40) + Duration::days(3 * i as i64);
+        let at = match &source.added {
+            Some(added) => cast.local(added)?,
+            None => {
+                let early = first - Duration::days(40) + Duration::days(3 * i as i64);
+                let spring = valid
+                    .year
+                    .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, 3, 1))
+                    .map(|d| cast.day_at(d, 9));
+                spring.map_or(early, |spring| early.max(spring))
+            }
+        };
         let id = cast.at(at, |tx| {
             let id = sources::insert(tx, &valid, editor.organisation, editor.id)?;
             audit::record(
@@ -471,6 +489,7 @@ fn bank_sources(cast: &mut Cast, demo: &DemoFile, report: &mut DemoReport) -> Re
         })?;
         report.sources_added += 1;
         cast.sources.insert(source.key.clone(), id);
+        cast.source_added.insert(id, at);
     }
     Ok(())
 }
@@ -516,7 +535,10 @@ fn bank_notes(cast: &mut Cast, demo: &DemoFile, report: &mut DemoReport) -> Resu
         };
         let (org, author) = &writers[i % writers.len()];
         let phase_start = cast.phase_start(valid.phase.as_deref().unwrap_or(""));
-        let mut at = phase_start - Duration::days(12) + Duration::hours(5 * (i as i64 % 40));
+        let mut at = match &note.created {
+            Some(created) => cast.local(created)?,
+            None => phase_start - Duration::days(12) + Duration::hours(5 * (i as i64 % 40)),
+        };
         if let Some(parent) = &note.under
             && let Some(parent_at) = created.get(parent)
         {
@@ -578,7 +600,7 @@ fn bank_notes(cast: &mut Cast, demo: &DemoFile, report: &mut DemoReport) -> Resu
     // Links and citations, once every note and source is there.
     for note in &demo.notes {
         let id = cast.note(&note.key)?;
-        let at = created[&note.key] + Duration::days(3);
+        let mut at = created[&note.key] + Duration::days(3);
         let mut links = Vec::new();
         for link in &note.links {
             let (kind, to) = link
@@ -598,6 +620,9 @@ fn bank_notes(cast: &mut Cast, demo: &DemoFile, report: &mut DemoReport) -> Resu
             let source = *cast.sources.get(key).ok_or_else(|| {
                 anyhow::anyhow!("demo note {:?}: unknown source {key:?}", note.key)
             })?;
+            if let Some(added) = cast.source_added.get(&source) {
+                at = at.max(*added + Duration::days(1));
+            }
             cites.push((source, stance));
         }
         if links.is_empty() && cites.is_empty() {

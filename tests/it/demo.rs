@@ -147,6 +147,14 @@ async fn the_regionerna_demo_runs_in_the_policy_phase_and_every_page_has_content
         .format("%Y-%m-%d")
         .to_string();
 
+    // Its story ends at the moment it acts as.
+    assert_eq!(
+        count(&app, "SELECT max(at) FROM audit_log"),
+        acts_as.timestamp()
+    );
+    assert!(count(&app, "SELECT max(updated_at) FROM notes") < acts_as.timestamp());
+    assert!(count(&app, "SELECT min(at) FROM audit_log") < acts_as.timestamp() - 500 * 86_400);
+
     // The programme keeps its real dates: the policy phase is active by them.
     let home = app.get("/").await;
     home.assert_contains("12 september 2018");
