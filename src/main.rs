@@ -75,7 +75,7 @@ enum Command {
         #[arg(long)]
         organisation: String,
     },
-    /// Fill the database with the programme's demo (its demo.toml and demo/ folder), acting as a day of the programme.
+    /// Load the programme's demo (demo.toml and demo/), which acts as a day of the programme.
     Demo,
     /// Copy the live database to a file with SQLite's online backup, and check the copy.
     Backup { destination: PathBuf },

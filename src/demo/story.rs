@@ -149,6 +149,12 @@ fn actor(person: &Person) -> Actor {
 pub fn load(db: &Db, programme: &Programme, demo: &DemoFile) -> Result<DemoReport> {
     let acts_as = demo.acts_as(programme)?;
     if let Some(mark) = db.read_blocking(crate::storage::demo::mark)? {
+        anyhow::ensure!(
+            mark.programme == programme.slug,
+            "the database holds the demo of {}, not of {}; load each demo into a database of its own",
+            mark.programme,
+            programme.slug
+        );
         db.clock()
             .set(DateTime::from_timestamp(mark.acts_as, 0).unwrap_or(acts_as));
         return Ok(DemoReport {

@@ -444,3 +444,17 @@ async fn the_dialogarena_demo_is_norwegian_and_every_page_has_content() {
     )
     .await;
 }
+
+#[test]
+fn a_demo_database_holds_one_programme_and_loading_it_again_adds_nothing() {
+    let (app, demo) = spawn_demo("regionerna-2050");
+    let notes = count(&app, "SELECT count(*) FROM notes");
+    let again = framsyn::demo::load(&app.db, &regionerna(), &demo).unwrap();
+    assert!(again.already_loaded);
+    assert_eq!(count(&app, "SELECT count(*) FROM notes"), notes);
+    let other_dir = programme_dir("dialogarena");
+    let other = framsyn::domain::programme::Programme::load_dir(&other_dir).unwrap();
+    let other_demo = framsyn::demo::read(&other_dir).unwrap();
+    let refused = framsyn::demo::load(&app.db, &other, &other_demo).unwrap_err();
+    assert!(refused.to_string().contains("regionerna-2050"), "{refused}");
+}
