@@ -1012,7 +1012,7 @@ fn rating_rounds(cast: &mut Cast, demo: &DemoFile) -> Result<()> {
 fn ranking(o: usize, trends: &[i64], reasons: &[String]) -> TrendRanking {
     let n = trends.len();
     let mut scored: Vec<(usize, usize)> = (0..n)
-        .map(|j| ((n - j) * 4 + (o * 5 + j * 3) % 9, j))
+        .map(|j| ((n - j) * 2 + (o * 5 + j * 3 + (o * j) % 5) % 11, j))
         .collect();
     scored.sort_by(|a, b| b.cmp(a));
     let reason = |k: usize| {

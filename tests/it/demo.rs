@@ -277,6 +277,14 @@ async fn the_regionerna_demo_runs_in_the_policy_phase_and_every_page_has_content
             .count()
             >= 20
     );
+    let firsts: BTreeSet<i64> = first_work
+        .iter()
+        .filter_map(|s| s.parts["trend_ranking"]["most"][0]["note"].as_i64())
+        .collect();
+    assert!(
+        firsts.len() >= 3,
+        "the organisations differ in what they rank first"
+    );
     for phase in ["scenarier", "regionalisering"] {
         let work = app
             .db
