@@ -8,6 +8,7 @@ use axum::serve::ListenerExt;
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
+use framsyn::clock::Clock;
 use framsyn::config::Config;
 use framsyn::domain::organisation::OrganisationForm;
 use framsyn::domain::programme::Programme;
@@ -83,7 +84,7 @@ enum Command {
         #[arg(long)]
         organisation: String,
     },
-    /// Fill the database with demo organisations and people (the programme's demo.toml).
+    /// Load the programme's demo (demo.toml and demo/), which acts as a day of the programme.
     Demo,
     /// Copy the live database to a file with SQLite's online backup, and check the copy.
     Backup { destination: PathBuf },
@@ -142,23 +143,31 @@ fn main() -> anyhow::Result<()> {
         } => create_admin(&config, &name, &email, &organisation),
         Command::Demo => {
             let programme = load_programme(&config)?;
-            let db = Db::open(&config.database)?;
-            let text = config.programme.read_to_string("demo.toml")?;
-            let demo: framsyn::demo::DemoFile = toml::from_str(&text).map_err(|e| {
-                anyhow::anyhow!(
-                    "{}: {e}",
-                    config.programme.path().join("demo.toml").display()
-                )
-            })?;
+            let demo = framsyn::demo::read(&config.programme)?;
+            let acts_as = demo.acts_as(&programme)?;
+            let db = Db::open(&config.database)?.with_clock(Clock::frozen_at(acts_as));
             let report = framsyn::demo::load(&db, &programme, &demo)?;
-            println!(
-                "demo data in {}: {} organisations, {} people and {} events added; every demo person's password is {:?}",
-                config.database.display(),
-                report.organisations_added,
-                report.users_added,
-                report.events_added,
-                demo.password
-            );
+            if report.already_loaded {
+                println!(
+                    "{} holds a demo already; nothing was added",
+                    config.database.display()
+                );
+            } else {
+                println!(
+                    "demo data in {}: {} organisations, {} people, {} events, {} notes and {} sources added; it acts as {} ({}); every demo person's password is {:?}",
+                    config.database.display(),
+                    report.organisations_added,
+                    report.users_added,
+                    report.events_added,
+                    report.notes_added,
+                    report.sources_added,
+                    acts_as
+                        .with_timezone(&programme.time_zone)
+                        .format("%Y-%m-%d %H:%M"),
+                    programme.time_zone,
+                    demo.password()
+                );
+            }
             Ok(())
         }
         Command::Backup { destination } => {
@@ -250,8 +259,21 @@ fn serve(config: Config) -> anyhow::Result<()> {
     let programme = load_programme(&config)?;
     let methods = load_methods(&config, &programme)?;
     check_templates(&config)?;
-    let db = Db::open(&config.database)
+    let mut db = Db::open(&config.database)
         .with_context(|| format!("opening {}", config.database.display()))?;
+    // A demo database acts as a moment of its programme: its clock starts there, so it
+    // is the same day of the programme whatever day it is served.
+    if let Some(acts_as) = framsyn::demo::acting_moment(&db)? {
+        tracing::info!(
+            "{} is a demo: its clock starts at {} ({}) and runs on from there",
+            config.database.display(),
+            acts_as
+                .with_timezone(&programme.time_zone)
+                .format("%Y-%m-%d %H:%M"),
+            programme.time_zone
+        );
+        db = db.with_clock(Clock::starting_at(acts_as));
+    }
     let addr = config.addr;
     let state = framsyn::web::AppState::new(db.clone(), programme, config)
         .with_methods(methods)

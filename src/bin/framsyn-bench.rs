@@ -604,7 +604,7 @@ async fn render_time(path: &str, renders: u32, event_count: u32) -> anyhow::Resu
     let programme_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("phases/regionerna-2050");
     let programme = Programme::load_dir(&programme_dir).map_err(|e| anyhow::anyhow!("{e}"))?;
     let db = Db::open_temporary()?;
-    let demo = framsyn::demo::read_demo_file(&programme_dir.join("demo.toml"))?;
+    let demo = framsyn::demo::read(&programme_dir.clone().into())?;
     framsyn::demo::load(&db, &programme, &demo)?;
     add_events(&db, event_count)?;
     let config = Config::new(

@@ -102,6 +102,7 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
         return response;
     }
     let ctx = context! {
+        demo_day => state.demo_day(),
         lang => lang.code(),
         default_lang => state.programme.default_language.code(),
         tz => state.programme.time_zone.name(),

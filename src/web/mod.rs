@@ -64,12 +64,17 @@ pub struct AppState {
     pub feeds: Arc<std::sync::Mutex<FeedCache>>,
     /// The method bank, loaded at start.
     pub methods: Arc<Vec<crate::domain::methods::Method>>,
+    /// Whether the database holds a demo (read at start): every page then says so.
+    pub demo: bool,
 }
 
 impl AppState {
     pub fn new(db: Db, programme: Programme, config: Config) -> AppState {
         let renderer = Renderer::new(&config.templates, &config.assets);
         let programme_value = Value::from_serialize(&programme);
+        let demo = db
+            .read_blocking(crate::storage::demo::mark)
+            .is_ok_and(|mark| mark.is_some());
         AppState {
             clock: db.clock().clone(),
             db,
@@ -82,6 +87,7 @@ impl AppState {
             )),
             feeds: Default::default(),
             methods: Default::default(),
+            demo,
         }
     }
 
@@ -94,6 +100,18 @@ impl AppState {
             .write_blocking(|tx| crate::storage::methods::reindex(tx, &methods))?;
         self.methods = Arc::new(methods);
         Ok(self)
+    }
+
+    /// For a demo, the day of its programme it acts as (its clock's day, `YYYY-MM-DD`),
+    /// which every page names.
+    pub fn demo_day(&self) -> Option<String> {
+        self.demo.then(|| {
+            self.clock
+                .now()
+                .with_timezone(&self.programme.time_zone)
+                .format("%Y-%m-%d")
+                .to_string()
+        })
     }
 
     /// Renders a page: the template gets `extra` plus what every page shows (language,
@@ -111,6 +129,7 @@ impl AppState {
             edit_texts => subject.is_some_and(|s| crate::domain::publication::can_edit(&s)),
         };
         let base = context! {
+            demo_day => self.demo_day(),
             lang => ctx.lang.code(),
             default_lang => self.programme.default_language.code(),
             // The language of text written by users, for its `lang` attribute: records

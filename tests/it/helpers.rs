@@ -193,14 +193,39 @@ pub fn spawn_app() -> TestApp {
 }
 
 pub fn spawn_with(programme: Programme, config: Config) -> TestApp {
-    let _ = tracing_subscriber::fmt()
-        .with_test_writer()
-        .with_env_filter("warn")
-        .try_init();
     let clock = Clock::starting_at(suite_now());
     let db = Db::open_temporary()
         .expect("temporary database")
         .with_clock(clock.clone());
+    app_over(db, clock, programme, config)
+}
+
+/// The test application over a fresh database holding the demo of the shipped programme
+/// `name`, its clock at the moment the demo acts as (where loading the demo leaves it).
+pub fn spawn_demo(name: &str) -> (TestApp, framsyn::demo::DemoFile) {
+    let programme =
+        Programme::load_dir(&programme_dir(name)).expect("the shipped programme is valid");
+    let config = Config::new(
+        "127.0.0.1:0".parse().unwrap(),
+        PathBuf::from("unused"),
+        programme_dir(name),
+        Some("http://framsyn.test".to_string()),
+    );
+    let clock = Clock::starting_at(suite_now());
+    let db = Db::open_temporary()
+        .expect("temporary database")
+        .with_clock(clock.clone());
+    let demo = framsyn::demo::read(&programme_dir(name).into()).expect("the shipped demo reads");
+    framsyn::demo::load(&db, &programme, &demo).expect("the shipped demo loads");
+    (app_over(db, clock, programme, config), demo)
+}
+
+/// The application over `db`, whose clock is `clock`.
+fn app_over(db: Db, clock: Clock, programme: Programme, config: Config) -> TestApp {
+    let _ = tracing_subscriber::fmt()
+        .with_test_writer()
+        .with_env_filter("warn")
+        .try_init();
     let methods = framsyn::files::load_methods(&config.methods, programme.default_language)
         .expect("the methods are valid");
     let state = AppState::new(db.clone(), programme, config)

@@ -1,0 +1,392 @@
+//! Demo data: a workspace a newcomer can explore on any day, with the programme running
+//! "now".
+//!
+//! A programme's demo lives beside its phases, in `demo.toml` and the files of its
+//! `demo/` folder (read by [`read`], the one function that reads them). It names the
+//! moment of the programme the demo *acts as* (`acts_as`): the programme keeps its real
+//! dates from `phases/`, and the demo database's clock reads that moment instead of the
+//! real time. [`load`] tells the programme's story up to that moment through the same
+//! storage functions and domain rules the application uses, moving the database's clock
+//! as it goes (so every creation time, revision and audit entry falls on a believable
+//! day), leaves the clock at the acting moment, and marks the database as a demo
+//! ([`crate::storage::demo`]). `framsyn serve` on a marked database runs its clock from
+//! the acting moment, and every page says that it is a demo.
+//!
+//! Prose (notes, sources, texts, answers, input) is data; ratings and rankings follow a
+//! fixed pattern per organisation and note, never chance, so every load is the same.
+//! A database marked already is left as it is: loading again adds nothing.
+
+mod story;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::files::Folder;
+
+use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use serde::Deserialize;
+
+use crate::domain::bank::NoteForm;
+use crate::domain::event::{AgendaForm, EventForm};
+use crate::domain::organisation::OrganisationForm;
+use crate::domain::programme::Programme;
+use crate::domain::source::SourceForm;
+use crate::domain::user::Role;
+use crate::storage::Db;
+
+pub use story::load;
+
+/// Everything a demo holds, as its files say it (each file may hold any part; the parts
+/// of all files are put together).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoFile {
+    /// Every demo person's password.
+    #[serde(default)]
+    pub password: Option<String>,
+    /// The moment of the programme the demo acts as, local time in the programme's zone
+    /// (`2018-09-12T10:00:00`).
+    #[serde(default)]
+    pub acts_as: Option<String>,
+    #[serde(default)]
+    pub organisations: Vec<OrganisationForm>,
+    #[serde(default)]
+    pub users: Vec<DemoUser>,
+    /// People from outside the member organisations who register for open events: first
+    /// names and family names, combined.
+    #[serde(default)]
+    pub guest_first_names: Vec<String>,
+    #[serde(default)]
+    pub guest_family_names: Vec<String>,
+    /// Times a process leader held a phase active by hand (and gave it back to the dates).
+    #[serde(default)]
+    pub phase_overrides: Vec<DemoOverride>,
+    #[serde(default)]
+    pub sources: Vec<DemoSource>,
+    #[serde(default)]
+    pub notes: Vec<DemoNote>,
+    /// What happens around the programme's shared events (by activity slug).
+    #[serde(default)]
+    pub events: Vec<DemoEvent>,
+    /// Events member organisations propose for the shared calendar.
+    #[serde(default)]
+    pub proposals: Vec<DemoProposal>,
+    #[serde(default)]
+    pub rounds: Vec<DemoRound>,
+    #[serde(default)]
+    pub assignments: Vec<DemoAssignment>,
+    #[serde(default)]
+    pub texts: Vec<DemoText>,
+    #[serde(default)]
+    pub input: Vec<DemoInput>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoUser {
+    pub name: String,
+    pub email: String,
+    pub organisation: String,
+    pub roles: Vec<Role>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoOverride {
+    /// Local time of the change.
+    pub at: String,
+    /// The phase held active; none gives the choice back to the dates.
+    #[serde(default)]
+    pub phase: Option<String>,
+    pub reason: String,
+}
+
+/// A source of the omvärldsbank, as its form is filled in, with a key notes cite it by.
+#[derive(Debug, Deserialize)]
+pub struct DemoSource {
+    pub key: String,
+    /// Local time it was added to the bank (by default early in the programme, and
+    /// never before the spring of its year).
+    #[serde(default)]
+    pub added: Option<String>,
+    #[serde(flatten)]
+    pub form: SourceForm,
+}
+
+/// A note of the bank, as its form is filled in, with a key, its parent's key, the notes
+/// it bears on (`drives:key`, `reinforces:key`, …) and the sources it cites
+/// (`key:supports`, `key:contradicts`, `key:context`).
+#[derive(Debug, Deserialize)]
+pub struct DemoNote {
+    pub key: String,
+    #[serde(default)]
+    pub under: Option<String>,
+    #[serde(default)]
+    pub links: Vec<String>,
+    #[serde(default)]
+    pub cites: Vec<String>,
+    /// draft, submitted, curated (the default) or archived.
+    #[serde(default)]
+    pub status: Option<String>,
+    /// Local time it was written (by default shortly before its phase began).
+    #[serde(default)]
+    pub created: Option<String>,
+    /// Whether an editor has shown it to the public (by default every submitted or
+    /// curated note).
+    #[serde(default)]
+    pub public: Option<bool>,
+    #[serde(flatten)]
+    pub form: NoteForm,
+}
+
+/// Around one of the programme's shared events: who may come and when they register,
+/// its agenda, how many register, and (once it is over) attendance and minutes.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoEvent {
+    pub activity: String,
+    /// members or public.
+    #[serde(default)]
+    pub audience: Option<String>,
+    #[serde(default)]
+    pub mode: Option<String>,
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub online_link: Option<String>,
+    #[serde(default)]
+    pub registration_opens: Option<String>,
+    #[serde(default)]
+    pub registration_closes: Option<String>,
+    #[serde(default)]
+    pub contact_name: Option<String>,
+    #[serde(default)]
+    pub contact_email: Option<String>,
+    /// How many registrations are made: members first, then guests (for public events).
+    #[serde(default)]
+    pub registrants: usize,
+    /// The final minutes, written after the event.
+    #[serde(default)]
+    pub minutes: Option<String>,
+    #[serde(default)]
+    pub agenda: Vec<AgendaForm>,
+}
+
+/// An event a member organisation proposes for the shared calendar.
+#[derive(Debug, Deserialize)]
+pub struct DemoProposal {
+    pub organisation: String,
+    /// Local time it was proposed.
+    pub proposed: String,
+    /// proposed (waiting for approval) or published (approved).
+    pub status: String,
+    #[serde(default)]
+    pub agenda: Vec<AgendaForm>,
+    #[serde(flatten)]
+    pub form: EventForm,
+}
+
+/// A rating round: its notes by key, when it is open, and how many organisations answer.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoRound {
+    pub key: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub phase: String,
+    #[serde(default)]
+    pub notes: Vec<String>,
+    pub criteria: Vec<String>,
+    pub opens_at: String,
+    pub closes_at: String,
+    pub anonymity: String,
+    pub feedback: String,
+    /// The first round, for a Delphi second round.
+    #[serde(default)]
+    pub previous: Option<String>,
+    /// How many organisations answer (one strategist each, in the order of the file).
+    pub answered_by: usize,
+    /// Reasons some strategists give.
+    #[serde(default)]
+    pub reasons: Vec<String>,
+}
+
+/// The organisations' work on a home assignment.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoAssignment {
+    /// The home assignment's slug.
+    pub activity: String,
+    /// Where each organisation's submission ends up, taken in turn: accepted, returned,
+    /// submitted, draft or none (not started).
+    pub states: Vec<String>,
+    /// Answers per question key; organisations take them in turn, `{org}` is their name.
+    #[serde(default)]
+    pub answers: BTreeMap<String, Vec<String>>,
+    /// Trend notes by key for the trend ranking, the most agreed on first.
+    #[serde(default)]
+    pub ranking: Vec<String>,
+    #[serde(default)]
+    pub ranking_reasons: Vec<String>,
+    #[serde(default)]
+    pub return_comments: Vec<String>,
+    #[serde(default)]
+    pub accept_comments: Vec<String>,
+}
+
+/// An editorial text. In the body, `[[note:@key]]`, `[[radar:@key]]`,
+/// `[[driver-map:@key]]` and `[[event:@slug]]` name demo notes, rounds and events.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoText {
+    /// output or news.
+    pub kind: String,
+    #[serde(default)]
+    pub phase: String,
+    #[serde(default)]
+    pub output: String,
+    pub title: String,
+    pub body: String,
+    /// published, in_review or draft.
+    pub state: String,
+    /// Local time it was first saved.
+    pub written: String,
+}
+
+/// Input from anyone, and what the moderators made of it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoInput {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub phase: String,
+    #[serde(default)]
+    pub topic: String,
+    pub body: String,
+    /// Local time it was sent.
+    pub sent: String,
+    /// new, read, answered or linked.
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub published: bool,
+    /// The note it was linked to, by key.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct DemoReport {
+    pub organisations_added: usize,
+    pub users_added: usize,
+    pub events_added: usize,
+    pub notes_added: usize,
+    pub sources_added: usize,
+    /// The database was a demo already: nothing was added.
+    pub already_loaded: bool,
+}
+
+impl DemoFile {
+    /// Adds the parts of `other` (read from another file of the same demo).
+    fn absorb(&mut self, other: DemoFile, file: &Path) -> anyhow::Result<()> {
+        fn once(
+            mine: &mut Option<String>,
+            theirs: Option<String>,
+            what: &str,
+            file: &Path,
+        ) -> anyhow::Result<()> {
+            if let Some(value) = theirs {
+                anyhow::ensure!(
+                    mine.is_none(),
+                    "{}: `{what}` is given in more than one demo file",
+                    file.display()
+                );
+                *mine = Some(value);
+            }
+            Ok(())
+        }
+        once(&mut self.password, other.password, "password", file)?;
+        once(&mut self.acts_as, other.acts_as, "acts_as", file)?;
+        self.organisations.extend(other.organisations);
+        self.users.extend(other.users);
+        self.guest_first_names.extend(other.guest_first_names);
+        self.guest_family_names.extend(other.guest_family_names);
+        self.phase_overrides.extend(other.phase_overrides);
+        self.sources.extend(other.sources);
+        self.notes.extend(other.notes);
+        self.events.extend(other.events);
+        self.proposals.extend(other.proposals);
+        self.rounds.extend(other.rounds);
+        self.assignments.extend(other.assignments);
+        self.texts.extend(other.texts);
+        self.input.extend(other.input);
+        Ok(())
+    }
+
+    pub fn password(&self) -> &str {
+        self.password.as_deref().unwrap_or_default()
+    }
+
+    /// The moment the demo acts as.
+    pub fn acts_as(&self, programme: &Programme) -> anyhow::Result<DateTime<Utc>> {
+        let text = self
+            .acts_as
+            .as_deref()
+            .ok_or_else(|| anyhow::anyhow!("the demo does not say which moment it acts as"))?;
+        local_moment(programme, text)
+    }
+}
+
+/// A local time in the programme's zone (`2018-09-12T10:00`, seconds optional).
+pub(crate) fn local_moment(programme: &Programme, text: &str) -> anyhow::Result<DateTime<Utc>> {
+    let text = text.trim();
+    let naive = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S")
+        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M"))
+        .map_err(|e| anyhow::anyhow!("{text:?} is not a local time: {e}"))?;
+    programme
+        .time_zone
+        .from_local_datetime(&naive)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+        .ok_or_else(|| anyhow::anyhow!("{text:?} does not exist in {}", programme.time_zone))
+}
+
+/// Reads a programme's demo: `demo.toml` in its folder and every `.toml` file of its
+/// `demo/` folder, in name order.
+pub fn read(programme: &Folder) -> anyhow::Result<DemoFile> {
+    let main = programme.path().join("demo.toml");
+    let mut demo = parse(&programme.read_to_string("demo.toml")?, &main)?;
+    for name in programme.list("toml")? {
+        if name.starts_with("demo/") {
+            let file = programme.path().join(&name);
+            let part = parse(&programme.read_to_string(&name)?, &file)?;
+            demo.absorb(part, &file)?;
+        }
+    }
+    anyhow::ensure!(
+        demo.password.as_deref().is_some_and(|p| !p.is_empty()),
+        "{}: the demo has no password",
+        main.display()
+    );
+    anyhow::ensure!(
+        demo.acts_as.is_some(),
+        "{}: the demo does not say which moment it acts as (acts_as)",
+        main.display()
+    );
+    Ok(demo)
+}
+
+fn parse(text: &str, path: &Path) -> anyhow::Result<DemoFile> {
+    toml::from_str(text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+}
+
+/// The moment a demo database acts as, when it is one.
+pub fn acting_moment(db: &Db) -> anyhow::Result<Option<DateTime<Utc>>> {
+    let mark = db.read_blocking(crate::storage::demo::mark)?;
+    Ok(mark.and_then(|m| DateTime::from_timestamp(m.acts_as, 0)))
+}

@@ -1,0 +1,468 @@
+//! The demo of a programme in flight: it acts as a day of its programme and says so on
+//! every page, holds the material every area needs, and every page reachable from the
+//! home page, for a visitor and for every role, answers and shows content.
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+use axum::http::{StatusCode, header};
+
+use super::helpers::*;
+use framsyn::domain::bank::{Category, NoteType};
+use framsyn::domain::rating::Criterion;
+use framsyn::domain::stats::summarise;
+use framsyn::storage::{audit, events, inputs, publications, rounds, submissions};
+
+/// Pages of one kind (one path, any query) a crawl visits at most: enough for the
+/// filters and pages of a list, not the endless months of a calendar.
+const VARIANTS_PER_PATH: usize = 12;
+/// Pages one crawl visits at most.
+const PAGES_PER_CRAWL: usize = 1500;
+
+/// The same-origin addresses a page links to, without fragments.
+fn links(page: &TestResponse) -> Vec<String> {
+    page.attrs("a[href]", "href")
+        .into_iter()
+        .filter(|href| href.starts_with('/') && !href.starts_with("//"))
+        .map(|href| match href.split_once('#') {
+            Some((before, _)) => before.to_string(),
+            None => href,
+        })
+        .filter(|href| !href.is_empty() && !href.starts_with("/assets/"))
+        .collect()
+}
+
+fn path_of(url: &str) -> &str {
+    url.split_once('?').map_or(url, |(path, _)| path)
+}
+
+/// Visits every page reachable by links from the home page (within the bounds), and
+/// checks that each answers 200 or redirects, says it is the demo acting as `day`, and
+/// shows no empty state. Returns how many pages it visited.
+async fn crawl(app: &mut TestApp, who: &str, day: &str) -> usize {
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut per_path: BTreeMap<String, usize> = BTreeMap::new();
+    let mut queue = VecDeque::from(["/".to_string()]);
+    let mut html_pages = 0;
+    while let Some(url) = queue.pop_front() {
+        if seen.len() >= PAGES_PER_CRAWL || seen.contains(&url) {
+            continue;
+        }
+        let variants = per_path.entry(path_of(&url).to_string()).or_default();
+        if *variants >= VARIANTS_PER_PATH {
+            continue;
+        }
+        *variants += 1;
+        seen.insert(url.clone());
+        let page = app.get(&url).await;
+        if page.status.is_redirection() {
+            let to = page.location().to_string();
+            assert!(to.starts_with('/'), "{who}: {url} redirects away to {to:?}");
+            queue.push_back(to);
+            continue;
+        }
+        assert_eq!(
+            page.status,
+            StatusCode::OK,
+            "{who}: {url} answers {}",
+            page.status
+        );
+        let html = page
+            .headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/html"));
+        // Downloads (feeds, exports, the final publication as a file) need only answer.
+        let download = page
+            .headers
+            .get(header::CONTENT_DISPOSITION)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("attachment"));
+        if !html || download {
+            assert!(!page.body.is_empty(), "{who}: {url} is empty");
+            continue;
+        }
+        html_pages += 1;
+        assert_eq!(
+            page.attrs(".demo-banner", "data-demo-day"),
+            vec![day.to_string()],
+            "{who}: {url} says it is the demo acting as {day}"
+        );
+        let empty = page.texts("[data-empty]");
+        assert!(
+            empty.is_empty(),
+            "{who}: {url} shows an empty state: {empty:?}"
+        );
+        for link in links(&page) {
+            if !seen.contains(&link) {
+                queue.push_back(link);
+            }
+        }
+    }
+    html_pages
+}
+
+/// Signs in afresh (the chosen language stays).
+async fn sign_in(app: &mut TestApp, email: &str, password: &str) {
+    app.cookies.retain(|name, _| name == "framsyn_lang");
+    let response = app
+        .post("/login", &[("email", email), ("password", password)])
+        .await;
+    assert_eq!(
+        response.status,
+        StatusCode::SEE_OTHER,
+        "{email} signs in with the demo password"
+    );
+}
+
+/// Crawls as a visitor and as each of `people` (one per role).
+async fn crawl_as_everyone(app: &mut TestApp, password: &str, people: &[&str], day: &str) {
+    app.cookies.retain(|name, _| name == "framsyn_lang");
+    let visitor = crawl(app, "a visitor", day).await;
+    assert!(visitor >= 20, "a visitor reaches {visitor} pages");
+    for email in people {
+        sign_in(app, email, password).await;
+        let pages = crawl(app, email, day).await;
+        assert!(pages > visitor, "{email} reaches {pages} pages");
+    }
+}
+
+fn count(app: &TestApp, sql: &str) -> i64 {
+    app.db
+        .read_blocking(|c| Ok(c.query_row(sql, [], |r| r.get(0))?))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_regionerna_demo_runs_in_the_policy_phase_and_every_page_has_content() {
+    let (mut app, demo) = spawn_demo("regionerna-2050");
+    let now = app.clock.now();
+    let programme = regionerna();
+    let acts_as = demo.acts_as(&programme).unwrap();
+    assert!(
+        now >= acts_as && (now - acts_as).num_seconds() < 60,
+        "the clock acts as {acts_as}"
+    );
+    let day = acts_as
+        .with_timezone(&programme.time_zone)
+        .format("%Y-%m-%d")
+        .to_string();
+
+    // Its story ends at the moment it acts as.
+    assert_eq!(
+        count(&app, "SELECT max(at) FROM audit_log"),
+        acts_as.timestamp()
+    );
+    assert!(count(&app, "SELECT max(updated_at) FROM notes") < acts_as.timestamp());
+    assert!(count(&app, "SELECT min(at) FROM audit_log") < acts_as.timestamp() - 500 * 86_400);
+
+    // The programme keeps its real dates: the policy phase is active by them.
+    let home = app.get("/").await;
+    home.assert_contains("12 september 2018");
+    assert_eq!(
+        home.attrs(".demo-banner", "data-demo-day"),
+        vec![day.clone()]
+    );
+    let policy = app.get("/phases/policyutveckling").await;
+    assert_eq!(policy.status, StatusCode::OK);
+
+    // The bank: notes of every type and category, with parents, links, tags and sources.
+    assert!(count(&app, "SELECT count(*) FROM notes") >= 80);
+    for t in NoteType::ALL {
+        let n = count(
+            &app,
+            &format!("SELECT count(*) FROM notes WHERE note_type = '{}'", t.key()),
+        );
+        assert!(n >= 1, "notes of type {t:?}");
+    }
+    for c in Category::ALL {
+        let n = count(
+            &app,
+            &format!("SELECT count(*) FROM notes WHERE category = '{}'", c.key()),
+        );
+        assert!(n >= 1, "notes of category {c:?}");
+    }
+    assert!(
+        count(
+            &app,
+            "SELECT count(*) FROM notes WHERE parent_id IS NOT NULL"
+        ) >= 40
+    );
+    assert!(count(&app, "SELECT count(*) FROM notes WHERE tags <> ''") >= 80);
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM notes WHERE id NOT IN (SELECT from_id FROM note_links UNION SELECT to_id FROM note_links)"
+        ),
+        0,
+        "every note bears on another"
+    );
+    assert!(count(&app, "SELECT count(*) FROM sources") >= 20);
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM sources WHERE id NOT IN (SELECT source_id FROM note_sources)"
+        ),
+        0,
+        "every source is cited"
+    );
+    assert_eq!(
+        count(&app, "SELECT count(DISTINCT stance) FROM note_sources"),
+        3
+    );
+
+    // Workshop 1's round: closed, answered by 20 organisations or more, with consensus on
+    // some notes and dissent on others; and its Delphi second round.
+    let all_rounds = app.db.read_blocking(rounds::all).unwrap();
+    let first = all_rounds
+        .iter()
+        .find(|r| r.phase_slug.as_deref() == Some("omvarlden") && r.previous_id.is_none())
+        .expect("workshop 1's round");
+    assert!(first.closes_at < now.timestamp(), "the round is closed");
+    let organisations = count(
+        &app,
+        &format!(
+            "SELECT count(DISTINCT organisation_id) FROM ratings WHERE round_id = {}",
+            first.id
+        ),
+    );
+    assert!(
+        organisations >= 20,
+        "{organisations} organisations answered"
+    );
+    let ratings = app
+        .db
+        .read_blocking(|c| rounds::ratings(c, first.id, Some(Criterion::Impact), None, None))
+        .unwrap();
+    let mut by_note: BTreeMap<i64, Vec<Option<i32>>> = BTreeMap::new();
+    for r in &ratings {
+        by_note.entry(r.note_id).or_default().push(r.value);
+    }
+    let consensus: Vec<Option<bool>> = by_note
+        .values()
+        .map(|values| summarise(values, Criterion::Impact.scale()).consensus)
+        .collect();
+    assert!(consensus.contains(&Some(true)), "consensus on some notes");
+    assert!(consensus.contains(&Some(false)), "dissent on others");
+    assert!(
+        all_rounds
+            .iter()
+            .any(|r| r.previous_id == Some(first.id) && r.raters >= 10),
+        "the Delphi second round"
+    );
+
+    // Home assignment 1 in every state, with rankings; 2 and 3 with free-text answers.
+    let first_work = app
+        .db
+        .read_blocking(|c| submissions::of_phase(c, "omvarlden"))
+        .unwrap();
+    let states: BTreeSet<&str> = first_work.iter().map(|s| s.status.key()).collect();
+    assert_eq!(
+        states,
+        BTreeSet::from(["accepted", "draft", "returned", "submitted"])
+    );
+    assert!(first_work.iter().any(
+        |s| s.status.key() == "returned" && s.comment.as_deref().is_some_and(|c| !c.is_empty())
+    ));
+    let organisations = count(&app, "SELECT count(*) FROM organisations") as usize;
+    assert!(
+        first_work.len() < organisations,
+        "some have not started, past the due date"
+    );
+    assert!(
+        first_work
+            .iter()
+            .filter(|s| s.parts["trend_ranking"]["most"]
+                .as_array()
+                .is_some_and(|m| !m.is_empty()))
+            .count()
+            >= 20
+    );
+    let firsts: BTreeSet<i64> = first_work
+        .iter()
+        .filter_map(|s| s.parts["trend_ranking"]["most"][0]["note"].as_i64())
+        .collect();
+    assert!(
+        firsts.len() >= 3,
+        "the organisations differ in what they rank first"
+    );
+    for phase in ["scenarier", "regionalisering"] {
+        let work = app
+            .db
+            .read_blocking(|c| submissions::of_phase(c, phase))
+            .unwrap();
+        assert!(work.len() >= 20, "{phase}");
+        assert!(
+            work.iter()
+                .all(|s| s.answers.as_object().is_some_and(|a| !a.is_empty()))
+        );
+    }
+
+    // Editorial: the summaries of phases 1-3 published with frozen charts, news, one
+    // text in review and one draft.
+    let texts = app.db.read_blocking(publications::all).unwrap();
+    for phase in ["omvarlden", "scenarier", "regionalisering"] {
+        assert!(
+            texts.iter().any(|t| t.phase_slug.as_deref() == Some(phase)
+                && t.kind.key() == "output"
+                && t.status.key() == "published"
+                && t.snapshot.is_some()),
+            "the summary of {phase}"
+        );
+    }
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.kind.key() == "news" && t.status.key() == "published")
+    );
+    assert!(texts.iter().any(|t| t.status.key() == "in_review"));
+    assert!(texts.iter().any(|t| t.status.key() == "draft"));
+    let frozen = texts
+        .iter()
+        .find(|t| t.body.contains("[[radar:"))
+        .and_then(|t| t.snapshot.clone())
+        .expect("a published text with a radar");
+    assert!(frozen.contains("radar"), "its radar is frozen");
+
+    // Input waiting for moderation, and published.
+    let waiting = app
+        .db
+        .read_blocking(|c| inputs::queue(c, Some(framsyn::domain::input::InputStatus::New)))
+        .unwrap();
+    assert!(!waiting.is_empty());
+    assert!(!app.db.read_blocking(inputs::published).unwrap().is_empty());
+
+    // Events: the final conference is open to everyone, open for registration, full, with
+    // a waiting list; members' proposals wait for approval; past events have minutes.
+    let upcoming = app
+        .db
+        .read_blocking(move |c| {
+            events::list(
+                c,
+                &events::EventFilter {
+                    from: Some(now.timestamp()),
+                    limit: 100,
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap();
+    let conference = upcoming
+        .iter()
+        .find(|e| e.kind.key() == "conference")
+        .expect("the final conference is in a visitor's calendar");
+    assert!(conference.registration_open(now.timestamp()));
+    eprintln!(
+        "conference: {} confirmed, {} waiting",
+        conference.confirmed, conference.waiting
+    );
+    assert_eq!(Some(conference.confirmed), conference.capacity);
+    assert!(conference.waiting > 0);
+    assert!(
+        count(
+            &app,
+            "SELECT count(*) FROM events WHERE status = 'proposed'"
+        ) >= 1
+    );
+    assert!(
+        count(
+            &app,
+            &format!(
+                "SELECT count(DISTINCT event_id) FROM event_minutes WHERE final = 1 AND event_id IN (SELECT id FROM events WHERE ends_at < {})",
+                now.timestamp()
+            )
+        ) >= 5
+    );
+    assert!(
+        count(
+            &app,
+            "SELECT count(*) FROM registrations WHERE attended = 1"
+        ) >= 100
+    );
+    // It is in a visitor's calendar and in the public feed.
+    let calendar = app.get("/calendar").await;
+    assert!(calendar.texts(".events a").contains(&conference.title));
+    let feed = app.get("/calendar.ics").await;
+    assert_eq!(feed.status, StatusCode::OK);
+    feed.assert_contains("SUMMARY:Slutkonferens");
+
+    // The audit log tells the story.
+    assert!(app.db.read_blocking(audit::count).unwrap() >= 500);
+
+    crawl_as_everyone(
+        &mut app,
+        demo.password(),
+        &[
+            "admin@demo.test",
+            "processledare@demo.test",
+            "redaktor@demo.test",
+            "strateg.skane@demo.test",
+        ],
+        &day,
+    )
+    .await;
+}
+#[tokio::test]
+async fn the_dialogarena_demo_is_norwegian_and_every_page_has_content() {
+    let (mut app, demo) = spawn_demo("dialogarena");
+    let programme =
+        framsyn::domain::programme::Programme::load_dir(&programme_dir("dialogarena")).unwrap();
+    let acts_as = demo.acts_as(&programme).unwrap();
+    let day = acts_as
+        .with_timezone(&programme.time_zone)
+        .format("%Y-%m-%d")
+        .to_string();
+    // Its people read it in Norwegian.
+    app.set_lang("nb");
+    let home = app.get("/").await;
+    assert_eq!(home.attrs("html", "lang"), vec!["nb".to_string()]);
+    home.assert_contains("Dette er en demo");
+    // The counties of the address list, and the ministry's process leader.
+    assert!(
+        count(
+            &app,
+            "SELECT count(*) FROM organisations WHERE name LIKE '%fylkeskommune'"
+        ) >= 18
+    );
+    assert!(
+        count(
+            &app,
+            "SELECT count(*) FROM users u JOIN organisations o ON o.id = u.organisation_id JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'process_leader' AND o.name LIKE '%departement%'"
+        ) >= 1
+    );
+    // Its meetings with agendas and registrations, at most two per county.
+    assert!(count(&app, "SELECT count(DISTINCT event_id) FROM agenda_items") >= 3);
+    assert!(count(&app, "SELECT count(DISTINCT event_id) FROM registrations") >= 3);
+    assert_eq!(
+        count(
+            &app,
+            "SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM registrations WHERE status <> 'cancelled' GROUP BY event_id, organisation_id)"
+        ),
+        2
+    );
+    crawl_as_everyone(
+        &mut app,
+        demo.password(),
+        &[
+            "admin@dialog.demo.test",
+            "prosessleder@dialog.demo.test",
+            "redaktor@dialog.demo.test",
+            "radgiver.nordland@dialog.demo.test",
+        ],
+        &day,
+    )
+    .await;
+}
+
+#[test]
+fn a_demo_database_holds_one_programme_and_loading_it_again_adds_nothing() {
+    let (app, demo) = spawn_demo("regionerna-2050");
+    let notes = count(&app, "SELECT count(*) FROM notes");
+    let again = framsyn::demo::load(&app.db, &regionerna(), &demo).unwrap();
+    assert!(again.already_loaded);
+    assert_eq!(count(&app, "SELECT count(*) FROM notes"), notes);
+    let other_dir = programme_dir("dialogarena");
+    let other = framsyn::domain::programme::Programme::load_dir(&other_dir).unwrap();
+    let other_demo = framsyn::demo::read(&other_dir.clone().into()).unwrap();
+    let refused = framsyn::demo::load(&app.db, &other, &other_demo).unwrap_err();
+    assert!(refused.to_string().contains("regionerna-2050"), "{refused}");
+}
