@@ -37,44 +37,10 @@ pub async fn serve(
     {
         return Err(AppError::NotFound);
     }
-    let (bytes, tag) = match &state.config.assets {
-        folder @ Folder::Embedded { .. } => {
-            let bytes = folder
-                .read(&path)
-                .map_err(|e| AppError::Internal(e.to_string()))?
-                .ok_or(AppError::NotFound)?;
-            let tag = embedded_tag(&bytes);
-            (Body::from(bytes), tag)
-        }
-        folder @ Folder::Disk(dir) => {
-            let folder = folder.clone();
-            let file = dir.join(&path);
-            let name = path.clone();
-            let found = tokio::task::spawn_blocking(move || {
-                let Some(bytes) = folder.read(&name)? else {
-                    return Ok(None);
-                };
-                let modified = std::fs::metadata(&file)?
-                    .modified()?
-                    .duration_since(UNIX_EPOCH)
-                    .unwrap_or_default();
-                let tag = format!("\"{:x}-{:x}\"", modified.as_nanos(), bytes.len());
-                Ok::<_, std::io::Error>(Some((bytes, tag)))
-            })
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?
-            .map_err(|e| AppError::Internal(e.to_string()))?
-            .ok_or(AppError::NotFound)?;
-            (Body::from(found.0), found.1)
-        }
-    };
+    let (bytes, tag) = find(&state.config.assets, &path).await?;
     let tag_value = HeaderValue::from_str(&tag).map_err(|e| AppError::Internal(e.to_string()))?;
     let cache = HeaderValue::from_static(CACHE_CONTROL);
-    if headers
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == tag || t.trim() == "*"))
-    {
+    if fresh(&headers, &tag) {
         return Ok((
             StatusCode::NOT_MODIFIED,
             [(header::ETAG, tag_value), (header::CACHE_CONTROL, cache)],
@@ -90,6 +56,49 @@ pub async fn serve(
         bytes,
     )
         .into_response())
+}
+
+/// The file at `path` with its ETag: a digest of a built-in file's bytes, or the
+/// modification time and size of a file on disk.
+async fn find(folder: &Folder, path: &str) -> Result<(Body, String), AppError> {
+    let internal = |e: std::io::Error| AppError::Internal(e.to_string());
+    match folder {
+        Folder::Embedded { .. } => {
+            let bytes = folder
+                .read(path)
+                .map_err(internal)?
+                .ok_or(AppError::NotFound)?;
+            let tag = embedded_tag(&bytes);
+            Ok((Body::from(bytes), tag))
+        }
+        Folder::Disk(dir) => {
+            let (folder, file, name) = (folder.clone(), dir.join(path), path.to_string());
+            let found = tokio::task::spawn_blocking(move || {
+                let Some(bytes) = folder.read(&name)? else {
+                    return Ok(None);
+                };
+                let modified = std::fs::metadata(&file)?
+                    .modified()?
+                    .duration_since(UNIX_EPOCH)
+                    .unwrap_or_default();
+                let tag = format!("\"{:x}-{:x}\"", modified.as_nanos(), bytes.len());
+                Ok::<_, std::io::Error>(Some((bytes, tag)))
+            })
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?
+            .map_err(internal)?
+            .ok_or(AppError::NotFound)?;
+            Ok((Body::from(found.0), found.1))
+        }
+    }
+}
+
+/// Whether the browser's copy (`If-None-Match`) is the file as it is.
+fn fresh(headers: &HeaderMap, tag: &str) -> bool {
+    headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == tag || t.trim() == "*"))
 }
 
 fn content_type(path: &str) -> HeaderValue {
