@@ -25,9 +25,9 @@ async function phaseOneCell(page, organisation) {
 }
 
 test('a home assignment is drafted, submitted, returned, resubmitted and tracked', async () => {
-  // A trend to rank.
+  // A trend to rank, by an organisation that has not started its first home assignment.
   const strategist = await (await browser.newContext()).newPage();
-  await login(strategist, server.base, 'strateg.skane@demo.test');
+  await login(strategist, server.base, 'strateg.kronoberg@demo.test');
   await strategist.goto(`${server.base}/bank/new`);
   await strategist.selectOption('#f-type', 'trend');
   await strategist.fill('#f-title', 'Fler arbetar på distans');
@@ -42,7 +42,7 @@ test('a home assignment is drafted, submitted, returned, resubmitted and tracked
   await login(leader, server.base, 'processledare@demo.test');
   await leader.goto(`${server.base}/progress`);
   await assertAccessible(leader, 'progress tracker');
-  const before = await phaseOneCell(leader, 'Region Skåne');
+  const before = await phaseOneCell(leader, 'Region Kronoberg');
 
   // Draft, saved explicitly; still there after reloading.
   await strategist.goto(`${server.base}/phases/omvarlden/assignment`);
@@ -66,7 +66,7 @@ test('a home assignment is drafted, submitted, returned, resubmitted and tracked
   // The process leader returns it with a comment.
   await leader.goto(`${server.base}/phases/omvarlden/submissions`);
   await assertAccessible(leader, 'submissions side by side');
-  await leader.click('a:text("Region Skåne")');
+  await leader.click('a:text("Region Kronoberg")');
   await assertAccessible(leader, 'one submission');
   await leader.fill('#f-comment', 'Utveckla svaret om turismen.');
   await clickAndLoad(leader, 'button[value=return]');
@@ -74,7 +74,7 @@ test('a home assignment is drafted, submitted, returned, resubmitted and tracked
 
   // The strategist sees the comment and resubmits.
   await strategist.goto(`${server.base}/phases/omvarlden/assignment`);
-  assert.match(await strategist.locator('[role=note]').innerText(), /Utveckla svaret om turismen/);
+  assert.match(await strategist.locator('main .notice[role=note]').innerText(), /Utveckla svaret om turismen/);
   await assertAccessible(strategist, 'returned assignment');
   await strategist.fill('#answer-minst-viktiga', 'Turismen, eftersom säsongen är kort.');
   await clickAndLoad(strategist, 'button[value=submit]');
@@ -82,7 +82,7 @@ test('a home assignment is drafted, submitted, returned, resubmitted and tracked
 
   // The tracker shows the change.
   await leader.goto(`${server.base}/progress`);
-  const after = await phaseOneCell(leader, 'Region Skåne');
+  const after = await phaseOneCell(leader, 'Region Kronoberg');
   assert.notEqual(after, before);
   assert.match(after, /Inlämnat/);
   await leader.goto(`${server.base}/phases/omvarlden/heatmap`);

@@ -67,8 +67,12 @@ export async function startServer() {
   };
 }
 
+/**
+ * Debian's Chromium. Every context is a Swedish participant's browser (its
+ * Accept-Language and time zone), unless a test asks for another.
+ */
 export async function startBrowser() {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: [
@@ -81,6 +85,10 @@ export async function startBrowser() {
       '--disable-sync',
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) =>
+    newContext({ locale: 'sv-SE', timezoneId: TIME_ZONE, ...options });
+  return browser;
 }
 
 /** Runs axe-core (WCAG 2.1 A and AA) on the page and returns its violations. */
