@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use super::events::subject;
+use super::subject;
 use super::{Error, Result};
 use crate::domain::form::FieldErrors;
 use crate::domain::user::{Role, UserForm};

@@ -6,8 +6,7 @@ use std::sync::Arc;
 
 use rusqlite::Connection;
 
-use super::{Error, Result, transaction};
-use crate::domain::access::Subject;
+use super::{Error, Result, subject, transaction};
 use crate::domain::assignment::{
     self, Action, Bank, Errors, Typed, can_read, can_review, can_write, read_answers, read_part,
     transition,
@@ -19,13 +18,6 @@ use crate::storage::bank::{self as notes, Brief};
 use crate::storage::submissions::{self, Draft, Submission};
 use crate::storage::users::User;
 use crate::storage::{self, Db, Edit};
-
-fn subject(user: &User) -> Subject<'_> {
-    Subject {
-        roles: &user.roles,
-        organisation_id: user.organisation_id,
-    }
-}
 
 /// The phase `slug` and its home assignment.
 pub fn phase_with_assignment<'a>(

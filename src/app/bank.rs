@@ -1,7 +1,7 @@
 //! The bank of change notes: importing notes in bulk from a parsed file, editing a
 //! note, linking two notes and merging one into another. No web types.
 
-use super::{Error, Result, transaction};
+use super::{Error, Result, subject, transaction};
 use crate::domain::access::Subject;
 use crate::domain::bank::{
     ImportError, LinkKind, NoteStatus, ValidNote, can_curate, can_edit_note, can_see_note,
@@ -95,26 +95,10 @@ pub async fn update(
     base: i64,
     note: ValidNote,
 ) -> Result<NoteEdit> {
-    let (roles, org, by, actor) = (
-        user.roles.clone(),
-        user.organisation_id,
-        user.id,
-        actor.clone(),
-    );
+    let (user, actor) = (user.clone(), actor.clone());
     transaction::write(db, move |tx| {
-        let subject = Subject {
-            roles: &roles,
-            organisation_id: org,
-        };
-        let current = bank::get(tx, id)?.ok_or(Error::NotFound)?;
-        if !can_see_note(
-            Some(&subject),
-            current.status,
-            current.organisation_id,
-            current.public,
-        ) {
-            return Err(Error::NotFound);
-        }
+        let (subject, by) = (subject(&user), user.id);
+        let current = seen(tx, &subject, id)?;
         if !can_edit_note(&subject, current.status, current.organisation_id) {
             return Err(Error::Forbidden);
         }
@@ -137,7 +121,7 @@ pub async fn update(
 }
 
 /// Note `id` as `subject` may see it (not found otherwise).
-fn seen(tx: &rusqlite::Connection, subject: &Subject, id: i64) -> Result<Note> {
+pub(super) fn seen(tx: &rusqlite::Connection, subject: &Subject, id: i64) -> Result<Note> {
     let note = bank::get(tx, id)?.ok_or(Error::NotFound)?;
     if can_see_note(
         Some(subject),
@@ -169,17 +153,9 @@ pub async fn link(
     to: i64,
     kind: LinkKind,
 ) -> Result<NoteChange> {
-    let (roles, org, by, actor) = (
-        user.roles.clone(),
-        user.organisation_id,
-        user.id,
-        actor.clone(),
-    );
+    let (user, actor) = (user.clone(), actor.clone());
     transaction::write(db, move |tx| {
-        let subject = Subject {
-            roles: &roles,
-            organisation_id: org,
-        };
+        let (subject, by) = (subject(&user), user.id);
         let note = seen(tx, &subject, id)?;
         if !can_edit_note(&subject, note.status, note.organisation_id) {
             return Err(Error::Forbidden);
@@ -218,17 +194,9 @@ pub async fn link(
 /// note takes over its links, child notes and tags. Both are checked in the transaction
 /// that merges, so two merges cannot cross.
 pub async fn merge(db: &Db, user: &User, actor: &Actor, id: i64, into: i64) -> Result<NoteChange> {
-    let (roles, org, by, actor) = (
-        user.roles.clone(),
-        user.organisation_id,
-        user.id,
-        actor.clone(),
-    );
+    let (user, actor) = (user.clone(), actor.clone());
     transaction::write(db, move |tx| {
-        let subject = Subject {
-            roles: &roles,
-            organisation_id: org,
-        };
+        let (subject, by) = (subject(&user), user.id);
         let note = seen(tx, &subject, id)?;
         if !can_curate(&subject) {
             return Err(Error::Forbidden);

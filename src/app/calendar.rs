@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use super::Result;
-use super::events::subject;
+use super::subject;
 use crate::domain::event::{EventKind, EventStatus, RegistrationStatus};
 use crate::storage::events::{self, Event, EventFilter, Registration};
 use crate::storage::organisations::{self, Organisation};

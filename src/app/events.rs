@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use super::{Error, Result};
+use super::{Error, Result, subject};
 use crate::domain::access::{Subject, can_see_event};
 use crate::domain::event::{
     AgendaForm, Audience, EventForm, EventStatus, Question, QuestionForm, RegistrationStatus,
@@ -23,14 +23,6 @@ use crate::storage::{Db, StorageError, audit};
 /// Errors at the registration form's fields (`registration` for the form as a whole,
 /// `qN` for question N), as catalogue keys.
 pub type RegistrationErrors = BTreeMap<String, &'static str>;
-
-/// The permissions of a signed-in person.
-pub fn subject(user: &User) -> Subject<'_> {
-    Subject {
-        roles: &user.roles,
-        organisation_id: user.organisation_id,
-    }
-}
 
 /// The event if `viewer` may see it; otherwise [`Error::NotFound`], as for an event that
 /// does not exist.

@@ -1,7 +1,7 @@
 //! Input (innspill) from anyone: checked, held for moderation, limited per address; and
 //! its moderation by process leaders and editors.
 
-use super::events::subject;
+use super::subject;
 use super::{Error, Result};
 use crate::domain::access::Subject;
 use crate::domain::form::FieldErrors;

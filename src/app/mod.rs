@@ -18,7 +18,9 @@ pub mod rounds;
 pub mod sources;
 mod transaction;
 
+use crate::domain::access::Subject;
 use crate::storage::StorageError;
+use crate::storage::users::User;
 
 /// Why a use case could not run at all.
 #[derive(Debug, thiserror::Error)]
@@ -43,3 +45,11 @@ pub mod input;
 pub mod organisations;
 pub mod phases;
 pub mod search;
+
+/// What a person may do, by their roles and organisation.
+pub fn subject(user: &User) -> Subject<'_> {
+    Subject {
+        roles: &user.roles,
+        organisation_id: user.organisation_id,
+    }
+}

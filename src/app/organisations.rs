@@ -1,6 +1,6 @@
 //! Organisations: adding one (administrators) and saving an organisation's details.
 
-use super::events::subject;
+use super::subject;
 use super::{Error, Result};
 use crate::domain::form::FieldErrors;
 use crate::domain::organisation::OrganisationForm;

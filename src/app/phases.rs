@@ -1,7 +1,7 @@
 //! The phases: which one is active (by the dates, unless a process leader overrides
 //! it, every change logged) and what is scheduled and published in one phase.
 
-use super::events::subject;
+use super::subject;
 use super::{Error, Result};
 use crate::domain::form::{self, FieldErrors};
 use crate::domain::programme::Programme;

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Error, Result, transaction};
+use super::{Error, Result, subject, transaction};
 use crate::domain::access::Subject;
 use crate::domain::bank::{NoteStatus, can_see_note};
 use crate::domain::form::FieldErrors;
@@ -18,13 +18,6 @@ use crate::storage::organisations::{self, Organisation};
 use crate::storage::rounds::{self, Rating, Round, RoundNote};
 use crate::storage::users::User;
 use crate::storage::{self, Db, bank};
-
-fn subject(user: &User) -> Subject<'_> {
-    Subject {
-        roles: &user.roles,
-        organisation_id: user.organisation_id,
-    }
-}
 
 /// What became of opening a round.
 #[derive(Debug, Clone, PartialEq)]

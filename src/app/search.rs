@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::Result;
-use super::events::subject;
+use super::subject;
 use crate::domain::bank::{can_curate, search_query};
 use crate::domain::methods::Method;
 use crate::storage::Db;

@@ -1,14 +1,12 @@
 //! The source bank (omvärldsbank): editing a source, and a note citing a source with a
 //! stance. No web types.
 
-use super::{Error, Result, transaction};
-use crate::domain::access::Subject;
-use crate::domain::bank::can_see_note;
+use super::{Error, Result, subject, transaction};
 use crate::domain::source::{Stance, ValidSource, can_cite_from_note, can_edit_source};
 use crate::storage::audit::{self, Actor};
 use crate::storage::sources::{self, Linked, Source};
 use crate::storage::users::User;
-use crate::storage::{Db, Edit, bank};
+use crate::storage::{Db, Edit};
 
 /// Cites `source` from note `note` with `stance` (or changes the stance it had). A note
 /// the person may not see is not found; one they may see but not change is forbidden.
@@ -20,26 +18,10 @@ pub async fn cite(
     source: i64,
     stance: Stance,
 ) -> Result<Linked> {
-    let (roles, org, by, actor) = (
-        user.roles.clone(),
-        user.organisation_id,
-        user.id,
-        actor.clone(),
-    );
+    let (user, actor) = (user.clone(), actor.clone());
     transaction::write(db, move |tx| {
-        let subject = Subject {
-            roles: &roles,
-            organisation_id: org,
-        };
-        let found = bank::get(tx, note)?.ok_or(Error::NotFound)?;
-        if !can_see_note(
-            Some(&subject),
-            found.status,
-            found.organisation_id,
-            found.public,
-        ) {
-            return Err(Error::NotFound);
-        }
+        let (subject, by) = (subject(&user), user.id);
+        let found = super::bank::seen(tx, &subject, note)?;
         if !can_cite_from_note(&subject, found.status, found.organisation_id) {
             return Err(Error::Forbidden);
         }
@@ -67,12 +49,9 @@ pub async fn update(
     base: i64,
     source: ValidSource,
 ) -> Result<Edit<Source>> {
-    let (roles, org, actor) = (user.roles.clone(), user.organisation_id, actor.clone());
+    let (user, actor) = (user.clone(), actor.clone());
     transaction::write(db, move |tx| {
-        let subject = Subject {
-            roles: &roles,
-            organisation_id: org,
-        };
+        let subject = subject(&user);
         let current = sources::get(tx, id)?.ok_or(Error::NotFound)?;
         if !can_edit_source(&subject, current.organisation_id) {
             return Err(Error::Forbidden);

@@ -115,11 +115,7 @@ impl Ctx {
 
     /// The signed-in person's permissions.
     pub fn subject(&self) -> Result<Subject<'_>, AppError> {
-        let user = self.user()?;
-        Ok(Subject {
-            roles: &user.roles,
-            organisation_id: user.organisation_id,
-        })
+        Ok(crate::app::subject(self.user()?))
     }
 
     /// The signed-in person if `allowed` holds for them; otherwise 403 (or sign in first).
