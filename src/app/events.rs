@@ -72,6 +72,8 @@ pub struct EventPage {
     /// The viewer's own live registration.
     pub mine: Option<events::Registration>,
     pub registration_open: bool,
+    /// Registration has a window that has not opened yet (its time is the event's).
+    pub opens_later: bool,
     pub before_deadline: bool,
     pub is_past: bool,
     pub leader: bool,
@@ -128,6 +130,7 @@ pub async fn page(db: &Db, viewer: Option<&User>, event: Event) -> Result<EventP
     let now = db.clock().now_seconds();
     Ok(EventPage {
         registration_open: event.registration_open(now),
+        opens_later: event.registration_opens.is_some_and(|o| now < o),
         before_deadline: now < event.registration_closes.unwrap_or(event.starts_at),
         is_past: event.ends_at < now,
         can_edit: subject.is_some_and(|s| may_edit(&s, &event)),

@@ -370,6 +370,33 @@ async fn after_the_deadline_only_process_leaders_add_people() {
 }
 
 #[tokio::test]
+async fn before_registration_opens_the_page_says_when_it_opens() {
+    let app = spawn_app();
+    world(&app);
+    let (starts, ends) = (local(30, 9), local(30, 16));
+    let mut fields = workshop(&starts, &ends, "50", "");
+    let opens = local(3, 9);
+    fields.push(("registration_opens", &opens));
+    let leader = app.as_leader().await;
+    let id = schedule(&leader, &fields).await;
+    let strategist = app.as_strategist_a().await;
+    let page = strategist.get(&format!("/events/{id}")).await;
+    let at = framsyn::domain::event::parse_local(&opens, chrono_tz::Europe::Stockholm)
+        .unwrap()
+        .timestamp();
+    assert_eq!(
+        page.attrs("[data-registration=not-yet-open]", "data-opens"),
+        [at.to_string()]
+    );
+    assert!(page.texts("#registration-form").is_empty());
+    app.clock.advance(chrono::Duration::days(4));
+    let strategist = app.as_strategist_a().await;
+    let page = strategist.get(&format!("/events/{id}")).await;
+    assert!(page.texts("[data-registration=not-yet-open]").is_empty());
+    assert_eq!(page.texts("#registration-form").len(), 1);
+}
+
+#[tokio::test]
 async fn a_cancelled_event_takes_no_registrations_and_says_so() {
     let app = spawn_app();
     world(&app);

@@ -92,6 +92,7 @@ registration-email = Email address
 registration-submit = Register
 registration-sign-in = Sign in to register
 registration-closed = Registration is closed.
+registration-opens-at = Registration opens { $date }.
 registration-closed-leader = Registration is closed to others; as a process leader you can still add participants.
 registration-event-cancelled = The event has been cancelled; registration is not possible.
 registration-you-are-confirmed = You are registered and have a place.

@@ -92,6 +92,7 @@ registration-email = E-postadresse
 registration-submit = Meld på
 registration-sign-in = Logg inn for å melde deg på
 registration-closed = Påmeldingen er stengt.
+registration-opens-at = Påmeldingen åpner { $date }.
 registration-closed-leader = Påmeldingen er stengt for andre; som prosessleder kan du fortsatt legge til deltakere.
 registration-event-cancelled = Arrangementet er avlyst; det er ikke mulig å melde seg på.
 registration-you-are-confirmed = Du er påmeldt og har fått plass.

@@ -92,6 +92,7 @@ registration-email = E-postadress
 registration-submit = Anmäl
 registration-sign-in = Logga in för att anmäla dig
 registration-closed = Anmälan är stängd.
+registration-opens-at = Anmälan öppnar { $date }.
 registration-closed-leader = Anmälan är stängd för andra; som processledare kan du fortfarande lägga till deltagare.
 registration-event-cancelled = Evenemanget är inställt; det går inte att anmäla sig.
 registration-you-are-confirmed = Du är anmäld och har en plats.
