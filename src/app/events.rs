@@ -593,17 +593,27 @@ pub async fn save_minutes(
     Ok(MinutesSaved::Saved(revision))
 }
 
-/// Marks who came among those with a seat (process leaders, during or after the event).
+/// Whether attendance may be marked: from the event's start, never before, so nobody is
+/// counted as present at something that has not happened.
+pub fn attendance_open(event: &Event, now: i64) -> bool {
+    now >= event.starts_at
+}
+
+/// Marks who came among those with a seat (process leaders, from the event's start).
+/// Before the start nothing is stored and the answer is `false`.
 pub async fn record_attendance(
     db: &Db,
     user: &User,
     actor: audit::Actor,
     id: i64,
     attended: Vec<i64>,
-) -> Result<()> {
-    visible(db, Some(user), id).await?;
+) -> Result<bool> {
+    let event = visible(db, Some(user), id).await?;
     if !subject(user).can_schedule_events() {
         return Err(Error::Forbidden);
+    }
+    if !attendance_open(&event, db.clock().now_seconds()) {
+        return Ok(false);
     }
     db.write(move |tx| {
         for registration in events::registrations(tx, id)? {
@@ -622,7 +632,7 @@ pub async fn record_attendance(
         )
     })
     .await?;
-    Ok(())
+    Ok(true)
 }
 
 /// A change to an event's programme: its timed agenda or the questions to registrants.

@@ -431,6 +431,7 @@ pub async fn attendance(
     Form(form): Form<AttendanceForm>,
 ) -> Result<Response, AppError> {
     let user = signed_in_for(&state, &ctx, id).await?;
+    // Before the start nothing is stored; the list says from when attendance is marked.
     events_app::record_attendance(&state.db, user, ctx.actor(), id, form.attended).await?;
     Ok(Redirect::to(&format!("/events/{id}/registrations")).into_response())
 }
@@ -455,11 +456,12 @@ pub async fn registration_list(
             .entry(r.organisation_name.clone().unwrap_or_default())
             .or_default() += 1;
     }
+    let attendance_open = events_app::attendance_open(&event, state.clock.now_seconds());
     Ok(state
         .render(
             &ctx,
             "registrations.html",
-            context! { event, registrations, questions, by_organisation },
+            context! { event, registrations, questions, by_organisation, attendance_open },
         )?
         .into_response())
 }

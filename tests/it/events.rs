@@ -716,6 +716,48 @@ async fn registrations_list_csv_and_attendance() {
     );
 }
 
+#[tokio::test]
+async fn attendance_is_marked_from_the_events_start_and_not_before() {
+    let app = spawn_app();
+    world(&app);
+    let leader = app.as_leader().await;
+    let id = schedule(&leader, &workshop(&local(2, 9), &local(2, 16), "50", "")).await;
+    leader
+        .post(
+            &format!("/events/{id}/register"),
+            &[
+                ("person", "other"),
+                ("name", "Åsa Öberg"),
+                ("email", "asa@reglab.test"),
+            ],
+        )
+        .await;
+    let reg = registrations(&app, id)[0].id.to_string();
+    let list = leader.get(&format!("/events/{id}/registrations")).await;
+    assert_eq!(list.texts("[data-attendance=from-start]").len(), 1);
+    assert!(list.attrs("input[name=attended]", "value").is_empty());
+    leader
+        .post(&format!("/events/{id}/attendance"), &[("attended", &reg)])
+        .await;
+    assert_eq!(
+        registrations(&app, id)[0].attended,
+        None,
+        "nobody is present at what has not begun"
+    );
+    app.clock.advance(chrono::Duration::days(3));
+    let leader = app.as_leader().await;
+    let list = leader.get(&format!("/events/{id}/registrations")).await;
+    assert!(list.texts("[data-attendance=from-start]").is_empty());
+    assert_eq!(
+        list.attrs("input[name=attended]", "value"),
+        vec![reg.clone()]
+    );
+    leader
+        .post(&format!("/events/{id}/attendance"), &[("attended", &reg)])
+        .await;
+    assert_eq!(registrations(&app, id)[0].attended, Some(true));
+}
+
 /// The feeds, read by an independent iCalendar parser.
 mod feeds {
     use super::*;

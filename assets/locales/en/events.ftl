@@ -115,6 +115,7 @@ registrations-csv = Download as CSV
 registrations-per-organisation = By organisation
 registrations-count = Registered
 registrations-save-attendance = Save attendance
+registrations-attendance-from-start = Attendance is marked from the event's start, { $date }.
 
 minutes-title = Documentation
 minutes-none = No documentation yet.

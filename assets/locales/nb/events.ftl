@@ -115,6 +115,7 @@ registrations-csv = Last ned som CSV
 registrations-per-organisation = Per organisasjon
 registrations-count = Påmeldte
 registrations-save-attendance = Lagre oppmøte
+registrations-attendance-from-start = Oppmøte markeres fra arrangementets start, { $date }.
 
 minutes-title = Dokumentasjon
 minutes-none = Ingen dokumentasjon ennå.

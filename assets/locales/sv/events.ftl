@@ -115,6 +115,7 @@ registrations-csv = Ladda ned som CSV
 registrations-per-organisation = Per organisation
 registrations-count = Anmälda
 registrations-save-attendance = Spara närvaro
+registrations-attendance-from-start = Närvaro markeras från evenemangets start, { $date }.
 
 minutes-title = Dokumentation
 minutes-none = Ingen dokumentation än.
