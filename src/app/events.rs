@@ -10,7 +10,7 @@ use super::{Error, Result, subject};
 use crate::domain::access::{Subject, can_see_event};
 use crate::domain::event::{
     AgendaForm, Audience, EventForm, EventStatus, Question, QuestionForm, RegistrationStatus,
-    ValidAgendaItem, ValidQuestion, check_answers,
+    VISITOR_WINDOW_SECONDS, ValidAgendaItem, ValidQuestion, check_answers, visitor_may_register,
 };
 use crate::domain::form::{self, FieldErrors};
 use crate::domain::programme::Programme;
@@ -18,7 +18,7 @@ use crate::domain::user::Email;
 use crate::storage::events::{self, AgendaItem, Event, Minutes, Registered, Registrant};
 use crate::storage::organisations::Organisation;
 use crate::storage::users::{self, User};
-use crate::storage::{Db, StorageError, audit};
+use crate::storage::{Db, StorageError, audit, now_seconds};
 
 /// Errors at the registration form's fields (`registration` for the form as a whole,
 /// `qN` for question N), as catalogue keys.
@@ -186,6 +186,8 @@ pub struct RegistrationRequest {
     pub organisation_id: Option<i64>,
     /// The answers to the event's questions: (question id, the values given).
     pub answers: Vec<(i64, Vec<String>)>,
+    /// A field hidden from people; only robots fill it in.
+    pub honeypot: String,
 }
 
 /// What became of a registration.
@@ -202,6 +204,9 @@ pub enum Registration {
     },
     /// Visitors may register only for events open to all: sign in first.
     SignInRequired,
+    /// A visitor's registration, answered alike whether it took a seat, waits, was there
+    /// already or was a robot's, so the answer tells nobody who is registered.
+    Received,
 }
 
 /// Registers the signed-in person, a person of a strategist's own organisation (a
@@ -230,6 +235,9 @@ pub async fn register(
         }
         None => return Ok(Registration::SignInRequired),
     };
+    if viewer.is_none() && !request.honeypot.trim().is_empty() {
+        return Ok(Registration::Received);
+    }
     let questions = db.read(move |c| events::questions(c, event_id)).await?;
     let answers = check_answers(&questions, &request.answers).unwrap_or_else(|problems| {
         for (question, message) in problems {
@@ -242,8 +250,16 @@ pub async fn register(
         _ => return Ok(refused(event, errors)),
     };
     let by = viewer.map(|v| v.id);
+    let visitor_address = viewer.is_none().then(|| actor.address.clone()).flatten();
     let stored = db
         .write(move |tx| {
+            if let Some(address) = &visitor_address {
+                let since = now_seconds() - VISITOR_WINDOW_SECONDS;
+                let sent = events::visitor_registrations_from(tx, address, since)?;
+                if !visitor_may_register(sent) {
+                    return Ok(None);
+                }
+            }
             let outcome = events::register(tx, event_id, &person, &answers, by, !leader)?;
             let detail = format!("{outcome:?} {}", person.email);
             let subject = format!("event:{event_id}");
@@ -254,18 +270,26 @@ pub async fn register(
                 Some(&subject),
                 Some(&detail),
             )?;
-            Ok(outcome)
+            Ok(Some(outcome))
         })
         .await;
+    let visitor = viewer.is_none();
     let message = match stored {
-        Ok(Registered::Confirmed(id)) => return Ok(Registration::Confirmed(id)),
-        Ok(Registered::Waiting(id)) => return Ok(Registration::Waiting(id)),
-        Ok(Registered::OverOrganisationCap) => "error-organisation-cap",
-        Ok(Registered::AlreadyRegistered) => "error-already-registered",
+        Ok(None) => "error-too-many-registrations",
+        Ok(Some(
+            Registered::Confirmed(_) | Registered::Waiting(_) | Registered::AlreadyRegistered,
+        )) if visitor => {
+            return Ok(Registration::Received);
+        }
+        Err(e) if visitor && e.is_unique_violation() => return Ok(Registration::Received),
+        Ok(Some(Registered::Confirmed(id))) => return Ok(Registration::Confirmed(id)),
+        Ok(Some(Registered::Waiting(id))) => return Ok(Registration::Waiting(id)),
+        Ok(Some(Registered::OverOrganisationCap)) => "error-organisation-cap",
+        Ok(Some(Registered::AlreadyRegistered)) => "error-already-registered",
         Err(e) if e.is_unique_violation() => "error-already-registered",
         Err(e) => return Err(e.into()),
         // The event changed meanwhile: show it as it is now.
-        Ok(closed @ (Registered::NotOpen | Registered::Closed)) => {
+        Ok(Some(closed @ (Registered::NotOpen | Registered::Closed))) => {
             let message = if closed == Registered::NotOpen {
                 "error-event-cancelled"
             } else {

@@ -532,6 +532,19 @@ pub fn seat(
     }
 }
 
+/// How many registrations visitors (not signed in) may send from one address within
+/// [`VISITOR_WINDOW_SECONDS`]: enough for a few colleagues behind one office address,
+/// too few to fill an event with made-up names. Signed-in people are not limited.
+pub const VISITOR_REGISTRATIONS_PER_ADDRESS: u32 = 5;
+/// The window of [`VISITOR_REGISTRATIONS_PER_ADDRESS`]: an hour.
+pub const VISITOR_WINDOW_SECONDS: i64 = 3600;
+
+/// Whether a visitor's registration from an address may be tried, given how many that
+/// address sent in the window.
+pub fn visitor_may_register(sent_from_address: u32) -> bool {
+    sent_from_address < VISITOR_REGISTRATIONS_PER_ADDRESS
+}
+
 /// Whether an event may move from one status to another: proposals are approved,
 /// rejected or withdrawn (cancelled); published events can only be cancelled.
 pub fn status_change_allowed(from: EventStatus, to: EventStatus) -> bool {

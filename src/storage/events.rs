@@ -412,6 +412,17 @@ pub enum Registered {
     Closed,
 }
 
+/// How many registrations visitors (nobody signed in) sent from `address` since `since`,
+/// taken and refused alike, as the audit log has them.
+pub fn visitor_registrations_from(conn: &Connection, address: &str, since: i64) -> Result<u32> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM audit_log
+         WHERE action = 'registration.create' AND actor_id IS NULL AND address = ?1 AND at >= ?2",
+        params![address, since],
+        |r| r.get(0),
+    )?)
+}
+
 /// Registers a person, deciding the seat inside the write transaction, so capacity and
 /// the per-organisation cap hold however many people register at once.
 /// The event's status, limits and window are read here, in the same transaction, so a

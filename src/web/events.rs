@@ -238,6 +238,7 @@ pub async fn show(
     let notice = match (query.registered.as_deref(), query.cancelled.is_some()) {
         (Some("confirmed"), _) => Some("confirmed"),
         (Some("waiting"), _) => Some("waiting"),
+        (Some("received"), _) => Some("received"),
         (_, true) => Some("cancelled"),
         _ => None,
     };
@@ -359,11 +360,13 @@ pub async fn register(
         email: first("email").to_string(),
         organisation_id: first("organisation_id").parse().ok(),
         answers,
+        honeypot: first("website").to_string(),
     };
     let outcome = events_app::register(&state.db, ctx.viewer.as_ref(), ctx.actor(), id, request);
     let note = match outcome.await? {
         Registration::Confirmed(_) => "confirmed",
         Registration::Waiting(_) => "waiting",
+        Registration::Received => "received",
         Registration::Refused { event, errors } => {
             return registration_failed(&state, &ctx, *event, values, errors).await;
         }

@@ -114,6 +114,7 @@ async fn the_personal_feed_follows_its_token_and_keeps_the_link_for_a_seat() {
             email: String::new(),
             organisation_id: None,
             answers: Vec::new(),
+            honeypot: String::new(),
         };
         register(&app.db, Some(user), actor, event, request)
             .await

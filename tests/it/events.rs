@@ -956,6 +956,94 @@ async fn anyone_registers_for_an_event_open_to_all_and_members_only_events_ask_f
 }
 
 #[tokio::test]
+async fn visitors_cannot_fill_an_open_event_nor_learn_who_is_registered() {
+    let mut app = spawn_app();
+    world(&app);
+    let (starts, ends) = (local(15, 9), local(15, 13));
+    let mut open = workshop(&starts, &ends, "5", "");
+    open.retain(|(k, _)| *k != "audience");
+    open.push(("audience", "public"));
+    let public = create_event(&mut app, &open).await;
+    let visitor = app.visitor();
+    let page = visitor.get(&format!("/events/{public}")).await;
+    assert_eq!(
+        page.attrs("#registration-form input[name=website]", "value"),
+        [""]
+    );
+
+    let robot = visitor
+        .post(
+            &format!("/events/{public}/register"),
+            &[
+                ("name", "Robot"),
+                ("email", "robot@example.se"),
+                ("website", "http://spam.example"),
+            ],
+        )
+        .await;
+    assert_eq!(robot.status, StatusCode::SEE_OTHER);
+    assert!(
+        registrations(&app, public).is_empty(),
+        "the honeypot stores nothing"
+    );
+
+    let first = visitor
+        .post(
+            &format!("/events/{public}/register"),
+            &[("name", "Olle Öppen"), ("email", "olle@example.se")],
+        )
+        .await;
+    let again = visitor
+        .post(
+            &format!("/events/{public}/register"),
+            &[("name", "Någon Annan"), ("email", "olle@example.se")],
+        )
+        .await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        (again.status, again.location()),
+        (first.status, first.location()),
+        "a known address is answered as a new one"
+    );
+    let shown = visitor.get(first.location()).await;
+    assert_eq!(shown.texts(".notice[role=status]").len(), 1);
+    assert_eq!(registrations(&app, public).len(), 1);
+
+    for n in 0..3 {
+        let email = format!("falsk{n}@example.se");
+        visitor
+            .post(
+                &format!("/events/{public}/register"),
+                &[("name", "Falsk"), ("email", &email)],
+            )
+            .await;
+    }
+    let limited = visitor
+        .post(
+            &format!("/events/{public}/register"),
+            &[("name", "Falsk"), ("email", "falsk9@example.se")],
+        )
+        .await;
+    limited.assert_error("error-too-many-registrations");
+    assert_eq!(
+        registrations(&app, public).len(),
+        4,
+        "five tries from one address in an hour, the fifth of them an old address"
+    );
+
+    let elsewhere = spawn_app_sharing(&app);
+    let colleague = elsewhere.visitor();
+    let other_address = colleague
+        .post(
+            &format!("/events/{public}/register"),
+            &[("name", "Kollega"), ("email", "kollega@example.se")],
+        )
+        .await;
+    assert_eq!(other_address.status, StatusCode::SEE_OTHER);
+    assert_eq!(registrations(&app, public).len(), 5);
+}
+
+#[tokio::test]
 async fn people_cancel_their_own_registration_only_until_the_deadline() {
     let app = spawn_app();
     world(&app);
