@@ -108,6 +108,7 @@ pub async fn page(db: &Db, viewer: Option<&User>, event: Event) -> Result<EventP
                     });
                 }
                 members = users::list(c, Some(*organisation_id))?;
+                members.retain(|m| m.active);
             }
             let organisations = if leader {
                 crate::storage::organisations::all(c)?
@@ -351,6 +352,10 @@ async fn registrant(
             let own = member.organisation_id == viewer.organisation_id;
             if !subject.can_register_for(member.organisation_id) || (!leader && !own) {
                 return Err(Error::Forbidden);
+            }
+            if !member.active {
+                errors.insert("registration".into(), "error-person-deactivated");
+                return Ok(None);
             }
             Ok(Some(Registrant {
                 user_id: Some(member.id),

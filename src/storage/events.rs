@@ -523,13 +523,16 @@ pub struct Registration {
     pub created_at: i64,
     /// Answers in question order: (question id, answer).
     pub answers: Vec<(i64, String)>,
+    /// The person's account has been deactivated since they were registered.
+    pub deactivated: bool,
 }
 
 const REGISTRATION_COLUMNS: &str =
     "r.id, r.event_id, r.user_id, r.name, r.email, r.organisation_id, o.name AS organisation_name,
     r.status, r.attended, r.created_at,
     (SELECT group_concat(a.question_id || char(31) || replace(a.answer, char(30), ' '), char(30))
-       FROM registration_answers a WHERE a.registration_id = r.id) AS answers";
+       FROM registration_answers a WHERE a.registration_id = r.id) AS answers,
+    (SELECT u.active = 0 FROM users u WHERE u.id = r.user_id) AS deactivated";
 
 fn registration_from_row(r: &Row<'_>) -> rusqlite::Result<Registration> {
     let answers: Option<String> = r.get("answers")?;
@@ -553,6 +556,7 @@ fn registration_from_row(r: &Row<'_>) -> rusqlite::Result<Registration> {
         attended: r.get("attended")?,
         created_at: r.get("created_at")?,
         answers,
+        deactivated: r.get::<_, Option<bool>>("deactivated")?.unwrap_or(false),
     })
 }
 
@@ -641,7 +645,9 @@ pub fn promote_waiting(conn: &Connection, event_id: i64) -> Result<Vec<i64>> {
     )?;
     let free = capacity.map_or(i64::MAX, |c| i64::from(c.saturating_sub(confirmed)));
     let mut stmt = conn.prepare_cached(
-        "SELECT id FROM registrations WHERE event_id = ?1 AND status = 'waiting' ORDER BY id LIMIT ?2",
+        "SELECT r.id FROM registrations r LEFT JOIN users u ON u.id = r.user_id
+         WHERE r.event_id = ?1 AND r.status = 'waiting' AND coalesce(u.active, 1) = 1
+         ORDER BY r.id LIMIT ?2",
     )?;
     let promoted: Vec<i64> = stmt
         .query_map(params![event_id, free], |r| r.get("id"))?

@@ -397,6 +397,64 @@ async fn before_registration_opens_the_page_says_when_it_opens() {
 }
 
 #[tokio::test]
+async fn deactivated_people_are_not_offered_take_no_seat_and_are_marked() {
+    let app = spawn_app();
+    let w = world(&app);
+    let kept = app.user("kvar@skane.test", w.org_a, &[]);
+    let gone = app.user("borta@skane.test", w.org_a, &[]);
+    let leaving = app.user("slutar@skane.test", w.org_a, &[]);
+    let leader = app.as_leader().await;
+    let id = schedule(&leader, &workshop(&local(30, 9), &local(30, 16), "1", "")).await;
+    for person in [kept, leaving] {
+        let done = leader
+            .post(
+                &format!("/events/{id}/register"),
+                &[("person", &person.to_string())],
+            )
+            .await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER);
+    }
+    let deactivate = |user: i64| {
+        app.db
+            .write_blocking(move |tx| framsyn::storage::users::set_active(tx, user, false))
+            .unwrap()
+    };
+    deactivate(gone);
+    deactivate(leaving);
+
+    let strategist = app.as_strategist_a().await;
+    let page = strategist.get(&format!("/events/{id}")).await;
+    let offered = page.attrs("#registration-form input[name=person]", "value");
+    assert!(offered.contains(&kept.to_string()));
+    assert!(!offered.contains(&gone.to_string()), "{offered:?}");
+    let refused = strategist
+        .post(
+            &format!("/events/{id}/register"),
+            &[("person", &gone.to_string())],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    refused.assert_error("error-person-deactivated");
+
+    let list = leader.get(&format!("/events/{id}/registrations")).await;
+    assert_eq!(
+        list.texts("[data-deactivated]").len(),
+        1,
+        "the one who left"
+    );
+    let first = registrations(&app, id)[0].id;
+    leader
+        .post(&format!("/registrations/{first}/cancel"), &[])
+        .await;
+    assert!(
+        registrations(&app, id)
+            .iter()
+            .all(|r| r.status != framsyn::domain::event::RegistrationStatus::Confirmed),
+        "a deactivated person waiting in line does not move up to a seat"
+    );
+}
+
+#[tokio::test]
 async fn a_cancelled_event_takes_no_registrations_and_says_so() {
     let app = spawn_app();
     world(&app);

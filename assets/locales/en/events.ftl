@@ -117,6 +117,7 @@ registrations-csv = Download as CSV
 registrations-per-organisation = By organisation
 registrations-count = Registered
 registrations-save-attendance = Save attendance
+registration-deactivated = account deactivated
 registrations-attendance-from-start = Attendance is marked from the event's start, { $date }.
 
 minutes-title = Documentation
@@ -151,6 +152,7 @@ error-outside-event = The time must fall within the event.
 error-two-options = Enter at least two answer options, one per line.
 error-answer-invalid = Choose from the options.
 error-registration-closed = Registration is closed.
+error-person-deactivated = This person's account is deactivated; they cannot be registered.
 error-too-many-registrations = Too many registrations from the same address. Please try again later.
 error-event-cancelled = The event has been cancelled.
 error-organisation-cap = The organisation already has as many registrations as the event allows.

@@ -117,6 +117,7 @@ registrations-csv = Last ned som CSV
 registrations-per-organisation = Per organisasjon
 registrations-count = Påmeldte
 registrations-save-attendance = Lagre oppmøte
+registration-deactivated = konto deaktivert
 registrations-attendance-from-start = Oppmøte markeres fra arrangementets start, { $date }.
 
 minutes-title = Dokumentasjon
@@ -151,6 +152,7 @@ error-outside-event = Tidspunktet må ligge innenfor arrangementet.
 error-two-options = Skriv minst to svaralternativer, ett per linje.
 error-answer-invalid = Velg blant alternativene.
 error-registration-closed = Påmeldingen er stengt.
+error-person-deactivated = Personens konto er deaktivert; vedkommende kan ikke meldes på.
 error-too-many-registrations = For mange påmeldinger fra samme adresse. Prøv igjen om en stund.
 error-event-cancelled = Arrangementet er avlyst.
 error-organisation-cap = Organisasjonen har allerede så mange påmeldte som arrangementet tillater.

@@ -117,6 +117,7 @@ registrations-csv = Ladda ned som CSV
 registrations-per-organisation = Per organisation
 registrations-count = Anmälda
 registrations-save-attendance = Spara närvaro
+registration-deactivated = konto avaktiverat
 registrations-attendance-from-start = Närvaro markeras från evenemangets start, { $date }.
 
 minutes-title = Dokumentation
@@ -151,6 +152,7 @@ error-outside-event = Tiden måste ligga inom evenemanget.
 error-two-options = Skriv minst två svarsalternativ, ett per rad.
 error-answer-invalid = Välj bland alternativen.
 error-registration-closed = Anmälan är stängd.
+error-person-deactivated = Personens konto är avaktiverat; hen kan inte anmälas.
 error-too-many-registrations = För många anmälningar från samma adress. Försök igen om en stund.
 error-event-cancelled = Evenemanget är inställt.
 error-organisation-cap = Organisationen har redan så många anmälda som evenemanget tillåter.
