@@ -71,6 +71,8 @@ pub struct EventPage {
     pub organisations: Vec<Organisation>,
     /// The viewer's own live registration.
     pub mine: Option<events::Registration>,
+    /// The viewer's place in the waiting list (1 is next), if they wait.
+    pub queue_position: Option<usize>,
     pub registration_open: bool,
     /// Registration has a window that has not opened yet (its time is the event's).
     pub opens_later: bool,
@@ -91,9 +93,9 @@ pub async fn page(db: &Db, viewer: Option<&User>, event: Event) -> Result<EventP
     let leader = subject.is_some_and(|s| s.can_schedule_events());
     let can_minutes = subject.is_some_and(|s| s.can_write_minutes());
     let who = viewer.map(|v| (v.id, v.email.clone(), v.organisation_id));
-    let (agenda, questions, registrations, minutes, members, organisations, mine) = db
-        .read(move |c| {
-            let mut mine = None;
+    let (agenda, questions, registrations, minutes, members, organisations, mine, queue_position) =
+        db.read(move |c| {
+            let (mut mine, mut queue_position) = (None, None);
             let (mut registrations, mut members) = (Vec::new(), Vec::new());
             if let Some((user_id, email, organisation_id)) = &who {
                 mine = events::registrations_of(c, *user_id, email)?
@@ -101,6 +103,9 @@ pub async fn page(db: &Db, viewer: Option<&User>, event: Event) -> Result<EventP
                     .find(|(r, _)| r.event_id == id)
                     .map(|(r, _)| r);
                 registrations = events::registrations(c, id)?;
+                queue_position = mine
+                    .as_ref()
+                    .and_then(|m: &events::Registration| queue_position_of(&registrations, m.id));
                 if !leader {
                     registrations.retain(|r| {
                         r.organisation_id == Some(*organisation_id)
@@ -125,6 +130,7 @@ pub async fn page(db: &Db, viewer: Option<&User>, event: Event) -> Result<EventP
                 members,
                 organisations,
                 mine,
+                queue_position,
             ))
         })
         .await?;
@@ -149,9 +155,20 @@ pub async fn page(db: &Db, viewer: Option<&User>, event: Event) -> Result<EventP
         members,
         organisations,
         mine,
+        queue_position,
         leader,
         can_minutes,
     })
+}
+
+/// Where a registration stands in the waiting list (1 is next), in the order people move
+/// up: by arrival, passing over people whose accounts are deactivated.
+fn queue_position_of(registrations: &[events::Registration], id: i64) -> Option<usize> {
+    registrations
+        .iter()
+        .filter(|r| r.status == RegistrationStatus::Waiting && !r.deactivated)
+        .position(|r| r.id == id)
+        .map(|p| p + 1)
 }
 
 /// Whom a registration is for.

@@ -312,6 +312,11 @@ async fn a_full_event_has_a_waiting_list_and_a_cancellation_promotes_the_first_i
         ["waiting"],
         "the editor is told they are on the waiting list"
     );
+    assert_eq!(
+        page.attrs("[data-queue-position]", "data-queue-position"),
+        ["2"],
+        "and their place in it"
+    );
 
     let mine = registrations(&app, id)[0].id;
     let cancelled = strategist_a
@@ -327,6 +332,17 @@ async fn a_full_event_has_a_waiting_list_and_a_cancellation_promotes_the_first_i
         "first in line moved up"
     );
     assert_eq!(status_of(EDITOR), "waiting");
+    let page = editor.get(&format!("/events/{id}")).await;
+    assert_eq!(
+        page.attrs("[data-queue-position]", "data-queue-position"),
+        ["1"],
+        "the editor is next now"
+    );
+    let page = strategist_b.get(&format!("/events/{id}")).await;
+    assert!(
+        page.attrs("[data-queue-position]", "data-queue-position")
+            .is_empty()
+    );
 
     // Someone else's registration cannot be cancelled by a stranger.
     let editors = rows.iter().find(|r| r.email == EDITOR).unwrap().id;

@@ -108,6 +108,7 @@ registration-status-cancelled = Cancelled
 registration-attended = Attended
 registration-notice-confirmed = Registration complete: the place is confirmed.
 registration-notice-waiting = The event is full; the registration is on the waiting list.
+registration-queue-position = You are number { $position } on the waiting list.
 registration-notice-received = Thank you! The registration has been received.
 registration-honeypot = Leave this field empty
 registration-notice-cancelled = The registration has been cancelled.

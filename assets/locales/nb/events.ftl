@@ -108,6 +108,7 @@ registration-status-cancelled = Avmeldt
 registration-attended = Deltok
 registration-notice-confirmed = Påmeldingen er registrert: plassen er bekreftet.
 registration-notice-waiting = Arrangementet er fullt; påmeldingen står på ventelisten.
+registration-queue-position = Du er nummer { $position } på ventelisten.
 registration-notice-received = Takk! Påmeldingen er mottatt.
 registration-honeypot = La dette feltet stå tomt
 registration-notice-cancelled = Avmeldingen er registrert.

@@ -108,6 +108,7 @@ registration-status-cancelled = Avbokad
 registration-attended = Närvarade
 registration-notice-confirmed = Anmälan är klar: platsen är bekräftad.
 registration-notice-waiting = Evenemanget är fullt; anmälan står på väntelistan.
+registration-queue-position = Du är nummer { $position } på väntelistan.
 registration-notice-received = Tack! Anmälan har tagits emot.
 registration-honeypot = Lämna detta fält tomt
 registration-notice-cancelled = Anmälan är avbokad.
