@@ -26,7 +26,9 @@
 //! outcome; [`app::Error`] is what stops any of them.
 //!
 //! - [`app::events`], [`app::calendar`]: the event page, registering (a seat or the
-//!   waiting list), cancelling, scheduling and minutes; the calendar and one's own feed.
+//!   waiting list; visitors limited per address and answered alike, known address or
+//!   not), cancelling, scheduling, attendance (from the start) and minutes; the calendar
+//!   and one's own feed.
 //! - [`app::auth`], [`app::admin`], [`app::organisations`]: signing in (throttled, a new
 //!   session) and out, set-password links; people (the last administrator stays one);
 //!   organisations.
