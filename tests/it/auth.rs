@@ -77,6 +77,20 @@ async fn cookies_are_secure_behind_https() {
         .to_str()
         .unwrap();
     assert!(cookie.contains("Secure"), "{cookie}");
+    let language = app
+        .post("/language", &[("lang", "en"), ("next", "/")])
+        .await;
+    let cookie = language
+        .headers
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(cookie.starts_with("framsyn_lang=en"), "{cookie}");
+    assert!(
+        cookie.contains("Secure"),
+        "the language cookie too: {cookie}"
+    );
 }
 
 #[tokio::test]
