@@ -164,7 +164,12 @@ pub async fn set_password(
         return Ok(PasswordSet::InvalidLink);
     };
     let mut errors = FieldErrors::new();
-    user::check_new_password(&mut errors, &password, repeat);
+    user::check_new_password(
+        &mut errors,
+        &password,
+        repeat,
+        &[person.email.as_str(), person.name.as_str()],
+    );
     if !errors.is_empty() {
         let person = Box::new(person);
         return Ok(PasswordSet::Refused { person, errors });

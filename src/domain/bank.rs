@@ -86,22 +86,24 @@ pub fn note_number(text: &str) -> Option<i64> {
 /// A parent note must stand higher on the ladder (a signal under a trend or megatrend, a
 /// trend under a megatrend), may not be the note itself, and must still be in use. As
 /// levels only rise, no chain of parents can come back to where it started.
+///
+/// A draft is never a parent, and a number naming one gets the same answer as a number
+/// naming nothing: drafts are seen by their organisation only, so any other answer would
+/// tell others which draft numbers exist.
 pub fn check_parent(
     child_id: Option<i64>,
     child: NoteType,
     parent_id: i64,
     parent: Option<(NoteType, NoteStatus)>,
 ) -> Result<(), &'static str> {
-    let Some((parent_type, status)) = parent else {
-        return Err("error-note-not-found");
-    };
     if child_id == Some(parent_id) {
         return Err("error-parent-self");
     }
-    if matches!(
-        status,
-        NoteStatus::Merged | NoteStatus::Archived | NoteStatus::Draft
-    ) {
+    let Some((parent_type, status)) = parent.filter(|(_, status)| *status != NoteStatus::Draft)
+    else {
+        return Err("error-parent-unknown");
+    };
+    if matches!(status, NoteStatus::Merged | NoteStatus::Archived) {
         return Err("error-parent-status");
     }
     match (level(child), level(parent_type)) {
@@ -417,7 +419,7 @@ mod tests {
         );
         assert_eq!(
             check_parent(Some(1), NoteType::Signal, 9, None),
-            Err("error-note-not-found")
+            Err("error-parent-unknown")
         );
         let mut f = form();
         f.parent = "#12".into();

@@ -67,15 +67,68 @@ pub const PASSWORD_MIN_CHARS: usize = 8;
 pub const PASSWORD_MAX_CHARS: usize = 1024;
 
 /// Checks a new password and its repetition; the password is used whole, never truncated.
-pub fn check_new_password(errors: &mut FieldErrors, password: &str, repeated: &str) {
+///
+/// Besides its length, a password is refused when it is easy to guess (zxcvbn's
+/// estimate below "safely unguessable", which covers common passwords, keyboard runs,
+/// repeats and dates) or when it is made from the person's own e-mail address or name
+/// (what is left after removing them is shorter than the minimum). `personal` is the
+/// person's e-mail address and name.
+pub fn check_new_password(
+    errors: &mut FieldErrors,
+    password: &str,
+    repeated: &str,
+    personal: &[&str],
+) {
     let chars = password.chars().count();
     if chars < PASSWORD_MIN_CHARS {
         errors.add("password", "error-password-short");
     } else if chars > PASSWORD_MAX_CHARS {
         errors.add("password", "error-password-long");
+    } else if made_from(password, personal) {
+        errors.add("password", "error-password-personal");
+    } else if guessable(password, personal) {
+        errors.add("password", "error-password-guessable");
     } else if password != repeated {
         errors.add("password_repeat", "error-password-mismatch");
     }
+}
+
+/// Whether zxcvbn, told the person's own words, rates `password` below "safely
+/// unguessable" (about 10^10 guesses).
+fn guessable(password: &str, personal: &[&str]) -> bool {
+    let words = personal_words(personal);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    zxcvbn::zxcvbn(password, &words).score() < zxcvbn::Score::Three
+}
+
+/// The words of an e-mail address or name: runs of letters and digits, lower case.
+fn personal_words(personal: &[&str]) -> Vec<String> {
+    personal
+        .iter()
+        .flat_map(|text| text.split(|c: char| !c.is_alphanumeric()))
+        .filter(|word| word.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether `password` contains the person's own words and little else.
+fn made_from(password: &str, personal: &[&str]) -> bool {
+    let mut left: String = password
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let mut words = personal_words(personal);
+    // Longest first, so a whole address goes before the parts it contains.
+    words.sort_by_key(|word| std::cmp::Reverse(word.chars().count()));
+    let mut removed = false;
+    for word in words {
+        if left.contains(&word) {
+            left = left.replace(&word, "");
+            removed = true;
+        }
+    }
+    removed && left.chars().count() < PASSWORD_MIN_CHARS
 }
 
 /// A new person, as an administrator enters them.
@@ -164,18 +217,62 @@ mod tests {
     #[test]
     fn passwords_need_eight_characters_and_may_be_long() {
         let mut errors = FieldErrors::new();
-        check_new_password(&mut errors, "kort", "kort");
+        check_new_password(&mut errors, "kort", "kort", &[]);
         assert_eq!(errors.get("password"), Some("error-password-short"));
         let mut errors = FieldErrors::new();
         let phrase = "en lång lösenfras om regionernas framtid år 2050 ".repeat(10);
-        check_new_password(&mut errors, &phrase, &phrase);
+        check_new_password(&mut errors, &phrase, &phrase, &[]);
         assert!(errors.is_empty());
         let mut errors = FieldErrors::new();
-        check_new_password(&mut errors, "åtta tecken", "åtta tecken!");
+        check_new_password(&mut errors, "åtta tecken", "åtta tecken!", &[]);
         assert_eq!(
             errors.get("password_repeat"),
             Some("error-password-mismatch")
         );
+    }
+
+    #[test]
+    fn common_and_personal_passwords_are_refused_and_passphrases_pass() {
+        let person = ["anna.svensson@skane.test", "Anna Svensson"];
+        let refused = |password: &str| {
+            let mut errors = FieldErrors::new();
+            check_new_password(&mut errors, password, password, &person);
+            errors.get("password").map(str::to_string)
+        };
+        for common in [
+            "12345678",
+            "password",
+            "        ",
+            "qwertyuiop",
+            "sommar2024",
+        ] {
+            assert_eq!(
+                refused(common).as_deref(),
+                Some("error-password-guessable"),
+                "{common:?}"
+            );
+        }
+        for own in [
+            "anna.svensson@skane.test",
+            "AnnaSvensson",
+            "svensson.anna!1",
+            "Anna Svensson skane",
+        ] {
+            assert_eq!(
+                refused(own).as_deref(),
+                Some("error-password-personal"),
+                "{own:?}"
+            );
+        }
+        for good in [
+            "framsyn-demo-2050",
+            "dialogarena-demo-2016",
+            "en lång och säker lösenfras",
+            "norrsken över luleälven i januari",
+            "anna svensson tycker om blåbärspaj",
+        ] {
+            assert_eq!(refused(good), None, "{good:?}");
+        }
     }
 
     #[test]

@@ -1,10 +1,15 @@
 //! Markdown to sanitised HTML: pulldown-cmark, then ammonia. This is the only HTML the
 //! templates ever mark safe.
+//!
+//! Images load only from this workspace: a page that fetched a picture from another
+//! site would tell that site who reads it and when. A Markdown image from elsewhere
+//! becomes a link to it (its description the link's text), so the reader still finds
+//! it and chooses to go; an `<img>` written as HTML with an address elsewhere loses it.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock, RwLock};
 
-use pulldown_cmark::{Parser, html};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd, html};
 
 static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut builder = ammonia::Builder::default();
@@ -12,7 +17,14 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .url_schemes(HashSet::from(["http", "https", "mailto"]))
         .link_rel(Some("noopener noreferrer"))
         // Relative links point into this workspace, where they are served: kept as written.
-        .url_relative(ammonia::UrlRelative::PassThrough);
+        .url_relative(ammonia::UrlRelative::PassThrough)
+        .attribute_filter(|element, attribute, value| {
+            if element == "img" && attribute == "src" && !is_local(value) {
+                None
+            } else {
+                Some(value.into())
+            }
+        });
     builder
 });
 
@@ -47,11 +59,51 @@ pub fn to_safe_html_cached(markdown: &str) -> Arc<str> {
 /// Renders Markdown written by users or programme authors into HTML safe to embed.
 pub fn to_safe_html(markdown: &str) -> String {
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(
-        &mut unsafe_html,
-        Parser::new_ext(markdown, crate::domain::embed::MARKDOWN),
-    );
+    // For each image open, whether it became a link (its end must then close the link).
+    let mut images = Vec::new();
+    let events =
+        Parser::new_ext(markdown, crate::domain::embed::MARKDOWN).map(|event| match event {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let elsewhere = !is_local(&dest_url);
+                images.push(elsewhere);
+                Event::Start(if elsewhere {
+                    Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }
+                } else {
+                    Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }
+                })
+            }
+            Event::End(TagEnd::Image) if images.pop() == Some(true) => Event::End(TagEnd::Link),
+            other => other,
+        });
+    html::push_html(&mut unsafe_html, events);
     CLEANER.clean(&unsafe_html).to_string()
+}
+
+/// Whether an address points into this workspace: a path with no scheme and no host.
+/// Anything a browser might read as another site (`//host`, `/\host`, a scheme, a
+/// space or control character that browsers drop) counts as elsewhere.
+fn is_local(url: &str) -> bool {
+    !url.is_empty()
+        && !url.contains(':')
+        && !url.starts_with("//")
+        && !url
+            .chars()
+            .any(|c| c == '\\' || c.is_whitespace() || c.is_control())
 }
 
 #[cfg(test)]
@@ -74,6 +126,37 @@ mod tests {
         let text = "Om *framsyn* <script>x</script>";
         assert_eq!(&*to_safe_html_cached(text), to_safe_html(text));
         assert_eq!(&*to_safe_html_cached(text), to_safe_html(text));
+    }
+
+    #[test]
+    fn images_from_other_sites_become_links_and_local_ones_stay() {
+        let html = to_safe_html(
+            "![Karta](https://tracker.example/karta.png \"t\") ![Lokal](/media/karta.png) \
+             ![Protokoll](//tracker.example/a.png) <img src=\"https://tracker.example/b.png\" alt=\"b\"> \
+             <img src=\"/\\tracker.example/c.png\"> ![nytt](http:bild.png)",
+        );
+        let document = scraper::Html::parse_fragment(&html);
+        let all = |selector: &str, attribute: &str| -> Vec<String> {
+            document
+                .select(&scraper::Selector::parse(selector).unwrap())
+                .map(|e| e.value().attr(attribute).unwrap_or("").to_string())
+                .collect()
+        };
+        assert_eq!(all("img[src]", "src"), ["/media/karta.png"], "{html}");
+        assert_eq!(
+            all("a", "href"),
+            [
+                "https://tracker.example/karta.png",
+                "//tracker.example/a.png",
+                "http:bild.png"
+            ],
+            "{html}"
+        );
+        let links: Vec<String> = document
+            .select(&scraper::Selector::parse("a").unwrap())
+            .map(|a| a.text().collect())
+            .collect();
+        assert_eq!(links[0], "Karta", "{html}");
     }
 
     #[test]

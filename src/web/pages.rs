@@ -109,12 +109,17 @@ pub struct LanguageForm {
 }
 
 /// Remembers the chosen language in a cookie (a preference, not a session) and goes back.
-pub async fn set_language(Form(form): Form<LanguageForm>) -> Response {
+/// Behind https the cookie is `Secure`, as the session cookie is.
+pub async fn set_language(
+    State(state): State<AppState>,
+    Form(form): Form<LanguageForm>,
+) -> Response {
     let lang = Lang::parse(&form.lang).unwrap_or_default();
     let cookie = Cookie::build((LANG_COOKIE, lang.code()))
         .path("/")
         .same_site(SameSite::Lax)
         .http_only(true)
+        .secure(state.config.secure_cookies)
         .max_age(time_one_year())
         .build();
     let mut response = Redirect::to(&local_path(form.next.as_deref())).into_response();

@@ -11,7 +11,7 @@ use framsyn::storage::sources::{self, Linked};
 use framsyn::storage::{Edit, bank};
 
 use super::app_editorial::{acting, person};
-use super::app_rounds::submitted_note;
+use super::app_rounds::{stored_note, submitted_note};
 use super::helpers::*;
 
 fn note(title: &str, parent: Option<i64>) -> framsyn::domain::bank::ValidNote {
@@ -150,7 +150,7 @@ async fn a_note_edit_from_an_old_version_is_stale_and_a_bad_parent_refused() {
     let NoteEdit::Refused(errors) = refused else {
         panic!("a parent that is not there is refused");
     };
-    assert_eq!(errors.get("parent"), Some("error-note-not-found"));
+    assert_eq!(errors.get("parent"), Some("error-parent-unknown"));
 
     let first = note("Åldrande befolkning i inlandet", None);
     let saved = bank_app::update(&app.db, &strategist, &who, trend, 1, first)
@@ -243,4 +243,53 @@ async fn notes_link_to_notes_there_to_link_and_curators_merge_them() {
     assert_eq!(status, NoteStatus::Merged);
     let again = bank_app::merge(db, &editor, &acting(&editor), first, second).await;
     assert!(matches!(again.unwrap(), NoteChange::Refused(_)));
+}
+
+#[tokio::test]
+async fn a_hidden_draft_as_parent_gets_the_answer_of_a_number_naming_nothing() {
+    let app = spawn_app();
+    let w = world(&app);
+    let other = person(&app, STRATEGIST_B);
+    let hidden = stored_note(
+        &app,
+        w.org_b,
+        other.id,
+        "trend",
+        "Norrbottens utkast",
+        NoteStatus::Draft,
+    );
+    let strategist = person(&app, STRATEGIST_A);
+    let who = acting(&strategist);
+    let own = submitted_note(&app, w.org_a, strategist.id, "signal", "Skånes signal");
+
+    let mut answers = Vec::new();
+    for parent in [hidden, 999_999] {
+        let edited = bank_app::update(
+            &app.db,
+            &strategist,
+            &who,
+            own,
+            1,
+            note("Skånes signal", Some(parent)),
+        )
+        .await
+        .unwrap();
+        let NoteEdit::Refused(errors) = edited else {
+            panic!("parent {parent} is refused");
+        };
+        let imported = bank_app::import(
+            &app.db,
+            &strategist,
+            &who,
+            vec![(2, note("Ny", Some(parent)))],
+        )
+        .await
+        .unwrap();
+        let ImportOutcome::Refused(rows) = imported else {
+            panic!("parent {parent} refuses the file");
+        };
+        answers.push((errors.get("parent").map(str::to_string), rows[0].message));
+    }
+    assert_eq!(answers[0], answers[1]);
+    assert_eq!(answers[0].0.as_deref(), Some("error-parent-unknown"));
 }

@@ -14,7 +14,7 @@ use super::app_editorial::{acting, person};
 use super::helpers::*;
 
 /// A note stored straight into the bank with `status`.
-fn stored_note(
+pub(super) fn stored_note(
     app: &TestApp,
     org: i64,
     author: i64,

@@ -77,6 +77,20 @@ async fn cookies_are_secure_behind_https() {
         .to_str()
         .unwrap();
     assert!(cookie.contains("Secure"), "{cookie}");
+    let language = app
+        .post("/language", &[("lang", "en"), ("next", "/")])
+        .await;
+    let cookie = language
+        .headers
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(cookie.starts_with("framsyn_lang=en"), "{cookie}");
+    assert!(
+        cookie.contains("Secure"),
+        "the language cookie too: {cookie}"
+    );
 }
 
 #[tokio::test]
@@ -369,6 +383,23 @@ async fn an_administrator_creates_a_person_who_sets_a_password_with_a_single_use
         )
         .await;
     mismatch.assert_error("error-password-mismatch");
+    for (weak, key) in [
+        ("12345678", "error-password-guessable"),
+        ("password", "error-password-guessable"),
+        ("        ", "error-password-guessable"),
+        ("nora.nyberg@norrbotten.test", "error-password-personal"),
+        ("NoraNyberg", "error-password-personal"),
+    ] {
+        let refused = app
+            .post(&path, &[("password", weak), ("password_repeat", weak)])
+            .await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{weak:?}");
+        assert_eq!(
+            refused.field_error("password").as_deref(),
+            Some(key),
+            "{weak:?}"
+        );
+    }
 
     let phrase = "norrsken över luleälven i januari";
     let set = app

@@ -851,3 +851,35 @@ async fn large_result_sets_count_to_a_cap_and_rank_the_newest_matches() {
         serde_json::from_str(&strategist.get("/bank.json?q=v%C3%A4tgas").await.body).unwrap();
     assert_eq!(export.as_array().unwrap().len() as i64, total);
 }
+
+#[tokio::test]
+async fn the_search_is_encoded_in_the_links_the_bank_builds_from_it() {
+    let app = spawn_app();
+    world(&app);
+    let strategist = app.as_strategist_a().await;
+    let page = strategist
+        .get("/bank?q=a%26organisation%3D2%23&tag=x%26y")
+        .await;
+    let exports: Vec<String> = ["/bank.csv", "/bank.json"]
+        .iter()
+        .flat_map(|path| page.attrs(&format!("a[href^=\"{path}?\"]"), "href"))
+        .collect();
+    assert_eq!(exports.len(), 2, "{}", page.body);
+    for href in exports {
+        let (_, query) = href.split_once('?').unwrap();
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+            .into_owned()
+            .collect();
+        let value = |name: &str| -> Vec<&str> {
+            pairs
+                .iter()
+                .filter(|(key, _)| key == name)
+                .map(|(_, value)| value.as_str())
+                .collect()
+        };
+        assert_eq!(value("q"), ["a&organisation=2#"], "{href}");
+        assert_eq!(value("organisation"), [""], "{href}");
+        assert_eq!(value("tag"), ["x&y"], "{href}");
+        assert_eq!(value("y"), Vec::<&str>::new(), "{href}");
+    }
+}

@@ -31,3 +31,5 @@ error-title-422 = The request could not be read
 error-text-422 = The form arrived incomplete. Go back and try again.
 error-title-500 = Something went wrong
 error-text-500 = An error occurred on our side. It has been logged. Please try again in a moment.
+error-password-guessable = This password is too easy to guess (a common password, a run of keys or repeated characters, for example). Choose a passphrase of several words.
+error-password-personal = The password must not be made from your e-mail address or your name.

@@ -31,3 +31,5 @@ error-title-422 = Forespørselen kunne ikke leses
 error-text-422 = Skjemaet kom ikke fram i sin helhet. Gå tilbake og prøv igjen.
 error-title-500 = Noe gikk galt
 error-text-500 = Det oppstod en feil hos oss. Feilen er logget. Prøv igjen om litt.
+error-password-guessable = Passordet er for lett å gjette (for eksempel et vanlig passord, en rekke taster eller gjentatte tegn). Velg en passordfrase av flere ord.
+error-password-personal = Passordet kan ikke lages av e-postadressen eller navnet ditt.

@@ -31,3 +31,5 @@ error-title-422 = Förfrågan kunde inte läsas
 error-text-422 = Formuläret kom fram ofullständigt. Gå tillbaka och försök igen.
 error-title-500 = Något gick fel
 error-text-500 = Ett fel uppstod hos oss. Det är loggat. Försök igen om en stund.
+error-password-guessable = Lösenordet är för lätt att gissa (till exempel ett vanligt lösenord, en följd av tangenter eller upprepade tecken). Välj en lösenfras av flera ord.
+error-password-personal = Lösenordet får inte byggas av din e-postadress eller ditt namn.
