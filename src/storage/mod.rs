@@ -49,6 +49,8 @@ pub enum StorageError {
     Task(String),
     #[error("{0}")]
     Backup(String),
+    #[error("there is no database at {0} (check the path given with --database)")]
+    Missing(PathBuf),
 }
 
 impl StorageError {
@@ -106,6 +108,16 @@ impl Db {
     /// Opens (creating if need be) the database file and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Db> {
         Self::open_with(path, None)
+    }
+
+    /// Opens a database that must exist already, as every command but those that may
+    /// start a new workspace needs: a mistyped path is an error, never a new, empty
+    /// database.
+    pub fn open_existing(path: &Path) -> Result<Db> {
+        if !path.is_file() {
+            return Err(StorageError::Missing(path.to_path_buf()));
+        }
+        Self::open(path)
     }
 
     /// A fresh database in a temporary directory removed with the handle (tests, benchmarks).
