@@ -87,7 +87,7 @@ enum Command {
     },
     /// Load the programme's demo (demo.toml and demo/), which acts as a day of the programme.
     Demo,
-    /// Copy the live database to a file with SQLite's online backup, and check the copy.
+    /// Copy the live database to a file (one VACUUM INTO, unhindered by writes), and check the copy.
     Backup { destination: PathBuf },
 }
 

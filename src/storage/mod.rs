@@ -221,28 +221,40 @@ impl Db {
         Ok(value)
     }
 
-    /// Copies the live database to `dest` with SQLite's online backup, then checks the copy.
+    /// Copies the live database to `dest` and checks the copy.
+    ///
+    /// The copy is one `VACUUM INTO` inside a single read transaction, so writes going on
+    /// meanwhile (by this process or a running server) neither block it nor restart it.
+    /// It is written to a hidden `.partial` file beside `dest`, removed if anything fails,
+    /// and renamed to `dest` only once it passes `integrity_check`: an interrupted backup
+    /// leaves nothing under a database's name.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        let conn = self
-            .inner
-            .writer
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let mut copy = Connection::open(dest)?;
-        {
-            let backup = rusqlite::backup::Backup::new(&conn, &mut copy)?;
-            backup.run_to_completion(256, Duration::from_millis(5), None)?;
-        }
-        drop(conn);
+        let io = |e: std::io::Error| StorageError::Backup(format!("{}: {e}", dest.display()));
+        let folder = match dest.parent().filter(|p| !p.as_os_str().is_empty()) {
+            Some(folder) => folder,
+            None => Path::new("."),
+        };
+        let partial = tempfile::Builder::new()
+            .prefix(".framsyn-backup-")
+            .suffix(".partial")
+            .tempfile_in(folder)
+            .map_err(io)?;
+        let source =
+            Connection::open_with_flags(&self.inner.path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        source.busy_timeout(BUSY_TIMEOUT)?;
+        let target = partial.path().to_string_lossy().into_owned();
+        source.execute("VACUUM INTO ?1", [&target])?;
+        drop(source);
         let check: String =
-            copy.query_row("PRAGMA integrity_check", [], |r| r.get("integrity_check"))?;
-        if check == "ok" {
-            Ok(())
-        } else {
-            Err(StorageError::Backup(format!(
+            Connection::open(partial.path())?
+                .query_row("PRAGMA integrity_check", [], |r| r.get("integrity_check"))?;
+        if check != "ok" {
+            return Err(StorageError::Backup(format!(
                 "the copy fails integrity_check: {check}"
-            )))
+            )));
         }
+        partial.persist(dest).map_err(|e| io(e.error))?;
+        Ok(())
     }
 }
 
