@@ -32,7 +32,8 @@ struct Cli {
         global = true
     )]
     addr: SocketAddr,
-    /// The SQLite database file, created on first run.
+    /// The SQLite database file; `serve`, `demo` and `create-admin` create it when it
+    /// does not exist, every other command refuses a path where there is none.
     #[arg(
         long,
         env = "FRAMSYN_DATABASE",
@@ -86,7 +87,7 @@ enum Command {
     },
     /// Load the programme's demo (demo.toml and demo/), which acts as a day of the programme.
     Demo,
-    /// Copy the live database to a file with SQLite's online backup, and check the copy.
+    /// Copy the live database to a file (one VACUUM INTO, unhindered by writes), and check the copy.
     Backup { destination: PathBuf },
 }
 
@@ -171,7 +172,7 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Backup { destination } => {
-            let db = Db::open(&config.database)?;
+            let db = Db::open_existing(&config.database)?;
             db.backup_to(&destination)?;
             println!(
                 "backup written to {} and passes integrity_check",
@@ -259,6 +260,12 @@ fn serve(config: Config) -> anyhow::Result<()> {
     let programme = load_programme(&config)?;
     let methods = load_methods(&config, &programme)?;
     check_templates(&config)?;
+    if !config.database.exists() {
+        tracing::warn!(
+            "there is no database at {}: a new, empty one is created there",
+            config.database.display()
+        );
+    }
     let mut db = Db::open(&config.database)
         .with_context(|| format!("opening {}", config.database.display()))?;
     // A demo database acts as a moment of its programme: its clock starts there, so it

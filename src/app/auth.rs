@@ -59,6 +59,11 @@ pub async fn login(
         attempt.address.as_deref().unwrap_or("unknown")
     );
     let (keys, lookup) = ((account_key.clone(), address_key), email.clone());
+    // An attempt the client abandons before it is decided (the request dropped, even
+    // while the reservation is being written) takes its reservation back: only decided
+    // attempts count.
+    let reservation = Reservation::new(db);
+    let slot = reservation.slot.clone();
     let reserved = db
         .write(move |tx| {
             let account = throttle::failures_since(tx, &keys.0, since)?;
@@ -66,14 +71,18 @@ pub async fn login(
             if !policy.allows(account, address) {
                 return Ok(None);
             }
-            let rows = vec![
+            let mut slot = slot.lock().unwrap_or_else(|p| p.into_inner());
+            if slot.abandoned {
+                return Ok(None);
+            }
+            slot.rows = vec![
                 throttle::record_failure(tx, &keys.0, now)?,
                 throttle::record_failure(tx, &keys.1, now)?,
             ];
-            Ok(Some((rows, users::credentials(tx, &lookup)?)))
+            Ok(Some(users::credentials(tx, &lookup)?))
         })
         .await?;
-    let Some((rows, stored)) = reserved else {
+    let Some(stored) = reserved else {
         let retry_after_seconds = policy.window.as_secs();
         return Ok(Login::Throttled {
             retry_after_seconds,
@@ -95,6 +104,8 @@ pub async fn login(
     .map_err(task_failed)?;
 
     let Some(user_id) = accepted else {
+        // A refused attempt keeps its reservation: it is the failure it stood for.
+        reservation.keep();
         db.write(move |tx| audit::record(tx, &actor, "login.failed", Some(&email), None))
             .await?;
         return Ok(Login::Refused);
@@ -102,6 +113,7 @@ pub async fn login(
     let token = new_token();
     let digest = token_digest(&token);
     let previous = attempt.previous_session;
+    let rows = reservation.rows();
     let actor = audit::Actor {
         user_id: Some(user_id),
         ..actor
@@ -116,7 +128,75 @@ pub async fn login(
         audit::record(tx, &actor, "login", None, None)
     })
     .await?;
+    reservation.keep();
     Ok(Login::SignedIn { user_id, token })
+}
+
+/// The failures reserved for an attempt while it is checked. Dropped undecided (the
+/// client went away, or a step failed), it takes them back on a blocking thread; if the
+/// reservation is not written yet, it is never written.
+struct Reservation {
+    db: Db,
+    slot: std::sync::Arc<std::sync::Mutex<Reserved>>,
+}
+
+#[derive(Default)]
+struct Reserved {
+    rows: Vec<i64>,
+    /// The attempt was dropped undecided: nothing more may be reserved for it.
+    abandoned: bool,
+}
+
+impl Reservation {
+    fn new(db: &Db) -> Reservation {
+        Reservation {
+            db: db.clone(),
+            slot: Default::default(),
+        }
+    }
+
+    /// The rows reserved so far.
+    fn rows(&self) -> Vec<i64> {
+        self.slot
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .rows
+            .clone()
+    }
+
+    /// The attempt is decided: the drop no longer takes the reservation back.
+    fn keep(&self) {
+        self.slot
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .rows
+            .clear();
+    }
+}
+
+impl Drop for Reservation {
+    fn drop(&mut self) {
+        let rows = {
+            let mut slot = self.slot.lock().unwrap_or_else(|p| p.into_inner());
+            slot.abandoned = true;
+            std::mem::take(&mut slot.rows)
+        };
+        if rows.is_empty() {
+            return;
+        }
+        let db = self.db.clone();
+        let release = move || {
+            if let Err(e) = db.write_blocking(|tx| throttle::release(tx, &rows)) {
+                tracing::warn!("an abandoned sign-in kept its throttle reservation: {e}");
+            }
+        };
+        match tokio::runtime::Handle::try_current() {
+            Ok(runtime) => {
+                runtime.spawn_blocking(release);
+            }
+            Err(_) => release(),
+        }
+    }
 }
 
 /// A worker task that did not finish (the runtime shutting down) fails the use case as

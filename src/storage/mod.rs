@@ -49,6 +49,8 @@ pub enum StorageError {
     Task(String),
     #[error("{0}")]
     Backup(String),
+    #[error("there is no database at {0} (check the path given with --database)")]
+    Missing(PathBuf),
 }
 
 impl StorageError {
@@ -106,6 +108,16 @@ impl Db {
     /// Opens (creating if need be) the database file and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Db> {
         Self::open_with(path, None)
+    }
+
+    /// Opens a database that must exist already, as every command but those that may
+    /// start a new workspace needs: a mistyped path is an error, never a new, empty
+    /// database.
+    pub fn open_existing(path: &Path) -> Result<Db> {
+        if !path.is_file() {
+            return Err(StorageError::Missing(path.to_path_buf()));
+        }
+        Self::open(path)
     }
 
     /// A fresh database in a temporary directory removed with the handle (tests, benchmarks).
@@ -209,28 +221,40 @@ impl Db {
         Ok(value)
     }
 
-    /// Copies the live database to `dest` with SQLite's online backup, then checks the copy.
+    /// Copies the live database to `dest` and checks the copy.
+    ///
+    /// The copy is one `VACUUM INTO` inside a single read transaction, so writes going on
+    /// meanwhile (by this process or a running server) neither block it nor restart it.
+    /// It is written to a hidden `.partial` file beside `dest`, removed if anything fails,
+    /// and renamed to `dest` only once it passes `integrity_check`: an interrupted backup
+    /// leaves nothing under a database's name.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        let conn = self
-            .inner
-            .writer
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let mut copy = Connection::open(dest)?;
-        {
-            let backup = rusqlite::backup::Backup::new(&conn, &mut copy)?;
-            backup.run_to_completion(256, Duration::from_millis(5), None)?;
-        }
-        drop(conn);
+        let io = |e: std::io::Error| StorageError::Backup(format!("{}: {e}", dest.display()));
+        let folder = match dest.parent().filter(|p| !p.as_os_str().is_empty()) {
+            Some(folder) => folder,
+            None => Path::new("."),
+        };
+        let partial = tempfile::Builder::new()
+            .prefix(".framsyn-backup-")
+            .suffix(".partial")
+            .tempfile_in(folder)
+            .map_err(io)?;
+        let source =
+            Connection::open_with_flags(&self.inner.path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        source.busy_timeout(BUSY_TIMEOUT)?;
+        let target = partial.path().to_string_lossy().into_owned();
+        source.execute("VACUUM INTO ?1", [&target])?;
+        drop(source);
         let check: String =
-            copy.query_row("PRAGMA integrity_check", [], |r| r.get("integrity_check"))?;
-        if check == "ok" {
-            Ok(())
-        } else {
-            Err(StorageError::Backup(format!(
+            Connection::open(partial.path())?
+                .query_row("PRAGMA integrity_check", [], |r| r.get("integrity_check"))?;
+        if check != "ok" {
+            return Err(StorageError::Backup(format!(
                 "the copy fails integrity_check: {check}"
-            )))
+            )));
         }
+        partial.persist(dest).map_err(|e| io(e.error))?;
+        Ok(())
     }
 }
 

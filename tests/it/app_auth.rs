@@ -11,7 +11,7 @@ use framsyn::app::auth::{
 use framsyn::domain::credentials::token_digest;
 use framsyn::domain::throttle::ThrottlePolicy;
 use framsyn::storage::audit::Actor;
-use framsyn::storage::{sessions, users};
+use framsyn::storage::{sessions, throttle, users};
 
 fn attempt(email: &str, password: &str) -> LoginAttempt {
     LoginAttempt {
@@ -130,4 +130,48 @@ async fn logging_out_ends_the_session() {
         .read_blocking(move |c| sessions::find(c, &token_digest(&token)))
         .unwrap();
     assert!(session.is_none());
+}
+
+/// Failures recorded for the account name `STRATEGIST_A` (reservations included), read
+/// on the writer, which sees every commit at once.
+fn failures_for_account(app: &TestApp) -> u32 {
+    let key = format!("account:{STRATEGIST_A}");
+    app.db
+        .write_blocking(move |c| throttle::failures_since(c, &key, 0))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn an_attempt_abandoned_before_it_is_decided_takes_its_reservation_back() {
+    let app = spawn_app();
+    world(&app);
+    let limit = ThrottlePolicy::default().per_account;
+    // No password check can start, so each attempt waits holding its reservation until
+    // the client goes away.
+    let stalled = std::sync::Arc::new(Semaphore::new(0));
+    for _ in 0..=limit {
+        let (db, checks) = (app.db.clone(), stalled.clone());
+        let actor = Actor::default();
+        let task = tokio::spawn(async move {
+            let policy = ThrottlePolicy::default();
+            login(&db, policy, &checks, actor, attempt(STRATEGIST_A, PASSWORD)).await
+        });
+        wait_until(|| failures_for_account(&app) == 1).await;
+        task.abort();
+        assert!(task.await.unwrap_err().is_cancelled());
+        wait_until(|| failures_for_account(&app) == 0).await;
+    }
+    let signed_in = try_login(&app, attempt(STRATEGIST_A, PASSWORD)).await;
+    assert!(matches!(signed_in, Login::SignedIn { .. }), "{signed_in:?}");
+}
+
+/// Waits (at most twenty seconds, for a busy machine) for `done` to hold.
+async fn wait_until(done: impl Fn() -> bool) {
+    for _ in 0..2000 {
+        if done() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("the condition did not come true within twenty seconds");
 }

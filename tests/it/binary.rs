@@ -111,14 +111,16 @@ fn get(addr: SocketAddr, path: &str) -> std::io::Result<Answer> {
 fn start(binary: &Path, dir: &Path) -> Server {
     let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, free_port()));
     let log = dir.join("server.log");
+    // The server logs to standard output; errors before logging starts go to standard error.
+    let log_file = std::fs::File::create(&log).expect("a log file");
     let child = framsyn(binary, dir)
         .arg("--database")
         .arg(dir.join("framsyn.sqlite3"))
         .arg("--addr")
         .arg(addr.to_string())
         .arg("serve")
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(&log).expect("a log file"))
+        .stdout(log_file.try_clone().expect("the log file"))
+        .stderr(log_file)
         .spawn()
         .expect("the binary starts");
     let mut server = Server { child, log, addr };
@@ -243,6 +245,35 @@ fn fails(args: &[&std::ffi::OsStr]) -> String {
         .unwrap();
     assert!(!output.status.success(), "it should have failed");
     String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn a_backup_of_a_database_that_does_not_exist_is_refused_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.sqlite3");
+    let stderr = fails(&["backup".as_ref(), copy.as_os_str()]);
+    assert!(
+        stderr.contains("there is no database at") && stderr.contains("framsyn.sqlite3"),
+        "{stderr}"
+    );
+    assert!(!copy.exists(), "no copy is written");
+}
+
+#[test]
+fn serve_warns_when_it_creates_a_new_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = copy_binary(dir.path());
+    let server = start(&binary, dir.path());
+    let log = server.log();
+    let warning = log
+        .lines()
+        .find(|line| line.contains("there is no database at"))
+        .unwrap_or_else(|| panic!("no warning of a new database:\n{log}"));
+    assert!(warning.contains("WARN"), "{warning}");
+    drop(server);
+    // Served again on the database it created, it says nothing of the kind.
+    let server = start(&binary, dir.path());
+    assert!(!server.log().contains("there is no database at"));
 }
 
 #[test]

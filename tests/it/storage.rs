@@ -2,7 +2,7 @@
 //! the demo data loads, and the pragmas are as promised.
 
 use super::helpers::*;
-use framsyn::storage::{Db, users};
+use framsyn::storage::{Db, audit, users};
 
 #[test]
 fn the_backup_command_writes_a_copy_that_passes_integrity_check() {
@@ -42,6 +42,73 @@ fn the_backup_command_writes_a_copy_that_passes_integrity_check() {
         copy.read_blocking(users::count).unwrap() > 30,
         "the copy holds the data"
     );
+}
+
+#[test]
+fn a_backup_finishes_while_another_connection_keeps_writing() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Arc, mpsc};
+    use std::time::Duration;
+
+    let dir = tempfile::tempdir().unwrap();
+    let live = dir.path().join("live.sqlite3");
+    let copy = dir.path().join("copy.sqlite3");
+    let server = Db::open(&live).unwrap();
+    // A few megabytes, so the copy takes many steps of a page-by-page backup.
+    let detail = "x".repeat(1000);
+    server
+        .write_blocking(|tx| {
+            for _ in 0..5000 {
+                audit::record(tx, &Default::default(), "filler", None, Some(&detail))?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    // A running server's writes, from a connection of its own, all through the backup.
+    let stop = Arc::new(AtomicBool::new(false));
+    let writes = {
+        let stop = stop.clone();
+        std::thread::spawn(move || {
+            let mut count = 0u32;
+            while !stop.load(Ordering::Relaxed) {
+                server
+                    .write_blocking(|tx| audit::record(tx, &Default::default(), "w", None, None))
+                    .unwrap();
+                count += 1;
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            count
+        })
+    };
+    let (done, finished) = mpsc::channel();
+    let operator = Db::open_existing(&live).unwrap();
+    let target = copy.clone();
+    std::thread::spawn(move || done.send(operator.backup_to(&target).map_err(|e| e.to_string())));
+    let outcome = finished.recv_timeout(Duration::from_secs(60));
+    stop.store(true, Ordering::Relaxed);
+    let written = writes.join().unwrap();
+    outcome
+        .expect("the backup finishes within a minute under writes")
+        .unwrap();
+    assert!(written > 0, "writes went on during the backup");
+    let copy_db = Db::open_existing(&copy).unwrap();
+    let fillers: i64 = copy_db
+        .read_blocking(|c| {
+            Ok(c.query_row(
+                "SELECT count(*) AS n FROM audit_log WHERE action = 'filler'",
+                [],
+                |r| r.get("n"),
+            )?)
+        })
+        .unwrap();
+    assert_eq!(fillers, 5000);
+    // Nothing but the live database and the copy is left in the folder.
+    let leftovers: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with("live.sqlite3") && !name.starts_with("copy.sqlite3"))
+        .collect();
+    assert_eq!(leftovers, Vec::<String>::new());
 }
 
 #[test]
