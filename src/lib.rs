@@ -67,7 +67,7 @@
 //! The route table ([`web::router`]) with its layers, the request context
 //! ([`web::Ctx`]: language, signed-in person, address), the one error policy
 //! ([`web::AppError`] and the error pages), the one way to show a form
-//! ([`web::forms::FormPage`]), the public assets, and handlers grouped by area.
+//! (`web::forms::FormPage`), the public assets, and handlers grouped by area.
 //!
 //! **Invariants:** a handler extracts, calls one use case and renders (about 50 lines at
 //! most); no inline script (the CSP forbids it, and pages work without JavaScript);
@@ -84,9 +84,10 @@
 //! **Invariant:** nothing is read at run time from the folder the crate was built in;
 //! a folder given by a flag that is missing or empty stops start-up.
 //!
-//! ### `src/main.rs`, `src/bin/framsyn-bench.rs`
-//! The `framsyn` binary (`serve`, `check`, `create-admin`, `demo`, `backup`) and the
-//! benchmark program (loopback only).
+//! ### `src/main.rs`, `src/bin/framsyn-bench.rs`, `src/build.rs`
+//! The `framsyn` binary (`serve`, `check`, `create-admin`, `demo`, `backup`), the
+//! benchmark program (loopback only), and the build script that rebuilds the crate when
+//! a file is added to the folders built into it.
 //!
 //! ### `phases/`, `templates/`, `assets/`
 //! Programmes as data (one file per phase, the method bank, each programme's demo), the
