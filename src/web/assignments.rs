@@ -11,7 +11,7 @@ use minijinja::context;
 use serde::Deserialize;
 
 use super::forms::FormPage;
-use super::forms::{Form, csv_download};
+use super::forms::{Export, Form, download};
 use super::{AppError, AppState, Ctx};
 use crate::app;
 use crate::app::assignments::{ReviewInput, ReviewOutcome, WriteInput, WriteOutcome};
@@ -20,6 +20,7 @@ use crate::domain::assignment::{
     part_fields,
 };
 use crate::domain::programme::{HomeAssignment, Phase};
+use crate::render::table::Table;
 use crate::storage::bank::{self as notes};
 use crate::storage::organisations;
 use crate::storage::submissions::{self, Submission};
@@ -336,10 +337,12 @@ pub async fn review(
     .await
 }
 
-/// The structured parts of every submission of a phase as CSV (one row per ranked trend).
-pub async fn export_csv(
+/// The structured parts of every submission of a phase as CSV or XLSX (one row per
+/// ranked trend).
+pub async fn export_table(
     State(state): State<AppState>,
     ctx: Ctx,
+    format: Export,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
     ctx.require(can_read_all)?;
@@ -367,20 +370,24 @@ pub async fn export_csv(
         for (list, items) in [("most", &ranking.most), ("least", &ranking.least)] {
             for (i, item) in items.iter().enumerate() {
                 let title = titles.get(&item.note.to_string()).cloned();
-                rows.push(vec![
+                rows.push(crate::cells![
                     s.organisation_name.clone(),
                     status.clone(),
                     t(if late { "yes" } else { "no" }),
                     t(&format!("ranking-{list}")),
-                    (i + 1).to_string(),
-                    item.note.to_string(),
-                    title.unwrap_or_default(),
+                    i + 1,
+                    item.note,
+                    title,
                     item.reason.clone(),
                 ]);
             }
         }
     }
-    csv_download(&header, &rows, &format!("{slug}-submissions.csv"))
+    download(
+        format,
+        &Table::new(header, rows),
+        &format!("{slug}-submissions"),
+    )
 }
 
 /// The columns of the rankings' CSV, as catalogue keys.

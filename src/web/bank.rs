@@ -10,7 +10,7 @@ use minijinja::context;
 use serde::{Deserialize, Serialize};
 
 use super::forms::FormPage;
-use super::forms::{Form, csv_download};
+use super::forms::{Export, Form, download};
 use super::{AppError, AppState, Ctx};
 use crate::app;
 use crate::app::bank::{ImportOutcome, NoteChange, NoteEdit, can_import};
@@ -25,6 +25,7 @@ use crate::domain::lang::Lang;
 use crate::domain::source::CitationForm;
 use crate::domain::user::Role;
 use crate::render::i18n;
+use crate::render::table::{Cell, Table};
 use crate::storage::bank::{self, Brief, Link, Note, NoteFilter};
 use crate::storage::{audit, organisations};
 
@@ -139,51 +140,54 @@ pub const CSV_COLUMNS: &[&str] = &[
     "updated",
 ];
 
-/// The notes the list shows (all pages), as CSV.
-pub async fn export_csv(
+/// The notes the list shows (all pages), as CSV or XLSX.
+pub async fn export_table(
     State(state): State<AppState>,
     ctx: Ctx,
+    format: Export,
     Query(query): Query<BankQuery>,
 ) -> Result<Response, AppError> {
     let notes = export_notes(&state, &ctx, &query).await?;
     let tz = state.programme.time_zone;
-    let time = |t: i64| {
-        chrono::DateTime::from_timestamp(t, 0)
-            .map(|d| d.with_timezone(&tz).to_rfc3339())
-            .unwrap_or_default()
-    };
-    let rows: Vec<Vec<String>> = notes
+    let time = |t: i64| chrono::DateTime::from_timestamp(t, 0).map(|d| d.with_timezone(&tz));
+    let rows: Vec<Vec<Cell>> = notes
         .iter()
         .map(|n| {
-            vec![
-                n.id.to_string(),
-                n.note_type.key().into(),
+            crate::cells![
+                n.id,
+                n.note_type.key(),
                 n.title.clone(),
                 n.summary.clone(),
                 n.implications.clone(),
-                n.category.key().into(),
+                n.category.key(),
                 n.secondary
                     .iter()
                     .map(|c| c.key())
                     .collect::<Vec<_>>()
                     .join(", "),
-                n.direction.clone().unwrap_or_default(),
-                n.time_band.map(|b| b.key().to_string()).unwrap_or_default(),
-                n.scope.clone().unwrap_or_default(),
+                n.direction.clone(),
+                n.time_band.map(|b| b.key()),
+                n.scope.clone(),
                 n.tags.join(", "),
-                n.phase_slug.clone().unwrap_or_default(),
-                n.parent_id.map(|p| p.to_string()).unwrap_or_default(),
-                n.status.key().into(),
-                if n.public { "1".into() } else { "0".into() },
+                n.phase_slug.clone(),
+                n.parent_id,
+                n.status.key(),
+                i64::from(n.public),
                 n.organisation_name.clone(),
-                n.author_name.clone().unwrap_or_default(),
+                n.author_name.clone(),
                 time(n.created_at),
                 time(n.updated_at),
             ]
         })
         .collect();
-    let header: Vec<String> = CSV_COLUMNS.iter().map(|c| c.to_string()).collect();
-    csv_download(&header, &rows, "bank.csv")
+    let t = |key: &str| crate::render::i18n::text(ctx.lang, &format!("bank-column-{key}"));
+    let header: Vec<String> = CSV_COLUMNS.iter().map(|c| t(c)).collect();
+    let keys: Vec<String> = CSV_COLUMNS.iter().map(|c| c.to_string()).collect();
+    download(
+        format,
+        &Table::new(header, rows).with_csv_header(keys),
+        "bank",
+    )
 }
 
 /// The notes the list shows (all pages), as JSON.

@@ -10,7 +10,7 @@ use minijinja::{Value, context};
 use serde::{Deserialize, Serialize};
 
 use super::forms::FormPage;
-use super::forms::{Form, csv_download};
+use super::forms::{Export, Form, download};
 use super::{AppError, AppState, Ctx};
 use crate::app::events::{
     self as events_app, Cancellation, MinutesSaved, PartChange, PartChanged, Registration,
@@ -21,6 +21,7 @@ use crate::domain::event::{
     RegistrationStatus, to_local_input,
 };
 use crate::domain::form::FieldErrors;
+use crate::render::table::{Cell, Table};
 use crate::storage::events::{self, Event};
 use crate::storage::users::User;
 
@@ -469,10 +470,11 @@ pub async fn registration_list(
         .into_response())
 }
 
-/// The registrations with every answer, as CSV (UTF-8 with BOM; formula cells neutralised).
-pub async fn registration_csv(
+/// The registrations with every answer, as CSV or XLSX.
+pub async fn registration_table(
     State(state): State<AppState>,
     ctx: Ctx,
+    format: Export,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     visible_event(&state, &ctx, id).await?;
@@ -492,13 +494,13 @@ pub async fn registration_csv(
     .map(t)
     .to_vec();
     header.extend(questions.iter().map(|q| q.label.clone()));
-    let rows: Vec<Vec<String>> = registrations
+    let rows: Vec<Vec<Cell>> = registrations
         .iter()
         .map(|r| {
-            let mut row = vec![
+            let mut row = crate::cells![
                 r.name.clone(),
                 r.email.clone(),
-                r.organisation_name.clone().unwrap_or_default(),
+                r.organisation_name.clone(),
                 t(&format!("registration-status-{}", r.status.key())),
                 match r.attended {
                     Some(true) => t("yes"),
@@ -511,12 +513,12 @@ pub async fn registration_csv(
                     .iter()
                     .find(|(id, _)| *id == q.id)
                     .map(|(_, a)| a.replace('\n', "; "))
-                    .unwrap_or_default()
+                    .into()
             }));
             row
         })
         .collect();
-    csv_download(&header, &rows, "registrations.csv")
+    download(format, &Table::new(header, rows), "registrations")
 }
 
 #[derive(Deserialize, Default)]

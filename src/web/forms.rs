@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::error::AppError;
 use super::{AppState, Ctx};
 use crate::domain::form::FieldErrors;
+use crate::render::table::Table;
 
 /// Errors at a form's fields, in whichever map a form keeps them.
 pub trait Problems: Serialize {
@@ -113,54 +114,61 @@ where
     }
 }
 
-/// A CSV download: UTF-8 with a byte-order mark (so spreadsheet programs read å, ä, ö),
-/// every cell guarded against being run as a formula.
-pub fn csv_download(
-    header: &[String],
-    rows: &[Vec<String>],
-    filename: &str,
-) -> Result<axum::response::Response, AppError> {
-    use axum::response::IntoResponse;
-    let mut writer = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
-    let error = |e: csv::Error| AppError::Internal(e.to_string());
-    writer
-        .write_record(header.iter().map(|c| csv_cell(c).into_owned()))
-        .map_err(error)?;
-    for row in rows {
-        writer
-            .write_record(row.iter().map(|c| csv_cell(c).into_owned()))
-            .map_err(error)?;
+/// The format of a table export, from the extension of the requested path
+/// (`/bank.csv`, `/bank.xlsx`): one handler serves both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    Csv,
+    Xlsx,
+}
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Export {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        let path = parts.uri.path();
+        if path.ends_with(".xlsx") {
+            Ok(Export::Xlsx)
+        } else if path.ends_with(".csv") {
+            Ok(Export::Csv)
+        } else {
+            Err(AppError::NotFound)
+        }
     }
-    let body = writer
-        .into_inner()
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+}
+
+/// A table as a download named `stem.csv` or `stem.xlsx`.
+pub fn download(format: Export, table: &Table, stem: &str) -> Result<Response, AppError> {
+    let (body, content_type, extension) = match format {
+        Export::Csv => (
+            table
+                .to_csv()
+                .map_err(|e| AppError::Internal(e.to_string()))?,
+            "text/csv; charset=utf-8",
+            "csv",
+        ),
+        Export::Xlsx => (
+            table
+                .to_xlsx()
+                .map_err(|e| AppError::Internal(e.to_string()))?,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xlsx",
+        ),
+    };
     Ok((
         [
-            (
-                axum::http::header::CONTENT_TYPE,
-                "text/csv; charset=utf-8".to_string(),
-            ),
+            (axum::http::header::CONTENT_TYPE, content_type.to_string()),
             (
                 axum::http::header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{filename}\""),
+                format!("attachment; filename=\"{stem}.{extension}\""),
             ),
         ],
         body,
     )
         .into_response())
-}
-
-/// A cell that a spreadsheet program will not run as a formula: text starting with
-/// `=`, `+`, `-`, `@`, tab or carriage return gets a leading apostrophe (plain numbers
-/// such as `-2` stay numbers).
-pub fn csv_cell(value: &str) -> std::borrow::Cow<'_, str> {
-    // A plain number (such as -2 on the desirability scale) is no formula.
-    let number = value.parse::<f64>().is_ok_and(f64::is_finite);
-    if !number && value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}").into()
-    } else {
-        value.into()
-    }
 }
 
 /// Percent-encodes one query component.

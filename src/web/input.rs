@@ -7,12 +7,13 @@ use minijinja::context;
 use serde::{Deserialize, Serialize};
 
 use super::forms::FormPage;
-use super::forms::{Form, csv_download};
+use super::forms::{Export, Form, download};
 use super::{AppError, AppState, Ctx};
 use crate::app::input::{self as input_app, Moderated, Moderation, Sent, can_moderate};
 use crate::domain::bank::note_number;
 use crate::domain::form::FieldErrors;
 use crate::domain::input::{InputForm, InputStatus};
+use crate::render::table::{Cell, Table};
 use crate::storage::inputs;
 
 /// The input form, with the input published so far and, after sending, thanks.
@@ -133,7 +134,12 @@ pub async fn moderate(
     }
 }
 
-pub async fn export(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+/// The input queue as CSV or XLSX.
+pub async fn export(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    format: Export,
+) -> Result<Response, AppError> {
     ctx.require(can_moderate)?;
     let list = state.db.read(|c| inputs::queue(c, None)).await?;
     let lang = ctx.lang;
@@ -153,23 +159,21 @@ pub async fn export(State(state): State<AppState>, ctx: Ctx) -> Result<Response,
     .map(|k| t(k))
     .collect();
     let tz = state.programme.time_zone;
-    let rows: Vec<Vec<String>> = list
+    let rows: Vec<Vec<Cell>> = list
         .iter()
         .map(|i| {
-            vec![
-                chrono::DateTime::from_timestamp(i.created_at, 0)
-                    .map(|d| d.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
-                    .unwrap_or_default(),
-                i.name.clone().unwrap_or_default(),
-                i.email.clone().unwrap_or_default(),
-                i.phase_slug.clone().unwrap_or_default(),
-                i.topic.clone().unwrap_or_default(),
+            crate::cells![
+                chrono::DateTime::from_timestamp(i.created_at, 0).map(|d| d.with_timezone(&tz)),
+                i.name.clone(),
+                i.email.clone(),
+                i.phase_slug.clone(),
+                i.topic.clone(),
                 i.body.clone(),
                 t(&format!("input-status-{}", i.status.key())),
-                i.note_id.map(|n| n.to_string()).unwrap_or_default(),
+                i.note_id,
                 if i.published { t("yes") } else { t("no") },
             ]
         })
         .collect();
-    csv_download(&header, &rows, "input.csv")
+    download(format, &Table::new(header, rows), "input")
 }

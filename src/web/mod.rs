@@ -162,7 +162,11 @@ pub fn router(state: AppState) -> Router {
         .route("/phases/{slug}/heatmap", get(assignments::heatmap))
         .route(
             "/phases/{slug}/submissions.csv",
-            get(assignments::export_csv),
+            get(assignments::export_table),
+        )
+        .route(
+            "/phases/{slug}/submissions.xlsx",
+            get(assignments::export_table),
         )
         .route(
             "/phases/{slug}/submissions.md",
@@ -195,7 +199,8 @@ pub fn router(state: AppState) -> Router {
             get(organisations::edit_form).post(organisations::update),
         )
         .route("/address-list", get(organisations::address_list))
-        .route("/address-list.csv", get(organisations::address_list_csv))
+        .route("/address-list.csv", get(organisations::address_list_table))
+        .route("/address-list.xlsx", get(organisations::address_list_table))
         .route("/admin/users", get(admin::users))
         .route(
             "/admin/users/new",
@@ -236,10 +241,12 @@ pub fn router(state: AppState) -> Router {
         .route("/input", get(input::form).post(input::send))
         .route("/admin/input", get(input::queue))
         .route("/admin/input.csv", get(input::export))
+        .route("/admin/input.xlsx", get(input::export))
         .route("/admin/input/{id}", post(input::moderate))
         .route("/search", get(search::search))
         .route("/bank", get(bank::list))
-        .route("/bank.csv", get(bank::export_csv))
+        .route("/bank.csv", get(bank::export_table))
+        .route("/bank.xlsx", get(bank::export_table))
         .route("/bank.json", get(bank::export_json))
         .route("/bank/new", get(bank::new_form).post(bank::create))
         .route("/bank/import", get(bank::import_form).post(bank::import))
@@ -252,7 +259,8 @@ pub fn router(state: AppState) -> Router {
         .route("/bank/{id}/merge", post(bank::merge))
         .route("/bank/{id}/public", post(bank::set_public))
         .route("/progress", get(progress::tracker))
-        .route("/progress.csv", get(progress::tracker_csv))
+        .route("/progress.csv", get(progress::tracker_table))
+        .route("/progress.xlsx", get(progress::tracker_table))
         .route("/rounds", get(rounds::list))
         .route("/rounds/new", get(rounds::new_form).post(rounds::create))
         .route("/rounds/{id}", get(rounds::show).post(rounds::rate))
@@ -260,8 +268,10 @@ pub fn router(state: AppState) -> Router {
         .route("/rounds/{id}/radar", get(rounds::radar))
         .route("/rounds/{id}/driver-map", get(rounds::driver_map))
         .route("/rounds/{id}/notes/{note}", get(rounds::note_figures))
-        .route("/rounds/{id}/figures.csv", get(rounds::figures_csv))
-        .route("/rounds/{id}/ratings.csv", get(rounds::ratings_csv))
+        .route("/rounds/{id}/figures.csv", get(rounds::figures_table))
+        .route("/rounds/{id}/figures.xlsx", get(rounds::figures_table))
+        .route("/rounds/{id}/ratings.csv", get(rounds::ratings_table))
+        .route("/rounds/{id}/ratings.xlsx", get(rounds::ratings_table))
         .route("/bank/{id}/sources", post(sources::cite))
         .route(
             "/bank/{id}/sources/{source_id}/remove",
@@ -310,7 +320,11 @@ pub fn router(state: AppState) -> Router {
         .route("/events/{id}/registrations", get(events::registration_list))
         .route(
             "/events/{id}/registrations.csv",
-            get(events::registration_csv),
+            get(events::registration_table),
+        )
+        .route(
+            "/events/{id}/registrations.xlsx",
+            get(events::registration_table),
         )
         .route("/events/{id}/attendance", post(events::attendance))
         .route("/events/{id}/minutes", post(events::save_minutes))

@@ -6,11 +6,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 
 use super::forms::FormPage;
-use super::forms::{Form, csv_download};
+use super::forms::{Export, Form, download};
 use super::{AppError, AppState, Ctx};
 use crate::app::organisations::{self as organisations_app, Saved};
 use crate::domain::form::FieldErrors;
 use crate::domain::organisation::{Category, OrganisationForm};
+use crate::render::table::{Cell as TableCell, Table};
 use crate::storage::{organisations, users};
 
 fn categories() -> Vec<&'static str> {
@@ -156,10 +157,11 @@ pub async fn address_list(State(state): State<AppState>, ctx: Ctx) -> Result<Res
         .into_response())
 }
 
-/// The address list as CSV.
-pub async fn address_list_csv(
+/// The address list as CSV or XLSX.
+pub async fn address_list_table(
     State(state): State<AppState>,
     ctx: Ctx,
+    format: Export,
 ) -> Result<Response, AppError> {
     ctx.user()?;
     let all = state.db.read(organisations::all).await?;
@@ -174,21 +176,22 @@ pub async fn address_list_csv(
         "org-postcode",
         "org-city",
     ]
-    .map(t);
-    let rows: Vec<Vec<String>> = all
+    .map(t)
+    .to_vec();
+    let rows: Vec<Vec<TableCell>> = all
         .iter()
         .map(|org| {
-            vec![
+            crate::cells![
                 org.name.clone(),
                 t(&format!("category-{}", org.category.key())),
-                org.contact_name.clone().unwrap_or_default(),
-                org.contact_email.clone().unwrap_or_default(),
-                org.contact_phone.clone().unwrap_or_default(),
-                org.address.clone().unwrap_or_default(),
-                org.postcode.clone().unwrap_or_default(),
-                org.city.clone().unwrap_or_default(),
+                org.contact_name.clone(),
+                org.contact_email.clone(),
+                org.contact_phone.clone(),
+                org.address.clone(),
+                org.postcode.clone(),
+                org.city.clone(),
             ]
         })
         .collect();
-    csv_download(&header, &rows, "address-list.csv")
+    download(format, &Table::new(header, rows), "address-list")
 }

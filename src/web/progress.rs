@@ -6,11 +6,12 @@ use axum::response::{IntoResponse, Response};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
-use super::forms::csv_download;
+use super::forms::{Export, download};
 use super::{AppError, AppState, Ctx};
 use crate::domain::embed::ProgressRow;
 use crate::domain::organisation::Category;
 use crate::domain::progress::{Cell, means};
+use crate::render::table::{Cell as TableCell, Table};
 use crate::storage::organisations::Organisation;
 
 #[derive(Deserialize, Serialize, Default)]
@@ -61,9 +62,12 @@ pub async fn tracker(
         .into_response())
 }
 
-pub async fn tracker_csv(
+/// The tracker as CSV or XLSX: per organisation and phase, the percentage done and
+/// the state of each part.
+pub async fn tracker_table(
     State(state): State<AppState>,
     ctx: Ctx,
+    format: Export,
     Query(query): Query<ProgressQuery>,
 ) -> Result<Response, AppError> {
     ctx.require(|s| s.can_lead_process())?;
@@ -77,12 +81,13 @@ pub async fn tracker_csv(
         header.push(format!("{title} (%)"));
         header.push(format!("{title}: {}", t("progress-status")));
     }
-    let lines: Vec<Vec<String>> = rows
+    let lines: Vec<Vec<TableCell>> = rows
         .iter()
         .map(|(o, cells)| {
-            let mut line = vec![o.name.clone(), t(&format!("category-{}", o.category.key()))];
+            let mut line =
+                crate::cells![o.name.clone(), t(&format!("category-{}", o.category.key()))];
             for c in cells {
-                line.push(c.percent.map(|p| p.to_string()).unwrap_or_default());
+                line.push(c.percent.map(i64::from).into());
                 let mut status: Vec<String> = c.items.iter().map(|i| t(&i.state)).collect();
                 if c.late {
                     status.push(t("submission-late-mark"));
@@ -90,12 +95,12 @@ pub async fn tracker_csv(
                 if c.overdue {
                     status.push(t("progress-overdue"));
                 }
-                line.push(status.join("; "));
+                line.push(status.join("; ").into());
             }
             line
         })
         .collect();
-    csv_download(&header, &lines, "progress.csv")
+    download(format, &Table::new(header, lines), "progress")
 }
 
 /// One organisation's way through the phases (its cells) and what it still owes.

@@ -10,18 +10,18 @@ use minijinja::context;
 use serde::{Deserialize, Serialize};
 
 use super::forms::FormPage;
-use super::forms::{Form, csv_download};
+use super::forms::{Export, Form, download};
 use super::{AppError, AppState, Ctx, embeds};
 use crate::app;
 use crate::app::rounds::{CreateOutcome, RateOutcome, keyed};
 use crate::domain::chart;
 use crate::domain::embed::RoundChart;
-use crate::domain::event::to_local_input;
 use crate::domain::form::FieldErrors;
 use crate::domain::rating::{
     Anonymity, Criterion, Feedback, RoundForm, RoundState, can_rate, can_run_rounds, can_see_names,
     state as round_state,
 };
+use crate::render::table::{Cell, Table};
 use crate::storage::organisations;
 use crate::storage::rounds::{self, Round, RoundNote};
 
@@ -274,14 +274,12 @@ pub async fn results(
         .into_response())
 }
 
-fn figure(value: Option<f64>) -> String {
-    value.map(|v| format!("{v}")).unwrap_or_default()
-}
-
-/// The figures as CSV: one row per note and criterion overall, then per organisation.
-pub async fn figures_csv(
+/// The figures as CSV or XLSX: one row per note and criterion overall, then per
+/// organisation.
+pub async fn figures_table(
     State(state): State<AppState>,
     ctx: Ctx,
+    format: Export,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let (notes, groups) = app::rounds::figures_by_organisation(&state.db, ctx.user()?, id).await?;
@@ -294,23 +292,27 @@ pub async fn figures_csv(
         for f in all {
             let (title, s) = (title_of(f.note_id).unwrap_or_default(), &f.summary);
             let consensus = s.consensus.map(|c| t(if c { "yes" } else { "no" }));
-            rows.push(vec![
-                f.note_id.to_string(),
+            rows.push(crate::cells![
+                f.note_id,
                 title,
                 name.clone(),
                 t(&format!("criterion-{}", f.criterion.key())),
-                s.n.to_string(),
-                s.dont_know.to_string(),
-                figure(s.median),
-                figure(s.q1),
-                figure(s.q3),
-                figure(s.iqr),
-                figure(s.mean.map(|m| (m * 100.0).round() / 100.0)),
-                consensus.unwrap_or_default(),
+                s.n,
+                s.dont_know,
+                s.median,
+                s.q1,
+                s.q3,
+                s.iqr,
+                s.mean.map(|m| (m * 100.0).round() / 100.0),
+                consensus,
             ]);
         }
     }
-    csv_download(&header, &rows, &format!("round-{id}-figures.csv"))
+    download(
+        format,
+        &Table::new(header, rows),
+        &format!("round-{id}-figures"),
+    )
 }
 
 /// The columns of the figures' CSV, as catalogue keys.
@@ -331,9 +333,10 @@ const FIGURES_HEADER: [&str; 12] = [
 
 /// Every answer as CSV (process leaders): names only where the round's anonymity allows
 /// process leaders to see them.
-pub async fn ratings_csv(
+pub async fn ratings_table(
     State(state): State<AppState>,
     ctx: Ctx,
+    format: Export,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let round = round_of(&state, &ctx, id).await?;
@@ -349,27 +352,29 @@ pub async fn ratings_csv(
     let t = |key: &str| crate::render::i18n::text(ctx.lang, key);
     let header: Vec<String> = RATINGS_HEADER.iter().map(|k| t(k)).collect();
     let tz = state.programme.time_zone;
-    let rows: Vec<Vec<String>> = answers
+    let rows: Vec<Vec<Cell>> = answers
         .iter()
         .map(|a| {
-            let updated = chrono::DateTime::from_timestamp(a.updated_at, 0)
-                .map(|d| to_local_input(d, tz).replace('T', " "));
-            vec![
-                a.note_id.to_string(),
+            let updated =
+                chrono::DateTime::from_timestamp(a.updated_at, 0).map(|d| d.with_timezone(&tz));
+            crate::cells![
+                a.note_id,
                 t(&format!("criterion-{}", a.criterion.key())),
-                a.value
-                    .map_or_else(|| t("rating-dont-know"), |v| v.to_string()),
+                a.value.map_or_else(
+                    || Cell::from(t("rating-dont-know")),
+                    |v| Cell::from(i64::from(v))
+                ),
                 a.organisation_name.clone(),
-                if names {
-                    a.user_name.clone()
-                } else {
-                    String::new()
-                },
-                updated.unwrap_or_default(),
+                names.then(|| a.user_name.clone()),
+                updated,
             ]
         })
         .collect();
-    csv_download(&header, &rows, &format!("round-{id}-ratings.csv"))
+    download(
+        format,
+        &Table::new(header, rows),
+        &format!("round-{id}-ratings"),
+    )
 }
 
 /// The columns of the answers' CSV, as catalogue keys.

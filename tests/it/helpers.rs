@@ -109,6 +109,8 @@ pub struct TestResponse {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: String,
+    /// The body as sent, for downloads that are not text.
+    pub bytes: Vec<u8>,
 }
 
 impl TestResponse {
@@ -371,6 +373,7 @@ async fn exchange(
         status,
         headers,
         body: String::from_utf8_lossy(&bytes).into_owned(),
+        bytes: bytes.to_vec(),
     }
 }
 

@@ -21,6 +21,7 @@ mod demo;
 mod editorial;
 mod embeds;
 mod events;
+mod exports;
 mod i18n;
 mod language;
 mod methods;
