@@ -6,6 +6,7 @@
 
 pub mod i18n;
 pub mod markdown;
+pub mod print;
 pub mod table;
 
 use std::fmt;

@@ -14,6 +14,7 @@ use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 
 use super::{AppError, AppState};
+use crate::domain::lang::Lang;
 use crate::files::Folder;
 
 /// How long a browser may keep a file without asking again.
@@ -122,4 +123,35 @@ fn embedded_tag(bytes: &[u8]) -> String {
             format!("\"{hex}\"")
         })
         .clone()
+}
+
+/// The print style sheet's page rules in one language (`/print/sv.css`): the running
+/// header with the programme's name and the page numbers.
+pub async fn print_rules(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+) -> Result<Response, AppError> {
+    let lang = file
+        .strip_suffix(".css")
+        .and_then(Lang::parse)
+        .ok_or(AppError::NotFound)?;
+    let name = state
+        .programme
+        .name
+        .pick(lang, state.programme.default_language);
+    let css = crate::render::print::page_rules(lang, name);
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/css; charset=utf-8"),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static(CACHE_CONTROL),
+            ),
+        ],
+        css,
+    )
+        .into_response())
 }

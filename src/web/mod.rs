@@ -334,6 +334,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/health", get(pages::health))
         .route("/assets/{*path}", get(assets::serve))
+        .route("/print/{file}", get(assets::print_rules))
         .fallback(pages::not_found)
         .layer(security::csrf(&state.config))
         .layer(security::timeout(&state.config))

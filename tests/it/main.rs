@@ -27,6 +27,7 @@ mod language;
 mod methods;
 mod organisations;
 mod pages;
+mod print;
 mod programme;
 mod rounds;
 mod security;

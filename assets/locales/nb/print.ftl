@@ -1,0 +1,2 @@
+# Utskrift: sidetall i bunnteksten
+print-page-number = Side { $page } av { $pages }

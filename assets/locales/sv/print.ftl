@@ -1,0 +1,2 @@
+# Utskrift: sidnummer i sidfoten
+print-page-number = Sida { $page } av { $pages }
