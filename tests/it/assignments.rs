@@ -724,3 +724,34 @@ async fn organisation_pages_link_home_assignments_only_where_work_starts_or_can_
     );
     assert_eq!(leader.get(&submission).await.status, StatusCode::OK);
 }
+
+/// The heading levels of a page in document order.
+fn heading_levels(page: &TestResponse) -> Vec<u32> {
+    let html = page.html();
+    let headings = scraper::Selector::parse("h1, h2, h3, h4, h5, h6").unwrap();
+    html.select(&headings)
+        .map(|h| h.value().name()[1..].parse().unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn the_home_assignment_pages_skip_no_heading_level() {
+    let app = spawn_app();
+    let w = world(&app);
+    let strategist = app.as_strategist_a().await;
+    let saved = strategist
+        .post(PAGE, &[("action", "save"), ("answer-viktigast", "Utkast")])
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let submission = format!("/phases/omvarlden/submissions/{}", w.org_a);
+    for path in [PAGE, submission.as_str()] {
+        let page = strategist.get(path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        let levels = heading_levels(&page);
+        assert_eq!(levels.first(), Some(&1), "{path}: {levels:?}");
+        assert!(levels.len() > 2, "{path}: {levels:?}");
+        for pair in levels.windows(2) {
+            assert!(pair[1] <= pair[0] + 1, "{path} skips a level: {levels:?}");
+        }
+    }
+}

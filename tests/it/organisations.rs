@@ -202,3 +202,20 @@ async fn a_form_with_errors_names_each_field_by_its_label_in_form_order_and_says
     assert!(form.attrs("[data-error-summary]", "role").is_empty());
     assert!(!form.texts("title")[0].starts_with(&sv("title-has-errors")));
 }
+
+#[tokio::test]
+async fn the_street_address_of_an_organisation_is_a_single_line_address_field() {
+    let app = spawn_app();
+    world(&app);
+    let admin = app.as_admin().await;
+    let form = admin.get("/organisations/new").await;
+    // `street-address` is for a multi-line field; a one-line input takes `address-line1`.
+    assert_eq!(
+        form.attrs("input[name='address']", "autocomplete"),
+        ["address-line1"]
+    );
+    assert!(
+        form.attrs("input[autocomplete='street-address']", "name")
+            .is_empty()
+    );
+}
