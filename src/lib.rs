@@ -56,8 +56,9 @@
 //! ### `src/render/`
 //! The minijinja environment (with the start-up check that loads and renders every
 //! template), the translation function over the Fluent catalogues
-//! (`assets/locales/<lang>/<area>.ftl`, compiled in), date formatting, and the one
-//! Markdown renderer.
+//! (`assets/locales/<lang>/<area>.ftl`, compiled in, counts in each language's plural
+//! forms), date formatting (one style per kind of date, defined in one place), and the
+//! one Markdown renderer.
 //!
 //! **Invariants:** templates end in `.html` (auto-escaped) and undefined values are
 //! errors; no HTML is marked safe except [`render::markdown::to_safe_html`]'s; no
@@ -66,8 +67,10 @@
 //! ### `src/web/`
 //! The route table ([`web::router`]) with its layers, the request context
 //! ([`web::Ctx`]: language, signed-in person, address), the one error policy
-//! ([`web::AppError`] and the error pages), the one way to show a form
-//! (`web::forms::FormPage`), the public assets, and handlers grouped by area.
+//! ([`web::AppError`] and the error pages, shown with the signed-in person's header and,
+//! for a refusal with a reason, what to do first), the one way to show a form
+//! (`web::forms::FormPage`; a form's error summary names each field by its label, in form
+//! order), the public assets, and handlers grouped by area.
 //!
 //! **Invariants:** a handler extracts, calls one use case and renders (about 50 lines at
 //! most); no inline script (the CSP forbids it, and pages work without JavaScript);

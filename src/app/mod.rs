@@ -28,6 +28,9 @@ pub enum Error {
     /// The person may not do this.
     #[error("forbidden")]
     Forbidden,
+    /// The person may not do this yet, for a reason they can act on (a catalogue key).
+    #[error("forbidden: {0}")]
+    Refused(&'static str),
     /// What the use case was asked to act on does not exist (or is not visible to them).
     #[error("not found")]
     NotFound,

@@ -1,11 +1,50 @@
 //! Organisations: adding one (administrators) and saving an organisation's details.
 
+use std::collections::BTreeMap;
+
 use super::subject;
 use super::{Error, Result};
+use crate::domain::assignment::{AssignmentLink, assignment_link};
 use crate::domain::form::FieldErrors;
 use crate::domain::organisation::OrganisationForm;
+use crate::domain::programme::Programme;
 use crate::storage::users::User;
-use crate::storage::{Db, StorageError, audit, organisations};
+use crate::storage::{Db, StorageError, audit, organisations, submissions};
+
+/// Where the organisation's page leads `user` for its home assignment of each phase, by
+/// phase slug (see [`assignment_link`]): phases without a home assignment, or with
+/// nothing there for them, are left out and get no link.
+pub async fn assignment_links(
+    db: &Db,
+    programme: &Programme,
+    user: &User,
+    organisation: i64,
+) -> Result<BTreeMap<String, AssignmentLink>> {
+    let slugs: Vec<String> = programme
+        .phases
+        .iter()
+        .filter(|p| p.home_assignment().is_some())
+        .map(|p| p.slug.clone())
+        .collect();
+    let statuses = db
+        .read(move |c| {
+            slugs
+                .into_iter()
+                .map(|slug| {
+                    let status = submissions::get(c, &slug, organisation)?.map(|s| s.status);
+                    Ok((slug, status))
+                })
+                .collect::<Result<Vec<_>, StorageError>>()
+        })
+        .await?;
+    let subject = subject(user);
+    Ok(statuses
+        .into_iter()
+        .filter_map(|(slug, status)| {
+            assignment_link(&subject, organisation, status).map(|link| (slug, link))
+        })
+        .collect())
+}
 
 fn duplicate_name() -> FieldErrors {
     FieldErrors::one("name", "error-organisation-exists")

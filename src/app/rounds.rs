@@ -10,7 +10,7 @@ use crate::domain::bank::{NoteStatus, can_see_note};
 use crate::domain::form::FieldErrors;
 use crate::domain::rating::{
     NoteFigures, RoundState, ValidRound, can_rate, can_run_rounds, can_see_figures, field_name,
-    figures, read_sheet, reason_name, state as round_state,
+    figures, figures_refusal, read_sheet, reason_name, state as round_state,
 };
 use crate::domain::stats::Summary;
 use crate::storage::audit::{self, Actor};
@@ -250,7 +250,8 @@ pub async fn readable(db: &Db, user: &User, id: i64) -> Result<(Round, Vec<Round
         .await?;
     let state = round_state(round.opens_at, round.closes_at, db.clock().now_seconds());
     if !can_see_figures(&subject(user), round.feedback, state, answered) {
-        return Err(Error::Forbidden);
+        let reason = figures_refusal(&subject(user), round.feedback, state);
+        return Err(Error::Refused(reason));
     }
     Ok((round, visible(notes, &subject(user))))
 }

@@ -75,6 +75,35 @@ pub fn can_read_all(subject: &Subject) -> bool {
     can_review(subject) || subject.roles.contains(&Role::Editor)
 }
 
+/// Where an organisation's page leads for one of its home assignments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssignmentLink {
+    /// The organisation's own form (`/phases/{slug}/assignment`): where its strategists
+    /// start or go on with the work, or read what they handed in.
+    Own,
+    /// The submission (`/phases/{slug}/submissions/{org}`), for those who may read it.
+    Submission,
+}
+
+/// Where the organisation's page leads `subject` for its home assignment of a phase,
+/// given its submission (none before anyone started): its own strategists to the form,
+/// whoever may read an existing submission to it, and nobody anywhere else, since there
+/// is nothing there for them yet.
+pub fn assignment_link(
+    subject: &Subject,
+    organisation_id: i64,
+    submission: Option<SubmissionStatus>,
+) -> Option<AssignmentLink> {
+    if can_write(subject, organisation_id) {
+        Some(AssignmentLink::Own)
+    } else if submission.is_some_and(|s| can_read(subject, organisation_id, s)) {
+        Some(AssignmentLink::Submission)
+    } else {
+        None
+    }
+}
+
 /// Before acceptance a submission is for its own organisation, the process leaders and
 /// the editors; once accepted, every member reads it.
 pub fn can_read(subject: &Subject, organisation_id: i64, status: SubmissionStatus) -> bool {

@@ -116,6 +116,17 @@ pub fn can_see_figures(
         || (feedback == Feedback::AfterAnswer && has_answered)
 }
 
+/// Why a member who may not see a round's figures does not see them yet, as a catalogue
+/// key: a strategist of an open round that shows figures after answering is to answer
+/// first; anyone else waits for the round to close.
+pub fn figures_refusal(subject: &Subject, feedback: Feedback, state: RoundState) -> &'static str {
+    if feedback == Feedback::AfterAnswer && state == RoundState::Open && can_rate(subject) {
+        "error-reason-answer-first"
+    } else {
+        "error-reason-after-close"
+    }
+}
+
 /// Whether the viewer sees names beside answers and reasons.
 pub fn can_see_names(subject: &Subject, anonymity: Anonymity) -> bool {
     match anonymity {

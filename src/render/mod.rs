@@ -99,6 +99,7 @@ impl Renderer {
         env.add_filter("trlang", localized_lang_filter);
         env.add_filter("date", date_filter);
         env.add_filter("datetime", datetime_filter);
+        env.add_filter("month_year", month_year_filter);
         env.add_function("daterange", daterange);
         env.add_function("timerange", timerange);
         env.add_filter("clock", clock_filter);
@@ -299,8 +300,62 @@ fn parse_date(value: &str) -> Result<NaiveDate, Error> {
     })
 }
 
-fn format_date(lang: Lang, date: NaiveDate) -> String {
-    date.format_localized("%-d %B %Y", locale(lang)).to_string()
+/// The kinds of date the pages write, each in one style per language. This is the one
+/// place where dates are formatted for people: every filter and function below goes
+/// through it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DateStyle {
+    /// A whole date: "4 februari 2027", "4. februar 2027", "4 February 2027".
+    Long,
+    /// Day and month, the first half of a range within one year: "29 mars", "29. mars".
+    DayMonth,
+    /// The day alone, the first half of a range within one month: "8", "8.".
+    Day,
+    /// A month: "januari 2027", "januar 2027", "January 2027".
+    MonthYear,
+}
+
+/// The `strftime` pattern of a date style in a language: Norwegian writes the day as an
+/// ordinal, with a point.
+fn date_pattern(lang: Lang, style: DateStyle) -> &'static str {
+    match (style, lang) {
+        (DateStyle::Long, Lang::Nb) => "%-d. %B %Y",
+        (DateStyle::Long, _) => "%-d %B %Y",
+        (DateStyle::DayMonth, Lang::Nb) => "%-d. %B",
+        (DateStyle::DayMonth, _) => "%-d %B",
+        (DateStyle::Day, Lang::Nb) => "%-d.",
+        (DateStyle::Day, _) => "%-d",
+        (DateStyle::MonthYear, _) => "%B %Y",
+    }
+}
+
+fn format_styled(lang: Lang, date: NaiveDate, style: DateStyle) -> String {
+    date.format_localized(date_pattern(lang, style), locale(lang))
+        .to_string()
+}
+
+/// A whole date, as every page writes one.
+pub fn format_date(lang: Lang, date: NaiveDate) -> String {
+    format_styled(lang, date, DateStyle::Long)
+}
+
+/// A moment (date and time of day), as every page writes one: "4 februari 2027, 09:30".
+pub fn format_moment(lang: Lang, at: chrono::DateTime<Tz>) -> String {
+    format!(
+        "{}, {}",
+        format_date(lang, at.date_naive()),
+        at.format("%H:%M")
+    )
+}
+
+/// `"2027-01-01"|month_year`: the month of a date, "januari 2027".
+fn month_year_filter(state: &State, value: &str) -> Result<String, Error> {
+    let lang = lang_of(state);
+    Ok(format_styled(
+        lang,
+        parse_date(value)?,
+        DateStyle::MonthYear,
+    ))
 }
 
 /// `"2017-02-08"|date`: a long date in the page's language.
@@ -310,29 +365,26 @@ fn date_filter(state: &State, value: &str) -> Result<String, Error> {
 
 /// `seconds|datetime`: a Unix time as date and time in the programme's time zone.
 fn datetime_filter(state: &State, seconds: i64) -> Result<String, Error> {
-    let lang = lang_of(state);
-    let at = DateTime::from_timestamp(seconds, 0)
-        .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, "time out of range"))?
-        .with_timezone(&tz_of(state));
-    Ok(at
-        .format_localized("%Y-%m-%d %H:%M", locale(lang))
-        .to_string())
+    Ok(format_moment(lang_of(state), local(state, seconds)?))
 }
 
 /// `daterange(starts, ends)`: "8–9 februari 2017", "29 mars – 2 april 2017", or one date.
 fn daterange(state: &State, starts: &str, ends: &str) -> Result<String, Error> {
     let lang = lang_of(state);
     let (a, b) = (parse_date(starts)?, parse_date(ends)?);
-    let loc = locale(lang);
     use chrono::Datelike;
     Ok(if a == b {
         format_date(lang, a)
     } else if (a.year(), a.month()) == (b.year(), b.month()) {
-        format!("{}–{}", a.day(), format_date(lang, b))
+        format!(
+            "{}–{}",
+            format_styled(lang, a, DateStyle::Day),
+            format_date(lang, b)
+        )
     } else if a.year() == b.year() {
         format!(
             "{} – {}",
-            a.format_localized("%-d %B", loc),
+            format_styled(lang, a, DateStyle::DayMonth),
             format_date(lang, b)
         )
     } else {
@@ -365,20 +417,9 @@ fn timerange(state: &State, starts: i64, ends: i64) -> Result<String, Error> {
     let lang = lang_of(state);
     let (a, b) = (local(state, starts)?, local(state, ends)?);
     Ok(if a.date_naive() == b.date_naive() {
-        format!(
-            "{}, {}–{}",
-            format_date(lang, a.date_naive()),
-            a.format("%H:%M"),
-            b.format("%H:%M")
-        )
+        format!("{}–{}", format_moment(lang, a), b.format("%H:%M"))
     } else {
-        format!(
-            "{}, {} – {}, {}",
-            format_date(lang, a.date_naive()),
-            a.format("%H:%M"),
-            format_date(lang, b.date_naive()),
-            b.format("%H:%M")
-        )
+        format!("{} – {}", format_moment(lang, a), format_moment(lang, b))
     })
 }
 
@@ -430,6 +471,98 @@ mod tests {
         let second = page.render(ctx).unwrap();
         assert_eq!(first, second);
         first
+    }
+
+    /// `source` rendered in each language, in the programme's time zone.
+    fn in_each_language(source: &str) -> [String; 3] {
+        ["sv", "nb", "en"].map(|lang| {
+            render_twice(
+                source,
+                minijinja::context! { lang, default_lang => "sv", tz => "Europe/Stockholm" },
+            )
+        })
+    }
+
+    #[test]
+    fn every_kind_of_date_has_one_style_per_language() {
+        assert_eq!(
+            in_each_language(r#"{{ "2027-02-04"|date }}"#),
+            ["4 februari 2027", "4. februar 2027", "4 February 2027"]
+        );
+        // The month view's caption names the month, not its first day.
+        assert_eq!(
+            in_each_language(r#"{{ "2027-01-01"|month_year }}"#),
+            ["januari 2027", "januar 2027", "January 2027"]
+        );
+        assert_eq!(
+            in_each_language(r#"{{ daterange("2017-02-08", "2017-02-09") }}"#),
+            [
+                "8–9 februari 2017",
+                "8.–9. februar 2017",
+                "8–9 February 2017"
+            ]
+        );
+        assert_eq!(
+            in_each_language(r#"{{ daterange("2017-03-29", "2017-04-02") }}"#),
+            [
+                "29 mars – 2 april 2017",
+                "29. mars – 2. april 2017",
+                "29 March – 2 April 2017"
+            ]
+        );
+        // 2027-02-04 08:30 UTC is 09:30 in Stockholm: a moment is its long date and time,
+        // the same date style as everywhere else.
+        let at = chrono::NaiveDate::from_ymd_opt(2027, 2, 4)
+            .unwrap()
+            .and_hms_opt(8, 30, 0)
+            .unwrap()
+            .and_utc()
+            .timestamp();
+        assert_eq!(
+            in_each_language(&format!("{{{{ {at}|datetime }}}}")),
+            [
+                "4 februari 2027, 09:30",
+                "4. februar 2027, 09:30",
+                "4 February 2027, 09:30"
+            ]
+        );
+        assert_eq!(
+            in_each_language(&format!("{{{{ timerange({at}, {}) }}}}", at + 3600)),
+            [
+                "4 februari 2027, 09:30–10:30",
+                "4. februar 2027, 09:30–10:30",
+                "4 February 2027, 09:30–10:30"
+            ]
+        );
+    }
+
+    #[test]
+    fn counts_take_the_plural_form_of_their_language() {
+        let counted = |n: i64| {
+            in_each_language(&format!(
+                r#"{{{{ t("search-count", count={n}) }}}} / {{{{ t("bank-count", count={n}) }}}}"#
+            ))
+        };
+        assert_eq!(
+            counted(1),
+            ["1 träff / 1 notis", "1 treff / 1 notat", "1 match / 1 note"]
+        );
+        assert_eq!(
+            counted(2),
+            [
+                "2 träffar / 2 notiser",
+                "2 treff / 2 notater",
+                "2 matches / 2 notes"
+            ]
+        );
+        assert_eq!(
+            counted(0),
+            [
+                "0 träffar / 0 notiser",
+                "0 treff / 0 notater",
+                "0 matches / 0 notes"
+            ]
+        );
     }
 
     /// What every chart must be: one labelled image, without inline style or script.

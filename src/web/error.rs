@@ -2,14 +2,14 @@
 //! status here; [`error_pages`] then renders the HTML page in the visitor's language.
 //! Internal errors are logged with their cause and shown only as a plain apology.
 
-use axum::extract::{Request, State};
+use axum::extract::{FromRequestParts, Request, State};
 use axum::http::StatusCode;
 use axum::middleware::Next;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use minijinja::context;
 
-use super::AppState;
 use super::context::lang_from_headers;
+use super::{AppState, Ctx};
 use crate::storage::StorageError;
 
 #[derive(Debug, thiserror::Error)]
@@ -18,6 +18,10 @@ pub enum AppError {
     NotFound,
     #[error("forbidden")]
     Forbidden,
+    /// Forbidden for now, for a reason the person can act on (its catalogue key), which
+    /// the refusal page says instead of the general text.
+    #[error("forbidden: {0}")]
+    Refused(&'static str),
     /// A page for signed-in people, asked for without a session: go and sign in.
     #[error("sign-in required")]
     SignInRequired { next: String },
@@ -37,6 +41,7 @@ impl From<crate::app::Error> for AppError {
     fn from(error: crate::app::Error) -> AppError {
         match error {
             crate::app::Error::Forbidden => AppError::Forbidden,
+            crate::app::Error::Refused(reason) => AppError::Refused(reason),
             crate::app::Error::NotFound => AppError::NotFound,
             crate::app::Error::Storage(e) => AppError::Storage(e),
         }
@@ -50,15 +55,18 @@ const LAYER_STATUSES: [u16; 7] = [400, 403, 404, 405, 408, 413, 422];
 /// errors' statuses (each has its `error-title-` and `error-text-` in the catalogues).
 pub const PAGE_STATUSES: [u16; 8] = [400, 403, 404, 405, 408, 413, 422, 500];
 
-/// Marks a response whose body the error-page layer writes.
+/// Marks a response whose body the error-page layer writes, with the reason to show
+/// (a catalogue key) when the refusal has one.
 #[derive(Debug, Clone, Copy)]
-struct ErrorPage;
+struct ErrorPage {
+    reason: Option<&'static str>,
+}
 
 impl AppError {
     fn status(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::Refused(_) => StatusCode::FORBIDDEN,
             AppError::SignInRequired { .. } => StatusCode::SEE_OTHER,
             AppError::Unprocessable => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -79,42 +87,59 @@ impl IntoResponse for AppError {
         if status.is_server_error() {
             tracing::error!(error = %self, "request failed");
         }
+        let reason = match self {
+            AppError::Refused(reason) => Some(reason),
+            _ => None,
+        };
         let mut response = status.into_response();
-        response.extensions_mut().insert(ErrorPage);
+        response.extensions_mut().insert(ErrorPage { reason });
         response
     }
 }
 
 /// Renders error pages for our own errors and for bare 400/403/404/405/408/413/422
 /// answers of extractors and layers (a malformed path or query, CSRF refusal, timeout,
-/// body limit, unmatched routes), in the visitor's language.
+/// body limit, unmatched routes), in the visitor's language and with the page's usual
+/// header: whoever is signed in still sees their name and "sign out" (the session is read
+/// again only when an error page is written).
 pub async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let lang = lang_from_headers(request.headers(), state.programme.default_language);
-    let response = next.run(request).await;
+    let (parts, body) = request.into_parts();
+    let mut asked = parts.clone();
+    let response = next.run(Request::from_parts(parts, body)).await;
     let status = response.status();
-    let ours = response.extensions().get::<ErrorPage>().is_some();
+    let ours = response.extensions().get::<ErrorPage>().copied();
     let bare_layer_answer = LAYER_STATUSES.contains(&status.as_u16())
         && response
             .headers()
             .get(axum::http::header::CONTENT_TYPE)
             .is_none_or(|ct| !ct.to_str().unwrap_or("").starts_with("text/html"));
-    if !(ours || bare_layer_answer) {
+    if !(ours.is_some() || bare_layer_answer) {
         return response;
     }
-    let ctx = context! {
-        demo_day => state.demo_day(),
-        lang => lang.code(),
-        default_lang => state.programme.default_language.code(),
-        tz => state.programme.time_zone.name(),
-        status => status.as_u16(),
-        programme => &*state.programme,
-        viewer => (),
-        path => "/",
-        langs => super::context::languages(),
+    let mut ctx = match Ctx::from_request_parts(&mut asked, &state).await {
+        Ok(ctx) => ctx,
+        // The session cannot be read (the database failing): the page without the person.
+        Err(_) => Ctx {
+            lang: lang_from_headers(&asked.headers, state.programme.default_language),
+            viewer: None,
+            session: None,
+            address: None,
+            path: "/".to_string(),
+            return_to: "/".to_string(),
+        },
     };
-    match state.renderer.render("error.html", ctx) {
+    // The language switch comes back to the page the person was on (for a refused form,
+    // the page the form was on), never to a form's address.
+    ctx.path = ctx.return_to.clone();
+    let reason = ours.and_then(|page| page.reason);
+    let page = state.render(
+        &ctx,
+        "error.html",
+        context! { status => status.as_u16(), reason },
+    );
+    match page {
         Ok(html) => {
-            let mut page = (status, Html(html)).into_response();
+            let mut page = (status, html).into_response();
             for name in ["allow", "retry-after"] {
                 if let Some(value) = response.headers().get(name) {
                     page.headers_mut().insert(name, value.clone());
@@ -138,6 +163,7 @@ mod tests {
         let ours = [
             AppError::NotFound,
             AppError::Forbidden,
+            AppError::Refused("error-reason-answer-first"),
             AppError::Unprocessable,
             AppError::TooLarge,
             AppError::Internal(String::new()),

@@ -219,7 +219,12 @@ async fn event_page(
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let page = events_app::page(&state.db, ctx.viewer.as_ref(), event).await?;
-    let values = context! { extras, choices => choices(), ..Value::from_serialize(page) };
+    // The page's title says so when one of its forms came back with errors.
+    let has_errors = !(extras.agenda_errors.is_empty()
+        && extras.question_errors.is_empty()
+        && extras.registration_errors.is_empty());
+    let values =
+        context! { extras, has_errors, choices => choices(), ..Value::from_serialize(page) };
     Ok((status, state.render(ctx, "event.html", values)?).into_response())
 }
 

@@ -1,14 +1,17 @@
 //! Organisations: the list, one organisation with its members, the forms, and the
 //! address list with its CSV export.
 
+use std::collections::BTreeMap;
+
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use minijinja::context;
+use minijinja::{Value, context};
 
 use super::forms::FormPage;
 use super::forms::{Export, Form, download};
 use super::{AppError, AppState, Ctx};
 use crate::app::organisations::{self as organisations_app, Saved};
+use crate::domain::assignment::AssignmentLink;
 use crate::domain::form::FieldErrors;
 use crate::domain::organisation::{Category, OrganisationForm};
 use crate::render::table::{Cell as TableCell, Table};
@@ -44,23 +47,44 @@ pub async fn show(
     let organisation = organisation.ok_or(AppError::NotFound)?;
     // Its way through the phases and what it still owes, for its own people and the
     // process leaders.
-    let (cells, due, events) = if subject.organisation_id == id || subject.can_lead_process() {
+    let (cells, due, events, links) = if subject.organisation_id == id || subject.can_lead_process()
+    {
         let (cells, due) = super::progress::organisation_progress(&state, id).await?;
         let events = state
             .db
             .read(move |c| crate::storage::events::of_organisation(c, id))
             .await?;
-        (Some(cells), due, events)
+        let links =
+            organisations_app::assignment_links(&state.db, &state.programme, ctx.user()?, id);
+        (Some(cells), due, events, assignment_hrefs(links.await?, id))
     } else {
-        (None, Vec::new(), Vec::new())
+        (None, Vec::new(), Vec::new(), Default::default())
     };
     Ok(state
         .render(
             &ctx,
             "organisation.html",
-            context! { organisation, members, can_edit, cells, due, events },
+            context! { organisation, members, can_edit, cells, due, events, links },
         )?
         .into_response())
+}
+
+/// The organisation page's links to its home assignments, by phase slug: what each is and
+/// where it goes.
+fn assignment_hrefs(
+    links: BTreeMap<String, AssignmentLink>,
+    organisation: i64,
+) -> BTreeMap<String, Value> {
+    links
+        .into_iter()
+        .map(|(slug, kind)| {
+            let href = match kind {
+                AssignmentLink::Own => format!("/phases/{slug}/assignment"),
+                AssignmentLink::Submission => format!("/phases/{slug}/submissions/{organisation}"),
+            };
+            (slug, context! { kind, href })
+        })
+        .collect()
 }
 
 /// The organisation form: for a new one (`id` none) or an edit.

@@ -144,10 +144,10 @@ async fn ratings_are_stored_while_the_round_is_open_and_refused_once_it_closed()
     };
     let impact = format!("r-{trend}-impact");
 
-    // Before answering, a strategist does not see the figures of this round.
+    // Before answering, a strategist does not see the figures of this round: answer first.
     assert!(matches!(
         rounds::readable(&app.db, &strategist, id).await,
-        Err(Error::Forbidden)
+        Err(Error::Refused("error-reason-answer-first"))
     ));
 
     let off_scale = sheet(&[(impact.clone(), "9")]);

@@ -533,10 +533,11 @@ async fn the_tracker_counts_what_the_phase_definition_counts() {
     // The organisation's own page: its events, its submissions, its progress.
     let org_page = leader.get(&format!("/organisations/{}", w.org_a)).await;
     org_page.assert_contains(">Workshop 1</a></th>");
-    org_page.assert_contains(&format!(
-        "/phases/omvarlden/submissions/{}\">hemarbetet",
-        w.org_a
-    ));
+    assert!(
+        org_page
+            .attrs("a[data-assignment-link='submission']", "href")
+            .contains(&format!("/phases/omvarlden/submissions/{}", w.org_a))
+    );
     org_page.assert_contains("<td>75 %</td>");
     // Only process leaders follow progress.
     assert_eq!(
@@ -679,4 +680,78 @@ async fn an_organisation_sees_what_it_owes_and_a_person_what_is_due_now() {
     let other = strategist_b.get(&own).await;
     assert_eq!(other.status, StatusCode::OK);
     assert!(!other.body.contains("Genom faserna"));
+}
+
+#[tokio::test]
+async fn organisation_pages_link_home_assignments_only_where_work_starts_or_can_be_read() {
+    let app = spawn_app();
+    let w = world(&app);
+    let org_page = format!("/organisations/{}", w.org_a);
+    let assignment_links = "main a[href*='/assignment'], main a[href*='/submissions']";
+    // Nothing started: nothing for a process leader to follow.
+    let leader = app.as_leader().await;
+    let page = leader.get(&org_page).await;
+    page.assert_contains("Att lämna in");
+    assert!(
+        page.attrs(assignment_links, "href").is_empty(),
+        "{}",
+        page.body
+    );
+    // The organisation's own strategist is led to where the work starts, for every phase.
+    let strategist = app.as_strategist_a().await;
+    let own = strategist.get(&org_page).await;
+    let hrefs = own.attrs(assignment_links, "href");
+    assert_eq!(
+        hrefs.len(),
+        own.attrs("main a[data-assignment-link='own']", "href")
+            .len()
+    );
+    assert!(hrefs.iter().any(|h| h == PAGE), "{hrefs:?}");
+    for href in &hrefs {
+        assert_eq!(strategist.get(href).await.status, StatusCode::OK, "{href}");
+    }
+    // A draft is there to read: the process leader is led to it, and only to it.
+    let saved = strategist
+        .post(PAGE, &[("action", "save"), ("answer-viktigast", "Utkast")])
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let page = leader.get(&org_page).await;
+    let submission = format!("/phases/omvarlden/submissions/{}", w.org_a);
+    let hrefs = page.attrs(assignment_links, "href");
+    assert!(
+        !hrefs.is_empty() && hrefs.iter().all(|h| *h == submission),
+        "{hrefs:?}"
+    );
+    assert_eq!(leader.get(&submission).await.status, StatusCode::OK);
+}
+
+/// The heading levels of a page in document order.
+fn heading_levels(page: &TestResponse) -> Vec<u32> {
+    let html = page.html();
+    let headings = scraper::Selector::parse("h1, h2, h3, h4, h5, h6").unwrap();
+    html.select(&headings)
+        .map(|h| h.value().name()[1..].parse().unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn the_home_assignment_pages_skip_no_heading_level() {
+    let app = spawn_app();
+    let w = world(&app);
+    let strategist = app.as_strategist_a().await;
+    let saved = strategist
+        .post(PAGE, &[("action", "save"), ("answer-viktigast", "Utkast")])
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let submission = format!("/phases/omvarlden/submissions/{}", w.org_a);
+    for path in [PAGE, submission.as_str()] {
+        let page = strategist.get(path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        let levels = heading_levels(&page);
+        assert_eq!(levels.first(), Some(&1), "{path}: {levels:?}");
+        assert!(levels.len() > 2, "{path}: {levels:?}");
+        for pair in levels.windows(2) {
+            assert!(pair[1] <= pair[0] + 1, "{path} skips a level: {levels:?}");
+        }
+    }
 }

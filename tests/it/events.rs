@@ -1341,3 +1341,48 @@ async fn odd_month_values_fall_back_to_this_month() {
         assert_eq!(response.status, StatusCode::OK, "{month}");
     }
 }
+
+#[tokio::test]
+async fn the_registration_form_summarises_its_errors_by_label_in_form_order() {
+    use framsyn::domain::lang::Lang;
+    use framsyn::render::i18n::text;
+    let app = spawn_app();
+    world(&app);
+    let (starts, ends) = (local(30, 9), local(31, 16));
+    let leader = app.as_leader().await;
+    let id = schedule(&leader, &workshop(&starts, &ends, "80", "2")).await;
+    leader
+        .post(
+            &format!("/events/{id}/questions"),
+            &[("kind", "yes_no"), ("label", "Middag?"), ("required", "1")],
+        )
+        .await;
+    let question = app
+        .db
+        .read_blocking(move |c| events::questions(c, id))
+        .unwrap()[0]
+        .id;
+    let strategist = app.as_strategist_a().await;
+    let refused = strategist
+        .post(
+            &format!("/events/{id}/register"),
+            &[("person", "other"), ("name", ""), ("email", "")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let summary = "[data-error-summary] li a";
+    let q = format!("q{question}");
+    assert_eq!(
+        refused.attrs(summary, "data-field"),
+        ["name", "email", q.as_str()]
+    );
+    let sv = |key: &str| text(Lang::Sv, key);
+    let texts = refused.texts(summary);
+    assert_eq!(
+        texts[0],
+        format!("{}: {}", sv("registration-name"), sv("error-required"))
+    );
+    assert!(texts[2].starts_with("Middag?: "), "{texts:?}");
+    assert!(refused.texts("title")[0].starts_with(&sv("title-has-errors")));
+    assert_eq!(refused.attrs("[data-error-summary]", "tabindex"), ["-1"]);
+}

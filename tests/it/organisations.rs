@@ -152,3 +152,70 @@ async fn field_errors_speak_the_visitors_language() {
     response.assert_contains("(required)");
     assert!(!response.body.contains("Fyll i fältet."));
 }
+
+#[tokio::test]
+async fn a_form_with_errors_names_each_field_by_its_label_in_form_order_and_says_so_in_the_title() {
+    use framsyn::domain::lang::Lang;
+    use framsyn::render::i18n::text;
+    let app = spawn_app();
+    world(&app);
+    let admin = app.as_admin().await;
+    let refused = admin
+        .post(
+            "/organisations/new",
+            &[
+                ("name", " "),
+                ("category", "region"),
+                ("contact_email", "inte-en-adress"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let summary = "[data-error-summary] li a";
+    // Form order (name before the contact's e-mail), not the alphabetical order of names.
+    assert_eq!(
+        refused.attrs(summary, "data-field"),
+        ["name", "contact_email"]
+    );
+    assert_eq!(
+        refused.attrs(summary, "href"),
+        ["#f-name", "#f-contact_email"]
+    );
+    let sv = |key: &str| text(Lang::Sv, key);
+    assert_eq!(
+        refused.texts(summary),
+        [
+            format!("{}: {}", sv("org-name"), sv("error-required")),
+            format!("{}: {}", sv("org-contact-email"), sv("error-email")),
+        ]
+    );
+    // The title says there are errors; the summary takes the focus.
+    let title = refused.texts("title");
+    assert!(title[0].starts_with(&sv("title-has-errors")), "{title:?}");
+    assert_eq!(refused.attrs("[data-error-summary]", "tabindex"), ["-1"]);
+    assert_eq!(
+        refused.attrs("[data-error-summary][autofocus]", "role"),
+        ["alert"]
+    );
+    // Without errors, neither.
+    let form = admin.get("/organisations/new").await;
+    assert!(form.attrs("[data-error-summary]", "role").is_empty());
+    assert!(!form.texts("title")[0].starts_with(&sv("title-has-errors")));
+}
+
+#[tokio::test]
+async fn the_street_address_of_an_organisation_is_a_single_line_address_field() {
+    let app = spawn_app();
+    world(&app);
+    let admin = app.as_admin().await;
+    let form = admin.get("/organisations/new").await;
+    // `street-address` is for a multi-line field; a one-line input takes `address-line1`.
+    assert_eq!(
+        form.attrs("input[name='address']", "autocomplete"),
+        ["address-line1"]
+    );
+    assert!(
+        form.attrs("input[autocomplete='street-address']", "name")
+            .is_empty()
+    );
+}

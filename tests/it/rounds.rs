@@ -354,6 +354,26 @@ async fn figures_match_hand_computed_values_overall_and_per_organisation() {
 }
 
 #[tokio::test]
+async fn refusal_pages_keep_the_signed_in_person_and_say_to_answer_first() {
+    let app = spawn_app();
+    let (_, _, _, round) = setup(&app).await;
+    let strategist = app.as_strategist_b().await;
+    let refused = strategist.get(&format!("/rounds/{round}/results")).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        refused.attrs("[data-reason]", "data-reason"),
+        ["error-reason-answer-first"]
+    );
+    let missing = strategist.get("/phases/no-such-phase").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    for page in [&refused, &missing] {
+        assert_eq!(page.texts(".account .signed-in").len(), 1, "{}", page.body);
+        assert_eq!(page.attrs(".account form", "action"), ["/logout"]);
+        assert!(page.attrs(".account a[href='/login']", "href").is_empty());
+    }
+}
+
+#[tokio::test]
 async fn anonymous_rounds_show_no_names_to_anyone() {
     let app = spawn_app();
     let (_, first, _, _) = setup(&app).await;
@@ -383,12 +403,11 @@ async fn figures_after_close_wait_for_the_close() {
     let round = open_round(&leader, &fields).await;
     rate_three(&app, first, round).await;
     let strategist = app.as_strategist_a().await;
+    let refused = strategist.get(&format!("/rounds/{round}/results")).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
     assert_eq!(
-        strategist
-            .get(&format!("/rounds/{round}/results"))
-            .await
-            .status,
-        StatusCode::FORBIDDEN
+        refused.attrs("[data-reason]", "data-reason"),
+        ["error-reason-after-close"]
     );
     assert!(
         !strategist

@@ -2,7 +2,10 @@
 # Each key lives in one file, the same file in all three languages.
 
 users-title = Users
-users-caption = { $count } users
+users-caption = { $count ->
+    [one] { $count } user
+   *[other] { $count } users
+}
 user-new = New user
 user-edit = Edit user
 user-name = Name
@@ -21,11 +24,17 @@ role-process_leader = Process leader
 role-editor = Editor
 role-strategist = Foresight strategist
 password-link-title = Link for choosing a password
-password-link-text = Give this link to { $name } ({ $email }). It works once and for { $hours } hours.
+password-link-text = { $hours ->
+    [one] Give this link to { $name } ({ $email }). It works once and for { $hours } hour.
+   *[other] Give this link to { $name } ({ $email }). It works once and for { $hours } hours.
+}
 back-to-users = Back to users
 
 audit-title = Event log
-audit-caption = { $count } events, page { $page } of { $pages }
+audit-caption = { $count ->
+    [one] { $count } event, page { $page } of { $pages }
+   *[other] { $count } events, page { $page } of { $pages }
+}
 audit-when = When
 audit-who = Who
 audit-what = Event

@@ -3,7 +3,10 @@
 
 assignment-open = To your organisation's home assignment
 submissions-title = Submitted home assignments
-submissions-caption = { $count } of { $total } organisations have started the home assignment
+submissions-caption = { $total ->
+    [one] { $count } of { $total } organisation has started the home assignment
+   *[other] { $count } of { $total } organisations have started the home assignment
+}
 submissions-side-by-side = The answers side by side
 submissions-csv = The rankings as CSV
 submissions-markdown = All texts as one Markdown document

@@ -7,7 +7,10 @@ bank-search-button = Search
 bank-sort = Sort by
 bank-sort-relevance = Most relevant
 bank-sort-date = Most recently changed
-bank-count = { $count } notes
+bank-count = { $count ->
+    [one] { $count } note
+   *[other] { $count } notes
+}
 bank-page = Page { $page } of { $pages }
 bank-previous = Previous
 bank-next = Next
@@ -56,7 +59,10 @@ note-submit = Submit
 note-curate = Mark as reviewed
 note-archive = Archive
 note-history = History
-note-history-caption = { $count } versions, most recent first
+note-history-caption = { $count ->
+    [one] { $count } version
+   *[other] { $count } versions, most recent first
+}
 note-version = Version
 note-stale-help = { $name } saved a new version at { $date } while you were writing. Nothing has been overwritten: your text is still in the form. Compare the two and save again.
 note-their-version = The other version
@@ -132,11 +138,17 @@ import-columns = Columns read (the same as in the export; type, title and catego
 import-file = CSV file
 import-button = Import
 import-refused = Nothing was imported
-import-report-caption = { $count } errors in the file
+import-report-caption = { $count ->
+    [one] { $count } error in the file
+   *[other] { $count } errors in the file
+}
 import-row = Row
 import-column = Column
 import-problem = Error
-import-done = { $count } notes were imported as drafts.
+import-done = { $count ->
+    [one] { $count } note was imported as a draft.
+   *[other] { $count } notes were imported as drafts.
+}
 error-import-no-file = Choose a CSV file.
 error-import-encoding = The file is not in UTF-8. Save it as "CSV UTF-8" and try again.
 error-import-unreadable = The file cannot be read as CSV.

@@ -25,6 +25,8 @@ pages = Pages
 newer = Newer
 older = Older
 form-has-errors = Please correct the form
+form-error-at = { $field }: { $message }
+title-has-errors = Error:
 
 nav-calendar = Calendar
 nav-my-events = My events

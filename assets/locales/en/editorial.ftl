@@ -2,7 +2,10 @@
 # Each key lives in one file, the same file in all three languages.
 
 editorial-title = The editorial team's texts
-editorial-caption = { $count } texts
+editorial-caption = { $count ->
+    [one] { $count } text
+   *[other] { $count } texts
+}
 editorial-none = The editorial team has not written anything yet.
 publication-new = New text
 publication-edit = Edit the text
@@ -37,7 +40,10 @@ publication-diff-from = From version
 publication-diff-to = To version
 publication-diff = Differences between version { $from } and { $to }
 publication-no-diff = No differences to show.
-publication-revisions-caption = { $count } versions
+publication-revisions-caption = { $count ->
+    [one] { $count } version
+   *[other] { $count } versions
+}
 publication-restore = Restore
 publication-action-save = Saved
 publication-action-restore = Restored
@@ -62,7 +68,10 @@ images-file = Image file
 images-alt = Alternative text
 images-alt-hint = Describe what the image shows for those who cannot see it. Required.
 images-upload = Upload
-images-caption = { $count } images
+images-caption = { $count ->
+    [one] { $count } image
+   *[other] { $count } images
+}
 images-image = Image
 images-markdown = To paste into the text
 error-image-missing = Choose an image file.

@@ -113,7 +113,10 @@ registration-notice-received = Thank you! The registration has been received.
 registration-honeypot = Leave this field empty
 registration-notice-cancelled = The registration has been cancelled.
 registrations-title = Registrations
-registrations-caption = { $count } registrations
+registrations-caption = { $count ->
+    [one] { $count } registration
+   *[other] { $count } registrations
+}
 registrations-csv = Download as CSV
 registrations-per-organisation = By organisation
 registrations-count = Registered
@@ -125,7 +128,10 @@ minutes-title = Documentation
 minutes-none = No documentation yet.
 minutes-draft = Draft – visible only to process leaders and editors.
 minutes-written = Last saved by { $name }, { $date }.
-minutes-revisions = { $count } versions saved
+minutes-revisions = { $count ->
+    [one] { $count } version saved
+   *[other] { $count } versions saved
+}
 minutes-write = Notes and documentation
 minutes-final = Final version (visible to everyone who can see the event)
 minutes-save = Save new version

@@ -3,7 +3,10 @@
 
 methods-title = Method bank
 methods-intro = Tried foresight methods for workshops and home assignments: purpose, steps, time and materials.
-methods-caption = { $count } methods
+methods-caption = { $count ->
+    [one] { $count } method
+   *[other] { $count } methods
+}
 methods-none = The method bank is empty.
 method-name = Method
 method-family = Method family

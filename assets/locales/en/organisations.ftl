@@ -2,7 +2,10 @@
 # Each key lives in one file, the same file in all three languages.
 
 organisations-title = Organisations
-organisations-caption = { $count } organisations
+organisations-caption = { $count ->
+    [one] { $count } organisation
+   *[other] { $count } organisations
+}
 organisation-new = New organisation
 organisation-edit = Edit organisation
 org-name = Name
@@ -23,5 +26,8 @@ category-agency = Government agency / SKL
 category-partner = Partner
 category-board = Board
 address-list-title = Address list
-address-list-caption = Postal addresses of { $count } organisations
+address-list-caption = { $count ->
+    [one] Postal address of { $count } organisation
+   *[other] Postal addresses of { $count } organisations
+}
 address-list-csv = Download as CSV

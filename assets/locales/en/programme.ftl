@@ -32,7 +32,10 @@ event-when = When
 event-venue = Venue
 event-participants = Participants
 event-cap = Places per organisation
-about-people = about { $count } people
+about-people = { $count ->
+    [one] about { $count } person
+   *[other] about { $count } people
+}
 cap-per-organisation = at most { $count } per organisation
 assignment-due = To be submitted by { $date }.
 assignment-questions = Questions to answer

@@ -3,7 +3,10 @@
 
 progress-title = The organisations' progress
 progress-lead = Each cell shows how far the organisation has come in the phase: what counts is in the phase's definition (the events, the home assignment, the rating rounds). Overdue means the home assignment is not submitted though its due date has passed.
-progress-caption = { $count } organisations × phases, in per cent
+progress-caption = { $count ->
+    [one] { $count } organisation × phases, in per cent
+   *[other] { $count } organisations × phases, in per cent
+}
 progress-csv = Download as CSV
 progress-mean = Mean
 progress-status = status

@@ -3,7 +3,10 @@
 
 rounds-title = Rating rounds
 rounds-lead = In a rating round, the regional strategists rate notes from the bank, for example how great an impact and how much uncertainty a trend has. The results show where the group agrees and where opinions differ.
-rounds-caption = { $count } rounds
+rounds-caption = { $count ->
+    [one] { $count } round
+   *[other] { $count } rounds
+}
 rounds-none = There are no rating rounds yet.
 round-new = New rating round
 round-new-second = Second round of “{ $title }”

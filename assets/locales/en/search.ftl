@@ -6,6 +6,9 @@ search-label = Search notes, sources and methods
 search-notes = Notes
 search-sources = Sources
 search-methods = Methods
-search-count = { $count } matches
+search-count = { $count ->
+    [one] { $count } match
+   *[other] { $count } matches
+}
 search-all-notes = All matching notes
 search-all-sources = All matching sources

@@ -2,7 +2,10 @@
 # Each key lives in one file, the same file in all three languages.
 
 users-title = Brukere
-users-caption = { $count } brukere
+users-caption = { $count ->
+    [one] { $count } bruker
+   *[other] { $count } brukere
+}
 user-new = Ny bruker
 user-edit = Endre bruker
 user-name = Navn
@@ -21,11 +24,17 @@ role-process_leader = Prosessleder
 role-editor = Redaktør
 role-strategist = Framsynsstrateg
 password-link-title = Lenke for å velge passord
-password-link-text = Gi denne lenken til { $name } ({ $email }). Den virker én gang og i { $hours } timer.
+password-link-text = { $hours ->
+    [one] Gi denne lenken til { $name } ({ $email }). Den virker én gang og i { $hours } time.
+   *[other] Gi denne lenken til { $name } ({ $email }). Den virker én gang og i { $hours } timer.
+}
 back-to-users = Tilbake til brukerne
 
 audit-title = Hendelseslogg
-audit-caption = { $count } hendelser, side { $page } av { $pages }
+audit-caption = { $count ->
+    [one] { $count } hendelse, side { $page } av { $pages }
+   *[other] { $count } hendelser, side { $page } av { $pages }
+}
 audit-when = Når
 audit-who = Hvem
 audit-what = Hendelse

@@ -3,7 +3,10 @@
 
 assignment-open = Til organisasjonens hjemmearbeid
 submissions-title = Innleverte hjemmearbeid
-submissions-caption = { $count } av { $total } organisasjoner har påbegynt hjemmearbeidet
+submissions-caption = { $total ->
+    [one] { $count } av { $total } organisasjon har påbegynt hjemmearbeidet
+   *[other] { $count } av { $total } organisasjoner har påbegynt hjemmearbeidet
+}
 submissions-side-by-side = Svarene side om side
 submissions-csv = Rangeringene som CSV
 submissions-markdown = Alle tekstene som ett Markdown-dokument

@@ -7,7 +7,10 @@ bank-search-button = Søk
 bank-sort = Sortering
 bank-sort-relevance = Mest relevant
 bank-sort-date = Sist endret
-bank-count = { $count } notiser
+bank-count = { $count ->
+    [one] { $count } notat
+   *[other] { $count } notater
+}
 bank-page = Side { $page } av { $pages }
 bank-previous = Forrige
 bank-next = Neste
@@ -56,7 +59,10 @@ note-submit = Lever inn
 note-curate = Merk som gjennomgått
 note-archive = Arkiver
 note-history = Historikk
-note-history-caption = { $count } versjoner, nyeste først
+note-history-caption = { $count ->
+    [one] { $count } versjon
+   *[other] { $count } versjoner, nyeste først
+}
 note-version = Versjon
 note-stale-help = { $name } lagret en ny versjon { $date } mens du skrev. Ingenting er overskrevet: Teksten din står fortsatt i skjemaet. Sammenlign og lagre på nytt.
 note-their-version = Den andre versjonen
@@ -136,7 +142,10 @@ import-report-caption = { $count } feil i filen
 import-row = Rad
 import-column = Kolonne
 import-problem = Feil
-import-done = { $count } notater ble importert som utkast.
+import-done = { $count ->
+    [one] { $count } notat ble importert som utkast.
+   *[other] { $count } notater ble importert som utkast.
+}
 error-import-no-file = Velg en CSV-fil.
 error-import-encoding = Filen er ikke i UTF-8. Lagre den som «CSV UTF-8» og prøv igjen.
 error-import-unreadable = Filen kan ikke leses som CSV.

@@ -25,6 +25,8 @@ pages = Sider
 newer = Nyere
 older = Eldre
 form-has-errors = Skjemaet må rettes
+form-error-at = { $field }: { $message }
+title-has-errors = Feil:
 
 nav-calendar = Kalender
 nav-my-events = Mine arrangementer

@@ -6,7 +6,10 @@ driver-map-title = Drivkraftkart
 
 radar-no-band = Ingen tidsperiode
 radar-help = Sektorene er STEEP+V-kategoriene og ringene tidsperiodene, den nærmeste innerst. Jo større markering, desto større medianpåvirkning; formen viser notattypen. Numrene viser til tabellen under bildet.
-radar-desc = Trendradar med { $count } notater ordnet etter kategori og tidsperiode. De samme opplysningene står i tabellen under bildet.
+radar-desc = { $count ->
+    [one] Trendradar med { $count } notat ordnet etter kategori og tidsperiode. De samme opplysningene står i tabellen under bildet.
+   *[other] Trendradar med { $count } notater ordnet etter kategori og tidsperiode. De samme opplysningene står i tabellen under bildet.
+}
 radar-table-caption = Notatene på radaren
 radar-median-impact = Medianpåvirkning
 chart-number = Nr.
@@ -23,7 +26,10 @@ quadrant-wild_cards_to_watch = Å følge med på
 quadrant-background = Bakgrunn
 driver-map-needs-criteria = Drivkraftkartet krever at runden vurderer både påvirkning og usikkerhet.
 driver-map-help = Hvert notat står ved medianen for påvirkning (vannrett) og usikkerhet (loddrett); strekene viser kvartilavstanden. Notatene øverst til høyre, stor påvirkning og stor usikkerhet, er kandidater til scenarioakser.
-driver-map-desc = Drivkraftkart med { $count } notater etter påvirkning og usikkerhet. De samme opplysningene står i tabellen under bildet.
+driver-map-desc = { $count ->
+    [one] Drivkraftkart med { $count } notat etter påvirkning og usikkerhet. De samme opplysningene står i tabellen under bildet.
+   *[other] Drivkraftkart med { $count } notater etter påvirkning og usikkerhet. De samme opplysningene står i tabellen under bildet.
+}
 driver-table-caption = Notatene på drivkraftkartet
 driver-impact-median = Påvirkning, median
 driver-impact-quartiles = Påvirkning, kvartiler

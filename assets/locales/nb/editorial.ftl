@@ -2,7 +2,10 @@
 # Each key lives in one file, the same file in all three languages.
 
 editorial-title = Redaksjonens tekster
-editorial-caption = { $count } tekster
+editorial-caption = { $count ->
+    [one] { $count } tekst
+   *[other] { $count } tekster
+}
 editorial-none = Redaksjonen har ikke skrevet noe ennå.
 publication-new = Ny tekst
 publication-edit = Endre teksten
@@ -37,7 +40,10 @@ publication-diff-from = Fra versjon
 publication-diff-to = Til versjon
 publication-diff = Forskjeller mellom versjon { $from } og { $to }
 publication-no-diff = Ingen forskjeller å vise.
-publication-revisions-caption = { $count } versjoner
+publication-revisions-caption = { $count ->
+    [one] { $count } versjon
+   *[other] { $count } versjoner
+}
 publication-restore = Gjenopprett
 publication-action-save = Lagret
 publication-action-restore = Gjenopprettet
@@ -62,7 +68,10 @@ images-file = Bildefil
 images-alt = Alternativ tekst
 images-alt-hint = Beskriv hva bildet viser for den som ikke ser det. Påkrevd.
 images-upload = Last opp
-images-caption = { $count } bilder
+images-caption = { $count ->
+    [one] { $count } bilde
+   *[other] { $count } bilder
+}
 images-image = Bilde
 images-markdown = Til å lime inn i teksten
 error-image-missing = Velg en bildefil.

@@ -113,7 +113,10 @@ registration-notice-received = Takk! Påmeldingen er mottatt.
 registration-honeypot = La dette feltet stå tomt
 registration-notice-cancelled = Avmeldingen er registrert.
 registrations-title = Påmeldinger
-registrations-caption = { $count } påmeldinger
+registrations-caption = { $count ->
+    [one] { $count } påmelding
+   *[other] { $count } påmeldinger
+}
 registrations-csv = Last ned som CSV
 registrations-per-organisation = Per organisasjon
 registrations-count = Påmeldte
@@ -125,7 +128,10 @@ minutes-title = Dokumentasjon
 minutes-none = Ingen dokumentasjon ennå.
 minutes-draft = Utkast – vises bare for prosessledere og redaktører.
 minutes-written = Sist lagret av { $name }, { $date }.
-minutes-revisions = { $count } versjoner lagret
+minutes-revisions = { $count ->
+    [one] { $count } versjon lagret
+   *[other] { $count } versjoner lagret
+}
 minutes-write = Referat og dokumentasjon
 minutes-final = Endelig versjon (vises for alle som ser arrangementet)
 minutes-save = Lagre ny versjon

@@ -3,7 +3,10 @@
 
 methods-title = Metodebanken
 methods-intro = Utprøvde framsynsmetoder for verksteder og hjemmearbeid: formål, trinn, tid og materiell.
-methods-caption = { $count } metoder
+methods-caption = { $count ->
+    [one] { $count } metode
+   *[other] { $count } metoder
+}
 methods-none = Metodebanken er tom.
 method-name = Metode
 method-family = Metodefamilie

@@ -2,7 +2,10 @@
 # Each key lives in one file, the same file in all three languages.
 
 organisations-title = Organisasjoner
-organisations-caption = { $count } organisasjoner
+organisations-caption = { $count ->
+    [one] { $count } organisasjon
+   *[other] { $count } organisasjoner
+}
 organisation-new = Ny organisasjon
 organisation-edit = Endre organisasjon
 org-name = Navn
@@ -23,5 +26,8 @@ category-agency = Myndighet / SKL
 category-partner = Partner
 category-board = Styre
 address-list-title = Adresseliste
-address-list-caption = Postadresser til { $count } organisasjoner
+address-list-caption = { $count ->
+    [one] Postadresse til { $count } organisasjon
+   *[other] Postadresser til { $count } organisasjoner
+}
 address-list-csv = Last ned som CSV

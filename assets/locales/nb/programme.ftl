@@ -32,7 +32,10 @@ event-when = Når
 event-venue = Sted
 event-participants = Deltakere
 event-cap = Plasser per organisasjon
-about-people = rundt { $count } personer
+about-people = { $count ->
+    [one] rundt { $count } person
+   *[other] rundt { $count } personer
+}
 cap-per-organisation = inntil { $count } per organisasjon
 assignment-due = Leveres innen { $date }.
 assignment-questions = Spørsmål som skal besvares

@@ -3,7 +3,10 @@
 
 progress-title = Organisasjonenes framdrift
 progress-lead = Hver rute viser hvor langt organisasjonen har kommet i fasen: hva som teller, står i fasens definisjon (arrangementene, hjemmearbeidet, vurderingsrundene). Forsinket betyr at hjemmearbeidet ikke er levert selv om fristen er passert.
-progress-caption = { $count } organisasjoner × faser, i prosent
+progress-caption = { $count ->
+    [one] { $count } organisasjon × faser, i prosent
+   *[other] { $count } organisasjoner × faser, i prosent
+}
 progress-csv = Last ned som CSV
 progress-mean = Gjennomsnitt
 progress-status = status

@@ -3,7 +3,10 @@
 
 rounds-title = Vurderingsrunder
 rounds-lead = I en vurderingsrunde vurderer de regionale strategene notater fra banken, for eksempel hvor stor påvirkning og hvor stor usikkerhet en trend har. Resultatene viser hvor gruppen er enig, og hvor meningene spriker.
-rounds-caption = { $count } runder
+rounds-caption = { $count ->
+    [one] { $count } runde
+   *[other] { $count } runder
+}
 rounds-none = Det finnes ingen vurderingsrunder ennå.
 round-new = Ny vurderingsrunde
 round-new-second = Andre runde av «{ $title }»

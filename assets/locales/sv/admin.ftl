@@ -21,11 +21,17 @@ role-process_leader = Processledare
 role-editor = Redaktör
 role-strategist = Framsynsstrateg
 password-link-title = Länk för att välja lösenord
-password-link-text = Ge den här länken till { $name } ({ $email }). Den fungerar en gång och i { $hours } timmar.
+password-link-text = { $hours ->
+    [one] Ge den här länken till { $name } ({ $email }). Den fungerar en gång och i { $hours } timme.
+   *[other] Ge den här länken till { $name } ({ $email }). Den fungerar en gång och i { $hours } timmar.
+}
 back-to-users = Tillbaka till användarna
 
 audit-title = Händelselogg
-audit-caption = { $count } händelser, sida { $page } av { $pages }
+audit-caption = { $count ->
+    [one] { $count } händelse, sida { $page } av { $pages }
+   *[other] { $count } händelser, sida { $page } av { $pages }
+}
 audit-when = När
 audit-who = Vem
 audit-what = Händelse

@@ -3,7 +3,10 @@
 
 assignment-open = Till organisationens hemarbete
 submissions-title = Inlämnade hemarbeten
-submissions-caption = { $count } av { $total } organisationer har påbörjat hemarbetet
+submissions-caption = { $total ->
+    [one] { $count } av { $total } organisation har påbörjat hemarbetet
+   *[other] { $count } av { $total } organisationer har påbörjat hemarbetet
+}
 submissions-side-by-side = Svaren sida vid sida
 submissions-csv = Rangordningarna som CSV
 submissions-markdown = Alla texter som ett Markdown-dokument

@@ -7,7 +7,10 @@ bank-search-button = Sök
 bank-sort = Sortering
 bank-sort-relevance = Mest relevant
 bank-sort-date = Senast ändrad
-bank-count = { $count } notiser
+bank-count = { $count ->
+    [one] { $count } notis
+   *[other] { $count } notiser
+}
 bank-page = Sida { $page } av { $pages }
 bank-previous = Föregående
 bank-next = Nästa
@@ -56,7 +59,10 @@ note-submit = Lämna in
 note-curate = Markera som granskad
 note-archive = Arkivera
 note-history = Historik
-note-history-caption = { $count } versioner, senaste först
+note-history-caption = { $count ->
+    [one] { $count } version
+   *[other] { $count } versioner, senaste först
+}
 note-version = Version
 note-stale-help = { $name } sparade en ny version { $date } medan du skrev. Inget har skrivits över: din text finns kvar i formuläret. Jämför och spara igen.
 note-their-version = Den andra versionen
@@ -136,7 +142,10 @@ import-report-caption = { $count } fel i filen
 import-row = Rad
 import-column = Kolumn
 import-problem = Fel
-import-done = { $count } notiser importerades som utkast.
+import-done = { $count ->
+    [one] { $count } notis importerades som utkast.
+   *[other] { $count } notiser importerades som utkast.
+}
 error-import-no-file = Välj en CSV-fil.
 error-import-encoding = Filen är inte i UTF-8. Spara den som ”CSV UTF-8” och försök igen.
 error-import-unreadable = Filen går inte att läsa som CSV.

@@ -25,6 +25,8 @@ pages = Sidor
 newer = Nyare
 older = Äldre
 form-has-errors = Formuläret behöver rättas
+form-error-at = { $field }: { $message }
+title-has-errors = Fel:
 
 nav-calendar = Kalender
 nav-my-events = Mina evenemang

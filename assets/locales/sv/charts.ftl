@@ -6,7 +6,10 @@ driver-map-title = Drivkraftskarta
 
 radar-no-band = Ingen tidsperiod
 radar-help = Sektorerna är STEEP+V-kategorierna och ringarna tidsperioderna, den närmaste innerst. Ju större markering, desto större medianpåverkan; formen visar notistypen. Numren hänvisar till tabellen under bilden.
-radar-desc = Trendradar med { $count } notiser ordnade efter kategori och tidsperiod. Samma uppgifter finns i tabellen under bilden.
+radar-desc = { $count ->
+    [one] Trendradar med { $count } notis ordnad efter kategori och tidsperiod. Samma uppgifter finns i tabellen under bilden.
+   *[other] Trendradar med { $count } notiser ordnade efter kategori och tidsperiod. Samma uppgifter finns i tabellen under bilden.
+}
 radar-table-caption = Notiserna på radarn
 radar-median-impact = Medianpåverkan
 chart-number = Nr
@@ -23,7 +26,10 @@ quadrant-wild_cards_to_watch = Att bevaka
 quadrant-background = Bakgrund
 driver-map-needs-criteria = Drivkraftskartan behöver att omgången skattar både påverkan och osäkerhet.
 driver-map-help = Varje notis står vid medianen för påverkan (vågrätt) och osäkerhet (lodrätt); strecken visar kvartilavståndet. Notiserna uppe till höger, stor påverkan och stor osäkerhet, är kandidater till scenarioaxlar.
-driver-map-desc = Drivkraftskarta med { $count } notiser efter påverkan och osäkerhet. Samma uppgifter finns i tabellen under bilden.
+driver-map-desc = { $count ->
+    [one] Drivkraftskarta med { $count } notis efter påverkan och osäkerhet. Samma uppgifter finns i tabellen under bilden.
+   *[other] Drivkraftskarta med { $count } notiser efter påverkan och osäkerhet. Samma uppgifter finns i tabellen under bilden.
+}
 driver-table-caption = Notiserna på drivkraftskartan
 driver-impact-median = Påverkan, median
 driver-impact-quartiles = Påverkan, kvartiler

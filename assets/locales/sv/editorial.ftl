@@ -2,7 +2,10 @@
 # Each key lives in one file, the same file in all three languages.
 
 editorial-title = Redaktionens texter
-editorial-caption = { $count } texter
+editorial-caption = { $count ->
+    [one] { $count } text
+   *[other] { $count } texter
+}
 editorial-none = Redaktionen har inte skrivit något ännu.
 publication-new = Ny text
 publication-edit = Ändra texten
@@ -37,7 +40,10 @@ publication-diff-from = Från version
 publication-diff-to = Till version
 publication-diff = Skillnader mellan version { $from } och { $to }
 publication-no-diff = Inga skillnader att visa.
-publication-revisions-caption = { $count } versioner
+publication-revisions-caption = { $count ->
+    [one] { $count } version
+   *[other] { $count } versioner
+}
 publication-restore = Återställ
 publication-action-save = Sparad
 publication-action-restore = Återställd
@@ -62,7 +68,10 @@ images-file = Bildfil
 images-alt = Alternativtext
 images-alt-hint = Beskriv vad bilden visar för den som inte ser den. Krävs.
 images-upload = Ladda upp
-images-caption = { $count } bilder
+images-caption = { $count ->
+    [one] { $count } bild
+   *[other] { $count } bilder
+}
 images-image = Bild
 images-markdown = Att klistra in i texten
 error-image-missing = Välj en bildfil.

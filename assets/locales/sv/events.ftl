@@ -113,7 +113,10 @@ registration-notice-received = Tack! Anmälan har tagits emot.
 registration-honeypot = Lämna detta fält tomt
 registration-notice-cancelled = Anmälan är avbokad.
 registrations-title = Anmälningar
-registrations-caption = { $count } anmälningar
+registrations-caption = { $count ->
+    [one] { $count } anmälan
+   *[other] { $count } anmälningar
+}
 registrations-csv = Ladda ned som CSV
 registrations-per-organisation = Per organisation
 registrations-count = Anmälda
@@ -125,7 +128,10 @@ minutes-title = Dokumentation
 minutes-none = Ingen dokumentation än.
 minutes-draft = Utkast – visas bara för processledare och redaktörer.
 minutes-written = Senast sparad av { $name }, { $date }.
-minutes-revisions = { $count } versioner sparade
+minutes-revisions = { $count ->
+    [one] { $count } version sparad
+   *[other] { $count } versioner sparade
+}
 minutes-write = Minnesanteckningar och dokumentation
 minutes-final = Slutlig version (visas för alla som ser evenemanget)
 minutes-save = Spara ny version

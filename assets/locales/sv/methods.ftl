@@ -3,7 +3,10 @@
 
 methods-title = Metodbanken
 methods-intro = Beprövade framsynsmetoder för workshoppar och hemarbete: syfte, steg, tid och material.
-methods-caption = { $count } metoder
+methods-caption = { $count ->
+    [one] { $count } metod
+   *[other] { $count } metoder
+}
 methods-none = Metodbanken är tom.
 method-name = Metod
 method-family = Metodfamilj

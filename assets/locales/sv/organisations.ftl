@@ -2,7 +2,10 @@
 # Each key lives in one file, the same file in all three languages.
 
 organisations-title = Organisationer
-organisations-caption = { $count } organisationer
+organisations-caption = { $count ->
+    [one] { $count } organisation
+   *[other] { $count } organisationer
+}
 organisation-new = Ny organisation
 organisation-edit = Ändra organisation
 org-name = Namn
@@ -23,5 +26,8 @@ category-agency = Myndighet / SKL
 category-partner = Partner
 category-board = Styrelse
 address-list-title = Adresslista
-address-list-caption = Postadresser till { $count } organisationer
+address-list-caption = { $count ->
+    [one] Postadress till { $count } organisation
+   *[other] Postadresser till { $count } organisationer
+}
 address-list-csv = Ladda ned som CSV

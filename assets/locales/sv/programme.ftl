@@ -32,7 +32,10 @@ event-when = När
 event-venue = Plats
 event-participants = Deltagare
 event-cap = Platser per organisation
-about-people = cirka { $count } personer
+about-people = { $count ->
+    [one] cirka { $count } person
+   *[other] cirka { $count } personer
+}
 cap-per-organisation = högst { $count } per organisation
 assignment-due = Lämnas in senast { $date }.
 assignment-questions = Frågor att besvara

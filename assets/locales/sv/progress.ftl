@@ -3,7 +3,10 @@
 
 progress-title = Organisationernas framsteg
 progress-lead = Varje ruta visar hur långt organisationen har kommit i fasen: vad som räknas står i fasens definition (evenemangen, hemarbetet, skattningsomgångarna). Försenat betyder att hemarbetet inte är inlämnat fast sista dagen har passerat.
-progress-caption = { $count } organisationer × faser, i procent
+progress-caption = { $count ->
+    [one] { $count } organisation × faser, i procent
+   *[other] { $count } organisationer × faser, i procent
+}
 progress-csv = Hämta som CSV
 progress-mean = Medel
 progress-status = läge

@@ -3,7 +3,10 @@
 
 rounds-title = Skattningsomgångar
 rounds-lead = I en skattningsomgång bedömer de regionala strategerna notiser ur banken, till exempel hur stor påverkan och hur stor osäkerhet en trend har. Resultaten visar var gruppen är enig och var den går isär.
-rounds-caption = { $count } omgångar
+rounds-caption = { $count ->
+    [one] { $count } omgång
+   *[other] { $count } omgångar
+}
 rounds-none = Det finns inga skattningsomgångar ännu.
 round-new = Ny skattningsomgång
 round-new-second = Andra omgång av ”{ $title }”

@@ -6,6 +6,9 @@ search-label = Sök bland notiser, källor och metoder
 search-notes = Notiser
 search-sources = Källor
 search-methods = Metoder
-search-count = { $count } träffar
+search-count = { $count ->
+    [one] { $count } träff
+   *[other] { $count } träffar
+}
 search-all-notes = Alla träffar bland notiserna
 search-all-sources = Alla träffar bland källorna
