@@ -5,7 +5,9 @@ use serde::Serialize;
 
 use super::{Result, keyed, now_seconds};
 use crate::domain::bank::{Category, NoteStatus, NoteType, TimeBand};
-use crate::domain::rating::{Anonymity, Answer, Criterion, Feedback, RatingSheet, ValidRound};
+use crate::domain::rating::{
+    Anonymity, Answer, Criterion, Feedback, RatingSheet, ValidRound, ValidRoundEdit,
+};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Round {
@@ -90,6 +92,50 @@ pub fn insert(conn: &Connection, round: &ValidRound, notes: &[i64], by: i64) -> 
         add.execute(params![id, note, position as i64])?;
     }
     Ok(id)
+}
+
+/// Gives a round a new title, description and dates. Whether it may take them is the
+/// caller's decision, in the same write transaction.
+pub fn update(conn: &Connection, id: i64, edit: &ValidRoundEdit) -> Result<()> {
+    conn.execute(
+        "UPDATE rounds SET title = ?2, description = ?3, opens_at = ?4, closes_at = ?5
+         WHERE id = ?1",
+        params![
+            id,
+            edit.title,
+            edit.description,
+            edit.opens_at.timestamp(),
+            edit.closes_at.timestamp()
+        ],
+    )?;
+    Ok(())
+}
+
+/// Moves a round's close (closing it early).
+pub fn set_closes(conn: &Connection, id: i64, closes_at: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE rounds SET closes_at = ?2 WHERE id = ?1",
+        params![id, closes_at],
+    )?;
+    Ok(())
+}
+
+/// Whether another round follows this one (as its Delphi second round).
+pub fn is_followed(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM rounds WHERE previous_id = ?1 LIMIT 1")?
+        .query_row([id], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+/// Whether anyone has answered in the round.
+pub fn any_answer(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM ratings WHERE round_id = ?1 LIMIT 1")?
+        .query_row([id], |_| Ok(()))
+        .optional()?
+        .is_some())
 }
 
 /// A note as a round shows it.

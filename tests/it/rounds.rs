@@ -410,30 +410,83 @@ async fn a_second_round_shows_the_first_rounds_median_and_spread_and_ones_own_an
     let (_, first, second, round) = setup(&app).await;
     rate_three(&app, first, round).await;
     let leader = app.as_leader().await;
-    let form = leader.get(&format!("/rounds/new?previous={round}")).await;
-    form.assert_contains("Andra omgång av ”Prioritering av trender”");
-    let delphi = open_round(
-        &leader,
-        &[
-            ("title", "Prioritering, omgång 2"),
-            ("previous", &round.to_string()),
+    let second_round = |title: &'static str| {
+        vec![
+            ("title", title),
             ("criteria", "impact"),
             ("criteria", "uncertainty"),
             ("opens_at", "2020-01-01T09:00"),
             ("closes_at", "2099-01-01T09:00"),
             ("anonymity", "leaders"),
             ("feedback", "after_answer"),
-        ],
-    )
-    .await;
+        ]
+    };
+    let previous = round.to_string();
+    // While the first round is open its figures can still move: no second round yet.
+    let mut fields = second_round("Prioritering av trender – omgång 2");
+    fields.push(("previous", &previous));
+    let refused = leader.post("/rounds/new", &fields).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        refused.field_error("previous").as_deref(),
+        Some("error-round-previous-open")
+    );
+    let page = leader.get(&format!("/rounds/{round}")).await;
+    assert!(page.attrs("#round-next", "href").is_empty());
+    let closed = leader.post(&format!("/rounds/{round}/close"), &[]).await;
+    assert_eq!(closed.status, StatusCode::SEE_OTHER);
+
+    // The second round is offered under a name of its own, and must keep one.
+    let form = leader.get(&format!("/rounds/new?previous={round}")).await;
+    form.assert_contains("Andra omgång av ”Prioritering av trender”");
+    assert_eq!(
+        form.attrs("#f-title", "value"),
+        vec!["Prioritering av trender – omgång 2"]
+    );
+    let mut same = second_round("Prioritering av trender");
+    same.push(("previous", &previous));
+    let refused = leader.post("/rounds/new", &same).await;
+    assert_eq!(
+        refused.field_error("title").as_deref(),
+        Some("error-round-same-title")
+    );
+    let delphi = open_round(&leader, &fields).await;
     let notes = app
         .db
         .read_blocking(move |c| rounds::note_ids(c, delphi))
         .unwrap();
     assert_eq!(notes, vec![first, second]);
 
+    // The first round's answers are fixed now: no one changes one, and it is not opened
+    // again, so the second round's hint stays where it is.
+    let hint = format!("#{}-first", field(first, "impact"));
     let analyst = app.as_user(STRATEGIST_A2).await;
+    let before = analyst.get(&format!("/rounds/{delphi}")).await.texts(&hint);
+    let changed = app
+        .as_strategist_b()
+        .await
+        .post(
+            &format!("/rounds/{round}"),
+            &[(&field(first, "impact"), "1")],
+        )
+        .await;
+    assert_eq!(changed.status, StatusCode::CONFLICT);
+    let reopened = leader
+        .post(
+            &format!("/rounds/{round}/edit"),
+            &[
+                ("title", "Prioritering av trender"),
+                ("opens_at", "2020-01-01T09:00"),
+                ("closes_at", "2099-01-01T09:00"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        reopened.field_error("closes_at").as_deref(),
+        Some("error-round-followed")
+    );
     let page = analyst.get(&format!("/rounds/{delphi}")).await;
+    assert_eq!(page.texts(&hint), before);
     // First round on impact: median 4, IQR 1.5; this person answered 4.
     page.assert_contains("Första omgången: median 4, kvartilavstånd 1,5. Ditt svar då: 4 – Stor.");
     page.assert_contains("Första omgången: median –, kvartilavstånd –. Ditt svar då: Vet inte.");
@@ -555,4 +608,94 @@ async fn a_notes_distribution_marks_ones_own_answer_and_splits_by_organisation()
     page.assert_contains("Ditt svar: 4 – Stor (markerat i bilden).");
     page.assert_contains("<th scope=\"row\">Region Skåne</th><td>0</td><td>1</td><td>0</td><td>1</td><td>0</td><td>0</td><td>2</td><td>3</td><td>1</td><td>3</td><td>Ja</td>");
     page.assert_contains("<th scope=\"row\">Region Norrbotten</th><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td><td>0</td><td>1</td><td>5</td><td>0</td><td>5</td><td>Ja</td>");
+}
+
+#[tokio::test]
+async fn process_leaders_close_a_round_early_extend_it_and_change_its_title_and_dates() {
+    let app = spawn_app();
+    let (_, first, _, round) = setup(&app).await;
+    let strategist = app.as_strategist_a().await;
+    let (path, name) = (format!("/rounds/{round}"), field(first, "impact"));
+    let rate = async |value: &str| strategist.post(&path, &[(&name, value)]).await.status;
+    assert_eq!(rate("2").await, StatusCode::SEE_OTHER);
+    assert_eq!(
+        strategist
+            .post(&format!("/rounds/{round}/close"), &[])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        strategist
+            .get(&format!("/rounds/{round}/edit"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+
+    let leader = app.as_leader().await;
+    let page = leader.get(&format!("/rounds/{round}")).await;
+    assert_eq!(page.texts("#round-close").len(), 1);
+    leader.post(&format!("/rounds/{round}/close"), &[]).await;
+    let now = app.clock.now_seconds();
+    let closed = app
+        .db
+        .read_blocking(move |c| rounds::get(c, round))
+        .unwrap()
+        .unwrap();
+    assert!(closed.closes_at <= now, "closed at the moment of the click");
+    assert_eq!(rate("3").await, StatusCode::CONFLICT);
+
+    // Extended (opened again, as no round follows it) under a corrected title.
+    let form = leader.get(&format!("/rounds/{round}/edit")).await;
+    assert_eq!(
+        form.attrs("#f-title", "value"),
+        vec!["Prioritering av trender"]
+    );
+    let opens = local(-10, 9);
+    let closes = local(10, 17);
+    let saved = leader
+        .post(
+            &format!("/rounds/{round}/edit"),
+            &[
+                ("title", "Prioritering av trender 2026"),
+                ("opens_at", &opens),
+                ("closes_at", &closes),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let edited = app
+        .db
+        .read_blocking(move |c| rounds::get(c, round))
+        .unwrap()
+        .unwrap();
+    assert_eq!(edited.title, "Prioritering av trender 2026");
+    assert!(edited.closes_at > now);
+    assert_eq!(rate("3").await, StatusCode::SEE_OTHER);
+
+    // An answered round is not moved to open later; bad dates stay at their field.
+    let later = local(5, 9);
+    let refused = leader
+        .post(
+            &format!("/rounds/{round}/edit"),
+            &[("title", "X"), ("opens_at", &later), ("closes_at", &closes)],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        refused.field_error("opens_at").as_deref(),
+        Some("error-round-answered-opens")
+    );
+    refused.assert_contains("value=\"X\"");
+    let refused = leader
+        .post(
+            &format!("/rounds/{round}/edit"),
+            &[("title", "X"), ("opens_at", &closes), ("closes_at", &opens)],
+        )
+        .await;
+    assert_eq!(
+        refused.field_error("closes_at").as_deref(),
+        Some("error-round-closes-before-opens")
+    );
 }
