@@ -162,7 +162,7 @@ const MARKER_GAP: f64 = 3.0;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RadarItem {
     pub id: i64,
-    /// The number printed beside the marker (the note's number in the list).
+    /// The number printed beside the marker: the note's bank number.
     pub number: usize,
     /// The sector (category), 0-based. Past the last sector counts as the last.
     pub sector: usize,

@@ -142,6 +142,7 @@ pub fn any_answer(conn: &Connection, id: i64) -> Result<bool> {
 #[derive(Debug, Clone, Serialize)]
 pub struct RoundNote {
     pub id: i64,
+    /// The note's bank number, as the charts print it.
     pub number: usize,
     pub note_type: NoteType,
     pub title: String,
@@ -153,7 +154,8 @@ pub struct RoundNote {
     pub public: bool,
 }
 
-/// The round's notes in their order, numbered from 1 (the numbers on the charts).
+/// The round's notes in their order, each numbered by its bank number (the one number a
+/// note has everywhere: in the bank, on the charts, in the exports and in errors).
 pub fn notes(conn: &Connection, round: i64) -> Result<Vec<RoundNote>> {
     let mut stmt = conn.prepare_cached(
         "SELECT n.id, n.note_type, n.title, n.summary, n.category, n.time_band, n.status,
@@ -165,7 +167,7 @@ pub fn notes(conn: &Connection, round: i64) -> Result<Vec<RoundNote>> {
         let band: Option<String> = r.get("time_band")?;
         Ok(RoundNote {
             id: r.get("id")?,
-            number: 0,
+            number: r.get::<_, i64>("id")? as usize,
             note_type: keyed(r, "note_type", NoteType::parse)?,
             title: r.get("title")?,
             summary: r.get("summary")?,
@@ -176,11 +178,7 @@ pub fn notes(conn: &Connection, round: i64) -> Result<Vec<RoundNote>> {
             public: r.get("public")?,
         })
     })?;
-    let mut notes: Vec<RoundNote> = rows.collect::<rusqlite::Result<_>>()?;
-    for (i, n) in notes.iter_mut().enumerate() {
-        n.number = i + 1;
-    }
-    Ok(notes)
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The ids of the round's notes, in order.

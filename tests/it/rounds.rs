@@ -699,3 +699,51 @@ async fn process_leaders_close_a_round_early_extend_it_and_change_its_title_and_
         Some("error-round-closes-before-opens")
     );
 }
+
+#[tokio::test]
+async fn every_page_numbers_a_note_by_its_bank_number() {
+    let app = spawn_app();
+    let (_, first, _, _) = setup(&app).await;
+    let third = note(&app.as_strategist_b().await, "driver", "Elektrifiering").await;
+    // Put to the round in another order than the bank's, so a note's place in the round
+    // is not its number.
+    let numbers = format!("{third} {first}");
+    let leader = app.as_leader().await;
+    let round = open_round(
+        &leader,
+        &round_fields(&numbers, "2020-01-01T09:00", "2099-01-01T09:00"),
+    )
+    .await;
+    for (who, impact) in [(STRATEGIST_A, "4"), (STRATEGIST_B, "2")] {
+        let mut fields = Vec::new();
+        let names: Vec<(String, String)> = [third, first]
+            .iter()
+            .flat_map(|n| [field(*n, "impact"), field(*n, "uncertainty")])
+            .map(|f| (f, impact.to_string()))
+            .collect();
+        fields.extend(names.iter().map(|(a, b)| (a.as_str(), b.as_str())));
+        app.as_user(who)
+            .await
+            .post(&format!("/rounds/{round}"), &fields)
+            .await;
+    }
+    let mut expected = vec![first.to_string(), third.to_string()];
+    expected.sort();
+    for chart in ["radar", "driver-map"] {
+        let page = leader.get(&format!("/rounds/{round}/{chart}")).await;
+        let mut labels = page.texts("svg .chart-num");
+        labels.sort();
+        assert_eq!(labels, expected, "{chart}");
+        let mut column = page.texts("table.figures tbody td:first-child");
+        column.sort();
+        assert_eq!(column, expected, "{chart}'s table");
+    }
+    let results = leader.get(&format!("/rounds/{round}/results")).await;
+    let rows = results.texts("table.figures tbody th");
+    assert!(rows[0].starts_with(&format!("#{third} ")), "{rows:?}");
+    assert!(rows[1].starts_with(&format!("#{first} ")), "{rows:?}");
+    let sheet = leader.get(&format!("/rounds/{round}")).await;
+    assert!(sheet.texts("h2.note-title")[0].starts_with(&format!("#{third} ")));
+    let one = leader.get(&format!("/rounds/{round}/notes/{first}")).await;
+    assert!(one.texts("h1")[0].starts_with(&format!("#{first} ")));
+}
