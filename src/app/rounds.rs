@@ -273,12 +273,12 @@ pub async fn figures_of(
     round: &Round,
     organisation: Option<i64>,
 ) -> Result<Vec<NoteFigures>> {
-    let (id, criteria) = (round.id, round.criteria.clone());
+    let (id, criteria, min) = (round.id, round.criteria.clone(), round.min_answers);
     Ok(db
         .read(move |c| {
             let notes = rounds::note_ids(c, id)?;
             let answers = rounds::answers(c, id, None, organisation)?;
-            Ok(figures(answers, &notes, &criteria))
+            Ok(figures(answers, &notes, &criteria, min))
         })
         .await?)
 }
@@ -315,7 +315,12 @@ pub async fn sheet(db: &Db, user: &User, id: i64) -> Result<Sheet> {
     let (first_figures, first_own) = match earlier {
         Some((mine, first_notes, all)) => {
             let answers = all.iter().map(|a| (a.note_id, a.criterion, a.value));
-            let first = keyed(figures(answers, &first_notes, &round.criteria));
+            let first = keyed(figures(
+                answers,
+                &first_notes,
+                &round.criteria,
+                round.min_answers,
+            ));
             (first, as_fields(&mine).collect())
         }
         None => (BTreeMap::new(), BTreeMap::new()),
@@ -380,6 +385,7 @@ pub async fn figures_by_organisation(
             chosen.map(|a| (a.note_id, a.criterion, a.value)),
             &ids,
             &round.criteria,
+            round.min_answers,
         )
     };
     let mut groups = vec![(None, of(None))];
@@ -429,6 +435,7 @@ pub async fn note_figures(
             chosen.map(|a| (a.note_id, a.criterion, a.value)),
             &[note_id],
             &[criterion],
+            round.min_answers,
         )
         .remove(0)
         .summary

@@ -931,6 +931,7 @@ fn rating_rounds(cast: &mut Cast, demo: &DemoFile) -> Result<()> {
             anonymity: round.anonymity.clone(),
             feedback: round.feedback.clone(),
             previous: previous.map(|p| p.to_string()).unwrap_or_default(),
+            min_answers: String::new(),
         };
         let valid = form
             .validate(&phase_refs, cast.programme.time_zone)

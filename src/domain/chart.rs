@@ -1216,8 +1216,8 @@ mod tests {
 
     #[test]
     fn drivers_come_from_summaries_only_when_rated() {
-        let rated = summarise(&[Some(4), Some(5)], Scale::ONE_TO_FIVE);
-        let empty = summarise(&[None], Scale::ONE_TO_FIVE);
+        let rated = summarise(&[Some(4), Some(5)], Scale::ONE_TO_FIVE, 3);
+        let empty = summarise(&[None], Scale::ONE_TO_FIVE, 3);
         let d = DriverItem::from_summaries(1, 1, &rated, &rated).unwrap();
         assert_eq!(d.impact_median, 4.5);
         assert!(DriverItem::from_summaries(1, 1, &rated, &empty).is_none());
@@ -1236,6 +1236,7 @@ mod tests {
         let s = summarise(
             &[Some(1), Some(2), Some(2), Some(4), Some(4), Some(4), None],
             Scale::ONE_TO_FIVE,
+            3,
         );
         let d = distribution(&s, Scale::ONE_TO_FIVE, Some(2));
         let dots: Vec<usize> = d.columns.iter().map(|c| c.dots.len()).collect();
@@ -1262,7 +1263,7 @@ mod tests {
     fn a_tall_column_shows_its_count() {
         let values: Vec<Option<i32>> = (0..30).map(|i| Some(if i < 25 { 0 } else { 2 })).collect();
         let scale = Scale::MINUS_TWO_TO_TWO;
-        let d = distribution(&summarise(&values, scale), scale, Some(7));
+        let d = distribution(&summarise(&values, scale, 3), scale, Some(7));
         let middle = &d.columns[2];
         assert_eq!((middle.value, middle.count, middle.overflow), (0, 25, true));
         assert_eq!(middle.dots.len(), MAX_STACK - 1);
@@ -1275,7 +1276,7 @@ mod tests {
     #[test]
     fn no_answers_draw_an_empty_scale() {
         let d = distribution(
-            &summarise(&[], Scale::ONE_TO_FIVE),
+            &summarise(&[], Scale::ONE_TO_FIVE, 3),
             Scale::ONE_TO_FIVE,
             None,
         );
@@ -1283,7 +1284,7 @@ mod tests {
         assert!(d.columns.iter().all(|c| c.dots.is_empty() && c.count == 0));
         assert_eq!((d.median_x, d.iqr_x1, d.own_x), (None, None, None));
         // A summary of another scale is read as far as it goes.
-        let other = summarise(&[Some(1)], Scale { min: 1, max: 2 });
+        let other = summarise(&[Some(1)], Scale { min: 1, max: 2 }, 3);
         assert_eq!(
             distribution(&other, Scale::ONE_TO_FIVE, None).columns.len(),
             5

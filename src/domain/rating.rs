@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::access::Subject;
 use super::event::parse_local;
 use super::form::{self, FieldErrors};
-use super::stats::{Scale, Summary, summarise};
+use super::stats::{CONSENSUS_MIN_ANSWERS, Scale, Summary, summarise};
 use super::user::Role;
 
 keyed_enum! {
@@ -128,6 +128,9 @@ pub fn can_see_names(subject: &Subject, anonymity: Anonymity) -> bool {
 pub const TITLE_MAX: usize = 300;
 pub const REASON_MAX: usize = 2_000;
 pub const NOTES_MAX: usize = 500;
+/// The range a round may set for the fewest answers before consensus is claimed: one
+/// answer cannot agree with anyone.
+pub const MIN_ANSWERS_RANGE: (usize, usize) = (2, 100);
 
 /// A round as its form is filled in.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -154,6 +157,9 @@ pub struct RoundForm {
     /// The first round, when this is its Delphi second round (its notes are taken over).
     #[serde(default)]
     pub previous: String,
+    /// The fewest answers before a consensus is claimed (empty: the default, 3).
+    #[serde(default)]
+    pub min_answers: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -168,6 +174,7 @@ pub struct ValidRound {
     pub anonymity: Anonymity,
     pub feedback: Feedback,
     pub previous: Option<i64>,
+    pub min_answers: usize,
 }
 
 impl RoundForm {
@@ -214,6 +221,16 @@ impl RoundForm {
         if notes.len() > NOTES_MAX {
             errors.add("notes", "error-round-too-many");
         }
+        let min_answers = match self.min_answers.trim() {
+            "" => CONSENSUS_MIN_ANSWERS,
+            text => match text.parse::<usize>() {
+                Ok(m) if (MIN_ANSWERS_RANGE.0..=MIN_ANSWERS_RANGE.1).contains(&m) => m,
+                _ => {
+                    errors.add("min_answers", "error-round-min-answers");
+                    CONSENSUS_MIN_ANSWERS
+                }
+            },
+        };
         let mut criteria = Vec::new();
         for key in &self.criteria {
             match Criterion::parse(key.trim()) {
@@ -261,6 +278,7 @@ impl RoundForm {
                     anonymity,
                     feedback,
                     previous,
+                    min_answers,
                 })
             }
             _ => Err(errors),
@@ -460,11 +478,13 @@ pub struct NoteFigures {
 }
 
 /// Figures per note and criterion from `(note, criterion, answer)` triples, for every
-/// pair of `notes` × `criteria` (a pair nobody answered gets n = 0), in that order.
+/// pair of `notes` × `criteria` (a pair nobody answered gets n = 0), in that order;
+/// consensus is claimed from `min_answers` answers on.
 pub fn figures(
     answers: impl IntoIterator<Item = (i64, Criterion, Option<i32>)>,
     notes: &[i64],
     criteria: &[Criterion],
+    min_answers: usize,
 ) -> Vec<NoteFigures> {
     let mut grouped: BTreeMap<(i64, Criterion), Vec<Option<i32>>> = BTreeMap::new();
     for (note, criterion, value) in answers {
@@ -480,7 +500,7 @@ pub fn figures(
             out.push(NoteFigures {
                 note_id,
                 criterion,
-                summary: summarise(values, criterion.scale()),
+                summary: summarise(values, criterion.scale(), min_answers),
             });
         }
     }
@@ -517,6 +537,19 @@ mod tests {
 
     #[test]
     fn bad_rounds_are_refused_at_the_field() {
+        assert_eq!(
+            form()
+                .validate(&[], chrono_tz::Europe::Stockholm)
+                .unwrap()
+                .min_answers,
+            CONSENSUS_MIN_ANSWERS
+        );
+        for bad in ["1", "0", "tre", "101"] {
+            let mut f = form();
+            f.min_answers = bad.into();
+            let errors = f.validate(&[], chrono_tz::Europe::Stockholm).unwrap_err();
+            assert_eq!(errors.get("min_answers"), Some("error-round-min-answers"));
+        }
         let mut f = form();
         f.title = String::new();
         f.notes = "12, tolv".into();
@@ -646,6 +679,7 @@ mod tests {
             answers,
             &[1, 2],
             &[Criterion::Impact, Criterion::Desirability],
+            2,
         );
         assert_eq!(all.len(), 4);
         let impact = &all[0].summary;

@@ -21,13 +21,15 @@ pub struct Round {
     pub anonymity: Anonymity,
     pub feedback: Feedback,
     pub previous_id: Option<i64>,
+    /// The fewest answers before the figures claim consensus.
+    pub min_answers: usize,
     pub notes: i64,
     pub raters: i64,
 }
 
 const ROUND: &str =
     "SELECT r.id, r.title, r.description, r.phase_slug, r.criteria, r.opens_at, r.closes_at,
-    r.anonymity, r.feedback, r.previous_id,
+    r.anonymity, r.feedback, r.previous_id, r.min_answers,
     (SELECT count(*) FROM round_notes WHERE round_id = r.id) AS notes,
     (SELECT count(DISTINCT user_id) FROM ratings WHERE round_id = r.id) AS raters
     FROM rounds r";
@@ -45,6 +47,7 @@ fn round_row(r: &Row<'_>) -> rusqlite::Result<Round> {
         anonymity: keyed(r, "anonymity", Anonymity::parse)?,
         feedback: keyed(r, "feedback", Feedback::parse)?,
         previous_id: r.get("previous_id")?,
+        min_answers: r.get::<_, i64>("min_answers")?.max(1) as usize,
         notes: r.get("notes")?,
         raters: r.get("raters")?,
     })
@@ -68,8 +71,8 @@ pub fn insert(conn: &Connection, round: &ValidRound, notes: &[i64], by: i64) -> 
     let criteria: Vec<&str> = round.criteria.iter().map(|c| c.key()).collect();
     conn.execute(
         "INSERT INTO rounds (title, description, phase_slug, criteria, opens_at, closes_at, anonymity,
-            feedback, previous_id, created_by, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            feedback, previous_id, created_by, created_at, min_answers)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             round.title,
             round.description,
@@ -81,7 +84,8 @@ pub fn insert(conn: &Connection, round: &ValidRound, notes: &[i64], by: i64) -> 
             round.feedback.key(),
             round.previous,
             by,
-            now_seconds()
+            now_seconds(),
+            round.min_answers as i64
         ],
     )?;
     let id = conn.last_insert_rowid();

@@ -103,12 +103,14 @@ pub async fn new_form(
             anonymity: p.anonymity.key().into(),
             feedback: p.feedback.key().into(),
             previous: p.id.to_string(),
+            min_answers: p.min_answers.to_string(),
             ..Default::default()
         },
         None => RoundForm {
             criteria: vec!["impact".into(), "uncertainty".into()],
             anonymity: "leaders".into(),
             feedback: "after_answer".into(),
+            min_answers: crate::domain::stats::CONSENSUS_MIN_ANSWERS.to_string(),
             ..Default::default()
         },
     };
@@ -354,7 +356,11 @@ pub async fn figures_csv(
         let name = org.map_or_else(|| t("csv-all-organisations"), |o| o.name);
         for f in all {
             let (title, s) = (title_of(f.note_id).unwrap_or_default(), &f.summary);
-            let consensus = s.consensus.map(|c| t(if c { "yes" } else { "no" }));
+            let consensus = match s.consensus {
+                Some(c) => t(if c { "yes" } else { "no" }),
+                None if s.n > 0 => t("round-consensus-too-few"),
+                None => String::new(),
+            };
             rows.push(vec![
                 f.note_id.to_string(),
                 title,
@@ -367,7 +373,7 @@ pub async fn figures_csv(
                 figure(s.q3),
                 figure(s.iqr),
                 figure(s.mean.map(|m| (m * 100.0).round() / 100.0)),
-                consensus.unwrap_or_default(),
+                consensus,
             ]);
         }
     }

@@ -295,12 +295,13 @@ async fn figures_match_hand_computed_values_overall_and_per_organisation() {
         "<td>3</td><td>0</td><td>4</td><td>3</td><td>4,5</td><td>1,5</td><td>3,67</td><td>Nej</td>",
     );
     results.assert_contains("<td>0</td><td>3</td><td>–</td>");
-    // Skåne alone: 2 and 4 → median 3, q1 2.5, q3 3.5, IQR 1 (consensus), mean 3.
+    // Skåne alone: 2 and 4 → median 3, q1 2.5, q3 3.5, IQR 1, mean 3; two answers are
+    // fewer than the round's three, so no consensus is claimed either way.
     let skane = strategist_b
         .get(&format!("/rounds/{round}/results?organisation={}", w.org_a))
         .await;
     skane.assert_contains(
-        "<td>2</td><td>0</td><td>3</td><td>2,5</td><td>3,5</td><td>1</td><td>3</td><td>Ja</td>",
+        "<td>2</td><td>0</td><td>3</td><td>2,5</td><td>3,5</td><td>1</td><td>3</td><td><span data-consensus=\"too-few\">För få svar</span></td>",
     );
     // Reasons without names for a strategist (names for process leaders only).
     results.assert_contains("Skäl från region");
@@ -330,11 +331,11 @@ async fn figures_match_hand_computed_values_overall_and_per_organisation() {
     );
     assert_eq!(
         find("Region Skåne", "Påverkan"),
-        ["2", "0", "3", "2.5", "3.5", "1", "3", "Ja"]
+        ["2", "0", "3", "2.5", "3.5", "1", "3", "För få svar"]
     );
     assert_eq!(
         find("Region Norrbotten", "Påverkan"),
-        ["1", "0", "5", "5", "5", "0", "5", "Ja"]
+        ["1", "0", "5", "5", "5", "0", "5", "För få svar"]
     );
     assert!(!rows.iter().any(|r| &r[2] == "Reglab"));
 
@@ -587,10 +588,11 @@ async fn the_driver_map_places_notes_in_named_quadrants_with_a_table() {
     assert_eq!(svg.matches("class=\"chart-point\"").count(), 2);
     assert_eq!(svg.matches("class=\"chart-whisker\"").count(), 4);
     // First note: impact 4.5 (4–5 → q1 4.25, q3 4.75), uncertainty 3.5: critical.
+    // With the number of answers behind each median.
     page.assert_contains(
-        "<td>4,5</td><td>4,25–4,75</td><td>3,5</td><td>3,25–3,75</td><td>Kritiska osäkerheter</td>",
+        "<td>4,5</td><td>4,25–4,75</td><td data-n=\"impact\">2</td><td>3,5</td><td>3,25–3,75</td><td data-n=\"uncertainty\">2</td><td>Kritiska osäkerheter</td>",
     );
-    page.assert_contains("<td>1</td><td>1–1</td><td>2</td><td>2–2</td><td>Bakgrund</td>");
+    page.assert_contains("<td>1</td><td>1–1</td><td data-n=\"impact\">2</td><td>2</td><td>2–2</td><td data-n=\"uncertainty\">2</td><td>Bakgrund</td>");
 }
 
 #[tokio::test]
@@ -606,8 +608,10 @@ async fn a_notes_distribution_marks_ones_own_answer_and_splits_by_organisation()
     assert_eq!(svg.matches("class=\"chart-own\"").count(), 1);
     assert_eq!(svg.matches("class=\"chart-median\"").count(), 1);
     page.assert_contains("Ditt svar: 4 – Stor (markerat i bilden).");
-    page.assert_contains("<th scope=\"row\">Region Skåne</th><td>0</td><td>1</td><td>0</td><td>1</td><td>0</td><td>0</td><td>2</td><td>3</td><td>1</td><td>3</td><td>Ja</td>");
-    page.assert_contains("<th scope=\"row\">Region Norrbotten</th><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td><td>0</td><td>1</td><td>5</td><td>0</td><td>5</td><td>Ja</td>");
+    // One or two answers claim no consensus: the round asks for three.
+    let too_few = "<td><span data-consensus=\"too-few\">För få svar</span></td>";
+    page.assert_contains(&format!("<th scope=\"row\">Region Skåne</th><td>0</td><td>1</td><td>0</td><td>1</td><td>0</td><td>0</td><td>2</td><td>3</td><td>1</td><td>3</td>{too_few}"));
+    page.assert_contains(&format!("<th scope=\"row\">Region Norrbotten</th><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td><td>0</td><td>1</td><td>5</td><td>0</td><td>5</td>{too_few}"));
 }
 
 #[tokio::test]
@@ -746,4 +750,32 @@ async fn every_page_numbers_a_note_by_its_bank_number() {
     assert!(sheet.texts("h2.note-title")[0].starts_with(&format!("#{third} ")));
     let one = leader.get(&format!("/rounds/{round}/notes/{first}")).await;
     assert!(one.texts("h1")[0].starts_with(&format!("#{first} ")));
+}
+
+#[tokio::test]
+async fn a_round_sets_how_many_answers_it_takes_to_claim_consensus() {
+    let app = spawn_app();
+    let (w, first, _, _) = setup(&app).await;
+    let leader = app.as_leader().await;
+    let numbers = first.to_string();
+    let form = leader.get("/rounds/new").await;
+    assert_eq!(form.attrs("#f-min_answers", "value"), vec!["3"]);
+    let mut fields = round_fields(&numbers, "2020-01-01T09:00", "2099-01-01T09:00");
+    fields.push(("min_answers", "1"));
+    let refused = leader.post("/rounds/new", &fields).await;
+    assert_eq!(
+        refused.field_error("min_answers").as_deref(),
+        Some("error-round-min-answers")
+    );
+    fields.pop();
+    fields.push(("min_answers", "2"));
+    let round = open_round(&leader, &fields).await;
+    rate_three(&app, first, round).await;
+    // Skåne's two answers (2 and 4, IQR 1) reach this round's minimum of two.
+    let skane = leader
+        .get(&format!("/rounds/{round}/results?organisation={}", w.org_a))
+        .await;
+    skane.assert_contains("<td>3,5</td><td>1</td><td>3</td><td>Ja</td>");
+    let page = leader.get(&format!("/rounds/{round}")).await;
+    assert_eq!(page.texts("#round-min-answers"), vec!["2"]);
 }

@@ -37,3 +37,5 @@ distribution-title = Distribution of answers: { $criterion }
 distribution-desc = { $n } answers on the scale, median { $median }, IQR { $iqr }, { $dont_know } don't know. The count per scale point is in the table.
 distribution-own = Your answer: { $answer } (marked in the picture).
 distribution-table = { $criterion }: answers per scale point and organisation
+driver-impact-n = Impact, answers (n)
+driver-uncertainty-n = Uncertainty, answers (n)
