@@ -545,9 +545,13 @@ keyed_enum! {
 }
 
 impl Quadrant {
-    /// The field of a median impact and uncertainty; the midpoint counts as high.
+    /// The field of a median impact and uncertainty. Only a median above the midpoint is
+    /// high: a median exactly on it (3, the scale's middle answer) says the group's
+    /// middle view is neither high nor low, and a note is not called a critical
+    /// uncertainty (a candidate scenario axis) on the strength of a middle answer. The
+    /// chart says so beside the picture.
     pub fn of(impact: f64, uncertainty: f64) -> Quadrant {
-        match (impact >= MIDPOINT, uncertainty >= MIDPOINT) {
+        match (impact > MIDPOINT, uncertainty > MIDPOINT) {
             (true, true) => Quadrant::CriticalUncertainties,
             (true, false) => Quadrant::Predetermined,
             (false, true) => Quadrant::WildCardsToWatch,
@@ -1141,7 +1145,7 @@ mod tests {
     }
 
     #[test]
-    fn drivers_fall_in_their_quadrants_and_the_midpoint_is_high() {
+    fn drivers_fall_in_their_quadrants_and_the_midpoint_is_not_high() {
         let m = driver_map(&[
             driver(1, 4.5, 4.0),
             driver(2, 4.0, 1.5),
@@ -1149,6 +1153,8 @@ mod tests {
             driver(4, 1.0, 2.5),
             driver(5, 3.0, 3.0),
             driver(6, 2.5, 3.0),
+            driver(7, 4.0, 3.0),
+            driver(8, 3.0, 3.5),
         ]);
         let quadrants: Vec<Quadrant> = m.points.iter().map(|p| p.quadrant).collect();
         assert_eq!(
@@ -1158,7 +1164,9 @@ mod tests {
                 Quadrant::Predetermined,
                 Quadrant::WildCardsToWatch,
                 Quadrant::Background,
-                Quadrant::CriticalUncertainties,
+                Quadrant::Background,
+                Quadrant::Background,
+                Quadrant::Predetermined,
                 Quadrant::WildCardsToWatch,
             ]
         );
@@ -1227,7 +1235,7 @@ mod tests {
         let p = &driver_map(&[odd]).points[0];
         assert_eq!(
             (p.x, p.x1, p.quadrant),
-            (548.0, 132.0, Quadrant::CriticalUncertainties)
+            (548.0, 132.0, Quadrant::Predetermined)
         );
     }
 

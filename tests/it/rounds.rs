@@ -779,3 +779,49 @@ async fn a_round_sets_how_many_answers_it_takes_to_claim_consensus() {
     let page = leader.get(&format!("/rounds/{round}")).await;
     assert_eq!(page.texts("#round-min-answers"), vec!["2"]);
 }
+
+#[tokio::test]
+async fn a_median_on_the_midline_counts_as_low_and_the_map_says_so() {
+    let app = spawn_app();
+    let (_, first, second, round) = setup(&app).await;
+    // First note: impact 4 and 4, uncertainty 2 and 4: median exactly 3.
+    // Second note: impact 3 and 3 (median on the line), uncertainty 4 and 5.
+    for (who, uncertainty) in [(STRATEGIST_A, "2"), (STRATEGIST_B, "4")] {
+        app.as_user(who)
+            .await
+            .post(
+                &format!("/rounds/{round}"),
+                &[
+                    (&field(first, "impact"), "4"),
+                    (&field(first, "uncertainty"), uncertainty),
+                    (&field(second, "impact"), "3"),
+                    (&field(second, "uncertainty"), "5"),
+                ],
+            )
+            .await;
+    }
+    let page = app
+        .as_leader()
+        .await
+        .get(&format!("/rounds/{round}/driver-map"))
+        .await;
+    let quadrant = |note: i64| {
+        page.texts("table.figures tbody tr")
+            .into_iter()
+            .find(|row| row.starts_with(&note.to_string()))
+            .unwrap_or_else(|| panic!("a row for {note}"))
+    };
+    assert!(
+        quadrant(first).ends_with("Förutbestämda trender"),
+        "{}",
+        quadrant(first)
+    );
+    assert!(
+        quadrant(second).ends_with("Att bevaka"),
+        "{}",
+        quadrant(second)
+    );
+    // The rule is stated beside the picture and in its description.
+    assert_eq!(page.texts("figcaption[data-rule=midline]").len(), 1);
+    assert!(page.texts("svg desc")[0].contains("mittlinjen"));
+}

@@ -39,3 +39,4 @@ distribution-own = Ditt svar: { $answer } (markert i bildet).
 distribution-table = { $criterion }: antall svar per skalatrinn og organisasjon
 driver-impact-n = Påvirkning, antall svar (n)
 driver-uncertainty-n = Usikkerhet, antall svar (n)
+driver-map-midline = En median nøyaktig på midtlinjen (3) regnes som lav: bare en median over 3 regnes som stor påvirkning eller stor usikkerhet.

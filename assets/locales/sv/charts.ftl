@@ -39,3 +39,4 @@ distribution-own = Ditt svar: { $answer } (markerat i bilden).
 distribution-table = { $criterion }: antal svar per skalsteg och organisation
 driver-impact-n = Påverkan, antal svar (n)
 driver-uncertainty-n = Osäkerhet, antal svar (n)
+driver-map-midline = En median exakt på mittlinjen (3) räknas som låg: bara en median över 3 räknas som hög påverkan eller hög osäkerhet.
