@@ -37,7 +37,9 @@
 //! - [`app::editorial`], [`app::embeds`]: texts, their workflow steps, publishing with
 //!   the embedded material frozen in the same transaction; what a reference shows.
 //! - [`app::assignments`], [`app::rounds`], [`app::progress`]: writing, submitting and
-//!   reviewing home assignments; rating rounds while open and their figures; progress.
+//!   reviewing home assignments; rating rounds while open and their figures, closing
+//!   early, extending and renaming them, a Delphi round only after the first has closed
+//!   (whose answers then never change again); progress.
 //! - [`app::bank`], [`app::sources`]: importing, editing, linking and merging notes;
 //!   editing and citing sources.
 //!

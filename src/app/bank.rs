@@ -4,8 +4,8 @@
 use super::{Error, Result, subject, transaction};
 use crate::domain::access::Subject;
 use crate::domain::bank::{
-    ImportError, LinkKind, NoteStatus, ValidNote, can_curate, can_edit_note, can_see_note,
-    check_merge, check_parent,
+    ImportError, LinkKind, NoteStatus, NoteType, ValidNote, can_curate, can_edit_note,
+    can_see_note, check_merge, check_parent, check_retype,
 };
 use crate::domain::form::FieldErrors;
 use crate::domain::user::Role;
@@ -85,8 +85,9 @@ pub enum NoteEdit {
 }
 
 /// Saves an edit of note `id` made from version `base`. A note the person may not see
-/// is not found; one they may see but not write is forbidden. The parent is checked
-/// against the bank in the transaction that stores the edit.
+/// is not found; one they may see but not write is forbidden. The parent, and on a
+/// retype the notes standing under this one, are checked against the bank in the
+/// transaction that stores the edit.
 pub async fn update(
     db: &Db,
     user: &User,
@@ -106,6 +107,17 @@ pub async fn update(
             let parent = bank::brief(tx, parent_id)?.map(|p| (p.note_type, p.status));
             if let Err(message) = check_parent(Some(id), note.note_type, parent_id, parent) {
                 return Ok(NoteEdit::Refused(FieldErrors::one("parent", message)));
+            }
+        }
+        if note.note_type != current.note_type {
+            let (children, _) = bank::related(tx, id)?;
+            let under: Vec<NoteType> = children
+                .iter()
+                .filter(|c| c.status != NoteStatus::Merged)
+                .map(|c| c.note_type)
+                .collect();
+            if let Err(message) = check_retype(note.note_type, &under) {
+                return Ok(NoteEdit::Refused(FieldErrors::one("type", message)));
             }
         }
         match bank::update(tx, id, base, &note, by)? {

@@ -44,21 +44,22 @@ pub fn round_chart(
         answers.extend(rounds::answers(c, id, Some(criterion), organisation)?);
     }
     let ids: Vec<i64> = notes.iter().map(|n| n.id).collect();
-    let found: BTreeMap<(i64, Criterion), Figure> = figures(answers, &ids, &asked)
-        .into_iter()
-        .map(|f| {
-            let s = f.summary;
-            (
-                (f.note_id, f.criterion),
-                Figure {
-                    n: s.n,
-                    median: s.median,
-                    q1: s.q1,
-                    q3: s.q3,
-                },
-            )
-        })
-        .collect();
+    let found: BTreeMap<(i64, Criterion), Figure> =
+        figures(answers, &ids, &asked, round.min_answers)
+            .into_iter()
+            .map(|f| {
+                let s = f.summary;
+                (
+                    (f.note_id, f.criterion),
+                    Figure {
+                        n: s.n,
+                        median: s.median,
+                        q1: s.q1,
+                        q3: s.q3,
+                    },
+                )
+            })
+            .collect();
     let rows = notes
         .into_iter()
         .map(|n| ChartRow {

@@ -9,8 +9,9 @@ use crate::domain::access::Subject;
 use crate::domain::bank::{NoteStatus, can_see_note};
 use crate::domain::form::FieldErrors;
 use crate::domain::rating::{
-    NoteFigures, RoundState, ValidRound, can_rate, can_run_rounds, can_see_figures, field_name,
-    figures, figures_refusal, read_sheet, reason_name, state as round_state,
+    NoteFigures, RoundState, ValidRound, ValidRoundEdit, can_follow, can_rate, can_run_rounds,
+    can_see_figures, check_new_dates, close_early, field_name, figures, figures_refusal,
+    read_sheet, reason_name, state as round_state,
 };
 use crate::domain::stats::Summary;
 use crate::storage::audit::{self, Actor};
@@ -27,8 +28,9 @@ pub enum CreateOutcome {
     Invalid(FieldErrors),
 }
 
-/// Opens a round. A second round rates the first round's notes (and any added);
-/// otherwise every note named must be in the bank, submitted or curated.
+/// Opens a round. A second round follows a closed first round only (see
+/// [`can_follow`]), under a name of its own, and rates the first round's notes (and any
+/// added); otherwise every note named must be in the bank, submitted or curated.
 pub async fn create(
     db: &Db,
     user: &User,
@@ -43,8 +45,15 @@ pub async fn create(
     transaction::write(db, move |tx| {
         let notes = match round.previous {
             Some(previous) => {
-                if rounds::get(tx, previous)?.is_none() {
+                let Some(first) = rounds::get(tx, previous)? else {
                     return refused("previous", "error-choose");
+                };
+                let now = storage::now_seconds();
+                if !can_follow(round_state(first.opens_at, first.closes_at, now)) {
+                    return refused("previous", "error-round-previous-open");
+                }
+                if first.title.trim() == round.title {
+                    return refused("title", "error-round-same-title");
                 }
                 let mut notes = rounds::note_ids(tx, previous)?;
                 notes.extend(
@@ -78,6 +87,94 @@ pub async fn create(
         Ok(CreateOutcome::Created(id))
     })
     .await
+}
+
+/// What became of changing a round.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EditOutcome {
+    Saved,
+    /// The new dates would open a followed round again, or move an answered one back
+    /// before its opening: the error at its field, nothing stored.
+    Invalid(FieldErrors),
+}
+
+/// Gives round `id` a new title, description and dates (extending it, or opening a
+/// closed one again, is a later close). Decided in the write that stores them.
+pub async fn edit(
+    db: &Db,
+    user: &User,
+    actor: &Actor,
+    id: i64,
+    edit: ValidRoundEdit,
+) -> Result<EditOutcome> {
+    if !can_run_rounds(&subject(user)) {
+        return Err(Error::Forbidden);
+    }
+    let actor = actor.clone();
+    transaction::write(db, move |tx| {
+        if rounds::get(tx, id)?.is_none() {
+            return Err(Error::NotFound);
+        }
+        let (opens, closes) = (edit.opens_at.timestamp(), edit.closes_at.timestamp());
+        let followed = rounds::is_followed(tx, id)?;
+        let answered = rounds::any_answer(tx, id)?;
+        let now = storage::now_seconds();
+        if let Err((field, message)) = check_new_dates(opens, closes, now, followed, answered) {
+            return Ok(EditOutcome::Invalid(FieldErrors::one(field, message)));
+        }
+        rounds::update(tx, id, &edit)?;
+        let target = format!("round:{id}");
+        audit::record(tx, &actor, "round.edit", Some(&target), Some(&edit.title))?;
+        Ok(EditOutcome::Saved)
+    })
+    .await
+}
+
+/// Closes round `id` now, if it is open (otherwise nothing changes). Answers are taken
+/// only while a round is open, so from this moment its figures are fixed.
+pub async fn close(db: &Db, user: &User, actor: &Actor, id: i64) -> Result<()> {
+    if !can_run_rounds(&subject(user)) {
+        return Err(Error::Forbidden);
+    }
+    let actor = actor.clone();
+    transaction::write(db, move |tx| {
+        let round = rounds::get(tx, id)?.ok_or(Error::NotFound)?;
+        if let Some(at) = close_early(round.opens_at, round.closes_at, storage::now_seconds()) {
+            rounds::set_closes(tx, id, at)?;
+            audit::record(
+                tx,
+                &actor,
+                "round.close",
+                Some(&format!("round:{id}")),
+                None,
+            )?;
+        }
+        Ok(())
+    })
+    .await
+}
+
+/// The round a second round would follow, the title of the first round of its chain and
+/// the number the new round gets (2 after a first round, 3 after a second…).
+pub async fn next_in_chain(db: &Db, previous: i64) -> Result<(Round, String, usize)> {
+    db.read(move |c| {
+        let Some(round) = rounds::get(c, previous)? else {
+            return Ok(None);
+        };
+        let (mut first, mut number) = (round.clone(), 2);
+        while let Some(p) = first.previous_id {
+            match rounds::get(c, p)? {
+                Some(r) if number <= 100 => {
+                    first = r;
+                    number += 1;
+                }
+                _ => break,
+            }
+        }
+        Ok(Some((round, first.title, number)))
+    })
+    .await?
+    .ok_or(Error::NotFound)
 }
 
 /// A round, to anyone signed in.
@@ -176,12 +273,12 @@ pub async fn figures_of(
     round: &Round,
     organisation: Option<i64>,
 ) -> Result<Vec<NoteFigures>> {
-    let (id, criteria) = (round.id, round.criteria.clone());
+    let (id, criteria, min) = (round.id, round.criteria.clone(), round.min_answers);
     Ok(db
         .read(move |c| {
             let notes = rounds::note_ids(c, id)?;
             let answers = rounds::answers(c, id, None, organisation)?;
-            Ok(figures(answers, &notes, &criteria))
+            Ok(figures(answers, &notes, &criteria, min))
         })
         .await?)
 }
@@ -218,7 +315,12 @@ pub async fn sheet(db: &Db, user: &User, id: i64) -> Result<Sheet> {
     let (first_figures, first_own) = match earlier {
         Some((mine, first_notes, all)) => {
             let answers = all.iter().map(|a| (a.note_id, a.criterion, a.value));
-            let first = keyed(figures(answers, &first_notes, &round.criteria));
+            let first = keyed(figures(
+                answers,
+                &first_notes,
+                &round.criteria,
+                round.min_answers,
+            ));
             (first, as_fields(&mine).collect())
         }
         None => (BTreeMap::new(), BTreeMap::new()),
@@ -284,6 +386,7 @@ pub async fn figures_by_organisation(
             chosen.map(|a| (a.note_id, a.criterion, a.value)),
             &ids,
             &round.criteria,
+            round.min_answers,
         )
     };
     let mut groups = vec![(None, of(None))];
@@ -333,6 +436,7 @@ pub async fn note_figures(
             chosen.map(|a| (a.note_id, a.criterion, a.value)),
             &[note_id],
             &[criterion],
+            round.min_answers,
         )
         .remove(0)
         .summary

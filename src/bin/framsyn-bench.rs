@@ -210,6 +210,7 @@ fn add_round(db: &Db, size: usize) -> anyhow::Result<i64> {
             anonymity: Anonymity::Leaders,
             feedback: Feedback::AfterAnswer,
             previous: None,
+            min_answers: framsyn::domain::stats::CONSENSUS_MIN_ANSWERS,
         };
         let admin = framsyn::storage::users::list(tx, None)?
             .first()

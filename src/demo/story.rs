@@ -15,7 +15,9 @@ use crate::domain::event::{Audience, EventKind, EventStatus, Mode, ValidEvent};
 use crate::domain::input::{InputForm, InputStatus};
 use crate::domain::programme::{ActivityKind, AssignmentPart, Programme};
 use crate::domain::publication::{PublicationForm, Step};
-use crate::domain::rating::{Answer, Criterion, RatingSheet, RoundForm, RoundState, state};
+use crate::domain::rating::{
+    Answer, Criterion, RatingSheet, RoundForm, RoundState, can_follow, state,
+};
 use crate::domain::source::Stance;
 use crate::domain::user::{Email, Role};
 use crate::storage::audit::Actor;
@@ -929,12 +931,23 @@ fn rating_rounds(cast: &mut Cast, demo: &DemoFile) -> Result<()> {
             anonymity: round.anonymity.clone(),
             feedback: round.feedback.clone(),
             previous: previous.map(|p| p.to_string()).unwrap_or_default(),
+            min_answers: String::new(),
         };
         let valid = form
             .validate(&phase_refs, cast.programme.time_zone)
             .map_err(|e| anyhow::anyhow!("demo round {:?}: {e:?}", round.key))?;
         let (opens, closes) = (valid.opens_at, valid.closes_at);
         let id = cast.at(opens - Duration::days(2), |tx| {
+            if let Some(p) = previous {
+                let first = rounds::get(tx, p)?
+                    .ok_or_else(|| anyhow::anyhow!("demo round {:?}: no first round", round.key))?;
+                let now = crate::storage::now_seconds();
+                anyhow::ensure!(
+                    can_follow(state(first.opens_at, first.closes_at, now)),
+                    "demo round {:?} starts before its first round has closed",
+                    round.key
+                );
+            }
             let mut notes = match previous {
                 Some(p) => rounds::note_ids(tx, p)?,
                 None => Vec::new(),

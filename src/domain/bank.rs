@@ -112,6 +112,19 @@ pub fn check_parent(
     }
 }
 
+/// A note may take a new type only if every note standing under it (`children`, their
+/// types) still stands lower on the ladder: the rule [`check_parent`] applies, seen from
+/// the parent's end, so a retype cannot break what setting a parent would refuse.
+pub fn check_retype(new_type: NoteType, children: &[NoteType]) -> Result<(), &'static str> {
+    let below =
+        |child: &NoteType| matches!((level(*child), level(new_type)), (Some(c), Some(p)) if c < p);
+    if children.iter().all(below) {
+        Ok(())
+    } else {
+        Err("error-retype-children")
+    }
+}
+
 /// A merge folds one note into another: both distinct, neither already merged or
 /// archived.
 pub fn check_merge(
@@ -383,6 +396,25 @@ mod tests {
             "\"near\"* \"a\"* \"b\"* \"or\"* \"x\"*"
         );
         assert_eq!(search_query("  ,.;  "), None);
+    }
+
+    #[test]
+    fn a_retype_keeps_the_notes_under_it_lower() {
+        use NoteType::*;
+        assert_eq!(check_retype(Trend, &[Signal]), Ok(()));
+        assert_eq!(check_retype(Megatrend, &[Signal, Trend]), Ok(()));
+        assert_eq!(check_retype(Driver, &[]), Ok(()));
+        for (new, children) in [
+            (Signal, vec![Signal]),
+            (Trend, vec![Signal, Trend]),
+            (Driver, vec![Signal]),
+        ] {
+            assert_eq!(
+                check_retype(new, &children),
+                Err("error-retype-children"),
+                "{new:?} over {children:?}"
+            );
+        }
     }
 
     #[test]

@@ -162,7 +162,7 @@ const MARKER_GAP: f64 = 3.0;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RadarItem {
     pub id: i64,
-    /// The number printed beside the marker (the note's number in the list).
+    /// The number printed beside the marker: the note's bank number.
     pub number: usize,
     /// The sector (category), 0-based. Past the last sector counts as the last.
     pub sector: usize,
@@ -545,9 +545,13 @@ keyed_enum! {
 }
 
 impl Quadrant {
-    /// The field of a median impact and uncertainty; the midpoint counts as high.
+    /// The field of a median impact and uncertainty. Only a median above the midpoint is
+    /// high: a median exactly on it (3, the scale's middle answer) says the group's
+    /// middle view is neither high nor low, and a note is not called a critical
+    /// uncertainty (a candidate scenario axis) on the strength of a middle answer. The
+    /// chart says so beside the picture.
     pub fn of(impact: f64, uncertainty: f64) -> Quadrant {
-        match (impact >= MIDPOINT, uncertainty >= MIDPOINT) {
+        match (impact > MIDPOINT, uncertainty > MIDPOINT) {
             (true, true) => Quadrant::CriticalUncertainties,
             (true, false) => Quadrant::Predetermined,
             (false, true) => Quadrant::WildCardsToWatch,
@@ -1141,7 +1145,7 @@ mod tests {
     }
 
     #[test]
-    fn drivers_fall_in_their_quadrants_and_the_midpoint_is_high() {
+    fn drivers_fall_in_their_quadrants_and_the_midpoint_is_not_high() {
         let m = driver_map(&[
             driver(1, 4.5, 4.0),
             driver(2, 4.0, 1.5),
@@ -1149,6 +1153,8 @@ mod tests {
             driver(4, 1.0, 2.5),
             driver(5, 3.0, 3.0),
             driver(6, 2.5, 3.0),
+            driver(7, 4.0, 3.0),
+            driver(8, 3.0, 3.5),
         ]);
         let quadrants: Vec<Quadrant> = m.points.iter().map(|p| p.quadrant).collect();
         assert_eq!(
@@ -1158,7 +1164,9 @@ mod tests {
                 Quadrant::Predetermined,
                 Quadrant::WildCardsToWatch,
                 Quadrant::Background,
-                Quadrant::CriticalUncertainties,
+                Quadrant::Background,
+                Quadrant::Background,
+                Quadrant::Predetermined,
                 Quadrant::WildCardsToWatch,
             ]
         );
@@ -1216,8 +1224,8 @@ mod tests {
 
     #[test]
     fn drivers_come_from_summaries_only_when_rated() {
-        let rated = summarise(&[Some(4), Some(5)], Scale::ONE_TO_FIVE);
-        let empty = summarise(&[None], Scale::ONE_TO_FIVE);
+        let rated = summarise(&[Some(4), Some(5)], Scale::ONE_TO_FIVE, 3);
+        let empty = summarise(&[None], Scale::ONE_TO_FIVE, 3);
         let d = DriverItem::from_summaries(1, 1, &rated, &rated).unwrap();
         assert_eq!(d.impact_median, 4.5);
         assert!(DriverItem::from_summaries(1, 1, &rated, &empty).is_none());
@@ -1227,7 +1235,7 @@ mod tests {
         let p = &driver_map(&[odd]).points[0];
         assert_eq!(
             (p.x, p.x1, p.quadrant),
-            (548.0, 132.0, Quadrant::CriticalUncertainties)
+            (548.0, 132.0, Quadrant::Predetermined)
         );
     }
 
@@ -1236,6 +1244,7 @@ mod tests {
         let s = summarise(
             &[Some(1), Some(2), Some(2), Some(4), Some(4), Some(4), None],
             Scale::ONE_TO_FIVE,
+            3,
         );
         let d = distribution(&s, Scale::ONE_TO_FIVE, Some(2));
         let dots: Vec<usize> = d.columns.iter().map(|c| c.dots.len()).collect();
@@ -1262,7 +1271,7 @@ mod tests {
     fn a_tall_column_shows_its_count() {
         let values: Vec<Option<i32>> = (0..30).map(|i| Some(if i < 25 { 0 } else { 2 })).collect();
         let scale = Scale::MINUS_TWO_TO_TWO;
-        let d = distribution(&summarise(&values, scale), scale, Some(7));
+        let d = distribution(&summarise(&values, scale, 3), scale, Some(7));
         let middle = &d.columns[2];
         assert_eq!((middle.value, middle.count, middle.overflow), (0, 25, true));
         assert_eq!(middle.dots.len(), MAX_STACK - 1);
@@ -1275,7 +1284,7 @@ mod tests {
     #[test]
     fn no_answers_draw_an_empty_scale() {
         let d = distribution(
-            &summarise(&[], Scale::ONE_TO_FIVE),
+            &summarise(&[], Scale::ONE_TO_FIVE, 3),
             Scale::ONE_TO_FIVE,
             None,
         );
@@ -1283,7 +1292,7 @@ mod tests {
         assert!(d.columns.iter().all(|c| c.dots.is_empty() && c.count == 0));
         assert_eq!((d.median_x, d.iqr_x1, d.own_x), (None, None, None));
         // A summary of another scale is read as far as it goes.
-        let other = summarise(&[Some(1)], Scale { min: 1, max: 2 });
+        let other = summarise(&[Some(1)], Scale { min: 1, max: 2 }, 3);
         assert_eq!(
             distribution(&other, Scale::ONE_TO_FIVE, None).columns.len(),
             5

@@ -236,7 +236,7 @@ pub struct Figure {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChartRow {
     pub note_id: i64,
-    /// The note's number on the charts.
+    /// The note's number on the charts: its bank number.
     pub number: usize,
     pub title: String,
     pub note_type: NoteType,

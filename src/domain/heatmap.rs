@@ -43,7 +43,7 @@ pub struct Row {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Column {
     pub note_id: i64,
-    /// The column's number on the picture (1 = the highest total).
+    /// The column's label on the picture: the note's bank number.
     pub number: usize,
     pub total: i32,
     pub most: usize,
@@ -88,7 +88,7 @@ pub fn heatmap(rankings: &[(i64, String, TrendRanking)]) -> Heatmap {
         .enumerate()
         .map(|(i, (note, (total, most, least)))| Column {
             note_id: *note,
-            number: i + 1,
+            number: *note as usize,
             total: *total,
             most: *most,
             least: *least,

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::access::Subject;
 use super::event::parse_local;
 use super::form::{self, FieldErrors};
-use super::stats::{Scale, Summary, summarise};
+use super::stats::{CONSENSUS_MIN_ANSWERS, Scale, Summary, summarise};
 use super::user::Role;
 
 keyed_enum! {
@@ -139,6 +139,9 @@ pub fn can_see_names(subject: &Subject, anonymity: Anonymity) -> bool {
 pub const TITLE_MAX: usize = 300;
 pub const REASON_MAX: usize = 2_000;
 pub const NOTES_MAX: usize = 500;
+/// The range a round may set for the fewest answers before consensus is claimed: one
+/// answer cannot agree with anyone.
+pub const MIN_ANSWERS_RANGE: (usize, usize) = (2, 100);
 
 /// A round as its form is filled in.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -165,6 +168,9 @@ pub struct RoundForm {
     /// The first round, when this is its Delphi second round (its notes are taken over).
     #[serde(default)]
     pub previous: String,
+    /// The fewest answers before a consensus is claimed (empty: the default, 3).
+    #[serde(default)]
+    pub min_answers: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -179,6 +185,7 @@ pub struct ValidRound {
     pub anonymity: Anonymity,
     pub feedback: Feedback,
     pub previous: Option<i64>,
+    pub min_answers: usize,
 }
 
 impl RoundForm {
@@ -225,6 +232,16 @@ impl RoundForm {
         if notes.len() > NOTES_MAX {
             errors.add("notes", "error-round-too-many");
         }
+        let min_answers = match self.min_answers.trim() {
+            "" => CONSENSUS_MIN_ANSWERS,
+            text => match text.parse::<usize>() {
+                Ok(m) if (MIN_ANSWERS_RANGE.0..=MIN_ANSWERS_RANGE.1).contains(&m) => m,
+                _ => {
+                    errors.add("min_answers", "error-round-min-answers");
+                    CONSENSUS_MIN_ANSWERS
+                }
+            },
+        };
         let mut criteria = Vec::new();
         for key in &self.criteria {
             match Criterion::parse(key.trim()) {
@@ -272,11 +289,99 @@ impl RoundForm {
                     anonymity,
                     feedback,
                     previous,
+                    min_answers,
                 })
             }
             _ => Err(errors),
         }
     }
+}
+
+/// A round's title, description and dates as its edit form is filled in: process
+/// leaders correct a round, extend it or move its dates (closing early has its own
+/// button).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct RoundEditForm {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub opens_at: String,
+    #[serde(default)]
+    pub closes_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ValidRoundEdit {
+    pub title: String,
+    pub description: String,
+    pub opens_at: DateTime<Utc>,
+    pub closes_at: DateTime<Utc>,
+}
+
+impl RoundEditForm {
+    pub fn validate(&self, tz: Tz) -> Result<ValidRoundEdit, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let title = form::required(&mut errors, "title", &self.title);
+        form::max_chars(&mut errors, "title", &title, TITLE_MAX);
+        form::max_chars(&mut errors, "description", &self.description, 20_000);
+        let opens = parse_local(&self.opens_at, tz)
+            .map_err(|e| errors.add("opens_at", e))
+            .ok();
+        let closes = parse_local(&self.closes_at, tz)
+            .map_err(|e| errors.add("closes_at", e))
+            .ok();
+        if let (Some(o), Some(c)) = (opens, closes)
+            && c <= o
+        {
+            errors.add("closes_at", "error-round-closes-before-opens");
+        }
+        match (opens, closes) {
+            (Some(opens_at), Some(closes_at)) if errors.is_empty() => Ok(ValidRoundEdit {
+                title,
+                description: self.description.trim().to_string(),
+                opens_at,
+                closes_at,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// A Delphi round follows only a closed round. Its feedback is the first round's
+/// figures, and those are fixed only once no answer there can change: answers are
+/// taken only while a round is open, and a round that another follows is never opened
+/// again ([`check_new_dates`]). So the first round's answers are the frozen record, and
+/// no copy of its figures is kept that could drift from them.
+pub fn can_follow(previous: RoundState) -> bool {
+    previous == RoundState::Closed
+}
+
+/// Whether a round may take new dates at `now`: a round that a second round follows
+/// stays closed (its answers are that round's feedback), and a round with answers is
+/// not moved back to before it opened. The refusal is `(field, message)`.
+pub fn check_new_dates(
+    opens: i64,
+    closes: i64,
+    now: i64,
+    followed: bool,
+    answered: bool,
+) -> Result<(), (&'static str, &'static str)> {
+    if followed && state(opens, closes, now) != RoundState::Closed {
+        return Err(("closes_at", "error-round-followed"));
+    }
+    if answered && opens > now {
+        return Err(("opens_at", "error-round-answered-opens"));
+    }
+    Ok(())
+}
+
+/// The new closing moment of a round closed early at `now`: none unless it is open. (A
+/// round cannot close at the moment it opens, so one closed in its first second closes
+/// a second later.)
+pub fn close_early(opens: i64, closes: i64, now: i64) -> Option<i64> {
+    (state(opens, closes, now) == RoundState::Open).then(|| now.max(opens + 1))
 }
 
 /// One answer: a point on the criterion's scale, or "don't know".
@@ -384,11 +489,13 @@ pub struct NoteFigures {
 }
 
 /// Figures per note and criterion from `(note, criterion, answer)` triples, for every
-/// pair of `notes` × `criteria` (a pair nobody answered gets n = 0), in that order.
+/// pair of `notes` × `criteria` (a pair nobody answered gets n = 0), in that order;
+/// consensus is claimed from `min_answers` answers on.
 pub fn figures(
     answers: impl IntoIterator<Item = (i64, Criterion, Option<i32>)>,
     notes: &[i64],
     criteria: &[Criterion],
+    min_answers: usize,
 ) -> Vec<NoteFigures> {
     let mut grouped: BTreeMap<(i64, Criterion), Vec<Option<i32>>> = BTreeMap::new();
     for (note, criterion, value) in answers {
@@ -404,7 +511,7 @@ pub fn figures(
             out.push(NoteFigures {
                 note_id,
                 criterion,
-                summary: summarise(values, criterion.scale()),
+                summary: summarise(values, criterion.scale(), min_answers),
             });
         }
     }
@@ -441,6 +548,19 @@ mod tests {
 
     #[test]
     fn bad_rounds_are_refused_at_the_field() {
+        assert_eq!(
+            form()
+                .validate(&[], chrono_tz::Europe::Stockholm)
+                .unwrap()
+                .min_answers,
+            CONSENSUS_MIN_ANSWERS
+        );
+        for bad in ["1", "0", "tre", "101"] {
+            let mut f = form();
+            f.min_answers = bad.into();
+            let errors = f.validate(&[], chrono_tz::Europe::Stockholm).unwrap_err();
+            assert_eq!(errors.get("min_answers"), Some("error-round-min-answers"));
+        }
         let mut f = form();
         f.title = String::new();
         f.notes = "12, tolv".into();
@@ -470,6 +590,29 @@ mod tests {
         assert_eq!(state(10, 20, 10), RoundState::Open);
         assert_eq!(state(10, 20, 19), RoundState::Open);
         assert_eq!(state(10, 20, 20), RoundState::Closed);
+    }
+
+    #[test]
+    fn a_followed_round_stays_closed_and_only_closed_rounds_are_followed() {
+        assert!(can_follow(RoundState::Closed));
+        assert!(!can_follow(RoundState::Open));
+        assert!(!can_follow(RoundState::Upcoming));
+        // Followed: may keep closed dates, may not open again.
+        assert_eq!(check_new_dates(10, 20, 30, true, true), Ok(()));
+        assert_eq!(
+            check_new_dates(10, 40, 30, true, true),
+            Err(("closes_at", "error-round-followed"))
+        );
+        assert_eq!(check_new_dates(10, 40, 30, false, true), Ok(()));
+        assert_eq!(
+            check_new_dates(35, 40, 30, false, true),
+            Err(("opens_at", "error-round-answered-opens"))
+        );
+        assert_eq!(check_new_dates(35, 40, 30, false, false), Ok(()));
+        assert_eq!(close_early(10, 40, 30), Some(30));
+        assert_eq!(close_early(30, 40, 30), Some(31));
+        assert_eq!(close_early(10, 20, 30), None);
+        assert_eq!(close_early(35, 40, 30), None);
     }
 
     fn fields(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -547,6 +690,7 @@ mod tests {
             answers,
             &[1, 2],
             &[Criterion::Impact, Criterion::Desirability],
+            2,
         );
         assert_eq!(all.len(), 4);
         let impact = &all[0].summary;

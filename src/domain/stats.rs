@@ -58,6 +58,11 @@ impl Scale {
     }
 }
 
+/// The fewest answers on the scale before the figures say whether a group agrees, unless
+/// a round sets its own: with one or two answers the interquartile range is about
+/// people, not a group.
+pub const CONSENSUS_MIN_ANSWERS: usize = 3;
+
 /// The figures of one question's answers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
@@ -74,21 +79,22 @@ pub struct Summary {
     pub iqr: Option<f64>,
     pub mean: Option<f64>,
     /// Whether the group agrees: the interquartile range is at most a quarter of the
-    /// scale's span (1 on a 1–5 scale), the usual Delphi rule.
+    /// scale's span (1 on a 1–5 scale), the usual Delphi rule. `None` (no claim either
+    /// way) with fewer answers than the minimum asked of [`summarise`].
     pub consensus: Option<bool>,
 }
 
 /// Sums up the answers to one question. `None` is "don't know"; values off the scale
 /// are ignored (the caller has validated them; this only refuses to panic), so they are
 /// counted neither in `n` nor in `dont_know`. With no answer on the scale every figure
-/// is `None`.
+/// is `None`; with fewer than `min_answers` (at least one) there is no consensus claim.
 ///
 /// Quartiles and median are the 25 %, 50 % and 75 % points by linear interpolation
 /// between closest ranks: with the `n` values sorted as x₀ ≤ … ≤ xₙ₋₁, the point `p`
 /// lies at rank h = (n − 1)·p and is x⌊h⌋ + (h − ⌊h⌋)·(x⌊h⌋₊₁ − x⌊h⌋). This is R's
 /// default (type 7), numpy's default and the spreadsheets' `QUARTILE.INC` and
 /// `MEDIAN`, so every figure can be checked by hand.
-pub fn summarise(values: &[Option<i32>], scale: Scale) -> Summary {
+pub fn summarise(values: &[Option<i32>], scale: Scale, min_answers: usize) -> Summary {
     let mut counts = vec![0usize; scale.len()];
     let mut dont_know = 0;
     for value in values {
@@ -122,7 +128,9 @@ pub fn summarise(values: &[Option<i32>], scale: Scale) -> Summary {
         q3,
         iqr,
         mean,
-        consensus: iqr.map(|iqr| iqr <= scale.consensus_iqr()),
+        consensus: iqr
+            .filter(|_| n >= min_answers.max(1))
+            .map(|iqr| iqr <= scale.consensus_iqr()),
     }
 }
 
@@ -148,7 +156,11 @@ mod tests {
     fn one_of_each_point() {
         // n = 5, ranks 0..=4. q1: h = 4·0.25 = 1 → x₁ = 2. median: h = 2 → x₂ = 3.
         // q3: h = 3 → x₃ = 4. iqr = 4 − 2 = 2 > 1: no consensus. mean = 15 / 5 = 3.
-        let s = summarise(&answers(&[1, 2, 3, 4, 5]), Scale::ONE_TO_FIVE);
+        let s = summarise(
+            &answers(&[1, 2, 3, 4, 5]),
+            Scale::ONE_TO_FIVE,
+            CONSENSUS_MIN_ANSWERS,
+        );
         assert_eq!(s.n, 5);
         assert_eq!(s.dont_know, 0);
         assert_eq!(s.counts, vec![1, 1, 1, 1, 1]);
@@ -166,7 +178,11 @@ mod tests {
         // q1: h = 3·0.25 = 0.75 → 3 + 0.75·(3 − 3) = 3.
         // median: h = 1.5 → 3 + 0.5·(4 − 3) = 3.5.
         // q3: h = 2.25 → 4 + 0.25·(4 − 4) = 4. iqr = 1 ≤ 1: consensus. mean = 14 / 4.
-        let s = summarise(&answers(&[4, 3, 4, 3]), Scale::ONE_TO_FIVE);
+        let s = summarise(
+            &answers(&[4, 3, 4, 3]),
+            Scale::ONE_TO_FIVE,
+            CONSENSUS_MIN_ANSWERS,
+        );
         assert_eq!(s.q1, Some(3.0));
         assert_eq!(s.median, Some(3.5));
         assert_eq!(s.q3, Some(4.0));
@@ -181,7 +197,11 @@ mod tests {
         // Sorted 1, 2, 4, 5; n = 4.
         // q1: h = 0.75 → 1 + 0.75·(2 − 1) = 1.75. median: h = 1.5 → 2 + 0.5·2 = 3.
         // q3: h = 2.25 → 4 + 0.25·(5 − 4) = 4.25. iqr = 2.5: no consensus.
-        let s = summarise(&answers(&[5, 1, 4, 2]), Scale::ONE_TO_FIVE);
+        let s = summarise(
+            &answers(&[5, 1, 4, 2]),
+            Scale::ONE_TO_FIVE,
+            CONSENSUS_MIN_ANSWERS,
+        );
         assert_eq!(s.q1, Some(1.75));
         assert_eq!(s.median, Some(3.0));
         assert_eq!(s.q3, Some(4.25));
@@ -195,7 +215,11 @@ mod tests {
         // q1: h = 6·0.25 = 1.5 → x₁ + 0.5·(x₂ − x₁) = 2 + 0 = 2.
         // median: h = 3 → x₃ = 3. q3: h = 4.5 → 3 + 0.5·(3 − 3) = 3.
         // iqr = 1: consensus. mean = 19 / 7.
-        let s = summarise(&answers(&[3, 1, 5, 2, 3, 2, 3]), Scale::ONE_TO_FIVE);
+        let s = summarise(
+            &answers(&[3, 1, 5, 2, 3, 2, 3]),
+            Scale::ONE_TO_FIVE,
+            CONSENSUS_MIN_ANSWERS,
+        );
         assert_eq!(s.q1, Some(2.0));
         assert_eq!(s.median, Some(3.0));
         assert_eq!(s.q3, Some(3.0));
@@ -204,21 +228,43 @@ mod tests {
     }
 
     #[test]
-    fn a_single_answer_is_every_figure() {
-        // n = 1: every rank h = 0 → x₀ = 4; iqr = 0: consensus of one.
-        let s = summarise(&[Some(4)], Scale::ONE_TO_FIVE);
+    fn a_single_answer_is_every_figure_but_no_consensus() {
+        // n = 1: every rank h = 0 → x₀ = 4; iqr = 0, but one person is not a group.
+        let s = summarise(&[Some(4)], Scale::ONE_TO_FIVE, CONSENSUS_MIN_ANSWERS);
         assert_eq!(s.n, 1);
         assert_eq!((s.q1, s.median, s.q3), (Some(4.0), Some(4.0), Some(4.0)));
         assert_eq!(s.iqr, Some(0.0));
         assert_eq!(s.mean, Some(4.0));
-        assert_eq!(s.consensus, Some(true));
+        assert_eq!(s.consensus, None);
+    }
+
+    #[test]
+    fn consensus_is_claimed_from_the_minimum_number_of_answers() {
+        // 3, 3 and a don't know: n = 2 < 3, no claim; a round asking for 2 gets one.
+        let values = [Some(3), Some(3), None];
+        assert_eq!(summarise(&values, Scale::ONE_TO_FIVE, 3).consensus, None);
+        assert_eq!(
+            summarise(&values, Scale::ONE_TO_FIVE, 2).consensus,
+            Some(true)
+        );
+        // 1, 5, 5: n = 3 reaches the minimum; iqr = 2: no consensus.
+        let split = answers(&[1, 5, 5]);
+        assert_eq!(
+            summarise(&split, Scale::ONE_TO_FIVE, 3).consensus,
+            Some(false)
+        );
+        assert_eq!(summarise(&split, Scale::ONE_TO_FIVE, 4).consensus, None);
     }
 
     #[test]
     fn dont_know_is_counted_apart() {
         // Values 2, 4 (n = 2) and two "don't know". median: h = 0.5 → 2 + 0.5·2 = 3.
         // q1: h = 0.25 → 2.5; q3: h = 0.75 → 3.5; iqr = 1.
-        let s = summarise(&[None, Some(2), None, Some(4)], Scale::ONE_TO_FIVE);
+        let s = summarise(
+            &[None, Some(2), None, Some(4)],
+            Scale::ONE_TO_FIVE,
+            CONSENSUS_MIN_ANSWERS,
+        );
         assert_eq!(s.n, 2);
         assert_eq!(s.dont_know, 2);
         assert_eq!(s.counts, vec![0, 1, 0, 1, 0]);
@@ -233,7 +279,7 @@ mod tests {
             vec![None, None],
             vec![Some(0), Some(9), Some(i32::MIN)],
         ] {
-            let s = summarise(&values, Scale::ONE_TO_FIVE);
+            let s = summarise(&values, Scale::ONE_TO_FIVE, CONSENSUS_MIN_ANSWERS);
             assert_eq!(s.n, 0);
             assert_eq!(s.counts, vec![0; 5]);
             assert_eq!(
@@ -246,7 +292,11 @@ mod tests {
 
     #[test]
     fn off_scale_values_are_ignored() {
-        let s = summarise(&[Some(0), Some(3), Some(6), None], Scale::ONE_TO_FIVE);
+        let s = summarise(
+            &[Some(0), Some(3), Some(6), None],
+            Scale::ONE_TO_FIVE,
+            CONSENSUS_MIN_ANSWERS,
+        );
         assert_eq!((s.n, s.dont_know), (1, 1));
         assert_eq!(s.median, Some(3.0));
     }
@@ -256,7 +306,7 @@ mod tests {
         // Sorted −2, −1, −1, 0, 2; n = 5. q1: h = 1 → −1; median: h = 2 → −1;
         // q3: h = 3 → 0. iqr = 1 ≤ (2 − (−2)) / 4 = 1: consensus. mean = −2 / 5.
         let scale = Scale::MINUS_TWO_TO_TWO;
-        let s = summarise(&answers(&[0, -1, 2, -2, -1]), scale);
+        let s = summarise(&answers(&[0, -1, 2, -2, -1]), scale, CONSENSUS_MIN_ANSWERS);
         assert_eq!(s.counts, vec![1, 2, 1, 0, 1]);
         assert_eq!((s.q1, s.median, s.q3), (Some(-1.0), Some(-1.0), Some(0.0)));
         assert_eq!(s.consensus, Some(true));
@@ -267,13 +317,20 @@ mod tests {
 
     #[test]
     fn an_upside_down_scale_does_not_panic() {
-        let s = summarise(&answers(&[1, 2]), Scale { min: 5, max: 1 });
+        let s = summarise(
+            &answers(&[1, 2]),
+            Scale { min: 5, max: 1 },
+            CONSENSUS_MIN_ANSWERS,
+        );
         assert_eq!((s.n, s.counts.len(), s.median), (0, 0, None));
         let wide = Scale {
             min: i32::MIN,
             max: i32::MIN + 2,
         };
         assert_eq!(wide.len(), 3);
-        assert_eq!(summarise(&[Some(i32::MIN)], wide).n, 1);
+        assert_eq!(
+            summarise(&[Some(i32::MIN)], wide, CONSENSUS_MIN_ANSWERS).n,
+            1
+        );
     }
 }

@@ -657,7 +657,7 @@ mod tests {
     fn the_distribution_draws_one_dot_per_answer_and_counts_tall_columns() {
         let mut answers: Vec<Option<i32>> = vec![Some(1), Some(2), Some(2), None];
         answers.extend(std::iter::repeat_n(Some(4), 9));
-        let summary = stats::summarise(&answers, Scale::ONE_TO_FIVE);
+        let summary = stats::summarise(&answers, Scale::ONE_TO_FIVE, stats::CONSENSUS_MIN_ANSWERS);
         let d = chart::distribution(&summary, Scale::ONE_TO_FIVE, Some(2));
         let ctx = context! {
             d => Value::from_serialize(&d),

@@ -5,7 +5,9 @@ use serde::Serialize;
 
 use super::{Result, keyed, now_seconds};
 use crate::domain::bank::{Category, NoteStatus, NoteType, TimeBand};
-use crate::domain::rating::{Anonymity, Answer, Criterion, Feedback, RatingSheet, ValidRound};
+use crate::domain::rating::{
+    Anonymity, Answer, Criterion, Feedback, RatingSheet, ValidRound, ValidRoundEdit,
+};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Round {
@@ -19,13 +21,15 @@ pub struct Round {
     pub anonymity: Anonymity,
     pub feedback: Feedback,
     pub previous_id: Option<i64>,
+    /// The fewest answers before the figures claim consensus.
+    pub min_answers: usize,
     pub notes: i64,
     pub raters: i64,
 }
 
 const ROUND: &str =
     "SELECT r.id, r.title, r.description, r.phase_slug, r.criteria, r.opens_at, r.closes_at,
-    r.anonymity, r.feedback, r.previous_id,
+    r.anonymity, r.feedback, r.previous_id, r.min_answers,
     (SELECT count(*) FROM round_notes WHERE round_id = r.id) AS notes,
     (SELECT count(DISTINCT user_id) FROM ratings WHERE round_id = r.id) AS raters
     FROM rounds r";
@@ -43,6 +47,7 @@ fn round_row(r: &Row<'_>) -> rusqlite::Result<Round> {
         anonymity: keyed(r, "anonymity", Anonymity::parse)?,
         feedback: keyed(r, "feedback", Feedback::parse)?,
         previous_id: r.get("previous_id")?,
+        min_answers: r.get::<_, i64>("min_answers")?.max(1) as usize,
         notes: r.get("notes")?,
         raters: r.get("raters")?,
     })
@@ -66,8 +71,8 @@ pub fn insert(conn: &Connection, round: &ValidRound, notes: &[i64], by: i64) -> 
     let criteria: Vec<&str> = round.criteria.iter().map(|c| c.key()).collect();
     conn.execute(
         "INSERT INTO rounds (title, description, phase_slug, criteria, opens_at, closes_at, anonymity,
-            feedback, previous_id, created_by, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            feedback, previous_id, created_by, created_at, min_answers)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             round.title,
             round.description,
@@ -79,7 +84,8 @@ pub fn insert(conn: &Connection, round: &ValidRound, notes: &[i64], by: i64) -> 
             round.feedback.key(),
             round.previous,
             by,
-            now_seconds()
+            now_seconds(),
+            round.min_answers as i64
         ],
     )?;
     let id = conn.last_insert_rowid();
@@ -92,10 +98,55 @@ pub fn insert(conn: &Connection, round: &ValidRound, notes: &[i64], by: i64) -> 
     Ok(id)
 }
 
+/// Gives a round a new title, description and dates. Whether it may take them is the
+/// caller's decision, in the same write transaction.
+pub fn update(conn: &Connection, id: i64, edit: &ValidRoundEdit) -> Result<()> {
+    conn.execute(
+        "UPDATE rounds SET title = ?2, description = ?3, opens_at = ?4, closes_at = ?5
+         WHERE id = ?1",
+        params![
+            id,
+            edit.title,
+            edit.description,
+            edit.opens_at.timestamp(),
+            edit.closes_at.timestamp()
+        ],
+    )?;
+    Ok(())
+}
+
+/// Moves a round's close (closing it early).
+pub fn set_closes(conn: &Connection, id: i64, closes_at: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE rounds SET closes_at = ?2 WHERE id = ?1",
+        params![id, closes_at],
+    )?;
+    Ok(())
+}
+
+/// Whether another round follows this one (as its Delphi second round).
+pub fn is_followed(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM rounds WHERE previous_id = ?1 LIMIT 1")?
+        .query_row([id], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+/// Whether anyone has answered in the round.
+pub fn any_answer(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM ratings WHERE round_id = ?1 LIMIT 1")?
+        .query_row([id], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
 /// A note as a round shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct RoundNote {
     pub id: i64,
+    /// The note's bank number, as the charts print it.
     pub number: usize,
     pub note_type: NoteType,
     pub title: String,
@@ -107,7 +158,8 @@ pub struct RoundNote {
     pub public: bool,
 }
 
-/// The round's notes in their order, numbered from 1 (the numbers on the charts).
+/// The round's notes in their order, each numbered by its bank number (the one number a
+/// note has everywhere: in the bank, on the charts, in the exports and in errors).
 pub fn notes(conn: &Connection, round: i64) -> Result<Vec<RoundNote>> {
     let mut stmt = conn.prepare_cached(
         "SELECT n.id, n.note_type, n.title, n.summary, n.category, n.time_band, n.status,
@@ -119,7 +171,7 @@ pub fn notes(conn: &Connection, round: i64) -> Result<Vec<RoundNote>> {
         let band: Option<String> = r.get("time_band")?;
         Ok(RoundNote {
             id: r.get("id")?,
-            number: 0,
+            number: r.get::<_, i64>("id")? as usize,
             note_type: keyed(r, "note_type", NoteType::parse)?,
             title: r.get("title")?,
             summary: r.get("summary")?,
@@ -130,11 +182,7 @@ pub fn notes(conn: &Connection, round: i64) -> Result<Vec<RoundNote>> {
             public: r.get("public")?,
         })
     })?;
-    let mut notes: Vec<RoundNote> = rows.collect::<rusqlite::Result<_>>()?;
-    for (i, n) in notes.iter_mut().enumerate() {
-        n.number = i + 1;
-    }
-    Ok(notes)
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The ids of the round's notes, in order.

@@ -264,6 +264,11 @@ pub fn router(state: AppState) -> Router {
         .route("/rounds", get(rounds::list))
         .route("/rounds/new", get(rounds::new_form).post(rounds::create))
         .route("/rounds/{id}", get(rounds::show).post(rounds::rate))
+        .route(
+            "/rounds/{id}/edit",
+            get(rounds::edit_form).post(rounds::edit),
+        )
+        .route("/rounds/{id}/close", post(rounds::close))
         .route("/rounds/{id}/results", get(rounds::results))
         .route("/rounds/{id}/radar", get(rounds::radar))
         .route("/rounds/{id}/driver-map", get(rounds::driver_map))

@@ -13,13 +13,14 @@ use super::forms::FormPage;
 use super::forms::{Export, Form, download};
 use super::{AppError, AppState, Ctx, embeds};
 use crate::app;
-use crate::app::rounds::{CreateOutcome, RateOutcome, keyed};
+use crate::app::rounds::{CreateOutcome, EditOutcome, RateOutcome, keyed};
 use crate::domain::chart;
 use crate::domain::embed::RoundChart;
+use crate::domain::event::to_local_input;
 use crate::domain::form::FieldErrors;
 use crate::domain::rating::{
-    Anonymity, Criterion, Feedback, RoundForm, RoundState, can_rate, can_run_rounds, can_see_names,
-    state as round_state,
+    Anonymity, Criterion, Feedback, RoundEditForm, RoundForm, RoundState, can_follow, can_rate,
+    can_run_rounds, can_see_names, state as round_state,
 };
 use crate::render::table::{Cell, Table};
 use crate::storage::organisations;
@@ -76,7 +77,7 @@ fn form_page(form: &RoundForm, errors: &FieldErrors, previous: Option<&Round>) -
 }
 
 /// The form for a new round; with `?previous=N`, the Delphi second round of round N
-/// (same notes and criteria).
+/// (same notes and criteria, and a name of its own: "… – omgång 2").
 pub async fn new_form(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -84,33 +85,37 @@ pub async fn new_form(
 ) -> Result<Response, AppError> {
     ctx.require(can_run_rounds)?;
     let previous = match query.previous {
-        Some(id) => Some(
-            state
-                .db
-                .read(move |c| rounds::get(c, id))
-                .await?
-                .ok_or(AppError::NotFound)?,
-        ),
+        Some(id) => Some(app::rounds::next_in_chain(&state.db, id).await?),
         None => None,
     };
     let form = match &previous {
-        Some(p) => RoundForm {
-            title: p.title.clone(),
+        Some((p, first_title, number)) => RoundForm {
+            title: crate::render::i18n::text_with(
+                ctx.lang,
+                "round-next-title",
+                &[
+                    ("title", first_title.clone().into()),
+                    ("number", (*number as i64).into()),
+                ],
+            ),
             description: p.description.clone(),
             phase: p.phase_slug.clone().unwrap_or_default(),
             criteria: p.criteria.iter().map(|c| c.key().to_string()).collect(),
             anonymity: p.anonymity.key().into(),
             feedback: p.feedback.key().into(),
             previous: p.id.to_string(),
+            min_answers: p.min_answers.to_string(),
             ..Default::default()
         },
         None => RoundForm {
             criteria: vec!["impact".into(), "uncertainty".into()],
             anonymity: "leaders".into(),
             feedback: "after_answer".into(),
+            min_answers: crate::domain::stats::CONSENSUS_MIN_ANSWERS.to_string(),
             ..Default::default()
         },
     };
+    let previous = previous.map(|(round, _, _)| round);
     form_page(&form, &FieldErrors::new(), previous.as_ref()).render(&state, &ctx)
 }
 
@@ -134,6 +139,64 @@ pub async fn create(
         CreateOutcome::Created(id) => Ok(Redirect::to(&format!("/rounds/{id}")).into_response()),
         CreateOutcome::Invalid(errors) => form_page(&form, &errors, None).render(&state, &ctx),
     }
+}
+
+fn edit_page(form: &RoundEditForm, errors: &FieldErrors, round: &Round) -> FormPage {
+    FormPage::new("round_edit.html", form, errors).with(context! { round })
+}
+
+/// The form to change a round's title, description and dates.
+pub async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    ctx.require(can_run_rounds)?;
+    let round = app::rounds::round(&state.db, id).await?;
+    let tz = state.programme.time_zone;
+    let local = |at: i64| {
+        chrono::DateTime::from_timestamp(at, 0)
+            .map(|d| to_local_input(d, tz))
+            .unwrap_or_default()
+    };
+    let form = RoundEditForm {
+        title: round.title.clone(),
+        description: round.description.clone(),
+        opens_at: local(round.opens_at),
+        closes_at: local(round.closes_at),
+    };
+    edit_page(&form, &FieldErrors::new(), &round).render(&state, &ctx)
+}
+
+/// Changes a round: a followed round is not opened again, and what was typed comes back
+/// with the error at its field.
+pub async fn edit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<RoundEditForm>,
+) -> Result<Response, AppError> {
+    let user = ctx.require(can_run_rounds)?;
+    let round = app::rounds::round(&state.db, id).await?;
+    let valid = match form.validate(state.programme.time_zone) {
+        Ok(valid) => valid,
+        Err(errors) => return edit_page(&form, &errors, &round).render(&state, &ctx),
+    };
+    match app::rounds::edit(&state.db, user, &ctx.actor(), id, valid).await? {
+        EditOutcome::Saved => Ok(Redirect::to(&format!("/rounds/{id}")).into_response()),
+        EditOutcome::Invalid(errors) => edit_page(&form, &errors, &round).render(&state, &ctx),
+    }
+}
+
+/// Closes an open round now.
+pub async fn close(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let user = ctx.require(can_run_rounds)?;
+    app::rounds::close(&state.db, user, &ctx.actor(), id).await?;
+    Ok(Redirect::to(&format!("/rounds/{id}")).into_response())
 }
 
 async fn round_of(state: &AppState, ctx: &Ctx, id: i64) -> Result<Round, AppError> {
@@ -167,6 +230,7 @@ async fn rating_page(
             state => sheet.state.key(),
             can_rate => can_rate(&subject) && sheet.state == RoundState::Open,
             can_run => can_run_rounds(&subject),
+            can_follow => can_follow(sheet.state),
         },
     )?;
     Ok((status, page).into_response())
@@ -291,7 +355,11 @@ pub async fn figures_table(
         let name = org.map_or_else(|| t("csv-all-organisations"), |o| o.name);
         for f in all {
             let (title, s) = (title_of(f.note_id).unwrap_or_default(), &f.summary);
-            let consensus = s.consensus.map(|c| t(if c { "yes" } else { "no" }));
+            let consensus = match s.consensus {
+                Some(c) => t(if c { "yes" } else { "no" }),
+                None if s.n > 0 => t("round-consensus-too-few"),
+                None => String::new(),
+            };
             rows.push(crate::cells![
                 f.note_id,
                 title,

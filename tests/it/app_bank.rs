@@ -293,3 +293,51 @@ async fn a_hidden_draft_as_parent_gets_the_answer_of_a_number_naming_nothing() {
     assert_eq!(answers[0], answers[1]);
     assert_eq!(answers[0].0.as_deref(), Some("error-parent-unknown"));
 }
+
+#[tokio::test]
+async fn a_retype_obeys_the_ladder_of_the_notes_under_it() {
+    let app = spawn_app();
+    let w = world(&app);
+    let strategist = person(&app, STRATEGIST_A);
+    let who = acting(&strategist);
+    let mega = submitted_note(
+        &app,
+        w.org_a,
+        strategist.id,
+        "megatrend",
+        "Klimatförändringar",
+    );
+    let signal = submitted_note(&app, w.org_a, strategist.id, "signal", "Skyfall i Malmö");
+    let under = note("Skyfall i Malmö", Some(mega));
+    let saved = bank_app::update(&app.db, &strategist, &who, signal, 1, under)
+        .await
+        .unwrap();
+    assert!(matches!(saved, NoteEdit::Saved));
+
+    let retyped = |kind: &str| {
+        let mut valid = note("Klimatförändringar", None);
+        valid.note_type = framsyn::domain::bank::NoteType::parse(kind).unwrap();
+        valid
+    };
+    // A signal under a signal would be refused as a parent, so it is refused as a retype.
+    for kind in ["signal", "driver"] {
+        let refused = bank_app::update(&app.db, &strategist, &who, mega, 1, retyped(kind))
+            .await
+            .unwrap();
+        let NoteEdit::Refused(errors) = refused else {
+            panic!("retyping the parent to {kind} is refused");
+        };
+        assert_eq!(errors.get("type"), Some("error-retype-children"));
+    }
+    let stored = app
+        .db
+        .read_blocking(move |c| bank::get(c, mega))
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.note_type.key(), "megatrend");
+    // A trend still stands above a signal.
+    let saved = bank_app::update(&app.db, &strategist, &who, mega, 1, retyped("trend"))
+        .await
+        .unwrap();
+    assert!(matches!(saved, NoteEdit::Saved));
+}

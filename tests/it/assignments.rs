@@ -597,15 +597,16 @@ async fn the_heatmap_totals_borda_points_per_trend_and_organisation() {
     let editor = app.as_editor().await;
     let page = editor.get("/phases/omvarlden/heatmap").await;
     assert_eq!(page.status, StatusCode::OK);
-    // Trends in order of their totals, with the same figures in the table.
+    // Trends in order of their totals, each under its bank number, with the same figures
+    // in the table.
     page.assert_contains(&format!(
-        "<td>1</td><th scope=\"row\"><a href=\"/bank/{second}\">Grön omställning</a></th><td>9</td><td>2</td><td>0</td>"
+        "<td>{second}</td><th scope=\"row\"><a href=\"/bank/{second}\">Grön omställning</a></th><td>9</td><td>2</td><td>0</td>"
     ));
     page.assert_contains(&format!(
-        "<td>2</td><th scope=\"row\"><a href=\"/bank/{first}\">Åldrande befolkning</a></th><td>2</td><td>1</td><td>1</td>"
+        "<td>{first}</td><th scope=\"row\"><a href=\"/bank/{first}\">Åldrande befolkning</a></th><td>2</td><td>1</td><td>1</td>"
     ));
     page.assert_contains(&format!(
-        "<td>3</td><th scope=\"row\"><a href=\"/bank/{third}\">Digitala tjänster</a></th><td>1</td><td>1</td><td>1</td>"
+        "<td>{third}</td><th scope=\"row\"><a href=\"/bank/{third}\">Digitala tjänster</a></th><td>1</td><td>1</td><td>1</td>"
     ));
     // Skåne's row: second is its no. 2 (+4), first its no. 1 (+5), third its least (−3).
     page.assert_contains("<th scope=\"row\">Region Skåne</th><td>Viktigast nr 2 (+4)</td><td>Viktigast nr 1 (+5)</td><td>Minst viktig nr 1 (-3)</td><td>6</td><td>3</td>");

@@ -239,7 +239,7 @@ async fn the_regionerna_demo_runs_in_the_policy_phase_and_every_page_has_content
     }
     let consensus: Vec<Option<bool>> = by_note
         .values()
-        .map(|values| summarise(values, Criterion::Impact.scale()).consensus)
+        .map(|values| summarise(values, Criterion::Impact.scale(), first.min_answers).consensus)
         .collect();
     assert!(consensus.contains(&Some(true)), "consensus on some notes");
     assert!(consensus.contains(&Some(false)), "dissent on others");

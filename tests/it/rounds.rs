@@ -295,12 +295,13 @@ async fn figures_match_hand_computed_values_overall_and_per_organisation() {
         "<td>3</td><td>0</td><td>4</td><td>3</td><td>4,5</td><td>1,5</td><td>3,67</td><td>Nej</td>",
     );
     results.assert_contains("<td>0</td><td>3</td><td>–</td>");
-    // Skåne alone: 2 and 4 → median 3, q1 2.5, q3 3.5, IQR 1 (consensus), mean 3.
+    // Skåne alone: 2 and 4 → median 3, q1 2.5, q3 3.5, IQR 1, mean 3; two answers are
+    // fewer than the round's three, so no consensus is claimed either way.
     let skane = strategist_b
         .get(&format!("/rounds/{round}/results?organisation={}", w.org_a))
         .await;
     skane.assert_contains(
-        "<td>2</td><td>0</td><td>3</td><td>2,5</td><td>3,5</td><td>1</td><td>3</td><td>Ja</td>",
+        "<td>2</td><td>0</td><td>3</td><td>2,5</td><td>3,5</td><td>1</td><td>3</td><td><span data-consensus=\"too-few\">För få svar</span></td>",
     );
     // Reasons without names for a strategist (names for process leaders only).
     results.assert_contains("Skäl från region");
@@ -330,11 +331,11 @@ async fn figures_match_hand_computed_values_overall_and_per_organisation() {
     );
     assert_eq!(
         find("Region Skåne", "Påverkan"),
-        ["2", "0", "3", "2.5", "3.5", "1", "3", "Ja"]
+        ["2", "0", "3", "2.5", "3.5", "1", "3", "För få svar"]
     );
     assert_eq!(
         find("Region Norrbotten", "Påverkan"),
-        ["1", "0", "5", "5", "5", "0", "5", "Ja"]
+        ["1", "0", "5", "5", "5", "0", "5", "För få svar"]
     );
     assert!(!rows.iter().any(|r| &r[2] == "Reglab"));
 
@@ -429,30 +430,83 @@ async fn a_second_round_shows_the_first_rounds_median_and_spread_and_ones_own_an
     let (_, first, second, round) = setup(&app).await;
     rate_three(&app, first, round).await;
     let leader = app.as_leader().await;
-    let form = leader.get(&format!("/rounds/new?previous={round}")).await;
-    form.assert_contains("Andra omgång av ”Prioritering av trender”");
-    let delphi = open_round(
-        &leader,
-        &[
-            ("title", "Prioritering, omgång 2"),
-            ("previous", &round.to_string()),
+    let second_round = |title: &'static str| {
+        vec![
+            ("title", title),
             ("criteria", "impact"),
             ("criteria", "uncertainty"),
             ("opens_at", "2020-01-01T09:00"),
             ("closes_at", "2099-01-01T09:00"),
             ("anonymity", "leaders"),
             ("feedback", "after_answer"),
-        ],
-    )
-    .await;
+        ]
+    };
+    let previous = round.to_string();
+    // While the first round is open its figures can still move: no second round yet.
+    let mut fields = second_round("Prioritering av trender – omgång 2");
+    fields.push(("previous", &previous));
+    let refused = leader.post("/rounds/new", &fields).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        refused.field_error("previous").as_deref(),
+        Some("error-round-previous-open")
+    );
+    let page = leader.get(&format!("/rounds/{round}")).await;
+    assert!(page.attrs("#round-next", "href").is_empty());
+    let closed = leader.post(&format!("/rounds/{round}/close"), &[]).await;
+    assert_eq!(closed.status, StatusCode::SEE_OTHER);
+
+    // The second round is offered under a name of its own, and must keep one.
+    let form = leader.get(&format!("/rounds/new?previous={round}")).await;
+    form.assert_contains("Andra omgång av ”Prioritering av trender”");
+    assert_eq!(
+        form.attrs("#f-title", "value"),
+        vec!["Prioritering av trender – omgång 2"]
+    );
+    let mut same = second_round("Prioritering av trender");
+    same.push(("previous", &previous));
+    let refused = leader.post("/rounds/new", &same).await;
+    assert_eq!(
+        refused.field_error("title").as_deref(),
+        Some("error-round-same-title")
+    );
+    let delphi = open_round(&leader, &fields).await;
     let notes = app
         .db
         .read_blocking(move |c| rounds::note_ids(c, delphi))
         .unwrap();
     assert_eq!(notes, vec![first, second]);
 
+    // The first round's answers are fixed now: no one changes one, and it is not opened
+    // again, so the second round's hint stays where it is.
+    let hint = format!("#{}-first", field(first, "impact"));
     let analyst = app.as_user(STRATEGIST_A2).await;
+    let before = analyst.get(&format!("/rounds/{delphi}")).await.texts(&hint);
+    let changed = app
+        .as_strategist_b()
+        .await
+        .post(
+            &format!("/rounds/{round}"),
+            &[(&field(first, "impact"), "1")],
+        )
+        .await;
+    assert_eq!(changed.status, StatusCode::CONFLICT);
+    let reopened = leader
+        .post(
+            &format!("/rounds/{round}/edit"),
+            &[
+                ("title", "Prioritering av trender"),
+                ("opens_at", "2020-01-01T09:00"),
+                ("closes_at", "2099-01-01T09:00"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        reopened.field_error("closes_at").as_deref(),
+        Some("error-round-followed")
+    );
     let page = analyst.get(&format!("/rounds/{delphi}")).await;
+    assert_eq!(page.texts(&hint), before);
     // First round on impact: median 4, IQR 1.5; this person answered 4.
     page.assert_contains("Första omgången: median 4, kvartilavstånd 1,5. Ditt svar då: 4 – Stor.");
     page.assert_contains("Första omgången: median –, kvartilavstånd –. Ditt svar då: Vet inte.");
@@ -553,10 +607,11 @@ async fn the_driver_map_places_notes_in_named_quadrants_with_a_table() {
     assert_eq!(svg.matches("class=\"chart-point\"").count(), 2);
     assert_eq!(svg.matches("class=\"chart-whisker\"").count(), 4);
     // First note: impact 4.5 (4–5 → q1 4.25, q3 4.75), uncertainty 3.5: critical.
+    // With the number of answers behind each median.
     page.assert_contains(
-        "<td>4,5</td><td>4,25–4,75</td><td>3,5</td><td>3,25–3,75</td><td>Kritiska osäkerheter</td>",
+        "<td>4,5</td><td>4,25–4,75</td><td data-n=\"impact\">2</td><td>3,5</td><td>3,25–3,75</td><td data-n=\"uncertainty\">2</td><td>Kritiska osäkerheter</td>",
     );
-    page.assert_contains("<td>1</td><td>1–1</td><td>2</td><td>2–2</td><td>Bakgrund</td>");
+    page.assert_contains("<td>1</td><td>1–1</td><td data-n=\"impact\">2</td><td>2</td><td>2–2</td><td data-n=\"uncertainty\">2</td><td>Bakgrund</td>");
 }
 
 #[tokio::test]
@@ -572,6 +627,220 @@ async fn a_notes_distribution_marks_ones_own_answer_and_splits_by_organisation()
     assert_eq!(svg.matches("class=\"chart-own\"").count(), 1);
     assert_eq!(svg.matches("class=\"chart-median\"").count(), 1);
     page.assert_contains("Ditt svar: 4 – Stor (markerat i bilden).");
-    page.assert_contains("<th scope=\"row\">Region Skåne</th><td>0</td><td>1</td><td>0</td><td>1</td><td>0</td><td>0</td><td>2</td><td>3</td><td>1</td><td>3</td><td>Ja</td>");
-    page.assert_contains("<th scope=\"row\">Region Norrbotten</th><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td><td>0</td><td>1</td><td>5</td><td>0</td><td>5</td><td>Ja</td>");
+    // One or two answers claim no consensus: the round asks for three.
+    let too_few = "<td><span data-consensus=\"too-few\">För få svar</span></td>";
+    page.assert_contains(&format!("<th scope=\"row\">Region Skåne</th><td>0</td><td>1</td><td>0</td><td>1</td><td>0</td><td>0</td><td>2</td><td>3</td><td>1</td><td>3</td>{too_few}"));
+    page.assert_contains(&format!("<th scope=\"row\">Region Norrbotten</th><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td><td>0</td><td>1</td><td>5</td><td>0</td><td>5</td>{too_few}"));
+}
+
+#[tokio::test]
+async fn process_leaders_close_a_round_early_extend_it_and_change_its_title_and_dates() {
+    let app = spawn_app();
+    let (_, first, _, round) = setup(&app).await;
+    let strategist = app.as_strategist_a().await;
+    let (path, name) = (format!("/rounds/{round}"), field(first, "impact"));
+    let rate = async |value: &str| strategist.post(&path, &[(&name, value)]).await.status;
+    assert_eq!(rate("2").await, StatusCode::SEE_OTHER);
+    assert_eq!(
+        strategist
+            .post(&format!("/rounds/{round}/close"), &[])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        strategist
+            .get(&format!("/rounds/{round}/edit"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+
+    let leader = app.as_leader().await;
+    let page = leader.get(&format!("/rounds/{round}")).await;
+    assert_eq!(page.texts("#round-close").len(), 1);
+    leader.post(&format!("/rounds/{round}/close"), &[]).await;
+    let now = app.clock.now_seconds();
+    let closed = app
+        .db
+        .read_blocking(move |c| rounds::get(c, round))
+        .unwrap()
+        .unwrap();
+    assert!(closed.closes_at <= now, "closed at the moment of the click");
+    assert_eq!(rate("3").await, StatusCode::CONFLICT);
+
+    // Extended (opened again, as no round follows it) under a corrected title.
+    let form = leader.get(&format!("/rounds/{round}/edit")).await;
+    assert_eq!(
+        form.attrs("#f-title", "value"),
+        vec!["Prioritering av trender"]
+    );
+    let opens = local(-10, 9);
+    let closes = local(10, 17);
+    let saved = leader
+        .post(
+            &format!("/rounds/{round}/edit"),
+            &[
+                ("title", "Prioritering av trender 2026"),
+                ("opens_at", &opens),
+                ("closes_at", &closes),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let edited = app
+        .db
+        .read_blocking(move |c| rounds::get(c, round))
+        .unwrap()
+        .unwrap();
+    assert_eq!(edited.title, "Prioritering av trender 2026");
+    assert!(edited.closes_at > now);
+    assert_eq!(rate("3").await, StatusCode::SEE_OTHER);
+
+    // An answered round is not moved to open later; bad dates stay at their field.
+    let later = local(5, 9);
+    let refused = leader
+        .post(
+            &format!("/rounds/{round}/edit"),
+            &[("title", "X"), ("opens_at", &later), ("closes_at", &closes)],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        refused.field_error("opens_at").as_deref(),
+        Some("error-round-answered-opens")
+    );
+    refused.assert_contains("value=\"X\"");
+    let refused = leader
+        .post(
+            &format!("/rounds/{round}/edit"),
+            &[("title", "X"), ("opens_at", &closes), ("closes_at", &opens)],
+        )
+        .await;
+    assert_eq!(
+        refused.field_error("closes_at").as_deref(),
+        Some("error-round-closes-before-opens")
+    );
+}
+
+#[tokio::test]
+async fn every_page_numbers_a_note_by_its_bank_number() {
+    let app = spawn_app();
+    let (_, first, _, _) = setup(&app).await;
+    let third = note(&app.as_strategist_b().await, "driver", "Elektrifiering").await;
+    // Put to the round in another order than the bank's, so a note's place in the round
+    // is not its number.
+    let numbers = format!("{third} {first}");
+    let leader = app.as_leader().await;
+    let round = open_round(
+        &leader,
+        &round_fields(&numbers, "2020-01-01T09:00", "2099-01-01T09:00"),
+    )
+    .await;
+    for (who, impact) in [(STRATEGIST_A, "4"), (STRATEGIST_B, "2")] {
+        let mut fields = Vec::new();
+        let names: Vec<(String, String)> = [third, first]
+            .iter()
+            .flat_map(|n| [field(*n, "impact"), field(*n, "uncertainty")])
+            .map(|f| (f, impact.to_string()))
+            .collect();
+        fields.extend(names.iter().map(|(a, b)| (a.as_str(), b.as_str())));
+        app.as_user(who)
+            .await
+            .post(&format!("/rounds/{round}"), &fields)
+            .await;
+    }
+    let mut expected = vec![first.to_string(), third.to_string()];
+    expected.sort();
+    for chart in ["radar", "driver-map"] {
+        let page = leader.get(&format!("/rounds/{round}/{chart}")).await;
+        let mut labels = page.texts("svg .chart-num");
+        labels.sort();
+        assert_eq!(labels, expected, "{chart}");
+        let mut column = page.texts("table.figures tbody td:first-child");
+        column.sort();
+        assert_eq!(column, expected, "{chart}'s table");
+    }
+    let results = leader.get(&format!("/rounds/{round}/results")).await;
+    let rows = results.texts("table.figures tbody th");
+    assert!(rows[0].starts_with(&format!("#{third} ")), "{rows:?}");
+    assert!(rows[1].starts_with(&format!("#{first} ")), "{rows:?}");
+    let sheet = leader.get(&format!("/rounds/{round}")).await;
+    assert!(sheet.texts("h2.note-title")[0].starts_with(&format!("#{third} ")));
+    let one = leader.get(&format!("/rounds/{round}/notes/{first}")).await;
+    assert!(one.texts("h1")[0].starts_with(&format!("#{first} ")));
+}
+
+#[tokio::test]
+async fn a_round_sets_how_many_answers_it_takes_to_claim_consensus() {
+    let app = spawn_app();
+    let (w, first, _, _) = setup(&app).await;
+    let leader = app.as_leader().await;
+    let numbers = first.to_string();
+    let form = leader.get("/rounds/new").await;
+    assert_eq!(form.attrs("#f-min_answers", "value"), vec!["3"]);
+    let mut fields = round_fields(&numbers, "2020-01-01T09:00", "2099-01-01T09:00");
+    fields.push(("min_answers", "1"));
+    let refused = leader.post("/rounds/new", &fields).await;
+    assert_eq!(
+        refused.field_error("min_answers").as_deref(),
+        Some("error-round-min-answers")
+    );
+    fields.pop();
+    fields.push(("min_answers", "2"));
+    let round = open_round(&leader, &fields).await;
+    rate_three(&app, first, round).await;
+    // Skåne's two answers (2 and 4, IQR 1) reach this round's minimum of two.
+    let skane = leader
+        .get(&format!("/rounds/{round}/results?organisation={}", w.org_a))
+        .await;
+    skane.assert_contains("<td>3,5</td><td>1</td><td>3</td><td>Ja</td>");
+    let page = leader.get(&format!("/rounds/{round}")).await;
+    assert_eq!(page.texts("#round-min-answers"), vec!["2"]);
+}
+
+#[tokio::test]
+async fn a_median_on_the_midline_counts_as_low_and_the_map_says_so() {
+    let app = spawn_app();
+    let (_, first, second, round) = setup(&app).await;
+    // First note: impact 4 and 4, uncertainty 2 and 4: median exactly 3.
+    // Second note: impact 3 and 3 (median on the line), uncertainty 4 and 5.
+    for (who, uncertainty) in [(STRATEGIST_A, "2"), (STRATEGIST_B, "4")] {
+        app.as_user(who)
+            .await
+            .post(
+                &format!("/rounds/{round}"),
+                &[
+                    (&field(first, "impact"), "4"),
+                    (&field(first, "uncertainty"), uncertainty),
+                    (&field(second, "impact"), "3"),
+                    (&field(second, "uncertainty"), "5"),
+                ],
+            )
+            .await;
+    }
+    let page = app
+        .as_leader()
+        .await
+        .get(&format!("/rounds/{round}/driver-map"))
+        .await;
+    let quadrant = |note: i64| {
+        page.texts("table.figures tbody tr")
+            .into_iter()
+            .find(|row| row.starts_with(&note.to_string()))
+            .unwrap_or_else(|| panic!("a row for {note}"))
+    };
+    assert!(
+        quadrant(first).ends_with("Förutbestämda trender"),
+        "{}",
+        quadrant(first)
+    );
+    assert!(
+        quadrant(second).ends_with("Att bevaka"),
+        "{}",
+        quadrant(second)
+    );
+    // The rule is stated beside the picture and in its description.
+    assert_eq!(page.texts("figcaption[data-rule=midline]").len(), 1);
+    assert!(page.texts("svg desc")[0].contains("mittlinjen"));
 }

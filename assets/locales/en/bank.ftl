@@ -161,3 +161,4 @@ error-import-empty = The file holds no notes.
 bank-page-open = Page { $page }
 bank-relevance-window = The { $count } newest matches are ordered by relevance. Add more words or a filter to narrow the search, or sort by date to see them all.
 error-parent-unknown = There is no submitted note with that number that you can see.
+error-retype-children = Notes stand under this one on the ladder (signal, trend, megatrend) that would no longer stand lower. Move them first or choose a higher type.

@@ -46,3 +46,6 @@ distribution-desc = { $n ->
 }
 distribution-own = Your answer: { $answer } (marked in the picture).
 distribution-table = { $criterion }: answers per scale point and organisation
+driver-impact-n = Impact, answers (n)
+driver-uncertainty-n = Uncertainty, answers (n)
+driver-map-midline = A median exactly on the midline (3) counts as low: only a median above 3 counts as high impact or high uncertainty.

@@ -158,3 +158,4 @@ error-import-empty = Filen inneholder ingen notater.
 bank-page-open = Side { $page }
 bank-relevance-window = De { $count } nyeste treffene er ordnet etter relevans. Legg til flere ord eller et filter for å snevre inn, eller sorter etter dato for å se alle.
 error-parent-unknown = Det finnes ikke noe innsendt notat med det nummeret som du kan se.
+error-retype-children = Det finnes notater under dette i stigen (signal, trend, megatrend) som da ikke lenger ville stå lavere. Flytt dem først eller velg en høyere type.

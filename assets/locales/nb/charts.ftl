@@ -43,3 +43,6 @@ distribution-title = Svarenes fordeling: { $criterion }
 distribution-desc = { $n } svar på skalaen, median { $median }, kvartilavstand { $iqr }, { $dont_know } vet ikke. Antallet per skalatrinn står i tabellen.
 distribution-own = Ditt svar: { $answer } (markert i bildet).
 distribution-table = { $criterion }: antall svar per skalatrinn og organisasjon
+driver-impact-n = Påvirkning, antall svar (n)
+driver-uncertainty-n = Usikkerhet, antall svar (n)
+driver-map-midline = En median nøyaktig på midtlinjen (3) regnes som lav: bare en median over 3 regnes som stor påvirkning eller stor usikkerhet.

@@ -158,3 +158,4 @@ error-import-empty = Filen innehåller inga notiser.
 bank-page-open = Sida { $page }
 bank-relevance-window = De { $count } senaste träffarna är ordnade efter relevans. Lägg till fler ord eller ett filter för att smalna av, eller sortera efter datum för att se alla.
 error-parent-unknown = Det finns ingen inlämnad notis med det numret som du kan se.
+error-retype-children = Det finns notiser under den här i stegen (signal, trend, megatrend) som då inte längre skulle stå lägre. Flytta dem först eller välj en högre typ.

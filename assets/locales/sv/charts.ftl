@@ -43,3 +43,6 @@ distribution-title = Svarens fördelning: { $criterion }
 distribution-desc = { $n } svar på skalan, median { $median }, kvartilavstånd { $iqr }, { $dont_know } vet inte. Antalet per skalsteg finns i tabellen.
 distribution-own = Ditt svar: { $answer } (markerat i bilden).
 distribution-table = { $criterion }: antal svar per skalsteg och organisation
+driver-impact-n = Påverkan, antal svar (n)
+driver-uncertainty-n = Osäkerhet, antal svar (n)
+driver-map-midline = En median exakt på mittlinjen (3) räknas som låg: bara en median över 3 räknas som hög påverkan eller hög osäkerhet.
