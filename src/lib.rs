@@ -38,8 +38,8 @@
 //!   the embedded material frozen in the same transaction; what a reference shows.
 //! - [`app::assignments`], [`app::rounds`], [`app::progress`]: writing, submitting and
 //!   reviewing home assignments; rating rounds while open and their figures; progress.
-//! - [`app::bank`], [`app::sources`]: importing, editing, linking and merging notes;
-//!   editing and citing sources.
+//! - [`app::bank`], [`app::sources`]: importing, editing, linking and merging notes,
+//!   undoing a merge or an archiving; editing and citing sources.
 //!
 //! **Invariant:** nothing of HTTP, cookies or templates; tests call use cases directly.
 //!

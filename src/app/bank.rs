@@ -4,13 +4,13 @@
 use super::{Error, Result, subject, transaction};
 use crate::domain::access::Subject;
 use crate::domain::bank::{
-    ImportError, LinkKind, NoteStatus, ValidNote, can_curate, can_edit_note, can_see_note,
-    check_merge, check_parent,
+    ImportError, LinkKind, NoteStatus, ValidNote, can_curate, can_edit_note, can_restore,
+    can_see_note, check_merge, check_parent, status_before,
 };
 use crate::domain::form::FieldErrors;
 use crate::domain::user::Role;
 use crate::storage::audit::{self, Actor};
-use crate::storage::bank::{self, Note};
+use crate::storage::bank::{self, Brief, Note};
 use crate::storage::users::User;
 use crate::storage::{Db, Edit};
 
@@ -208,6 +208,83 @@ pub async fn merge(db: &Db, user: &User, actor: &Actor, id: i64, into: i64) -> R
         bank::merge(tx, id, into, by)?;
         let (from, to) = (format!("note:{id}"), format!("note:{into}"));
         audit::record(tx, &actor, "note.merge", Some(&from), Some(&to))?;
+        Ok(NoteChange::Done)
+    })
+    .await
+}
+
+/// Whether note `id` may be merged into note `into` by this person, checked before the
+/// editor confirms: the note it would go into, or the message for the field naming it.
+/// Nothing is written; [`merge`] checks again when it is confirmed.
+pub async fn merge_target(
+    db: &Db,
+    user: &User,
+    id: i64,
+    into: i64,
+) -> Result<std::result::Result<Brief, &'static str>> {
+    let user = user.clone();
+    db.read(move |c| {
+        let subject = subject(&user);
+        let note = match seen(c, &subject, id) {
+            Ok(note) => note,
+            Err(e) => return Ok(Err(e)),
+        };
+        if !can_curate(&subject) {
+            return Ok(Err(Error::Forbidden));
+        }
+        let target = bank::brief(c, into)?;
+        let checked = check_merge(id, note.status, into, target.as_ref().map(|b| b.status));
+        Ok(Ok(checked.and(target.ok_or("error-note-not-found"))))
+    })
+    .await?
+}
+
+/// Brings a merged or archived note back into use (curators): an archived note gets the
+/// status it had before; a merged one too, and the note it went into gives back what it
+/// took over (see [`bank::unmerge`]). The note's history keeps the merge or the
+/// archiving and its undoing, and the audit log says who did both.
+pub async fn restore(db: &Db, user: &User, actor: &Actor, id: i64) -> Result<NoteChange> {
+    let (user, actor) = (user.clone(), actor.clone());
+    transaction::write(db, move |tx| {
+        let (subject, by) = (subject(&user), user.id);
+        let note = seen(tx, &subject, id)?;
+        if !can_curate(&subject) {
+            return Err(Error::Forbidden);
+        }
+        if !can_restore(note.status) {
+            return Ok(NoteChange::Refused("error-restore-status"));
+        }
+        let history = bank::revisions(tx, id)?;
+        let before = status_before(history.iter().filter_map(|r| {
+            r.note
+                .as_ref()
+                .and_then(|n| n.get("status"))
+                .and_then(|s| s.as_str())
+                .and_then(NoteStatus::parse)
+        }));
+        if note.status == NoteStatus::Archived {
+            bank::set_status(tx, id, before, by)?;
+        } else {
+            let (merge, into, taken) = match bank::open_merge(tx, id)? {
+                Some(found) => found,
+                // A merge from before merges were recorded: the note comes back alone.
+                None => (
+                    0,
+                    note.merged_into.unwrap_or(id),
+                    bank::TakenOver::default(),
+                ),
+            };
+            let status = NoteStatus::parse(&taken.status).unwrap_or(before);
+            bank::unmerge(tx, merge, id, into, &taken, status, by)?;
+        }
+        let detail = note.status.key();
+        audit::record(
+            tx,
+            &actor,
+            "note.restore",
+            Some(&format!("note:{id}")),
+            Some(detail),
+        )?;
         Ok(NoteChange::Done)
     })
     .await

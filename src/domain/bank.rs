@@ -137,6 +137,21 @@ pub fn check_merge(
     Ok(())
 }
 
+/// Whether an editor can bring a note back into use: a merge or an archiving can be
+/// undone, and the note's history keeps both the step and its undoing.
+pub fn can_restore(status: NoteStatus) -> bool {
+    matches!(status, NoteStatus::Merged | NoteStatus::Archived)
+}
+
+/// The status a merged or archived note goes back to: the last status in use among its
+/// revisions' statuses (newest first); submitted when none is known.
+pub fn status_before(history: impl IntoIterator<Item = NoteStatus>) -> NoteStatus {
+    history
+        .into_iter()
+        .find(|s| !can_restore(*s))
+        .unwrap_or(NoteStatus::Submitted)
+}
+
 /// The fields that differ between two stored versions of a note (for its history);
 /// bookkeeping fields (version, times) are left out.
 pub fn changed_fields(before: &serde_json::Value, after: &serde_json::Value) -> Vec<String> {
@@ -448,6 +463,18 @@ mod tests {
             Err("error-merge-status")
         );
         assert_eq!(check_merge(1, Draft, 2, None), Err("error-note-not-found"));
+    }
+
+    #[test]
+    fn a_restored_note_goes_back_to_its_last_status_in_use() {
+        use NoteStatus::*;
+        assert_eq!(status_before([Archived, Curated, Submitted]), Curated);
+        assert_eq!(
+            status_before([Merged, Archived, Submitted, Draft]),
+            Submitted
+        );
+        assert_eq!(status_before([Archived]), Submitted);
+        assert!(can_restore(Merged) && can_restore(Archived) && !can_restore(Curated));
     }
 
     #[test]

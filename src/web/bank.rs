@@ -303,6 +303,9 @@ pub struct NoteActions {
     kind: String,
     #[serde(default)]
     into: String,
+    /// "yes" once the editor has confirmed a merge.
+    #[serde(default)]
+    confirm: String,
 }
 
 /// A note's page: the note, how it hangs together with others (only notes the viewer may
@@ -428,7 +431,8 @@ pub async fn remove_link(
 }
 
 /// Folds this note into another (editors and process leaders): its history and links
-/// stay, the other note takes over its links, child notes and tags.
+/// stay, the other note takes over its links, child notes and tags. Asked first, the
+/// page says what will happen and asks for confirmation; confirmed, it is done.
 pub async fn merge(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -440,11 +444,47 @@ pub async fn merge(
     let Some(into) = note_number(&form.into) else {
         return refuse_on_note(&state, &ctx, id, "into", "error-note-number", &form).await;
     };
+    if form.confirm != "yes" {
+        return match app::bank::merge_target(&state.db, user, id, into).await? {
+            Ok(target) => confirm_page(&state, &ctx, id, "merge", Some(target)).await,
+            Err(message) => refuse_on_note(&state, &ctx, id, "into", message, &form).await,
+        };
+    }
     match app::bank::merge(&state.db, user, &ctx.actor(), id, into).await? {
         NoteChange::Done => Ok(Redirect::to(&format!("/bank/{into}")).into_response()),
         NoteChange::Refused(message) => {
             refuse_on_note(&state, &ctx, id, "into", message, &form).await
         }
+    }
+}
+
+/// The page asking an editor to confirm a merge (into `into`) or an archiving, saying
+/// what it does and that it can be undone.
+async fn confirm_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    action: &str,
+    into: Option<Brief>,
+) -> Result<Response, AppError> {
+    let note = visible_note(state, ctx, id).await?;
+    Ok(state
+        .render(ctx, "note_confirm.html", context! { note, action, into })?
+        .into_response())
+}
+
+/// Undoes a merge or an archiving (editors and process leaders): the note is in use
+/// again, and its history keeps both the step and its undoing.
+pub async fn restore(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    visible_note(&state, &ctx, id).await?;
+    let user = ctx.require(can_curate)?;
+    match app::bank::restore(&state.db, user, &ctx.actor(), id).await? {
+        NoteChange::Done => Ok(Redirect::to(&format!("/bank/{id}")).into_response()),
+        NoteChange::Refused(_) => Err(AppError::Unprocessable),
     }
 }
 
@@ -656,6 +696,9 @@ pub async fn update(
 pub struct StatusForm {
     #[serde(default)]
     to: String,
+    /// "yes" once the editor has confirmed an archiving.
+    #[serde(default)]
+    confirm: String,
 }
 
 /// Submits a draft (its own organisation), or curates or archives a note (editors and
@@ -681,6 +724,9 @@ pub async fn change_status(
     };
     if !allowed {
         return Err(AppError::Forbidden);
+    }
+    if to == NoteStatus::Archived && form.confirm != "yes" {
+        return confirm_page(&state, &ctx, id, "archive", None).await;
     }
     let (by, actor) = (ctx.user()?.id, ctx.actor());
     state

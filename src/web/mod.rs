@@ -250,6 +250,7 @@ pub fn router(state: AppState) -> Router {
         .route("/bank/{id}/links", post(bank::add_link))
         .route("/bank/{id}/links/remove", post(bank::remove_link))
         .route("/bank/{id}/merge", post(bank::merge))
+        .route("/bank/{id}/restore", post(bank::restore))
         .route("/bank/{id}/public", post(bank::set_public))
         .route("/progress", get(progress::tracker))
         .route("/progress.csv", get(progress::tracker_csv))

@@ -519,7 +519,10 @@ async fn a_merge_keeps_the_merged_notes_history_and_moves_its_links() {
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.field_error("into").is_some(), "an error at into");
     let merged = editor
-        .post(&format!("/bank/{dup}/merge"), &[("into", &into)])
+        .post(
+            &format!("/bank/{dup}/merge"),
+            &[("into", &into), ("confirm", "yes")],
+        )
         .await;
     assert_eq!(merged.status, StatusCode::SEE_OTHER);
     assert_eq!(merged.location(), format!("/bank/{keep}"));
