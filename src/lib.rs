@@ -117,7 +117,8 @@
 //! - No public page, feed or final publication reads embedded material live: a published
 //!   text shows the snapshot taken in the transaction that published it, and that
 //!   transaction refuses to publish material a visitor may not see (a note or event not
-//!   public, a chart naming such notes, a reference to nothing).
+//!   public, a chart naming such notes or of a round whose figures the public may not
+//!   see yet, a reference to nothing).
 
 pub mod app;
 pub mod clock;

@@ -12,10 +12,10 @@ use crate::domain::bank::NoteStatus;
 use crate::domain::bank::can_see_note;
 use crate::domain::embed::{
     ChartRow, Embed, Embedded, EventCard, Figure, HeatRow, HeatmapData, NoteCard, NoteTitle,
-    ProgressData, ProgressRow, RoundChart, Snapshot, fold_answers,
+    ProgressData, ProgressRow, RoundChart, Snapshot, figures_public, fold_answers,
 };
 use crate::domain::programme::{AssignmentPart, Programme};
-use crate::domain::rating::{Criterion, NoteFigures, figures};
+use crate::domain::rating::{Criterion, NoteFigures, figures, state};
 use crate::storage::{self, Db, bank, events, rounds, submissions};
 
 /// The criteria the radar is drawn from.
@@ -65,6 +65,7 @@ pub fn round_chart(
         title: round.title,
         rows,
         left_out: 0,
+        figures_public: true,
     }))
 }
 
@@ -92,7 +93,7 @@ pub fn curated_chart(
     c: &Connection,
     id: i64,
     wanted: &[Criterion],
-    _now: i64,
+    now: i64,
 ) -> storage::Result<Option<RoundChart>> {
     let Some(round) = rounds::get(c, id)? else {
         return Ok(None);
@@ -131,11 +132,13 @@ pub fn curated_chart(
             time_band: n.time_band,
         });
     }
+    let when = state(round.opens_at, round.closes_at, now);
     Ok(Some(RoundChart {
         round_id: round.id,
         title: round.title,
         rows,
         left_out,
+        figures_public: figures_public(round.feedback, when),
     }))
 }
 

@@ -15,7 +15,7 @@ use super::assignment::{Ranked, TrendRanking};
 use super::bank::{Category, NoteType, TimeBand};
 use super::chart::{DriverItem, RadarItem, Shape};
 use super::progress::Cell;
-use super::rating::Criterion;
+use super::rating::{Criterion, Feedback, RoundState};
 
 /// The Markdown the texts are written in: CommonMark with tables, strikethrough and
 /// typographic punctuation. The renderer and the embed reader read it alike.
@@ -258,6 +258,25 @@ pub struct RoundChart {
     /// How many of the round's notes were archived since and are left out.
     #[serde(default)]
     pub left_out: usize,
+    /// Whether the public may see the round's figures yet (see [`figures_public`]).
+    #[serde(default = "shown")]
+    pub figures_public: bool,
+}
+
+fn shown() -> bool {
+    true
+}
+
+/// Whether the public may see a round's figures: once the round has closed, or while it
+/// is open when the round shows its figures to those who have answered. A round that
+/// keeps its figures until it closes keeps them from the public too (a visitor is no
+/// more than a strategist who has not answered), and a round not yet open has none.
+pub fn figures_public(feedback: Feedback, state: RoundState) -> bool {
+    match state {
+        RoundState::Closed => true,
+        RoundState::Open => feedback == Feedback::AfterAnswer,
+        RoundState::Upcoming => false,
+    }
 }
 
 /// One answer with who gave it: (note, criterion, person, value; none for "don't know").
@@ -464,6 +483,9 @@ impl Embedded {
             Embedded::Missing => problem("embed-missing", Vec::new()),
             Embedded::Note(n) if !n.public => problem("embed-not-public", vec![n.id]),
             Embedded::Event(e) if !e.public => problem("embed-event-not-public", Vec::new()),
+            Embedded::Radar(c) | Embedded::DriverMap(c) if !c.figures_public => {
+                problem("embed-round-figures-not-public", Vec::new())
+            }
             Embedded::Radar(c) | Embedded::DriverMap(c) => {
                 let hidden: Vec<i64> = c
                     .rows
@@ -602,6 +624,7 @@ mod tests {
             title: "Runda".into(),
             rows: vec![row(1, true, Some(4.0)), row(2, false, None)],
             left_out: 0,
+            figures_public: true,
         };
         let mut material = Snapshot::new();
         material.insert("radar:1".into(), Embedded::Radar(chart.clone()));
@@ -640,6 +663,27 @@ mod tests {
     }
 
     #[test]
+    fn the_public_sees_figures_when_the_round_lets_others_see_them() {
+        use Feedback::*;
+        use RoundState::*;
+        assert!(!figures_public(AfterClose, Open));
+        assert!(figures_public(AfterClose, Closed));
+        assert!(figures_public(AfterAnswer, Open));
+        assert!(!figures_public(AfterAnswer, Upcoming));
+        let mut chart = RoundChart {
+            round_id: 1,
+            title: "Runda".into(),
+            rows: vec![row(1, true, Some(4.0))],
+            left_out: 0,
+            figures_public: false,
+        };
+        let problem = Embedded::Radar(chart.clone()).problem("radar:1").unwrap();
+        assert_eq!(problem.message, "embed-round-figures-not-public");
+        chart.figures_public = true;
+        assert_eq!(Embedded::DriverMap(chart).problem("driver-map:1"), None);
+    }
+
+    #[test]
     fn a_snapshot_reads_back_as_it_was_written() {
         let mut material = Snapshot::new();
         material.insert(
@@ -649,6 +693,7 @@ mod tests {
                 title: "Runda".into(),
                 rows: vec![row(1, true, Some(3.5))],
                 left_out: 1,
+                figures_public: true,
             }),
         );
         material.insert(

@@ -574,3 +574,60 @@ async fn curating_the_bank_after_a_round_keeps_its_charts_publishable_and_can_be
         .await
         .assert_contains(&radar_row(keep, "4,5", "2"));
 }
+
+#[tokio::test]
+async fn a_round_keeping_its_figures_until_it_closes_is_not_published_before() {
+    let app = spawn_app();
+    let w = world(&app);
+    app.user(EDITOR_2, w.office, &[Role::Editor]);
+    let strategist = app.as_strategist_a().await;
+    let first = submitted_note(&strategist, "trend", "Åldrande befolkning").await;
+    let second = submitted_note(&strategist, "uncertainty", "Framtidens energipriser").await;
+    make_public(&app, &[first, second]).await;
+    let closes = local(2, 9);
+    let round = round_on(&app, &[first, second], &closes, "after_close").await;
+    rate(&app, STRATEGIST_A, round, &[(first, "4"), (second, "2")]).await;
+    // The premise: a strategist who has answered does not see the figures yet.
+    assert_eq!(
+        app.as_strategist_a()
+            .await
+            .get(&format!("/rounds/{round}/radar"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+
+    let body = format!("[[radar:{round}]]\n\n[[driver-map:{round}]]");
+    let id = text_in_review(&app, &body).await;
+    let refused = publish(&app, id).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_error("error-embeds-not-public");
+    let mut problems = refused.attrs("#embed-problems li[data-embed]", "data-problem");
+    problems.dedup();
+    assert_eq!(problems, ["embed-round-figures-not-public"]);
+    assert_eq!(
+        refused.attrs("#embed-problems li[data-embed]", "data-embed"),
+        [format!("driver-map:{round}"), format!("radar:{round}")]
+    );
+    assert_eq!(
+        app.visitor()
+            .get(&format!("/publications/{id}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+
+    // Once the round has closed, the same text is published with its figures.
+    app.clock.advance(chrono::Duration::days(3));
+    let published = publish(&app, id).await;
+    assert_eq!(
+        published.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        published.body
+    );
+    app.visitor()
+        .get(&format!("/publications/{id}"))
+        .await
+        .assert_contains(&radar_row(first, "4", "1"));
+}
