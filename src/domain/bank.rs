@@ -336,17 +336,83 @@ pub fn can_edit_note(subject: &Subject, status: NoteStatus, owner: i64) -> bool 
             && matches!(status, NoteStatus::Draft | NoteStatus::Submitted))
 }
 
-/// An FTS5 query from what a person typed: each word is quoted (so operators and
-/// punctuation are plain text) and matched as a prefix; å, ä, ö, æ, ø stay as typed.
-pub fn search_query(typed: &str) -> Option<String> {
-    let words: Vec<String> = typed
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+/// The most terms a search takes.
+pub const SEARCH_TERMS: usize = 16;
+
+/// The words of a stretch of typed text, lower-cased: letters, digits, and hyphens or
+/// apostrophes inside a word (å, ä, ö, æ, ø stay as typed).
+fn search_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
         .map(|w| w.trim_matches(|c: char| c == '-' || c == '\''))
         .filter(|w| !w.is_empty())
-        .take(16)
-        .map(|w| format!("\"{}\"*", w.to_lowercase().replace('"', "")))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// An FTS5 query from what a person typed, with the syntax the search page explains:
+/// words (each matched as a prefix, all of them required), `"an exact phrase"`, `-word`
+/// or `-"a phrase"` to leave out what has it, and `OR` (in capitals) between
+/// alternatives. Every word the person typed is quoted, so no input can reach FTS5's
+/// own syntax; the operators come only from this function. None when nothing is left
+/// to look for (a query of exclusions alone finds nothing to exclude from).
+pub fn search_query(typed: &str) -> Option<String> {
+    let mut groups: Vec<Vec<String>> = vec![Vec::new()];
+    let mut excluded: Vec<String> = Vec::new();
+    let mut terms = 0;
+    let mut rest = typed.trim_start();
+    while !rest.is_empty() && terms < SEARCH_TERMS {
+        let negated = rest.starts_with('-') && rest[1..].starts_with(|c: char| !c.is_whitespace());
+        if negated {
+            rest = &rest[1..];
+        }
+        let (found, after): (Vec<String>, &str) = if let Some(inner) = rest.strip_prefix('"') {
+            let end = inner.find('"').unwrap_or(inner.len());
+            let words = search_words(&inner[..end]);
+            let phrase = (!words.is_empty()).then(|| format!("\"{}\"", words.join(" ")));
+            (
+                phrase.into_iter().collect(),
+                inner.get(end + 1..).unwrap_or(""),
+            )
+        } else {
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let token = &rest[..end];
+            if token == "OR" && !negated {
+                groups.push(Vec::new());
+                rest = rest[end..].trim_start();
+                continue;
+            }
+            let words = search_words(token).into_iter().map(|w| format!("\"{w}\"*"));
+            (words.collect(), &rest[end..])
+        };
+        for term in found.into_iter().take(SEARCH_TERMS - terms) {
+            terms += 1;
+            if negated {
+                excluded.push(term);
+            } else if let Some(group) = groups.last_mut() {
+                group.push(term);
+            }
+        }
+        rest = after.trim_start();
+    }
+    let groups: Vec<String> = groups
+        .into_iter()
+        .filter(|g| !g.is_empty())
+        .map(|g| g.join(" "))
         .collect();
-    (!words.is_empty()).then(|| words.join(" "))
+    let wanted = match groups.len() {
+        0 => return None,
+        1 => groups[0].clone(),
+        _ => groups
+            .iter()
+            .map(|g| format!("({g})"))
+            .collect::<Vec<_>>()
+            .join(" OR "),
+    };
+    Some(if excluded.is_empty() {
+        wanted
+    } else {
+        format!("({wanted}) NOT ({})", excluded.join(" OR "))
+    })
 }
 
 #[cfg(test)]
@@ -393,11 +459,43 @@ mod tests {
             search_query("Åldrande   befolkning").unwrap(),
             "\"åldrande\"* \"befolkning\"*"
         );
+        // FTS5's own syntax typed by a person stays text.
         assert_eq!(
-            search_query("NEAR(a b) OR \"x\"").unwrap(),
-            "\"near\"* \"a\"* \"b\"* \"or\"* \"x\"*"
+            search_query("NEAR(a b) or x* ^y {z}:w").unwrap(),
+            "\"near\"* \"a\"* \"b\"* \"or\"* \"x\"* \"y\"* \"z\"* \"w\"*"
         );
         assert_eq!(search_query("  ,.;  "), None);
+    }
+
+    #[test]
+    fn phrases_exclusions_and_alternatives_become_fts5_operators() {
+        assert_eq!(
+            search_query("\"Grön omställning\" industri").unwrap(),
+            "\"grön omställning\" \"industri\"*"
+        );
+        assert_eq!(
+            search_query("el -bil -\"tunga fordon\"").unwrap(),
+            "(\"el\"*) NOT (\"bil\"* OR \"tunga fordon\")"
+        );
+        assert_eq!(
+            search_query("vätgas OR \"e-bränsle\" sjöfart").unwrap(),
+            "(\"vätgas\"*) OR (\"e-bränsle\" \"sjöfart\"*)"
+        );
+        // A lone hyphen is nothing; an unclosed quote runs to the end; stray operators
+        // and exclusions alone leave nothing to search for.
+        assert_eq!(
+            search_query("e-hälsa - vård").unwrap(),
+            "\"e-hälsa\"* \"vård\"*"
+        );
+        assert_eq!(search_query("\"öppen fras").unwrap(), "\"öppen fras\"");
+        assert_eq!(search_query("OR a OR").unwrap(), "\"a\"*");
+        assert_eq!(search_query("-bil"), None);
+        assert_eq!(search_query("\"\"\""), None);
+        let many = "ord ".repeat(40);
+        assert_eq!(
+            search_query(&many).unwrap().matches('*').count(),
+            SEARCH_TERMS
+        );
     }
 
     #[test]
