@@ -40,7 +40,8 @@
 //! - [`app::assignments`], [`app::rounds`], [`app::progress`]: writing, submitting and
 //!   reviewing home assignments; rating rounds while open and their figures; progress.
 //! - [`app::bank`], [`app::sources`]: importing, editing, linking and merging notes,
-//!   undoing a merge or an archiving; editing and citing sources.
+//!   undoing a merge or an archiving, restoring a revision's text; editing and citing
+//!   sources.
 //!
 //! **Invariant:** nothing of HTTP, cookies or templates; tests call use cases directly.
 //!

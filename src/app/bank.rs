@@ -4,8 +4,8 @@
 use super::{Error, Result, subject, transaction};
 use crate::domain::access::Subject;
 use crate::domain::bank::{
-    ImportError, LinkKind, NoteStatus, ValidNote, can_curate, can_edit_note, can_restore,
-    can_see_note, check_merge, check_parent, status_before,
+    ImportError, LinkKind, NoteForm, NoteStatus, ValidNote, can_curate, can_edit_note, can_restore,
+    can_see_note, check_merge, check_parent, form_of_snapshot, status_before,
 };
 use crate::domain::form::FieldErrors;
 use crate::domain::user::Role;
@@ -286,6 +286,64 @@ pub async fn restore(db: &Db, user: &User, actor: &Actor, id: i64) -> Result<Not
             Some(detail),
         )?;
         Ok(NoteChange::Done)
+    })
+    .await
+}
+
+/// Restores the text of revision `wanted` of note `id` (who may write the note), made
+/// from version `base`: a new revision with that version's type, title, texts,
+/// categories, band, scope, tags, phase and parent, checked as an edit is (the parent
+/// against the bank as it is now). Status and visibility stay as they are. Answers the
+/// outcome with the restored form, so a refusal can show it.
+pub async fn restore_revision(
+    db: &Db,
+    user: &User,
+    actor: &Actor,
+    id: i64,
+    wanted: i64,
+    base: i64,
+    phases: Vec<String>,
+) -> Result<(NoteEdit, NoteForm)> {
+    let (user, actor) = (user.clone(), actor.clone());
+    transaction::write(db, move |tx| {
+        let (subject, by) = (subject(&user), user.id);
+        let current = seen(tx, &subject, id)?;
+        if !can_edit_note(&subject, current.status, current.organisation_id) {
+            return Err(Error::Forbidden);
+        }
+        let snapshot = bank::revisions(tx, id)?
+            .into_iter()
+            .find(|r| r.version == wanted)
+            .and_then(|r| r.note)
+            .ok_or(Error::NotFound)?;
+        let form = form_of_snapshot(&snapshot, base);
+        let phases: Vec<&str> = phases.iter().map(String::as_str).collect();
+        let note = match form.validate(&phases) {
+            Ok(note) => note,
+            Err(errors) => return Ok((NoteEdit::Refused(errors), form)),
+        };
+        if let Some(parent_id) = note.parent {
+            let parent = bank::brief(tx, parent_id)?.map(|p| (p.note_type, p.status));
+            if let Err(message) = check_parent(Some(id), note.note_type, parent_id, parent) {
+                return Ok((NoteEdit::Refused(FieldErrors::one("parent", message)), form));
+            }
+        }
+        let outcome = match bank::update(tx, id, base, &note, by)? {
+            Edit::Saved { .. } => {
+                let (target, detail) = (format!("note:{id}"), wanted.to_string());
+                audit::record(
+                    tx,
+                    &actor,
+                    "note.restore-revision",
+                    Some(&target),
+                    Some(&detail),
+                )?;
+                NoteEdit::Saved
+            }
+            Edit::Stale(newer) => NoteEdit::Stale(newer),
+            Edit::Missing => return Err(Error::NotFound),
+        };
+        Ok((outcome, form))
     })
     .await
 }

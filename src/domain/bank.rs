@@ -167,6 +167,66 @@ pub fn changed_fields(before: &serde_json::Value, after: &serde_json::Value) -> 
         .collect()
 }
 
+/// One field's change between two stored versions of a note, with both values as
+/// stored (keys for types, categories, bands and statuses).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub before: serde_json::Value,
+    pub after: serde_json::Value,
+}
+
+/// The changes between two stored versions of a note, old → new, for its history; the
+/// numbers standing for an organisation or author are left out (their names are shown).
+pub fn changes(before: &serde_json::Value, after: &serde_json::Value) -> Vec<FieldChange> {
+    changed_fields(before, after)
+        .into_iter()
+        .filter(|f| !matches!(f.as_str(), "organisation_id" | "author_id"))
+        .map(|field| FieldChange {
+            before: before.get(&field).cloned().unwrap_or_default(),
+            after: after.get(&field).cloned().unwrap_or_default(),
+            field,
+        })
+        .collect()
+}
+
+/// The note form as a stored version of a note (`snapshot`) had it, to restore that
+/// version's text: the same checks as an edit then apply to it.
+pub fn form_of_snapshot(snapshot: &serde_json::Value, version: i64) -> NoteForm {
+    let text = |key: &str| match snapshot.get(key) {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
+    let list = |key: &str| -> Vec<String> {
+        snapshot
+            .get(key)
+            .and_then(|v| v.as_array())
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|i| i.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    NoteForm {
+        note_type: text("note_type"),
+        title: text("title"),
+        summary: text("summary"),
+        implications: text("implications"),
+        category: text("category"),
+        secondary: list("secondary"),
+        direction: text("direction"),
+        time_band: text("time_band"),
+        scope: text("scope"),
+        tags: list("tags").join(", "),
+        phase: text("phase_slug"),
+        parent: text("parent_id"),
+        version: version.to_string(),
+    }
+}
+
 /// Longest title, and longest long text, a note may have.
 pub const TITLE_MAX: usize = 300;
 pub const TEXT_MAX: usize = 20_000;
@@ -582,6 +642,30 @@ mod tests {
         let after =
             serde_json::json!({"title": "B", "summary": "x", "version": 2, "status": "submitted"});
         assert_eq!(changed_fields(&before, &after), vec!["status", "title"]);
+    }
+
+    #[test]
+    fn history_shows_old_and_new_values_and_a_version_can_be_restored() {
+        let before = serde_json::json!({"title": "A", "tags": ["el"], "organisation_id": 1,
+            "note_type": "trend", "category": "social", "secondary": ["values"],
+            "time_band": null, "parent_id": 7, "phase_slug": "omvarlden", "version": 1});
+        let after = serde_json::json!({"title": "B", "tags": ["el", "bil"], "organisation_id": 2,
+            "note_type": "trend", "category": "social", "secondary": ["values"],
+            "time_band": null, "parent_id": 7, "phase_slug": "omvarlden", "version": 2});
+        let found = changes(&before, &after);
+        assert_eq!(
+            found.iter().map(|c| c.field.as_str()).collect::<Vec<_>>(),
+            ["tags", "title"]
+        );
+        assert_eq!(found[1].before, "A");
+        assert_eq!(found[1].after, "B");
+        let form = form_of_snapshot(&before, 2);
+        assert_eq!((form.title.as_str(), form.parent.as_str()), ("A", "7"));
+        assert_eq!(form.version, "2");
+        let note = form.validate(&["omvarlden"]).unwrap();
+        assert_eq!(note.secondary, vec![Category::Values]);
+        assert_eq!(note.tags, vec!["el"]);
+        assert_eq!(note.parent, Some(7));
     }
 
     fn labels() -> std::collections::HashMap<String, String> {

@@ -17,8 +17,8 @@ use crate::app::bank::{ImportOutcome, NoteChange, NoteEdit, can_import};
 use crate::domain::access::Subject;
 use crate::domain::bank::{
     Category, IMPORT_MAX_ROWS, ImportError, LinkKind, NoteForm, NoteStatus, NoteType, TimeBand,
-    ValidNote, can_curate, can_edit_note, can_see_note, changed_fields, check_parent, note_number,
-    parse_import, search_query,
+    ValidNote, can_curate, can_edit_note, can_see_note, changed_fields, changes, check_parent,
+    note_number, parse_import, search_query,
 };
 use crate::domain::form::FieldErrors;
 use crate::domain::lang::Lang;
@@ -751,28 +751,63 @@ pub async fn history(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let note = visible_note(&state, &ctx, id).await?;
-    ctx.user()?;
+    let subject = ctx.subject()?;
+    let can_edit = can_edit_note(&subject, note.status, note.organisation_id);
     let revisions = state.db.read(move |c| bank::revisions(c, id)).await?;
     // Newest first: each revision is compared with the one before it.
-    let changes: Vec<Vec<String>> = revisions
+    let (names, diffs): (Vec<Vec<String>>, Vec<_>) = revisions
         .iter()
         .enumerate()
-        .map(|(i, r)| match (revisions.get(i + 1), &r.note) {
-            (Some(older), Some(now)) => older
-                .note
-                .as_ref()
-                .map(|before| changed_fields(before, now))
-                .unwrap_or_default(),
-            _ => Vec::new(),
+        .map(|(i, r)| {
+            let older = revisions.get(i + 1).and_then(|o| o.note.as_ref());
+            match (older, &r.note) {
+                (Some(before), Some(now)) => (changed_fields(before, now), changes(before, now)),
+                _ => (Vec::new(), Vec::new()),
+            }
         })
-        .collect();
+        .unzip();
     Ok(state
         .render(
             &ctx,
             "note_history.html",
-            context! { note, revisions, changes },
+            context! { note, revisions, changes => names, diffs, can_edit },
         )?
         .into_response())
+}
+
+#[derive(Deserialize, Default)]
+pub struct RevisionForm {
+    #[serde(default)]
+    revision: String,
+    #[serde(default)]
+    version: String,
+}
+
+/// Restores an old revision's text (who may write the note): a new revision; refused,
+/// the edit form shows the restored text with the error at its field.
+pub async fn restore_revision(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<RevisionForm>,
+) -> Result<Response, AppError> {
+    editable_note(&state, &ctx, id).await?;
+    let number = |text: &str| {
+        text.trim()
+            .parse::<i64>()
+            .map_err(|_| AppError::Unprocessable)
+    };
+    let (wanted, base) = (number(&form.revision)?, number(&form.version)?);
+    let phases = phase_slugs(&state).into_iter().map(String::from).collect();
+    let user = ctx.user()?;
+    let actor = ctx.actor();
+    match app::bank::restore_revision(&state.db, user, &actor, id, wanted, base, phases).await? {
+        (NoteEdit::Saved, _) => Ok(Redirect::to(&format!("/bank/{id}/history")).into_response()),
+        (NoteEdit::Refused(errors), restored) => {
+            form_page(Some(id), &restored, &errors).render(&state, &ctx)
+        }
+        (NoteEdit::Stale(_), _) => Err(AppError::Unprocessable),
+    }
 }
 
 /// Names of types, categories and time bands in every interface language, lower-cased,

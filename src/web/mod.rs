@@ -247,6 +247,7 @@ pub fn router(state: AppState) -> Router {
         .route("/bank/{id}/edit", get(bank::edit_form).post(bank::update))
         .route("/bank/{id}/status", post(bank::change_status))
         .route("/bank/{id}/history", get(bank::history))
+        .route("/bank/{id}/history/restore", post(bank::restore_revision))
         .route("/bank/{id}/links", post(bank::add_link))
         .route("/bank/{id}/links/remove", post(bank::remove_link))
         .route("/bank/{id}/merge", post(bank::merge))
