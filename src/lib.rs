@@ -33,15 +33,17 @@
 //!   session) and out, set-password links; people (the last administrator stays one);
 //!   organisations.
 //! - [`app::phases`], [`app::search`], [`app::input`]: the active phase and its logged
-//!   override; the one search over notes, sources and methods; input and moderation.
+//!   override; the one search over notes, sources and methods (phrases, exclusions and
+//!   OR translated to FTS5, every word quoted); input and moderation.
 //! - [`app::editorial`], [`app::embeds`]: texts, their workflow steps, publishing with
 //!   the embedded material frozen in the same transaction; what a reference shows.
 //! - [`app::assignments`], [`app::rounds`], [`app::progress`]: writing, submitting and
 //!   reviewing home assignments; rating rounds while open and their figures, closing
 //!   early, extending and renaming them, a Delphi round only after the first has closed
 //!   (whose answers then never change again); progress.
-//! - [`app::bank`], [`app::sources`]: importing, editing, linking and merging notes;
-//!   editing and citing sources.
+//! - [`app::bank`], [`app::sources`]: importing, editing, linking and merging notes,
+//!   undoing a merge or an archiving, restoring a revision's text; editing and citing
+//!   sources.
 //!
 //! **Invariant:** nothing of HTTP, cookies or templates; tests call use cases directly.
 //!
@@ -122,7 +124,8 @@
 //! - No public page, feed or final publication reads embedded material live: a published
 //!   text shows the snapshot taken in the transaction that published it, and that
 //!   transaction refuses to publish material a visitor may not see (a note or event not
-//!   public, a chart naming such notes, a reference to nothing).
+//!   public, a chart naming such notes or of a round whose figures the public may not
+//!   see yet, a reference to nothing).
 
 pub mod app;
 pub mod clock;

@@ -4,13 +4,14 @@
 use super::{Error, Result, subject, transaction};
 use crate::domain::access::Subject;
 use crate::domain::bank::{
-    ImportError, LinkKind, NoteStatus, NoteType, ValidNote, can_curate, can_edit_note,
-    can_see_note, check_merge, check_parent, check_retype,
+    ImportError, LinkKind, NoteForm, NoteStatus, NoteType, ValidNote, can_curate, can_edit_note,
+    can_restore, can_see_note, check_merge, check_parent, check_retype, form_of_snapshot,
+    status_before,
 };
 use crate::domain::form::FieldErrors;
 use crate::domain::user::Role;
 use crate::storage::audit::{self, Actor};
-use crate::storage::bank::{self, Note};
+use crate::storage::bank::{self, Brief, Note};
 use crate::storage::users::User;
 use crate::storage::{Db, Edit};
 
@@ -221,6 +222,141 @@ pub async fn merge(db: &Db, user: &User, actor: &Actor, id: i64, into: i64) -> R
         let (from, to) = (format!("note:{id}"), format!("note:{into}"));
         audit::record(tx, &actor, "note.merge", Some(&from), Some(&to))?;
         Ok(NoteChange::Done)
+    })
+    .await
+}
+
+/// Whether note `id` may be merged into note `into` by this person, checked before the
+/// editor confirms: the note it would go into, or the message for the field naming it.
+/// Nothing is written; [`merge`] checks again when it is confirmed.
+pub async fn merge_target(
+    db: &Db,
+    user: &User,
+    id: i64,
+    into: i64,
+) -> Result<std::result::Result<Brief, &'static str>> {
+    let user = user.clone();
+    db.read(move |c| {
+        let subject = subject(&user);
+        let note = match seen(c, &subject, id) {
+            Ok(note) => note,
+            Err(e) => return Ok(Err(e)),
+        };
+        if !can_curate(&subject) {
+            return Ok(Err(Error::Forbidden));
+        }
+        let target = bank::brief(c, into)?;
+        let checked = check_merge(id, note.status, into, target.as_ref().map(|b| b.status));
+        Ok(Ok(checked.and(target.ok_or("error-note-not-found"))))
+    })
+    .await?
+}
+
+/// Brings a merged or archived note back into use (curators): an archived note gets the
+/// status it had before; a merged one too, and the note it went into gives back what it
+/// took over (see [`bank::unmerge`]). The note's history keeps the merge or the
+/// archiving and its undoing, and the audit log says who did both.
+pub async fn restore(db: &Db, user: &User, actor: &Actor, id: i64) -> Result<NoteChange> {
+    let (user, actor) = (user.clone(), actor.clone());
+    transaction::write(db, move |tx| {
+        let (subject, by) = (subject(&user), user.id);
+        let note = seen(tx, &subject, id)?;
+        if !can_curate(&subject) {
+            return Err(Error::Forbidden);
+        }
+        if !can_restore(note.status) {
+            return Ok(NoteChange::Refused("error-restore-status"));
+        }
+        let history = bank::revisions(tx, id)?;
+        let before = status_before(history.iter().filter_map(|r| {
+            r.note
+                .as_ref()
+                .and_then(|n| n.get("status"))
+                .and_then(|s| s.as_str())
+                .and_then(NoteStatus::parse)
+        }));
+        if note.status == NoteStatus::Archived {
+            bank::set_status(tx, id, before, by)?;
+        } else {
+            let (merge, into, taken) = match bank::open_merge(tx, id)? {
+                Some(found) => found,
+                // A merge from before merges were recorded: the note comes back alone.
+                None => (
+                    0,
+                    note.merged_into.unwrap_or(id),
+                    bank::TakenOver::default(),
+                ),
+            };
+            let status = NoteStatus::parse(&taken.status).unwrap_or(before);
+            bank::unmerge(tx, merge, id, into, &taken, status, by)?;
+        }
+        let detail = note.status.key();
+        audit::record(
+            tx,
+            &actor,
+            "note.restore",
+            Some(&format!("note:{id}")),
+            Some(detail),
+        )?;
+        Ok(NoteChange::Done)
+    })
+    .await
+}
+
+/// Restores the text of revision `wanted` of note `id` (who may write the note), made
+/// from version `base`: a new revision with that version's type, title, texts,
+/// categories, band, scope, tags, phase and parent, checked as an edit is (the parent
+/// against the bank as it is now). Status and visibility stay as they are. Answers the
+/// outcome with the restored form, so a refusal can show it.
+pub async fn restore_revision(
+    db: &Db,
+    user: &User,
+    actor: &Actor,
+    id: i64,
+    wanted: i64,
+    base: i64,
+    phases: Vec<String>,
+) -> Result<(NoteEdit, NoteForm)> {
+    let (user, actor) = (user.clone(), actor.clone());
+    transaction::write(db, move |tx| {
+        let (subject, by) = (subject(&user), user.id);
+        let current = seen(tx, &subject, id)?;
+        if !can_edit_note(&subject, current.status, current.organisation_id) {
+            return Err(Error::Forbidden);
+        }
+        let snapshot = bank::revisions(tx, id)?
+            .into_iter()
+            .find(|r| r.version == wanted)
+            .and_then(|r| r.note)
+            .ok_or(Error::NotFound)?;
+        let form = form_of_snapshot(&snapshot, base);
+        let phases: Vec<&str> = phases.iter().map(String::as_str).collect();
+        let note = match form.validate(&phases) {
+            Ok(note) => note,
+            Err(errors) => return Ok((NoteEdit::Refused(errors), form)),
+        };
+        if let Some(parent_id) = note.parent {
+            let parent = bank::brief(tx, parent_id)?.map(|p| (p.note_type, p.status));
+            if let Err(message) = check_parent(Some(id), note.note_type, parent_id, parent) {
+                return Ok((NoteEdit::Refused(FieldErrors::one("parent", message)), form));
+            }
+        }
+        let outcome = match bank::update(tx, id, base, &note, by)? {
+            Edit::Saved { .. } => {
+                let (target, detail) = (format!("note:{id}"), wanted.to_string());
+                audit::record(
+                    tx,
+                    &actor,
+                    "note.restore-revision",
+                    Some(&target),
+                    Some(&detail),
+                )?;
+                NoteEdit::Saved
+            }
+            Edit::Stale(newer) => NoteEdit::Stale(newer),
+            Edit::Missing => return Err(Error::NotFound),
+        };
+        Ok((outcome, form))
     })
     .await
 }

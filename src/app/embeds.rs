@@ -8,13 +8,14 @@ use std::sync::Arc;
 use rusqlite::Connection;
 
 use crate::domain::assignment::{SubmissionStatus, TrendRanking};
+use crate::domain::bank::NoteStatus;
 use crate::domain::bank::can_see_note;
 use crate::domain::embed::{
     ChartRow, Embed, Embedded, EventCard, Figure, HeatRow, HeatmapData, NoteCard, NoteTitle,
-    ProgressData, ProgressRow, RoundChart, Snapshot,
+    ProgressData, ProgressRow, RoundChart, Snapshot, figures_public, fold_answers,
 };
 use crate::domain::programme::{AssignmentPart, Programme};
-use crate::domain::rating::{Criterion, figures};
+use crate::domain::rating::{Criterion, NoteFigures, figures, state};
 use crate::storage::{self, Db, bank, events, rounds, submissions};
 
 /// The criteria the radar is drawn from.
@@ -44,22 +45,7 @@ pub fn round_chart(
         answers.extend(rounds::answers(c, id, Some(criterion), organisation)?);
     }
     let ids: Vec<i64> = notes.iter().map(|n| n.id).collect();
-    let found: BTreeMap<(i64, Criterion), Figure> =
-        figures(answers, &ids, &asked, round.min_answers)
-            .into_iter()
-            .map(|f| {
-                let s = f.summary;
-                (
-                    (f.note_id, f.criterion),
-                    Figure {
-                        n: s.n,
-                        median: s.median,
-                        q1: s.q1,
-                        q3: s.q3,
-                    },
-                )
-            })
-            .collect();
+    let found = by_note(figures(answers, &ids, &asked, round.min_answers));
     let rows = notes
         .into_iter()
         .map(|n| ChartRow {
@@ -78,6 +64,82 @@ pub fn round_chart(
         round_id: round.id,
         title: round.title,
         rows,
+        left_out: 0,
+        figures_public: true,
+    }))
+}
+
+/// Figures by note and criterion, as the charts read them.
+fn by_note(all: Vec<NoteFigures>) -> BTreeMap<(i64, Criterion), Figure> {
+    all.into_iter()
+        .map(|f| {
+            let s = f.summary;
+            let figure = Figure {
+                n: s.n,
+                median: s.median,
+                q1: s.q1,
+                q3: s.q3,
+            };
+            ((f.note_id, f.criterion), figure)
+        })
+        .collect()
+}
+
+/// A round's chart as an editorial text shows it, at the moment `now`: the notes as the
+/// bank has them now. A merged note's answers count under the note it was merged into
+/// (see [`fold_answers`]); a note archived since is left out, and the chart says how
+/// many; and the chart says whether the public may see its figures yet.
+pub fn curated_chart(
+    c: &Connection,
+    id: i64,
+    wanted: &[Criterion],
+    now: i64,
+) -> storage::Result<Option<RoundChart>> {
+    let Some(round) = rounds::get(c, id)? else {
+        return Ok(None);
+    };
+    let asked: Vec<Criterion> = wanted
+        .iter()
+        .copied()
+        .filter(|k| round.criteria.contains(k))
+        .collect();
+    let notes = rounds::note_ids(c, id)?;
+    let home = bank::homes(c, &notes)?;
+    let mut shown: Vec<i64> = Vec::new();
+    for note in notes {
+        let to = home.get(&note).copied().unwrap_or(note);
+        if !shown.contains(&to) {
+            shown.push(to);
+        }
+    }
+    let answers = fold_answers(rounds::answers_of_people(c, id, &asked)?, &home);
+    let found = by_note(figures(answers, &shown, &asked, round.min_answers));
+    let (mut rows, mut left_out) = (Vec::new(), 0);
+    for n in bank::by_ids(c, &shown)? {
+        if n.status == NoteStatus::Archived {
+            left_out += 1;
+            continue;
+        }
+        rows.push(ChartRow {
+            note_id: n.id,
+            // The bank number, as on every other page (ids are positive).
+            number: usize::try_from(n.id).unwrap_or_default(),
+            public: can_see_note(None, n.status, n.organisation_id, n.public),
+            impact: found.get(&(n.id, Criterion::Impact)).copied(),
+            uncertainty: found.get(&(n.id, Criterion::Uncertainty)).copied(),
+            title: n.title,
+            note_type: n.note_type,
+            category: n.category,
+            time_band: n.time_band,
+        });
+    }
+    let when = state(round.opens_at, round.closes_at, now);
+    Ok(Some(RoundChart {
+        round_id: round.id,
+        title: round.title,
+        rows,
+        left_out,
+        figures_public: figures_public(round.feedback, when),
     }))
 }
 
@@ -150,10 +212,10 @@ fn gather_one(
             None => Embedded::Missing,
         },
         Embed::Radar(id) => {
-            round_chart(c, *id, None, RADAR)?.map_or(Embedded::Missing, Embedded::Radar)
+            curated_chart(c, *id, RADAR, now)?.map_or(Embedded::Missing, Embedded::Radar)
         }
         Embed::DriverMap(id) => {
-            round_chart(c, *id, None, DRIVER_MAP)?.map_or(Embedded::Missing, Embedded::DriverMap)
+            curated_chart(c, *id, DRIVER_MAP, now)?.map_or(Embedded::Missing, Embedded::DriverMap)
         }
         Embed::Heatmap(slug) => {
             let ranks = programme

@@ -150,6 +150,21 @@ pub fn check_merge(
     Ok(())
 }
 
+/// Whether an editor can bring a note back into use: a merge or an archiving can be
+/// undone, and the note's history keeps both the step and its undoing.
+pub fn can_restore(status: NoteStatus) -> bool {
+    matches!(status, NoteStatus::Merged | NoteStatus::Archived)
+}
+
+/// The status a merged or archived note goes back to: the last status in use among its
+/// revisions' statuses (newest first); submitted when none is known.
+pub fn status_before(history: impl IntoIterator<Item = NoteStatus>) -> NoteStatus {
+    history
+        .into_iter()
+        .find(|s| !can_restore(*s))
+        .unwrap_or(NoteStatus::Submitted)
+}
+
 /// The fields that differ between two stored versions of a note (for its history);
 /// bookkeeping fields (version, times) are left out.
 pub fn changed_fields(before: &serde_json::Value, after: &serde_json::Value) -> Vec<String> {
@@ -163,6 +178,66 @@ pub fn changed_fields(before: &serde_json::Value, after: &serde_json::Value) -> 
         .filter(|(k, v)| before.get(k.as_str()) != Some(v))
         .map(|(k, _)| k.clone())
         .collect()
+}
+
+/// One field's change between two stored versions of a note, with both values as
+/// stored (keys for types, categories, bands and statuses).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub before: serde_json::Value,
+    pub after: serde_json::Value,
+}
+
+/// The changes between two stored versions of a note, old → new, for its history; the
+/// numbers standing for an organisation or author are left out (their names are shown).
+pub fn changes(before: &serde_json::Value, after: &serde_json::Value) -> Vec<FieldChange> {
+    changed_fields(before, after)
+        .into_iter()
+        .filter(|f| !matches!(f.as_str(), "organisation_id" | "author_id"))
+        .map(|field| FieldChange {
+            before: before.get(&field).cloned().unwrap_or_default(),
+            after: after.get(&field).cloned().unwrap_or_default(),
+            field,
+        })
+        .collect()
+}
+
+/// The note form as a stored version of a note (`snapshot`) had it, to restore that
+/// version's text: the same checks as an edit then apply to it.
+pub fn form_of_snapshot(snapshot: &serde_json::Value, version: i64) -> NoteForm {
+    let text = |key: &str| match snapshot.get(key) {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
+    let list = |key: &str| -> Vec<String> {
+        snapshot
+            .get(key)
+            .and_then(|v| v.as_array())
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|i| i.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    NoteForm {
+        note_type: text("note_type"),
+        title: text("title"),
+        summary: text("summary"),
+        implications: text("implications"),
+        category: text("category"),
+        secondary: list("secondary"),
+        direction: text("direction"),
+        time_band: text("time_band"),
+        scope: text("scope"),
+        tags: list("tags").join(", "),
+        phase: text("phase_slug"),
+        parent: text("parent_id"),
+        version: version.to_string(),
+    }
 }
 
 /// Longest title, and longest long text, a note may have.
@@ -334,17 +409,83 @@ pub fn can_edit_note(subject: &Subject, status: NoteStatus, owner: i64) -> bool 
             && matches!(status, NoteStatus::Draft | NoteStatus::Submitted))
 }
 
-/// An FTS5 query from what a person typed: each word is quoted (so operators and
-/// punctuation are plain text) and matched as a prefix; å, ä, ö, æ, ø stay as typed.
-pub fn search_query(typed: &str) -> Option<String> {
-    let words: Vec<String> = typed
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+/// The most terms a search takes.
+pub const SEARCH_TERMS: usize = 16;
+
+/// The words of a stretch of typed text, lower-cased: letters, digits, and hyphens or
+/// apostrophes inside a word (å, ä, ö, æ, ø stay as typed).
+fn search_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
         .map(|w| w.trim_matches(|c: char| c == '-' || c == '\''))
         .filter(|w| !w.is_empty())
-        .take(16)
-        .map(|w| format!("\"{}\"*", w.to_lowercase().replace('"', "")))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// An FTS5 query from what a person typed, with the syntax the search page explains:
+/// words (each matched as a prefix, all of them required), `"an exact phrase"`, `-word`
+/// or `-"a phrase"` to leave out what has it, and `OR` (in capitals) between
+/// alternatives. Every word the person typed is quoted, so no input can reach FTS5's
+/// own syntax; the operators come only from this function. None when nothing is left
+/// to look for (a query of exclusions alone finds nothing to exclude from).
+pub fn search_query(typed: &str) -> Option<String> {
+    let mut groups: Vec<Vec<String>> = vec![Vec::new()];
+    let mut excluded: Vec<String> = Vec::new();
+    let mut terms = 0;
+    let mut rest = typed.trim_start();
+    while !rest.is_empty() && terms < SEARCH_TERMS {
+        let negated = rest.starts_with('-') && rest[1..].starts_with(|c: char| !c.is_whitespace());
+        if negated {
+            rest = &rest[1..];
+        }
+        let (found, after): (Vec<String>, &str) = if let Some(inner) = rest.strip_prefix('"') {
+            let end = inner.find('"').unwrap_or(inner.len());
+            let words = search_words(&inner[..end]);
+            let phrase = (!words.is_empty()).then(|| format!("\"{}\"", words.join(" ")));
+            (
+                phrase.into_iter().collect(),
+                inner.get(end + 1..).unwrap_or(""),
+            )
+        } else {
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let token = &rest[..end];
+            if token == "OR" && !negated {
+                groups.push(Vec::new());
+                rest = rest[end..].trim_start();
+                continue;
+            }
+            let words = search_words(token).into_iter().map(|w| format!("\"{w}\"*"));
+            (words.collect(), &rest[end..])
+        };
+        for term in found.into_iter().take(SEARCH_TERMS - terms) {
+            terms += 1;
+            if negated {
+                excluded.push(term);
+            } else if let Some(group) = groups.last_mut() {
+                group.push(term);
+            }
+        }
+        rest = after.trim_start();
+    }
+    let groups: Vec<String> = groups
+        .into_iter()
+        .filter(|g| !g.is_empty())
+        .map(|g| g.join(" "))
         .collect();
-    (!words.is_empty()).then(|| words.join(" "))
+    let wanted = match groups.len() {
+        0 => return None,
+        1 => groups[0].clone(),
+        _ => groups
+            .iter()
+            .map(|g| format!("({g})"))
+            .collect::<Vec<_>>()
+            .join(" OR "),
+    };
+    Some(if excluded.is_empty() {
+        wanted
+    } else {
+        format!("({wanted}) NOT ({})", excluded.join(" OR "))
+    })
 }
 
 #[cfg(test)]
@@ -391,9 +532,10 @@ mod tests {
             search_query("Åldrande   befolkning").unwrap(),
             "\"åldrande\"* \"befolkning\"*"
         );
+        // FTS5's own syntax typed by a person stays text.
         assert_eq!(
-            search_query("NEAR(a b) OR \"x\"").unwrap(),
-            "\"near\"* \"a\"* \"b\"* \"or\"* \"x\"*"
+            search_query("NEAR(a b) or x* ^y {z}:w").unwrap(),
+            "\"near\"* \"a\"* \"b\"* \"or\"* \"x\"* \"y\"* \"z\"* \"w\"*"
         );
         assert_eq!(search_query("  ,.;  "), None);
     }
@@ -415,6 +557,37 @@ mod tests {
                 "{new:?} over {children:?}"
             );
         }
+    }
+
+    #[test]
+    fn phrases_exclusions_and_alternatives_become_fts5_operators() {
+        assert_eq!(
+            search_query("\"Grön omställning\" industri").unwrap(),
+            "\"grön omställning\" \"industri\"*"
+        );
+        assert_eq!(
+            search_query("el -bil -\"tunga fordon\"").unwrap(),
+            "(\"el\"*) NOT (\"bil\"* OR \"tunga fordon\")"
+        );
+        assert_eq!(
+            search_query("vätgas OR \"e-bränsle\" sjöfart").unwrap(),
+            "(\"vätgas\"*) OR (\"e-bränsle\" \"sjöfart\"*)"
+        );
+        // A lone hyphen is nothing; an unclosed quote runs to the end; stray operators
+        // and exclusions alone leave nothing to search for.
+        assert_eq!(
+            search_query("e-hälsa - vård").unwrap(),
+            "\"e-hälsa\"* \"vård\"*"
+        );
+        assert_eq!(search_query("\"öppen fras").unwrap(), "\"öppen fras\"");
+        assert_eq!(search_query("OR a OR").unwrap(), "\"a\"*");
+        assert_eq!(search_query("-bil"), None);
+        assert_eq!(search_query("\"\"\""), None);
+        let many = "ord ".repeat(40);
+        assert_eq!(
+            search_query(&many).unwrap().matches('*').count(),
+            SEARCH_TERMS
+        );
     }
 
     #[test]
@@ -483,12 +656,48 @@ mod tests {
     }
 
     #[test]
+    fn a_restored_note_goes_back_to_its_last_status_in_use() {
+        use NoteStatus::*;
+        assert_eq!(status_before([Archived, Curated, Submitted]), Curated);
+        assert_eq!(
+            status_before([Merged, Archived, Submitted, Draft]),
+            Submitted
+        );
+        assert_eq!(status_before([Archived]), Submitted);
+        assert!(can_restore(Merged) && can_restore(Archived) && !can_restore(Curated));
+    }
+
+    #[test]
     fn history_names_the_fields_that_changed() {
         let before =
             serde_json::json!({"title": "A", "summary": "x", "version": 1, "status": "draft"});
         let after =
             serde_json::json!({"title": "B", "summary": "x", "version": 2, "status": "submitted"});
         assert_eq!(changed_fields(&before, &after), vec!["status", "title"]);
+    }
+
+    #[test]
+    fn history_shows_old_and_new_values_and_a_version_can_be_restored() {
+        let before = serde_json::json!({"title": "A", "tags": ["el"], "organisation_id": 1,
+            "note_type": "trend", "category": "social", "secondary": ["values"],
+            "time_band": null, "parent_id": 7, "phase_slug": "omvarlden", "version": 1});
+        let after = serde_json::json!({"title": "B", "tags": ["el", "bil"], "organisation_id": 2,
+            "note_type": "trend", "category": "social", "secondary": ["values"],
+            "time_band": null, "parent_id": 7, "phase_slug": "omvarlden", "version": 2});
+        let found = changes(&before, &after);
+        assert_eq!(
+            found.iter().map(|c| c.field.as_str()).collect::<Vec<_>>(),
+            ["tags", "title"]
+        );
+        assert_eq!(found[1].before, "A");
+        assert_eq!(found[1].after, "B");
+        let form = form_of_snapshot(&before, 2);
+        assert_eq!((form.title.as_str(), form.parent.as_str()), ("A", "7"));
+        assert_eq!(form.version, "2");
+        let note = form.validate(&["omvarlden"]).unwrap();
+        assert_eq!(note.secondary, vec![Category::Values]);
+        assert_eq!(note.tags, vec!["el"]);
+        assert_eq!(note.parent, Some(7));
     }
 
     fn labels() -> std::collections::HashMap<String, String> {

@@ -15,6 +15,7 @@ use super::assignment::{Ranked, TrendRanking};
 use super::bank::{Category, NoteType, TimeBand};
 use super::chart::{DriverItem, RadarItem, Shape};
 use super::progress::Cell;
+use super::rating::{Criterion, Feedback, RoundState};
 
 /// The Markdown the texts are written in: CommonMark with tables, strikethrough and
 /// typographic punctuation. The renderer and the embed reader read it alike.
@@ -254,6 +255,62 @@ pub struct RoundChart {
     pub round_id: i64,
     pub title: String,
     pub rows: Vec<ChartRow>,
+    /// How many of the round's notes were archived since and are left out.
+    #[serde(default)]
+    pub left_out: usize,
+    /// Whether the public may see the round's figures yet (see [`figures_public`]).
+    #[serde(default = "shown")]
+    pub figures_public: bool,
+}
+
+fn shown() -> bool {
+    true
+}
+
+/// Whether the public may see a round's figures: once the round has closed, or while it
+/// is open when the round shows its figures to those who have answered. A round that
+/// keeps its figures until it closes keeps them from the public too (a visitor is no
+/// more than a strategist who has not answered), and a round not yet open has none.
+pub fn figures_public(feedback: Feedback, state: RoundState) -> bool {
+    match state {
+        RoundState::Closed => true,
+        RoundState::Open => feedback == Feedback::AfterAnswer,
+        RoundState::Upcoming => false,
+    }
+}
+
+/// One answer with who gave it: (note, criterion, person, value; none for "don't know").
+pub type PersonAnswer = (i64, Criterion, i64, Option<i32>);
+
+/// The answers of a round as a published chart counts them: (note, criterion, person,
+/// value) in, (note, criterion, value) out. Each answer counts under the note it lives in
+/// now (`home`: a merged note's answers follow it into the note it was merged into), and
+/// once per person, note and criterion: a person who rated two notes later merged counts
+/// once, with the answer given to the surviving note itself (else to the lowest-numbered
+/// of the merged ones).
+pub fn fold_answers(
+    answers: impl IntoIterator<Item = PersonAnswer>,
+    home: &BTreeMap<i64, i64>,
+) -> Vec<(i64, Criterion, Option<i32>)> {
+    // (answered the home note itself, note, value)
+    type Held = (bool, i64, Option<i32>);
+    let mut kept: BTreeMap<(i64, Criterion, i64), Held> = BTreeMap::new();
+    for (note, criterion, person, value) in answers {
+        let to = home.get(&note).copied().unwrap_or(note);
+        let candidate = (to == note, note, value);
+        kept.entry((to, criterion, person))
+            .and_modify(|held| {
+                let better =
+                    (candidate.0 && !held.0) || (candidate.0 == held.0 && candidate.1 < held.1);
+                if better {
+                    *held = candidate;
+                }
+            })
+            .or_insert(candidate);
+    }
+    kept.into_iter()
+        .map(|((to, criterion, _), (_, _, value))| (to, criterion, value))
+        .collect()
 }
 
 fn index_of<T: PartialEq>(all: &[T], item: T) -> usize {
@@ -426,6 +483,9 @@ impl Embedded {
             Embedded::Missing => problem("embed-missing", Vec::new()),
             Embedded::Note(n) if !n.public => problem("embed-not-public", vec![n.id]),
             Embedded::Event(e) if !e.public => problem("embed-event-not-public", Vec::new()),
+            Embedded::Radar(c) | Embedded::DriverMap(c) if !c.figures_public => {
+                problem("embed-round-figures-not-public", Vec::new())
+            }
             Embedded::Radar(c) | Embedded::DriverMap(c) => {
                 let hidden: Vec<i64> = c
                     .rows
@@ -563,6 +623,8 @@ mod tests {
             round_id: 1,
             title: "Runda".into(),
             rows: vec![row(1, true, Some(4.0)), row(2, false, None)],
+            left_out: 0,
+            figures_public: true,
         };
         let mut material = Snapshot::new();
         material.insert("radar:1".into(), Embedded::Radar(chart.clone()));
@@ -579,6 +641,49 @@ mod tests {
     }
 
     #[test]
+    fn merged_answers_count_under_the_surviving_note_once_per_person() {
+        use Criterion::Impact;
+        // Note 8 was merged into note 1. Person 10 rated both (4 on #1, 2 on #8): the
+        // answer to #1 counts. Person 11 rated only #8: it counts under #1.
+        let home: BTreeMap<i64, i64> = [(1, 1), (8, 1), (3, 3)].into_iter().collect();
+        let answers = vec![
+            (8, Impact, 10, Some(2)),
+            (1, Impact, 10, Some(4)),
+            (8, Impact, 11, Some(5)),
+            (3, Impact, 10, None),
+        ];
+        assert_eq!(
+            fold_answers(answers, &home),
+            vec![
+                (1, Impact, Some(4)),
+                (1, Impact, Some(5)),
+                (3, Impact, None)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_public_sees_figures_when_the_round_lets_others_see_them() {
+        use Feedback::*;
+        use RoundState::*;
+        assert!(!figures_public(AfterClose, Open));
+        assert!(figures_public(AfterClose, Closed));
+        assert!(figures_public(AfterAnswer, Open));
+        assert!(!figures_public(AfterAnswer, Upcoming));
+        let mut chart = RoundChart {
+            round_id: 1,
+            title: "Runda".into(),
+            rows: vec![row(1, true, Some(4.0))],
+            left_out: 0,
+            figures_public: false,
+        };
+        let problem = Embedded::Radar(chart.clone()).problem("radar:1").unwrap();
+        assert_eq!(problem.message, "embed-round-figures-not-public");
+        chart.figures_public = true;
+        assert_eq!(Embedded::DriverMap(chart).problem("driver-map:1"), None);
+    }
+
+    #[test]
     fn a_snapshot_reads_back_as_it_was_written() {
         let mut material = Snapshot::new();
         material.insert(
@@ -587,6 +692,8 @@ mod tests {
                 round_id: 1,
                 title: "Runda".into(),
                 rows: vec![row(1, true, Some(3.5))],
+                left_out: 1,
+                figures_public: true,
             }),
         );
         material.insert(

@@ -385,7 +385,7 @@ pub fn search(conn: &Connection, filter: &NoteFilter) -> Result<(Vec<Note>, i64)
 }
 
 /// The notes with these ids, in the order given.
-fn by_ids(conn: &Connection, ids: &[i64]) -> Result<Vec<Note>> {
+pub fn by_ids(conn: &Connection, ids: &[i64]) -> Result<Vec<Note>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -400,7 +400,7 @@ fn by_ids(conn: &Connection, ids: &[i64]) -> Result<Vec<Note>> {
 }
 
 /// What permission and link checks need to know of a note.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Brief {
     pub id: i64,
     pub note_type: NoteType,
@@ -508,30 +508,68 @@ pub fn related(conn: &Connection, id: i64) -> Result<(Vec<Brief>, Vec<Brief>)> {
     Ok((children, merged))
 }
 
+/// What a merge moved onto the surviving note, kept so that undoing the merge gives
+/// back exactly that (and nothing the surviving note had, or gained since, on its own).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
+pub struct TakenOver {
+    /// The merged note's status and public flag before the merge.
+    pub status: String,
+    pub public: bool,
+    /// Child notes moved under the surviving note.
+    pub children: Vec<i64>,
+    /// Links copied to the surviving note: (from, to, kind).
+    pub links: Vec<(i64, i64, String)>,
+    /// Sources the surviving note came to cite.
+    pub sources: Vec<i64>,
+    /// Tags added to the surviving note.
+    pub tags: Vec<String>,
+}
+
 /// Folds note `from` into note `into`: `from` becomes merged (its text, revisions and
 /// links stay as they were, for the record); `into` takes over its links, its sources,
-/// its child notes and its tags, and both get a revision. Runs inside the caller's write transaction.
+/// its child notes and its tags, and both get a revision. What `into` took over is
+/// recorded (see [`unmerge`]). Runs inside the caller's write transaction.
 pub fn merge(conn: &Connection, from: i64, into: i64, by: i64) -> Result<()> {
     let now = now_seconds();
-    conn.execute(
-        "INSERT OR IGNORE INTO note_links (from_id, to_id, kind, created_by, created_at)
-         SELECT ?2, to_id, kind, ?3, ?4 FROM note_links WHERE from_id = ?1 AND to_id <> ?2",
-        params![from, into, by, now],
-    )?;
-    conn.execute(
-        "INSERT OR IGNORE INTO note_links (from_id, to_id, kind, created_by, created_at)
-         SELECT from_id, ?2, kind, ?3, ?4 FROM note_links WHERE to_id = ?1 AND from_id <> ?2",
-        params![from, into, by, now],
-    )?;
-    conn.execute(
-        "INSERT OR IGNORE INTO note_sources (note_id, source_id, stance, added_by, added_at)
-         SELECT ?2, source_id, stance, ?3, ?4 FROM note_sources WHERE note_id = ?1",
-        params![from, into, by, now],
-    )?;
-    conn.execute(
-        "UPDATE notes SET parent_id = ?2 WHERE parent_id = ?1 AND id <> ?2",
-        params![from, into],
-    )?;
+    let before = get(conn, from)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+    let mut taken = TakenOver {
+        status: before.status.key().to_string(),
+        public: before.public,
+        ..TakenOver::default()
+    };
+    let link_row = |r: &Row<'_>| -> rusqlite::Result<(i64, i64, String)> {
+        Ok((r.get("from_id")?, r.get("to_id")?, r.get("kind")?))
+    };
+    taken.links = conn
+        .prepare(
+            "INSERT OR IGNORE INTO note_links (from_id, to_id, kind, created_by, created_at)
+             SELECT ?2, to_id, kind, ?3, ?4 FROM note_links WHERE from_id = ?1 AND to_id <> ?2
+             RETURNING from_id, to_id, kind",
+        )?
+        .query_map(params![from, into, by, now], link_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let incoming: Vec<(i64, i64, String)> = conn
+        .prepare(
+            "INSERT OR IGNORE INTO note_links (from_id, to_id, kind, created_by, created_at)
+             SELECT from_id, ?2, kind, ?3, ?4 FROM note_links WHERE to_id = ?1 AND from_id <> ?2
+             RETURNING from_id, to_id, kind",
+        )?
+        .query_map(params![from, into, by, now], link_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    taken.links.extend(incoming);
+    taken.sources = conn
+        .prepare(
+            "INSERT OR IGNORE INTO note_sources (note_id, source_id, stance, added_by, added_at)
+             SELECT ?2, source_id, stance, ?3, ?4 FROM note_sources WHERE note_id = ?1
+             RETURNING source_id",
+        )?
+        .query_map(params![from, into, by, now], |r| r.get("source_id"))?
+        .collect::<rusqlite::Result<_>>()?;
+    taken.children = conn
+        .prepare("UPDATE notes SET parent_id = ?2 WHERE parent_id = ?1 AND id <> ?2 RETURNING id")?
+        .query_map(params![from, into], |r| r.get("id"))?
+        .collect::<rusqlite::Result<_>>()?;
+    taken.children.sort_unstable();
     let (from_tags, into_tags): (String, String) = conn.query_row(
         "SELECT (SELECT tags FROM notes WHERE id = ?1) AS from_tags,
                 (SELECT tags FROM notes WHERE id = ?2) AS into_tags",
@@ -542,6 +580,7 @@ pub fn merge(conn: &Connection, from: i64, into: i64, by: i64) -> Result<()> {
     for tag in from_tags.split(',').filter(|t| !t.is_empty()) {
         if !tags.contains(&tag) {
             tags.push(tag);
+            taken.tags.push(tag.to_string());
         }
     }
     conn.execute(
@@ -553,9 +592,121 @@ pub fn merge(conn: &Connection, from: i64, into: i64, by: i64) -> Result<()> {
             updated_at = ?3 WHERE id = ?1",
         params![from, into, now],
     )?;
+    conn.execute(
+        "INSERT INTO note_merges (from_id, into_id, taken_over, merged_by, merged_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            from,
+            into,
+            serde_json::to_string(&taken).unwrap_or_default(),
+            by,
+            now
+        ],
+    )?;
     record_revision(conn, from, by)?;
     record_revision(conn, into, by)?;
     Ok(())
+}
+
+/// The latest merge of note `from` not yet undone: the note it went into and what that
+/// note took over.
+pub fn open_merge(conn: &Connection, from: i64) -> Result<Option<(i64, i64, TakenOver)>> {
+    let found: Option<(i64, i64, String)> = conn
+        .prepare_cached(
+            "SELECT id, into_id, taken_over FROM note_merges
+             WHERE from_id = ?1 AND undone_at IS NULL ORDER BY id DESC LIMIT 1",
+        )?
+        .query_row([from], |r| {
+            Ok((r.get("id")?, r.get("into_id")?, r.get("taken_over")?))
+        })
+        .optional()?;
+    Ok(found.map(|(id, into, json)| (id, into, serde_json::from_str(&json).unwrap_or_default())))
+}
+
+/// Undoes merge `merge` of note `from` into note `into`: `from` is in use again with
+/// the status and public flag it had (`status`); `into` gives back what it took over
+/// and still has (children it still holds go back, copied links and sources and added
+/// tags are removed). Both get a revision; the merge's row says who undid it.
+pub fn unmerge(
+    conn: &Connection,
+    merge: i64,
+    from: i64,
+    into: i64,
+    taken: &TakenOver,
+    status: NoteStatus,
+    by: i64,
+) -> Result<()> {
+    let now = now_seconds();
+    for (link_from, link_to, kind) in &taken.links {
+        conn.execute(
+            "DELETE FROM note_links WHERE from_id = ?1 AND to_id = ?2 AND kind = ?3",
+            params![link_from, link_to, kind],
+        )?;
+    }
+    for source in &taken.sources {
+        conn.execute(
+            "DELETE FROM note_sources WHERE note_id = ?1 AND source_id = ?2",
+            params![into, source],
+        )?;
+    }
+    for child in &taken.children {
+        conn.execute(
+            "UPDATE notes SET parent_id = ?2 WHERE id = ?1 AND parent_id = ?3",
+            params![child, from, into],
+        )?;
+    }
+    let into_tags: String =
+        conn.query_row("SELECT tags FROM notes WHERE id = ?1", [into], |r| {
+            r.get("tags")
+        })?;
+    let kept: Vec<&str> = into_tags
+        .split(',')
+        .filter(|t| !t.is_empty() && !taken.tags.iter().any(|added| added == t))
+        .collect();
+    conn.execute(
+        "UPDATE notes SET tags = ?2, version = version + 1, updated_at = ?3 WHERE id = ?1",
+        params![into, kept.join(","), now],
+    )?;
+    conn.execute(
+        "UPDATE notes SET status = ?2, merged_into = NULL, public = ?3, version = version + 1,
+            updated_at = ?4 WHERE id = ?1",
+        params![from, status.key(), taken.public, now],
+    )?;
+    conn.execute(
+        "UPDATE note_merges SET undone_by = ?2, undone_at = ?3 WHERE id = ?1",
+        params![merge, by, now],
+    )?;
+    record_revision(conn, from, by)?;
+    record_revision(conn, into, by)?;
+    Ok(())
+}
+
+/// Where each of these notes' ratings count now, in one query: the note itself, or, for
+/// a merged note, the note it was merged into (followed through merges of merges).
+pub fn homes(conn: &Connection, ids: &[i64]) -> Result<std::collections::BTreeMap<i64, i64>> {
+    let mut found: std::collections::BTreeMap<i64, i64> = ids.iter().map(|id| (*id, *id)).collect();
+    if ids.is_empty() {
+        return Ok(found);
+    }
+    let marks = vec!["?"; ids.len()].join(",");
+    // A merge never goes into a merged note, so a chain ends; the depth is a guard.
+    let mut stmt = conn.prepare(&format!(
+        "WITH RECURSIVE chain (start, at, depth) AS (
+             SELECT id, id, 0 FROM notes WHERE id IN ({marks})
+             UNION ALL
+             SELECT c.start, n.merged_into, c.depth + 1 FROM chain c JOIN notes n ON n.id = c.at
+             WHERE n.status = 'merged' AND n.merged_into IS NOT NULL AND c.depth < 64
+         )
+         SELECT start, at FROM chain ORDER BY start, depth"
+    ))?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(ids.iter()), |r| {
+        Ok((r.get::<_, i64>("start")?, r.get::<_, i64>("at")?))
+    })?;
+    for row in rows {
+        let (start, at) = row?;
+        found.insert(start, at);
+    }
+    Ok(found)
 }
 
 /// An editor's decision to show a note to the public, or to stop showing it.

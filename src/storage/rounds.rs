@@ -387,3 +387,29 @@ pub fn open_unanswered(conn: &Connection, user: i64, now: i64) -> Result<Vec<Rou
         .query_map(params![user, now], round_row)?
         .collect::<rusqlite::Result<_>>()?)
 }
+
+/// Every answer of a round to these criteria with who gave it: (note, criterion, person,
+/// value). Published charts count a person once per note (see
+/// `domain::embed::fold_answers`).
+pub fn answers_of_people(
+    conn: &Connection,
+    round: i64,
+    criteria: &[Criterion],
+) -> Result<Vec<crate::domain::embed::PersonAnswer>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT note_id, criterion, user_id, value FROM ratings WHERE round_id = ?1 AND criterion = ?2",
+    )?;
+    let mut all = Vec::new();
+    for criterion in criteria {
+        let rows = stmt.query_map(params![round, criterion.key()], |r| {
+            Ok((
+                r.get("note_id")?,
+                keyed(r, "criterion", Criterion::parse)?,
+                r.get("user_id")?,
+                r.get::<_, Option<i32>>("value")?,
+            ))
+        })?;
+        all.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+    }
+    Ok(all)
+}

@@ -17,8 +17,8 @@ use crate::app::bank::{ImportOutcome, NoteChange, NoteEdit, can_import};
 use crate::domain::access::Subject;
 use crate::domain::bank::{
     Category, IMPORT_MAX_ROWS, ImportError, LinkKind, NoteForm, NoteStatus, NoteType, TimeBand,
-    ValidNote, can_curate, can_edit_note, can_see_note, changed_fields, check_parent, note_number,
-    parse_import, search_query,
+    ValidNote, can_curate, can_edit_note, can_see_note, changed_fields, changes, check_parent,
+    note_number, parse_import, search_query,
 };
 use crate::domain::form::FieldErrors;
 use crate::domain::lang::Lang;
@@ -307,6 +307,9 @@ pub struct NoteActions {
     kind: String,
     #[serde(default)]
     into: String,
+    /// "yes" once the editor has confirmed a merge.
+    #[serde(default)]
+    confirm: String,
 }
 
 /// A note's page: the note, how it hangs together with others (only notes the viewer may
@@ -432,7 +435,8 @@ pub async fn remove_link(
 }
 
 /// Folds this note into another (editors and process leaders): its history and links
-/// stay, the other note takes over its links, child notes and tags.
+/// stay, the other note takes over its links, child notes and tags. Asked first, the
+/// page says what will happen and asks for confirmation; confirmed, it is done.
 pub async fn merge(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -444,11 +448,47 @@ pub async fn merge(
     let Some(into) = note_number(&form.into) else {
         return refuse_on_note(&state, &ctx, id, "into", "error-note-number", &form).await;
     };
+    if form.confirm != "yes" {
+        return match app::bank::merge_target(&state.db, user, id, into).await? {
+            Ok(target) => confirm_page(&state, &ctx, id, "merge", Some(target)).await,
+            Err(message) => refuse_on_note(&state, &ctx, id, "into", message, &form).await,
+        };
+    }
     match app::bank::merge(&state.db, user, &ctx.actor(), id, into).await? {
         NoteChange::Done => Ok(Redirect::to(&format!("/bank/{into}")).into_response()),
         NoteChange::Refused(message) => {
             refuse_on_note(&state, &ctx, id, "into", message, &form).await
         }
+    }
+}
+
+/// The page asking an editor to confirm a merge (into `into`) or an archiving, saying
+/// what it does and that it can be undone.
+async fn confirm_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    action: &str,
+    into: Option<Brief>,
+) -> Result<Response, AppError> {
+    let note = visible_note(state, ctx, id).await?;
+    Ok(state
+        .render(ctx, "note_confirm.html", context! { note, action, into })?
+        .into_response())
+}
+
+/// Undoes a merge or an archiving (editors and process leaders): the note is in use
+/// again, and its history keeps both the step and its undoing.
+pub async fn restore(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    visible_note(&state, &ctx, id).await?;
+    let user = ctx.require(can_curate)?;
+    match app::bank::restore(&state.db, user, &ctx.actor(), id).await? {
+        NoteChange::Done => Ok(Redirect::to(&format!("/bank/{id}")).into_response()),
+        NoteChange::Refused(_) => Err(AppError::Unprocessable),
     }
 }
 
@@ -660,6 +700,9 @@ pub async fn update(
 pub struct StatusForm {
     #[serde(default)]
     to: String,
+    /// "yes" once the editor has confirmed an archiving.
+    #[serde(default)]
+    confirm: String,
 }
 
 /// Submits a draft (its own organisation), or curates or archives a note (editors and
@@ -686,6 +729,9 @@ pub async fn change_status(
     if !allowed {
         return Err(AppError::Forbidden);
     }
+    if to == NoteStatus::Archived && form.confirm != "yes" {
+        return confirm_page(&state, &ctx, id, "archive", None).await;
+    }
     let (by, actor) = (ctx.user()?.id, ctx.actor());
     state
         .db
@@ -709,28 +755,63 @@ pub async fn history(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let note = visible_note(&state, &ctx, id).await?;
-    ctx.user()?;
+    let subject = ctx.subject()?;
+    let can_edit = can_edit_note(&subject, note.status, note.organisation_id);
     let revisions = state.db.read(move |c| bank::revisions(c, id)).await?;
     // Newest first: each revision is compared with the one before it.
-    let changes: Vec<Vec<String>> = revisions
+    let (names, diffs): (Vec<Vec<String>>, Vec<_>) = revisions
         .iter()
         .enumerate()
-        .map(|(i, r)| match (revisions.get(i + 1), &r.note) {
-            (Some(older), Some(now)) => older
-                .note
-                .as_ref()
-                .map(|before| changed_fields(before, now))
-                .unwrap_or_default(),
-            _ => Vec::new(),
+        .map(|(i, r)| {
+            let older = revisions.get(i + 1).and_then(|o| o.note.as_ref());
+            match (older, &r.note) {
+                (Some(before), Some(now)) => (changed_fields(before, now), changes(before, now)),
+                _ => (Vec::new(), Vec::new()),
+            }
         })
-        .collect();
+        .unzip();
     Ok(state
         .render(
             &ctx,
             "note_history.html",
-            context! { note, revisions, changes },
+            context! { note, revisions, changes => names, diffs, can_edit },
         )?
         .into_response())
+}
+
+#[derive(Deserialize, Default)]
+pub struct RevisionForm {
+    #[serde(default)]
+    revision: String,
+    #[serde(default)]
+    version: String,
+}
+
+/// Restores an old revision's text (who may write the note): a new revision; refused,
+/// the edit form shows the restored text with the error at its field.
+pub async fn restore_revision(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<RevisionForm>,
+) -> Result<Response, AppError> {
+    editable_note(&state, &ctx, id).await?;
+    let number = |text: &str| {
+        text.trim()
+            .parse::<i64>()
+            .map_err(|_| AppError::Unprocessable)
+    };
+    let (wanted, base) = (number(&form.revision)?, number(&form.version)?);
+    let phases = phase_slugs(&state).into_iter().map(String::from).collect();
+    let user = ctx.user()?;
+    let actor = ctx.actor();
+    match app::bank::restore_revision(&state.db, user, &actor, id, wanted, base, phases).await? {
+        (NoteEdit::Saved, _) => Ok(Redirect::to(&format!("/bank/{id}/history")).into_response()),
+        (NoteEdit::Refused(errors), restored) => {
+            form_page(Some(id), &restored, &errors).render(&state, &ctx)
+        }
+        (NoteEdit::Stale(_), _) => Err(AppError::Unprocessable),
+    }
 }
 
 /// Names of types, categories and time bands in every interface language, lower-cased,

@@ -67,6 +67,71 @@ async fn a_search_finds_what_each_searcher_may_see() {
 }
 
 #[tokio::test]
+async fn quotes_exclusions_and_or_narrow_or_widen_a_search_as_the_page_explains() {
+    let app = spawn_app();
+    let world = world(&app);
+    let a = person(&app, STRATEGIST_A);
+    let titles = [
+        "Vätgas i sjöfarten",
+        "Grön omställning i industrin",
+        "Omställning av grön energi",
+        "Elbilar på landsbygden",
+    ];
+    let notes: Vec<_> = titles
+        .iter()
+        .map(|title| {
+            NoteForm {
+                note_type: "trend".into(),
+                title: title.to_string(),
+                category: "technological".into(),
+                ..Default::default()
+            }
+            .validate(&[])
+            .unwrap()
+        })
+        .collect();
+    let (org_a, author) = (world.org_a, a.id);
+    let ids = app
+        .db
+        .write_blocking(move |tx| {
+            notes
+                .iter()
+                .map(|n| bank::insert(tx, n, NoteStatus::Submitted, org_a, author))
+                .collect::<Result<Vec<i64>, _>>()
+        })
+        .unwrap();
+    let methods = &app.state.methods;
+    let found = |typed: &'static str| {
+        let (db, a) = (app.db.clone(), a.clone());
+        async move {
+            let mut hits: Vec<i64> = search(&db, Some(&a), methods, typed)
+                .await
+                .unwrap()
+                .notes
+                .iter()
+                .map(|n| n.id)
+                .collect();
+            hits.sort_unstable();
+            hits
+        }
+    };
+    assert_eq!(found("grön omställning").await, [ids[1], ids[2]]);
+    assert_eq!(found("\"grön omställning\"").await, [ids[1]]);
+    assert_eq!(found("omställning -industrin").await, [ids[2]]);
+    assert_eq!(found("omställning -\"grön omställning\"").await, [ids[2]]);
+    assert_eq!(found("vätgas OR elbilar").await, [ids[0], ids[3]]);
+    // Broken syntax is searched as text, never an error.
+    assert_eq!(found("\"grön OR (NEAR").await, Vec::<i64>::new());
+
+    // The search page says how.
+    let page = app.visitor().get("/search").await;
+    assert_eq!(
+        page.attrs("#search-help [data-syntax]", "data-syntax"),
+        ["words", "phrase", "not", "or"]
+    );
+}
+
+#[tokio::test]
 async fn input_is_held_but_limited_per_address_and_robots_are_ignored() {
     let app = spawn_app();
     let programme = &app.state.programme;

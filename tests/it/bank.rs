@@ -519,7 +519,10 @@ async fn a_merge_keeps_the_merged_notes_history_and_moves_its_links() {
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.field_error("into").is_some(), "an error at into");
     let merged = editor
-        .post(&format!("/bank/{dup}/merge"), &[("into", &into)])
+        .post(
+            &format!("/bank/{dup}/merge"),
+            &[("into", &into), ("confirm", "yes")],
+        )
         .await;
     assert_eq!(merged.status, StatusCode::SEE_OTHER);
     assert_eq!(merged.location(), format!("/bank/{keep}"));
@@ -882,4 +885,107 @@ async fn the_search_is_encoded_in_the_links_the_bank_builds_from_it() {
         assert_eq!(value("tag"), ["x&y"], "{href}");
         assert_eq!(value("y"), Vec::<&str>::new(), "{href}");
     }
+}
+
+#[tokio::test]
+async fn a_notes_history_shows_old_and_new_values_and_restores_a_revision() {
+    let app = spawn_app();
+    world(&app);
+    let strategist = app.as_strategist_a().await;
+    let created = strategist
+        .post(
+            "/bank/new?then=draft",
+            &[
+                ("type", "trend"),
+                ("title", "Fler arbetar på distans"),
+                ("category", "social"),
+                ("tags", "arbete"),
+            ],
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    let id: i64 = created
+        .location()
+        .trim_start_matches("/bank/")
+        .parse()
+        .unwrap();
+    let edited = strategist
+        .post(
+            &format!("/bank/{id}/edit"),
+            &[
+                ("type", "trend"),
+                ("title", "Distansarbete blir normen"),
+                ("category", "economic"),
+                ("tags", "arbete, pendling"),
+                ("version", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(edited.status, StatusCode::SEE_OTHER, "{}", edited.body);
+
+    // Old → new, field by field.
+    let history = strategist.get(&format!("/bank/{id}/history")).await;
+    assert_eq!(
+        history.texts("tr[data-version='2'] li[data-field='title'] del"),
+        ["Borttaget: Fler arbetar på distans"]
+    );
+    assert_eq!(
+        history.texts("tr[data-version='2'] li[data-field='title'] ins"),
+        ["Tillagt: Distansarbete blir normen"]
+    );
+    assert_eq!(
+        history.texts("tr[data-version='2'] li[data-field='category'] ins"),
+        ["Tillagt: Ekonomisk"]
+    );
+    assert_eq!(
+        history.texts("tr[data-version='2'] li[data-field='tags'] del"),
+        ["Borttaget: arbete"]
+    );
+
+    // Version 1 restored: a new version with its text; the history keeps all three.
+    let restored = strategist
+        .post(
+            &format!("/bank/{id}/history/restore"),
+            &[("revision", "1"), ("version", "2")],
+        )
+        .await;
+    assert_eq!(restored.status, StatusCode::SEE_OTHER, "{}", restored.body);
+    let note = app
+        .db
+        .read_blocking(move |c| bank::get(c, id))
+        .unwrap()
+        .unwrap();
+    assert_eq!(note.title, "Fler arbetar på distans");
+    assert_eq!(note.category.key(), "social");
+    assert_eq!(note.tags, ["arbete"]);
+    assert_eq!(note.version, 3);
+    let history = strategist.get(&format!("/bank/{id}/history")).await;
+    assert_eq!(
+        history.attrs("tr[data-version]", "data-version"),
+        ["3", "2", "1"]
+    );
+    // A stale restore (from an old version) is refused; others may not restore.
+    let stale = strategist
+        .post(
+            &format!("/bank/{id}/history/restore"),
+            &[("revision", "2"), ("version", "2")],
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let other = app.as_strategist_b().await;
+    let refused = other
+        .post(
+            &format!("/bank/{id}/history/restore"),
+            &[("revision", "2"), ("version", "3")],
+        )
+        .await;
+    assert_ne!(refused.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.db
+            .read_blocking(move |c| bank::get(c, id))
+            .unwrap()
+            .unwrap()
+            .version,
+        3
+    );
 }

@@ -349,3 +349,285 @@ async fn every_kind_of_material_shows_in_the_preview_with_its_figures() {
     unique.dedup();
     assert_eq!(ids.len(), unique.len(), "duplicate ids");
 }
+
+/// A submitted social trend-like note for 2030–2040 by `author`; returns its number.
+async fn submitted_note(author: &impl Client, kind: &str, title: &str) -> i64 {
+    let response = author
+        .post(
+            "/bank/new?then=submit",
+            &[
+                ("type", kind),
+                ("title", title),
+                ("category", "social"),
+                ("time_band", "2030_2040"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::SEE_OTHER, "{}", response.body);
+    response
+        .location()
+        .trim_start_matches("/bank/")
+        .parse()
+        .unwrap()
+}
+
+/// A round on `notes` asking impact and uncertainty, from long ago until `closes`, with
+/// the `feedback` rule; returns its id.
+async fn round_on(app: &TestApp, notes: &[i64], closes: &str, feedback: &str) -> i64 {
+    let numbers: Vec<String> = notes.iter().map(|n| n.to_string()).collect();
+    let numbers = numbers.join(", ");
+    let opened = app
+        .as_leader()
+        .await
+        .post(
+            "/rounds/new",
+            &[
+                ("title", "Prioritering av trender"),
+                ("notes", numbers.as_str()),
+                ("criteria", "impact"),
+                ("criteria", "uncertainty"),
+                ("opens_at", "2020-01-01T09:00"),
+                ("closes_at", closes),
+                ("anonymity", "anonymous"),
+                ("feedback", feedback),
+            ],
+        )
+        .await;
+    assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.body);
+    opened
+        .location()
+        .trim_start_matches("/rounds/")
+        .parse()
+        .unwrap()
+}
+
+/// `who` rates impact (and uncertainty alike) in `round`: (note, value) pairs.
+async fn rate(app: &TestApp, who: &str, round: i64, answers: &[(i64, &str)]) {
+    let fields: Vec<(String, String)> = answers
+        .iter()
+        .flat_map(|(note, value)| {
+            [
+                (field(*note, "impact"), value.to_string()),
+                (field(*note, "uncertainty"), value.to_string()),
+            ]
+        })
+        .collect();
+    let fields: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let saved = app
+        .as_user(who)
+        .await
+        .post(&format!("/rounds/{round}"), &fields)
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+}
+
+#[tokio::test]
+async fn curating_the_bank_after_a_round_keeps_its_charts_publishable_and_can_be_undone() {
+    let app = spawn_app();
+    let w = world(&app);
+    app.user(EDITOR_2, w.office, &[Role::Editor]);
+    let strategist = app.as_strategist_a().await;
+    let keep = submitted_note(&strategist, "trend", "Åldrande befolkning").await;
+    let other = submitted_note(&strategist, "uncertainty", "Framtidens energipriser").await;
+    let dup = submitted_note(&strategist, "trend", "Äldre befolkning").await;
+    let old = submitted_note(&strategist, "trend", "Kolkraftens återkomst").await;
+    make_public(&app, &[keep, other, dup, old]).await;
+    let round = round_on(
+        &app,
+        &[keep, other, dup, old],
+        "2099-01-01T09:00",
+        "after_answer",
+    )
+    .await;
+    // Strategist A rated both duplicates (4 and 2), strategist B only the one merged away.
+    rate(
+        &app,
+        STRATEGIST_A,
+        round,
+        &[(keep, "4"), (dup, "2"), (old, "3")],
+    )
+    .await;
+    rate(&app, STRATEGIST_B, round, &[(dup, "5"), (other, "2")]).await;
+
+    // Merging and archiving ask first; asked, nothing changes yet.
+    let editor = app.as_editor().await;
+    let into = keep.to_string();
+    let asked = editor
+        .post(&format!("/bank/{dup}/merge"), &[("into", &into)])
+        .await;
+    assert_eq!(asked.status, StatusCode::OK);
+    assert_eq!(asked.attrs("form#confirm", "data-action"), ["merge"]);
+    assert_eq!(
+        asked.attrs("form#confirm input[name=into]", "value"),
+        [into.as_str()]
+    );
+    let asked = editor
+        .post(&format!("/bank/{old}/status"), &[("to", "archived")])
+        .await;
+    assert_eq!(asked.status, StatusCode::OK);
+    assert_eq!(asked.attrs("form#confirm", "data-action"), ["archive"]);
+    let status_of = |id: i64| {
+        app.db
+            .read_blocking(move |c| framsyn::storage::bank::get(c, id))
+            .unwrap()
+            .unwrap()
+            .status
+            .key()
+    };
+    assert_eq!((status_of(dup), status_of(old)), ("submitted", "submitted"));
+    let merged = editor
+        .post(
+            &format!("/bank/{dup}/merge"),
+            &[("into", into.as_str()), ("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(merged.status, StatusCode::SEE_OTHER, "{}", merged.body);
+    let archived = editor
+        .post(
+            &format!("/bank/{old}/status"),
+            &[("to", "archived"), ("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(archived.status, StatusCode::SEE_OTHER, "{}", archived.body);
+    assert_eq!((status_of(dup), status_of(old)), ("merged", "archived"));
+
+    // The radar is published: the merged note's answers count under the note it went
+    // into, strategist A once (with the answer to that note): 4 and 5, median 4,5; the
+    // archived note is left out, and the chart says so.
+    let body = format!("[[radar:{round}]]\n\n[[driver-map:{round}]]");
+    let id = text_in_review(&app, &body).await;
+    let published = publish(&app, id).await;
+    assert_eq!(
+        published.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        published.body
+    );
+    let public = app.visitor().get(&format!("/publications/{id}")).await;
+    assert_eq!(public.status, StatusCode::OK);
+    public.assert_contains(&radar_row(keep, "4,5", "2"));
+    let shown = public.attrs(".embed-radar table.figures tbody th a", "href");
+    assert_eq!(shown, [format!("/bank/{keep}"), format!("/bank/{other}")]);
+    assert_eq!(
+        public.attrs(".embed-radar [data-left-out]", "data-left-out"),
+        ["1"]
+    );
+    assert_eq!(
+        public.attrs(".embed-driver_map table.figures tbody th a", "href"),
+        shown
+    );
+
+    // Only curators undo; an editor undoes both, and the history keeps every step.
+    let strategist = app.as_strategist_a().await;
+    assert_eq!(
+        strategist
+            .post(&format!("/bank/{dup}/restore"), &[])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let page = editor.get(&format!("/bank/{dup}")).await;
+    assert_eq!(
+        page.attrs("form#restore", "action"),
+        [format!("/bank/{dup}/restore")]
+    );
+    for note in [dup, old] {
+        let undone = editor.post(&format!("/bank/{note}/restore"), &[]).await;
+        assert_eq!(undone.status, StatusCode::SEE_OTHER, "{}", undone.body);
+    }
+    assert_eq!((status_of(dup), status_of(old)), ("submitted", "submitted"));
+    let back = app
+        .db
+        .read_blocking(move |c| framsyn::storage::bank::get(c, dup))
+        .unwrap()
+        .unwrap();
+    assert_eq!(back.merged_into, None);
+    assert!(back.public, "public again, as before the merge");
+    let history = editor.get(&format!("/bank/{dup}/history")).await;
+    let statuses = history.attrs("tr[data-version]", "data-status");
+    assert_eq!(statuses[0], "submitted");
+    assert_eq!(statuses[1], "merged");
+    let history = editor.get(&format!("/bank/{old}/history")).await;
+    assert_eq!(
+        history.attrs("tr[data-version]", "data-status")[..2],
+        ["submitted", "archived"]
+    );
+    // Nothing to undo twice.
+    assert_eq!(
+        editor
+            .post(&format!("/bank/{dup}/restore"), &[])
+            .await
+            .status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    // Live again, the charts show the notes apart; the published text keeps its figures.
+    let preview = editor
+        .post("/editorial/new", &output("Utkast", &body, "preview"))
+        .await;
+    let rows = preview.attrs(".embed-radar table.figures tbody th a", "href");
+    assert_eq!(rows.len(), 4, "{rows:?}");
+    app.visitor()
+        .get(&format!("/publications/{id}"))
+        .await
+        .assert_contains(&radar_row(keep, "4,5", "2"));
+}
+
+#[tokio::test]
+async fn a_round_keeping_its_figures_until_it_closes_is_not_published_before() {
+    let app = spawn_app();
+    let w = world(&app);
+    app.user(EDITOR_2, w.office, &[Role::Editor]);
+    let strategist = app.as_strategist_a().await;
+    let first = submitted_note(&strategist, "trend", "Åldrande befolkning").await;
+    let second = submitted_note(&strategist, "uncertainty", "Framtidens energipriser").await;
+    make_public(&app, &[first, second]).await;
+    let closes = local(2, 9);
+    let round = round_on(&app, &[first, second], &closes, "after_close").await;
+    rate(&app, STRATEGIST_A, round, &[(first, "4"), (second, "2")]).await;
+    // The premise: a strategist who has answered does not see the figures yet.
+    assert_eq!(
+        app.as_strategist_a()
+            .await
+            .get(&format!("/rounds/{round}/radar"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+
+    let body = format!("[[radar:{round}]]\n\n[[driver-map:{round}]]");
+    let id = text_in_review(&app, &body).await;
+    let refused = publish(&app, id).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_error("error-embeds-not-public");
+    let mut problems = refused.attrs("#embed-problems li[data-embed]", "data-problem");
+    problems.dedup();
+    assert_eq!(problems, ["embed-round-figures-not-public"]);
+    assert_eq!(
+        refused.attrs("#embed-problems li[data-embed]", "data-embed"),
+        [format!("driver-map:{round}"), format!("radar:{round}")]
+    );
+    assert_eq!(
+        app.visitor()
+            .get(&format!("/publications/{id}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+
+    // Once the round has closed, the same text is published with its figures.
+    app.clock.advance(chrono::Duration::days(3));
+    let published = publish(&app, id).await;
+    assert_eq!(
+        published.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        published.body
+    );
+    app.visitor()
+        .get(&format!("/publications/{id}"))
+        .await
+        .assert_contains(&radar_row(first, "4", "1"));
+}

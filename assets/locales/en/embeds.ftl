@@ -13,3 +13,8 @@ error-embeds-not-public = The text shows material visitors may not see. See the 
 embed-frozen-at = The figures in this text are frozen as they were at publication, { $date }.
 embed-live = The embedded material is shown as it is right now. The figures are frozen when the text is published.
 embed-missing-shown = The material { $reference } does not exist.
+embed-round-figures-not-public = the round's results are shown only once the round has closed. Publish after the round has closed, or remove the embed.
+chart-left-out = { $count ->
+    [one] One note archived since the round is left out.
+   *[other] { $count } notes archived since the round are left out.
+}

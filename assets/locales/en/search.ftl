@@ -12,3 +12,8 @@ search-count = { $count ->
 }
 search-all-notes = All matching notes
 search-all-sources = All matching sources
+search-help = How to search
+search-help-words = Several words: notes, sources and methods that have all the words (or words that begin so).
+search-help-phrase = "in quotation marks": exactly that phrase, the words in that order.
+search-help-not = -word or -"a phrase": without what has the word or the phrase.
+search-help-or = OR in capitals between words: what has either, for example hydrogen OR "electric cars".

@@ -13,3 +13,8 @@ error-embeds-not-public = Teksten viser materiale som besøkende ikke får se. S
 embed-frozen-at = Tallene i teksten er frosset slik de var ved publiseringen { $date }.
 embed-live = Det innbygde materialet vises slik det er akkurat nå. Tallene fryses når teksten publiseres.
 embed-missing-shown = Materialet { $reference } finnes ikke.
+embed-round-figures-not-public = rundens resultater vises først når runden er stengt. Publiser etter at runden er stengt, eller fjern innbyggingen.
+chart-left-out = { $count ->
+    [one] Ett notat som er arkivert siden runden, er utelatt.
+   *[other] { $count } notater som er arkivert siden runden, er utelatt.
+}

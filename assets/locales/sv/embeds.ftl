@@ -13,3 +13,8 @@ error-embeds-not-public = Texten visar material som besökare inte får se. Se l
 embed-frozen-at = Siffrorna i texten är frysta som de var vid publiceringen { $date }.
 embed-live = Det inbäddade materialet visas som det är just nu. Siffrorna fryses när texten publiceras.
 embed-missing-shown = Materialet { $reference } finns inte.
+embed-round-figures-not-public = rundans resultat visas först när rundan har stängt. Publicera efter att rundan har stängt eller ta bort inbäddningen.
+chart-left-out = { $count ->
+    [one] En notis som har arkiverats sedan rundan är utelämnad.
+   *[other] { $count } notiser som har arkiverats sedan rundan är utelämnade.
+}
