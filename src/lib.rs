@@ -33,7 +33,8 @@
 //!   session) and out, set-password links; people (the last administrator stays one);
 //!   organisations.
 //! - [`app::phases`], [`app::search`], [`app::input`]: the active phase and its logged
-//!   override; the one search over notes, sources and methods; input and moderation.
+//!   override; the one search over notes, sources and methods; input, its moderation
+//!   and what of it is published (the edited version; a name only if allowed).
 //! - [`app::editorial`], [`app::embeds`]: texts, their workflow steps, publishing with
 //!   the embedded material frozen in the same transaction; what a reference shows.
 //! - [`app::assignments`], [`app::rounds`], [`app::progress`]: writing, submitting and

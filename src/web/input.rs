@@ -106,9 +106,12 @@ pub struct ModerateForm {
     note: String,
     #[serde(default)]
     published: Option<String>,
+    #[serde(default)]
+    public_body: String,
 }
 
-/// Marks input read, answered or linked to a note, and publishes it or not.
+/// Marks input read, answered or linked to a note, and publishes it (as sent or in the
+/// moderator's edited version) or not.
 pub async fn moderate(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -126,10 +129,11 @@ pub async fn moderate(
         status,
         note,
         published,
+        public_body: form.public_body,
     };
     match input_app::moderate(&state.db, user, ctx.actor(), id, moderation).await? {
         Moderated::Done => Ok(Redirect::to("/admin/input").into_response()),
-        Moderated::UnknownNote => Err(AppError::Unprocessable),
+        Moderated::UnknownNote | Moderated::Refused(_) => Err(AppError::Unprocessable),
     }
 }
 
@@ -141,10 +145,12 @@ pub async fn export(State(state): State<AppState>, ctx: Ctx) -> Result<Response,
     let header: Vec<String> = [
         "input-received",
         "input-name",
+        "input-name-public",
         "input-email",
         "event-phase",
         "input-topic",
         "input-body",
+        "input-public-body",
         "input-status",
         "csv-note",
         "input-published",
@@ -161,10 +167,12 @@ pub async fn export(State(state): State<AppState>, ctx: Ctx) -> Result<Response,
                     .map(|d| d.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
                     .unwrap_or_default(),
                 i.name.clone().unwrap_or_default(),
+                if i.name_public { t("yes") } else { t("no") },
                 i.email.clone().unwrap_or_default(),
                 i.phase_slug.clone().unwrap_or_default(),
                 i.topic.clone().unwrap_or_default(),
                 i.body.clone(),
+                i.public_body.clone().unwrap_or_default(),
                 t(&format!("input-status-{}", i.status.key())),
                 i.note_id.map(|n| n.to_string()).unwrap_or_default(),
                 if i.published { t("yes") } else { t("no") },

@@ -388,7 +388,10 @@ async fn input_from_anyone_is_held_for_moderation_and_never_lost() {
     csv.assert_contains("Besvarat");
     let public = app.get("/input").await;
     public.assert_contains("Publicerade inspel");
-    public.assert_contains("Tänk på skärgårdarna &lt;script&gt;");
+    // Published as Markdown, as the form promises: the script is gone, the text stays.
+    let shown = public.texts("[data-input] .prose");
+    assert!(shown.iter().any(|t| t.contains("Tänk på skärgårdarna")));
+    assert!(!public.body.contains("<script>alert"));
     assert!(!public.body.contains("Inspel 1"));
 }
 

@@ -22,6 +22,7 @@ mod editorial;
 mod embeds;
 mod events;
 mod i18n;
+mod input;
 mod language;
 mod methods;
 mod organisations;
