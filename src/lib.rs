@@ -36,7 +36,9 @@
 //!   override; the one search over notes, sources and methods; input, its moderation
 //!   and what of it is published (the edited version; a name only if allowed).
 //! - [`app::editorial`], [`app::embeds`]: texts, their workflow steps, publishing with
-//!   the embedded material frozen in the same transaction; what a reference shows.
+//!   the embedded material frozen in the same transaction; what a reference shows;
+//!   illustrations (decoded with limits, stored as pixels only, public once a
+//!   published text shows them).
 //! - [`app::assignments`], [`app::rounds`], [`app::progress`]: writing, submitting and
 //!   reviewing home assignments; rating rounds while open and their figures; progress.
 //! - [`app::bank`], [`app::sources`]: importing, editing, linking and merging notes;

@@ -516,19 +516,24 @@ pub async fn upload_image(
     }
 }
 
-/// An uploaded image, with headers that keep a browser from reading it as anything else.
+/// An uploaded image (see [`app::editorial::image`] for who sees it), with headers that
+/// keep a browser from reading it as anything else; only a public one may be cached.
 pub async fn media(
     State(state): State<AppState>,
+    ctx: Ctx,
     Path(name): Path<String>,
 ) -> Result<Response, AppError> {
     if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '.') {
         return Err(AppError::NotFound);
     }
-    let (mime, bytes) = state
-        .db
-        .read(move |c| crate::storage::images::get(c, &name))
+    let (mime, bytes, public) = app::editorial::image(&state.db, ctx.viewer.as_ref(), name)
         .await?
         .ok_or(AppError::NotFound)?;
+    let cache = if public {
+        "public, max-age=86400"
+    } else {
+        "private, no-store"
+    };
     Ok((
         [
             (header::CONTENT_TYPE, mime),
@@ -537,10 +542,7 @@ pub async fn media(
                 header::CONTENT_SECURITY_POLICY,
                 "default-src 'none'; sandbox".to_string(),
             ),
-            (
-                header::CACHE_CONTROL,
-                "public, max-age=86400, immutable".to_string(),
-            ),
+            (header::CACHE_CONTROL, cache.to_string()),
         ],
         bytes,
     )
