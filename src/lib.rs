@@ -59,8 +59,9 @@
 //! ### `src/render/`
 //! The minijinja environment (with the start-up check that loads and renders every
 //! template), the translation function over the Fluent catalogues
-//! (`assets/locales/<lang>/<area>.ftl`, compiled in), date formatting, and the one
-//! Markdown renderer.
+//! (`assets/locales/<lang>/<area>.ftl`, compiled in), date formatting, the one
+//! Markdown renderer, and links made absolute for HTML read away from the site (the
+//! feed's content, the downloaded publication).
 //!
 //! **Invariants:** templates end in `.html` (auto-escaped) and undefined values are
 //! errors; no HTML is marked safe except [`render::markdown::to_safe_html`]'s; no
@@ -74,7 +75,8 @@
 //!
 //! **Invariants:** a handler extracts, calls one use case and renders (about 50 lines at
 //! most); no inline script (the CSP forbids it, and pages work without JavaScript);
-//! every chart has a title, a description and its figures in a table beside it.
+//! every chart has a title, a description and its figures in a table beside it, and
+//! carries its own presentation attributes so it draws right without the style sheet.
 //!
 //! ### `src/clock.rs`, `src/config.rs`, `src/files.rs`, `src/demo.rs`
 //! The one clock ([`clock::Clock`]: the system's, or set for a demo or a test); typed

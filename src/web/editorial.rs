@@ -397,6 +397,7 @@ pub async fn feed(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         .read(move |c| publications::public(c, now, 50))
         .await?;
     let base = state.config.public_url.trim_end_matches('/').to_string();
+    let written = state.programme.default_language.code();
     let mut entries = Vec::with_capacity(texts.len());
     for t in &texts {
         let material = embeds::frozen(t.snapshot.as_deref());
@@ -405,9 +406,24 @@ pub async fn feed(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             "publication_feed.html",
             context! { shown => shown(&state, &ctx, &t.body, &material), uid => format!("text-{}", t.id) },
         )?;
-        entries.push(atom_entry(&base, t, content.0));
+        // Read away from the site: every link in the content is absolute.
+        let page = url::Url::parse(&format!("{base}/publications/{}", t.id))
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        let content = crate::render::links::absolute(&content.0, &page, false);
+        entries.push(atom_entry(&base, t, content, written));
     }
     let mut feed = Feed::default();
+    feed.set_lang(Some(ctx.lang.code().to_string()));
+    // RFC 4287 asks for an author: the programme's organiser writes every text.
+    let organiser = state
+        .programme
+        .organiser
+        .pick(ctx.lang, state.programme.default_language);
+    feed.set_authors(vec![atom_syndication::Person {
+        name: organiser.to_string(),
+        uri: Some(format!("{base}/")),
+        ..Default::default()
+    }]);
     feed.set_id(format!("{base}/feed.atom"));
     let name = state
         .programme
@@ -436,7 +452,7 @@ fn atom_time(t: i64) -> chrono::DateTime<chrono::FixedOffset> {
 }
 
 /// A published text as a feed entry, with `content` (its HTML) in full.
-fn atom_entry(base: &str, t: &Publication, content: String) -> atom_syndication::Entry {
+fn atom_entry(base: &str, t: &Publication, content: String, lang: &str) -> atom_syndication::Entry {
     use atom_syndication::{Content, Entry, Link, Text};
     let at = atom_time(t.publish_at.or(t.published_at).unwrap_or(t.updated_at));
     let mut entry = Entry::default();
@@ -452,6 +468,7 @@ fn atom_entry(base: &str, t: &Publication, content: String) -> atom_syndication:
     entry.set_content(Some(Content {
         value: Some(content),
         content_type: Some("html".into()),
+        lang: Some(lang.to_string()),
         ..Default::default()
     }));
     entry
@@ -599,6 +616,13 @@ pub async fn final_publication_file(
         "final_publication_file.html",
         context! { chapters, sources },
     )?;
+    // Read away from the site: links point back to it, those within the file stay.
+    let site = url::Url::parse(&format!(
+        "{}/",
+        state.config.public_url.trim_end_matches('/')
+    ))
+    .map_err(|e| AppError::Internal(e.to_string()))?;
+    let page = axum::response::Html(crate::render::links::absolute(&page.0, &site, true));
     Ok((
         [(
             header::CONTENT_DISPOSITION,

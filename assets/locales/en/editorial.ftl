@@ -49,6 +49,7 @@ diff-added = Added:
 diff-removed = Removed:
 publications-title = Published
 publications-feed = Subscribe (Atom)
+feed-link-title = Publications and news
 publications-none = Nothing is published yet.
 error-publish-own = The programme requires a second pair of eyes: someone other than the last writer publishes the text.
 error-publication-step = The text cannot go there from where it stands.

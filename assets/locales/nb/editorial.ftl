@@ -49,6 +49,7 @@ diff-added = Lagt til:
 diff-removed = Fjernet:
 publications-title = Publisert
 publications-feed = Abonner (Atom)
+feed-link-title = Publikasjoner og nyheter
 publications-none = Ingenting er publisert ennå.
 error-publish-own = Programmet krever et ekstra par øyne: en annen enn den som skrev teksten sist, skal publisere den.
 error-publication-step = Teksten kan ikke flyttes dit i sin nåværende status.

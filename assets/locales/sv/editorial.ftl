@@ -49,6 +49,7 @@ diff-added = Tillagt:
 diff-removed = Borttaget:
 publications-title = Publicerat
 publications-feed = Prenumerera (Atom)
+feed-link-title = Publikationer och nyheter
 publications-none = Inget är publicerat ännu.
 error-publish-own = Programmet kräver ett andra par ögon: någon annan än den som senast skrev texten ska publicera den.
 error-publication-step = Texten kan inte tas dit i sitt nuvarande läge.
