@@ -34,9 +34,12 @@
 //!   organisations.
 //! - [`app::phases`], [`app::search`], [`app::input`]: the active phase and its logged
 //!   override; the one search over notes, sources and methods (phrases, exclusions and
-//!   OR translated to FTS5, every word quoted); input and moderation.
+//!   OR translated to FTS5, every word quoted); input, its moderation and what of it is
+//!   published (the edited version; a name only if allowed).
 //! - [`app::editorial`], [`app::embeds`]: texts, their workflow steps, publishing with
-//!   the embedded material frozen in the same transaction; what a reference shows.
+//!   the embedded material frozen in the same transaction; what a reference shows;
+//!   illustrations (decoded with limits, stored as pixels only, public once a
+//!   published text shows them).
 //! - [`app::assignments`], [`app::rounds`], [`app::progress`]: writing, submitting and
 //!   reviewing home assignments; rating rounds while open and their figures, closing
 //!   early, extending and renaming them, a Delphi round only after the first has closed
@@ -61,8 +64,9 @@
 //! The minijinja environment (with the start-up check that loads and renders every
 //! template), the translation function over the Fluent catalogues
 //! (`assets/locales/<lang>/<area>.ftl`, compiled in, counts in each language's plural
-//! forms), date formatting (one style per kind of date, defined in one place), and the
-//! one Markdown renderer.
+//! forms), date formatting (one style per kind of date, defined in one place), the one
+//! Markdown renderer, and links made absolute for HTML read away from the site (the
+//! feed's content, the downloaded publication).
 //!
 //! **Invariants:** templates end in `.html` (auto-escaped) and undefined values are
 //! errors; no HTML is marked safe except [`render::markdown::to_safe_html`]'s; no
@@ -78,7 +82,8 @@
 //!
 //! **Invariants:** a handler extracts, calls one use case and renders (about 50 lines at
 //! most); no inline script (the CSP forbids it, and pages work without JavaScript);
-//! every chart has a title, a description and its figures in a table beside it.
+//! every chart has a title, a description and its figures in a table beside it, and
+//! carries its own presentation attributes so it draws right without the style sheet.
 //!
 //! ### `src/clock.rs`, `src/config.rs`, `src/files.rs`, `src/demo.rs`
 //! The one clock ([`clock::Clock`]: the system's, or set for a demo or a test); typed

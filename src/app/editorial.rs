@@ -13,7 +13,7 @@ use crate::domain::embed::problems;
 use crate::domain::form::FieldErrors;
 use crate::domain::programme::{Phase, Programme};
 use crate::domain::publication::{
-    PublicationKind, Step, ValidPublication, can_edit, is_editable, publish_time, step,
+    PublicationKind, Step, ValidPublication, can_edit, is_editable, is_public, publish_time, step,
 };
 use crate::storage::audit::{self, Actor};
 use crate::storage::publications::{self, Change, Publication};
@@ -293,7 +293,12 @@ pub async fn upload_image(
     alt: &str,
 ) -> Result<Upload> {
     let by = editor(user)?;
-    let valid = match crate::domain::image::check(&bytes, alt) {
+    // Decoding and encoding take a while: off the runtime's threads.
+    let alt = alt.to_string();
+    let checked = tokio::task::spawn_blocking(move || crate::domain::image::check(&bytes, &alt))
+        .await
+        .map_err(|e| storage::StorageError::Task(e.to_string()))?;
+    let valid = match checked {
         Ok(valid) => valid,
         Err(errors) => return Ok(Upload::Refused(errors)),
     };
@@ -309,13 +314,38 @@ pub async fn upload_image(
     );
     let (actor, stored) = (actor.clone(), name.clone());
     transaction::write(db, move |tx| {
-        images::insert(tx, &stored, &valid, &bytes, by)?;
+        images::insert(tx, &stored, &valid, by)?;
         let target = format!("image:{stored}");
         audit::record(tx, &actor, "image.upload", Some(&target), None)?;
         Ok(())
     })
     .await?;
     Ok(Upload::Stored(name))
+}
+
+/// An uploaded image as it may be served to `viewer`: to the editorial team always, to
+/// anyone else only once a text the public sees shows it (an illustration of a draft or
+/// of a text taken down is not public). With its bytes, whether it is public.
+pub async fn image(
+    db: &Db,
+    viewer: Option<&User>,
+    name: String,
+) -> Result<Option<(String, Vec<u8>, bool)>> {
+    let now = db.clock().now_seconds();
+    let team = viewer.is_some_and(|u| editor(u).is_ok());
+    let found = db
+        .read(move |c| {
+            let Some((mime, bytes)) = images::get(c, &name)? else {
+                return Ok(None);
+            };
+            let texts = images::texts_showing(c, &name)?;
+            Ok(Some((mime, bytes, texts)))
+        })
+        .await?;
+    Ok(found.and_then(|(mime, bytes, texts)| {
+        let public = texts.iter().any(|&(status, at)| is_public(status, at, now));
+        (public || team).then_some((mime, bytes, public))
+    }))
 }
 
 /// A phase's published outputs, in the order the phase names them.

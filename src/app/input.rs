@@ -5,7 +5,7 @@ use super::subject;
 use super::{Error, Result};
 use crate::domain::access::Subject;
 use crate::domain::form::FieldErrors;
-use crate::domain::input::{InputForm, InputStatus, PER_HOUR};
+use crate::domain::input::{InputForm, InputStatus, PER_HOUR, redaction};
 use crate::domain::programme::Programme;
 use crate::domain::user::Role;
 use crate::storage::users::User;
@@ -59,13 +59,16 @@ pub fn can_moderate(subject: &Subject) -> bool {
 }
 
 /// A moderator's decision on one input.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Moderation {
     pub status: InputStatus,
     /// The bank note the input became (then it is `linked`, whatever the status says).
     pub note: Option<i64>,
-    /// Shown on the public input page.
+    /// Shown on the public input page (and on the note it is linked to).
     pub published: bool,
+    /// The text to publish as the moderator left it: edited to leave out what should not
+    /// be public, or the text as sent (or empty) to publish that.
+    pub public_body: String,
 }
 
 /// What became of moderating input.
@@ -74,6 +77,8 @@ pub enum Moderated {
     Done,
     /// The note named does not exist: nothing changed.
     UnknownNote,
+    /// The version to publish is refused (too long): nothing changed.
+    Refused(FieldErrors),
 }
 
 /// Records a moderator's decision on input `id`; each decision is logged.
@@ -91,6 +96,7 @@ pub async fn moderate(
         mut status,
         note,
         published,
+        public_body,
     } = moderation;
     if let Some(n) = note {
         if db.read(move |c| bank::brief(c, n)).await?.is_none() {
@@ -99,25 +105,26 @@ pub async fn moderate(
         status = InputStatus::Linked;
     }
     let by = user.id;
-    let changed = db
+    let outcome = db
         .write(move |tx| {
-            let changed = inputs::moderate(tx, id, status, note, published, by)?;
-            if changed {
-                let subject = format!("input:{id}");
-                audit::record(
-                    tx,
-                    &actor,
-                    "input.moderate",
-                    Some(&subject),
-                    Some(status.key()),
-                )?;
-            }
-            Ok(changed)
+            let Some(input) = inputs::get(tx, id)? else {
+                return Ok(None);
+            };
+            let version = match redaction(&input.body, &public_body) {
+                Ok(version) => version,
+                Err(errors) => return Ok(Some(Moderated::Refused(errors))),
+            };
+            inputs::moderate(tx, id, status, note, published, version.as_deref(), by)?;
+            let subject = format!("input:{id}");
+            audit::record(
+                tx,
+                &actor,
+                "input.moderate",
+                Some(&subject),
+                Some(status.key()),
+            )?;
+            Ok(Some(Moderated::Done))
         })
         .await?;
-    if changed {
-        Ok(Moderated::Done)
-    } else {
-        Err(Error::NotFound)
-    }
+    outcome.ok_or(Error::NotFound)
 }

@@ -261,6 +261,9 @@ pub struct DemoText {
 pub struct DemoInput {
     #[serde(default)]
     pub name: String,
+    /// Whether the sender allowed their name to be published.
+    #[serde(default)]
+    pub name_public: bool,
     #[serde(default)]
     pub email: String,
     #[serde(default)]
@@ -268,6 +271,9 @@ pub struct DemoInput {
     #[serde(default)]
     pub topic: String,
     pub body: String,
+    /// The moderators' edited version for publishing, if any.
+    #[serde(default)]
+    pub public_body: Option<String>,
     /// Local time it was sent.
     pub sent: String,
     /// new, read, answered or linked.

@@ -12,7 +12,7 @@ use crate::domain::assignment::{Action, Ranked, TrendRanking, transition};
 use crate::domain::bank::{LinkKind, NoteStatus, NoteType, check_parent};
 use crate::domain::credentials::hash_password;
 use crate::domain::event::{Audience, EventKind, EventStatus, Mode, ValidEvent};
-use crate::domain::input::{InputForm, InputStatus};
+use crate::domain::input::{InputForm, InputStatus, redaction};
 use crate::domain::programme::{ActivityKind, AssignmentPart, Programme};
 use crate::domain::publication::{PublicationForm, Step};
 use crate::domain::rating::{
@@ -1319,6 +1319,7 @@ fn input(cast: &Cast, demo: &DemoFile) -> Result<()> {
             phase: item.phase.clone(),
             topic: item.topic.clone(),
             website: String::new(),
+            name_public: item.name_public.then(|| "1".to_string()),
         };
         let valid = form
             .validate(&phases)
@@ -1342,9 +1343,15 @@ fn input(cast: &Cast, demo: &DemoFile) -> Result<()> {
             )?;
             Ok(id)
         })?;
+        let version = match &item.public_body {
+            Some(edited) => redaction(&valid.body, edited)
+                .map_err(|e| anyhow::anyhow!("demo input {:?}: {e:?}", item.body))?,
+            None => None,
+        };
         if status != InputStatus::New || item.published {
             cast.at(sent + Duration::days(2), |tx| {
-                inputs::moderate(tx, id, status, note, item.published, moderator.id)?;
+                let public = version.as_deref();
+                inputs::moderate(tx, id, status, note, item.published, public, moderator.id)?;
                 audit::record(
                     tx,
                     &actor(moderator),

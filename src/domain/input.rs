@@ -1,5 +1,7 @@
 //! Input (innspill) to the programme from anyone: the form and its rules, the honeypot
-//! that catches robots, and what the moderators do with it.
+//! that catches robots, what the moderators do with it, and what of it the public sees:
+//! the text (or the moderators' edited version of it), the sender's name only if they
+//! allowed it, and never their contact details.
 
 use serde::{Deserialize, Serialize};
 
@@ -36,11 +38,16 @@ pub struct InputForm {
     pub topic: String,
     #[serde(default)]
     pub website: String,
+    /// The box "my name may be published", ticked or not.
+    #[serde(default)]
+    pub name_public: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ValidInput {
     pub name: Option<String>,
+    /// Whether the sender allowed their name to be published (never without a name).
+    pub name_public: bool,
     pub email: Option<String>,
     pub body: String,
     pub phase: Option<String>,
@@ -68,13 +75,55 @@ impl InputForm {
         if phase.as_deref().is_some_and(|p| !phases.contains(&p)) {
             errors.add("phase", "error-unknown-phase");
         }
+        let name = form::optional(&self.name);
         errors.into_result(ValidInput {
-            name: form::optional(&self.name),
+            name_public: name.is_some() && self.name_public.is_some(),
+            name,
             email,
             body,
             phase,
             topic: form::optional(&self.topic),
         })
+    }
+}
+
+/// The moderators' version of a text for publishing, as they left it in the form: `None`
+/// when it is the text as sent (left unchanged or emptied), so the original is shown.
+/// The original itself is never changed.
+pub fn redaction(original: &str, edited: &str) -> Result<Option<String>, FieldErrors> {
+    let edited = edited.trim();
+    let mut errors = FieldErrors::new();
+    form::max_chars(&mut errors, "public_body", edited, BODY_MAX);
+    let version = (!edited.is_empty() && edited != original.trim()).then(|| edited.to_string());
+    errors.into_result(version)
+}
+
+/// What the public may see of a piece of input: the text to publish and the name only
+/// where the sender allowed it. There is no field for contact details.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PublicInput {
+    pub id: i64,
+    /// Markdown: the moderators' version if there is one, else the text as sent.
+    pub body: String,
+    pub name: Option<String>,
+    pub created_at: i64,
+}
+
+impl PublicInput {
+    pub fn new(
+        id: i64,
+        body: String,
+        public_body: Option<String>,
+        name: Option<String>,
+        name_public: bool,
+        created_at: i64,
+    ) -> Self {
+        PublicInput {
+            id,
+            body: public_body.unwrap_or(body),
+            name: name.filter(|_| name_public),
+            created_at,
+        }
     }
 }
 
@@ -107,6 +156,50 @@ mod tests {
                 ..Default::default()
             }
             .is_robot()
+        );
+    }
+
+    #[test]
+    fn a_name_is_public_only_when_given_and_allowed() {
+        let form = |name: &str, allowed: bool| InputForm {
+            body: "Text".into(),
+            name: name.into(),
+            name_public: allowed.then(|| "1".to_string()),
+            ..Default::default()
+        };
+        assert!(form("Eva Ek", true).validate(&[]).unwrap().name_public);
+        assert!(!form("Eva Ek", false).validate(&[]).unwrap().name_public);
+        assert!(!form(" ", true).validate(&[]).unwrap().name_public);
+        let shown = PublicInput::new(1, "Ring 070".into(), None, Some("Eva".into()), false, 0);
+        assert_eq!((shown.body.as_str(), shown.name), ("Ring 070", None));
+        let shown = PublicInput::new(
+            1,
+            "Ring 070".into(),
+            Some("Ring".into()),
+            Some("Eva".into()),
+            true,
+            0,
+        );
+        assert_eq!(
+            (shown.body.as_str(), shown.name.as_deref()),
+            ("Ring", Some("Eva"))
+        );
+    }
+
+    #[test]
+    fn an_unchanged_or_emptied_version_is_the_original() {
+        assert_eq!(redaction("Ring mig", " Ring mig "), Ok(None));
+        assert_eq!(redaction("Ring mig", "  "), Ok(None));
+        assert_eq!(
+            redaction("Ring mig 070", "Ring mig"),
+            Ok(Some("Ring mig".into()))
+        );
+        let long = "x".repeat(BODY_MAX + 1);
+        assert!(
+            redaction("a", &long)
+                .unwrap_err()
+                .get("public_body")
+                .is_some()
         );
     }
 }

@@ -5,6 +5,7 @@
 //! through its cache).
 
 pub mod i18n;
+pub mod links;
 pub mod markdown;
 pub mod print;
 pub mod table;
@@ -565,7 +566,8 @@ mod tests {
         );
     }
 
-    /// What every chart must be: one labelled image, without inline style or script.
+    /// What every chart must be: one labelled image, without inline style or script, its
+    /// shapes carrying their own colours.
     fn assert_accessible_svg(svg: &str, uid: &str) {
         assert_eq!(svg.matches("<svg").count(), 1);
         assert!(svg.contains("role=\"img\""));
@@ -575,7 +577,20 @@ mod tests {
         assert!(svg.contains(&format!("<desc id=\"{uid}-desc\">")));
         assert!(!svg.contains("style="));
         assert!(!svg.contains("<script"));
-        assert!(!svg.contains("fill=\"#"));
+        // Each shape draws right without the style sheet: its colours are its own.
+        for (shape, needs) in [
+            ("<circle ", " fill=\""),
+            ("<rect ", " fill=\""),
+            ("<path ", " fill=\""),
+        ]
+        .into_iter()
+        .chain([("<line ", " stroke=\"")])
+        {
+            for element in svg.split(shape).skip(1) {
+                let element = element.split("/>").next().unwrap_or_default();
+                assert!(element.contains(needs), "{shape}{element}");
+            }
+        }
     }
 
     #[test]

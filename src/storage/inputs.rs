@@ -4,14 +4,19 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::{Result, now_seconds};
-use crate::domain::input::{InputStatus, ValidInput};
+use crate::domain::input::{InputStatus, PublicInput, ValidInput};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Input {
     pub id: i64,
     pub name: Option<String>,
+    /// Whether the sender allowed their name to be published.
+    pub name_public: bool,
     pub email: Option<String>,
+    /// The text as sent, never changed.
     pub body: String,
+    /// The moderators' edited version for publishing, if any.
+    pub public_body: Option<String>,
     pub phase_slug: Option<String>,
     pub topic: Option<String>,
     pub status: InputStatus,
@@ -20,16 +25,18 @@ pub struct Input {
     pub created_at: i64,
 }
 
-const COLUMNS: &str =
-    "id, name, email, body, phase_slug, topic, status, note_id, published, created_at";
+const COLUMNS: &str = "id, name, name_public, email, body, public_body, phase_slug, topic, \
+     status, note_id, published, created_at";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Input> {
     let status: String = r.get("status")?;
     Ok(Input {
         id: r.get("id")?,
         name: r.get("name")?,
+        name_public: r.get("name_public")?,
         email: r.get("email")?,
         body: r.get("body")?,
+        public_body: r.get("public_body")?,
         phase_slug: r.get("phase_slug")?,
         topic: r.get("topic")?,
         status: InputStatus::parse(&status).unwrap_or(InputStatus::New),
@@ -57,8 +64,8 @@ pub fn insert(
         return Ok(None);
     }
     conn.execute(
-        "INSERT INTO inputs (name, email, body, phase_slug, topic, address, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO inputs (name, email, body, phase_slug, topic, address, created_at, name_public)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             input.name,
             input.email,
@@ -66,7 +73,8 @@ pub fn insert(
             input.phase,
             input.topic,
             address,
-            now
+            now,
+            input.name_public
         ],
     )?;
     Ok(Some(conn.last_insert_rowid()))
@@ -87,28 +95,60 @@ pub fn queue(conn: &Connection, status: Option<InputStatus>) -> Result<Vec<Input
         .collect::<rusqlite::Result<_>>()?)
 }
 
-/// What moderators have chosen to publish, newest first.
-pub fn published(conn: &Connection) -> Result<Vec<Input>> {
+fn public_from_row(r: &Row<'_>) -> rusqlite::Result<PublicInput> {
+    Ok(PublicInput::new(
+        r.get("id")?,
+        r.get("body")?,
+        r.get("public_body")?,
+        r.get("name")?,
+        r.get("name_public")?,
+        r.get("created_at")?,
+    ))
+}
+
+/// What moderators have chosen to publish, newest first, as the public may see it.
+pub fn published(conn: &Connection) -> Result<Vec<PublicInput>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM inputs WHERE published = 1 ORDER BY id DESC LIMIT 100"
     ))?;
     Ok(stmt
-        .query_map([], from_row)?
+        .query_map([], public_from_row)?
         .collect::<rusqlite::Result<_>>()?)
 }
 
-/// A moderator's decision on a piece of input.
+/// The published input linked to note `note`, oldest first, as the public may see it.
+pub fn published_for_note(conn: &Connection, note: i64) -> Result<Vec<PublicInput>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM inputs WHERE published = 1 AND note_id = ?1 ORDER BY id"
+    ))?;
+    Ok(stmt
+        .query_map([note], public_from_row)?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// A moderator's decision on a piece of input; `public_body` is their edited version for
+/// publishing (`None`: the text as sent). The text as sent is left as it is.
 pub fn moderate(
     conn: &Connection,
     id: i64,
     status: InputStatus,
     note: Option<i64>,
     published: bool,
+    public_body: Option<&str>,
     by: i64,
 ) -> Result<bool> {
     Ok(conn.execute(
-        "UPDATE inputs SET status = ?2, note_id = ?3, published = ?4, handled_by = ?5, handled_at = ?6
+        "UPDATE inputs SET status = ?2, note_id = ?3, published = ?4, public_body = ?5,
+             handled_by = ?6, handled_at = ?7
          WHERE id = ?1",
-        params![id, status.key(), note, published, by, now_seconds()],
+        params![
+            id,
+            status.key(),
+            note,
+            published,
+            public_body,
+            by,
+            now_seconds()
+        ],
     )? == 1)
 }

@@ -350,12 +350,15 @@ pub(super) async fn note_page(
     let can_submit = note.status == NoteStatus::Draft
         && subject.is_some_and(|s| s.organisation_id == note.organisation_id || can_curate);
     let sources = super::sources::of_note(state, ctx, &note, cited).await?;
+    let input = (state.db)
+        .read(move |c| crate::storage::inputs::published_for_note(c, id))
+        .await?;
     let page = state.render(
         ctx,
         "note.html",
         context! {
             note, can_edit, can_curate, can_submit, links, children, merged_from, parent,
-            merged_into, errors, typed, sources, link_kinds => LinkKind::ALL.iter().map(|k| k.key()).collect::<Vec<_>>(),
+            merged_into, errors, typed, sources, input, link_kinds => LinkKind::ALL.iter().map(|k| k.key()).collect::<Vec<_>>(),
         },
     )?;
     Ok((status, page).into_response())

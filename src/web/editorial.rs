@@ -397,6 +397,7 @@ pub async fn feed(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         .read(move |c| publications::public(c, now, 50))
         .await?;
     let base = state.config.public_url.trim_end_matches('/').to_string();
+    let written = state.programme.default_language.code();
     let mut entries = Vec::with_capacity(texts.len());
     for t in &texts {
         let material = embeds::frozen(t.snapshot.as_deref());
@@ -405,9 +406,24 @@ pub async fn feed(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             "publication_feed.html",
             context! { shown => shown(&state, &ctx, &t.body, &material), uid => format!("text-{}", t.id) },
         )?;
-        entries.push(atom_entry(&base, t, content.0));
+        // Read away from the site: every link in the content is absolute.
+        let page = url::Url::parse(&format!("{base}/publications/{}", t.id))
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        let content = crate::render::links::absolute(&content.0, &page, false);
+        entries.push(atom_entry(&base, t, content, written));
     }
     let mut feed = Feed::default();
+    feed.set_lang(Some(ctx.lang.code().to_string()));
+    // RFC 4287 asks for an author: the programme's organiser writes every text.
+    let organiser = state
+        .programme
+        .organiser
+        .pick(ctx.lang, state.programme.default_language);
+    feed.set_authors(vec![atom_syndication::Person {
+        name: organiser.to_string(),
+        uri: Some(format!("{base}/")),
+        ..Default::default()
+    }]);
     feed.set_id(format!("{base}/feed.atom"));
     let name = state
         .programme
@@ -436,7 +452,7 @@ fn atom_time(t: i64) -> chrono::DateTime<chrono::FixedOffset> {
 }
 
 /// A published text as a feed entry, with `content` (its HTML) in full.
-fn atom_entry(base: &str, t: &Publication, content: String) -> atom_syndication::Entry {
+fn atom_entry(base: &str, t: &Publication, content: String, lang: &str) -> atom_syndication::Entry {
     use atom_syndication::{Content, Entry, Link, Text};
     let at = atom_time(t.publish_at.or(t.published_at).unwrap_or(t.updated_at));
     let mut entry = Entry::default();
@@ -452,6 +468,7 @@ fn atom_entry(base: &str, t: &Publication, content: String) -> atom_syndication:
     entry.set_content(Some(Content {
         value: Some(content),
         content_type: Some("html".into()),
+        lang: Some(lang.to_string()),
         ..Default::default()
     }));
     entry
@@ -516,19 +533,24 @@ pub async fn upload_image(
     }
 }
 
-/// An uploaded image, with headers that keep a browser from reading it as anything else.
+/// An uploaded image (see [`app::editorial::image`] for who sees it), with headers that
+/// keep a browser from reading it as anything else; only a public one may be cached.
 pub async fn media(
     State(state): State<AppState>,
+    ctx: Ctx,
     Path(name): Path<String>,
 ) -> Result<Response, AppError> {
     if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '.') {
         return Err(AppError::NotFound);
     }
-    let (mime, bytes) = state
-        .db
-        .read(move |c| crate::storage::images::get(c, &name))
+    let (mime, bytes, public) = app::editorial::image(&state.db, ctx.viewer.as_ref(), name)
         .await?
         .ok_or(AppError::NotFound)?;
+    let cache = if public {
+        "public, max-age=86400"
+    } else {
+        "private, no-store"
+    };
     Ok((
         [
             (header::CONTENT_TYPE, mime),
@@ -537,10 +559,7 @@ pub async fn media(
                 header::CONTENT_SECURITY_POLICY,
                 "default-src 'none'; sandbox".to_string(),
             ),
-            (
-                header::CACHE_CONTROL,
-                "public, max-age=86400, immutable".to_string(),
-            ),
+            (header::CACHE_CONTROL, cache.to_string()),
         ],
         bytes,
     )
@@ -597,6 +616,13 @@ pub async fn final_publication_file(
         "final_publication_file.html",
         context! { chapters, sources },
     )?;
+    // Read away from the site: links point back to it, those within the file stay.
+    let site = url::Url::parse(&format!(
+        "{}/",
+        state.config.public_url.trim_end_matches('/')
+    ))
+    .map_err(|e| AppError::Internal(e.to_string()))?;
+    let page = axum::response::Html(crate::render::links::absolute(&page.0, &site, true));
     Ok((
         [(
             header::CONTENT_DISPOSITION,

@@ -107,9 +107,12 @@ pub struct ModerateForm {
     note: String,
     #[serde(default)]
     published: Option<String>,
+    #[serde(default)]
+    public_body: String,
 }
 
-/// Marks input read, answered or linked to a note, and publishes it or not.
+/// Marks input read, answered or linked to a note, and publishes it (as sent or in the
+/// moderator's edited version) or not.
 pub async fn moderate(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -127,10 +130,11 @@ pub async fn moderate(
         status,
         note,
         published,
+        public_body: form.public_body,
     };
     match input_app::moderate(&state.db, user, ctx.actor(), id, moderation).await? {
         Moderated::Done => Ok(Redirect::to("/admin/input").into_response()),
-        Moderated::UnknownNote => Err(AppError::Unprocessable),
+        Moderated::UnknownNote | Moderated::Refused(_) => Err(AppError::Unprocessable),
     }
 }
 
@@ -147,10 +151,12 @@ pub async fn export(
     let header: Vec<String> = [
         "input-received",
         "input-name",
+        "input-name-public",
         "input-email",
         "event-phase",
         "input-topic",
         "input-body",
+        "input-public-body",
         "input-status",
         "csv-note",
         "input-published",
@@ -165,10 +171,12 @@ pub async fn export(
             crate::cells![
                 chrono::DateTime::from_timestamp(i.created_at, 0).map(|d| d.with_timezone(&tz)),
                 i.name.clone(),
+                if i.name_public { t("yes") } else { t("no") },
                 i.email.clone(),
                 i.phase_slug.clone(),
                 i.topic.clone(),
                 i.body.clone(),
+                i.public_body.clone(),
                 t(&format!("input-status-{}", i.status.key())),
                 i.note_id,
                 if i.published { t("yes") } else { t("no") },

@@ -200,6 +200,7 @@ async fn an_editor_moderates_input_and_links_it_only_to_a_note_that_exists() {
                 status: InputStatus::Answered,
                 note,
                 published: true,
+                public_body: String::new(),
             };
             moderate(&db, &user, actor, id, moderation).await
         }

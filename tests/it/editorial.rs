@@ -388,7 +388,10 @@ async fn input_from_anyone_is_held_for_moderation_and_never_lost() {
     csv.assert_contains("Besvarat");
     let public = app.get("/input").await;
     public.assert_contains("Publicerade inspel");
-    public.assert_contains("Tänk på skärgårdarna &lt;script&gt;");
+    // Published as Markdown, as the form promises: the script is gone, the text stays.
+    let shown = public.texts("[data-input] .prose");
+    assert!(shown.iter().any(|t| t.contains("Tänk på skärgårdarna")));
+    assert!(!public.body.contains("<script>alert"));
     assert!(!public.body.contains("Inspel 1"));
 }
 
@@ -397,13 +400,11 @@ async fn images_are_checked_by_content_need_alt_text_and_are_served_safely() {
     let mut app = spawn_app();
     setup(&app).await;
     let editor = app.as_editor().await;
-    let png: Vec<u8> = [
-        &[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a][..],
-        &[
-            0, 0, 0, 0x0d, b'I', b'H', b'D', b'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0,
-        ][..],
-    ]
-    .concat();
+    let mut png = std::io::Cursor::new(Vec::new());
+    image::RgbaImage::from_pixel(2, 2, image::Rgba([11, 79, 138, 255]))
+        .write_to(&mut png, image::ImageFormat::Png)
+        .unwrap();
+    let png = png.into_inner();
     // No alt text: refused at the field.
     let refused = editor
         .upload_with(
@@ -429,6 +430,19 @@ async fn images_are_checked_by_content_need_alt_text_and_are_served_safely() {
     assert_eq!(disguised.status, StatusCode::UNPROCESSABLE_ENTITY);
     disguised.assert_error("error-image-type");
     disguised.assert_contains("value=\"Karta över regionerna\"");
+    // A PNG's first bytes followed by a script: it does not decode, so it is refused.
+    let header_only = [&png[..33], b"<script>alert(1)</script>"].concat();
+    let broken = editor
+        .upload_with(
+            "/editorial/images",
+            &[("alt", "Karta")],
+            "file",
+            "karta.png",
+            &header_only,
+        )
+        .await;
+    assert_eq!(broken.status, StatusCode::UNPROCESSABLE_ENTITY);
+    broken.assert_error("error-image-broken");
     let too_big = [png.clone(), vec![0u8; framsyn::domain::image::IMAGE_MAX]].concat();
     let big = editor
         .upload_with(
@@ -442,13 +456,15 @@ async fn images_are_checked_by_content_need_alt_text_and_are_served_safely() {
     assert_eq!(big.status, StatusCode::UNPROCESSABLE_ENTITY);
     big.assert_error("error-image-too-large");
 
+    // A real image carrying a script after its end: stored, but only its pixels.
+    let polyglot = [&png[..], b"<script>alert(1)</script>"].concat();
     let ok = editor
         .upload_with(
             "/editorial/images",
             &[("alt", "Karta över regionerna")],
             "file",
             "../../etc/karta.png",
-            &png,
+            &polyglot,
         )
         .await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER);
@@ -458,15 +474,51 @@ async fn images_are_checked_by_content_need_alt_text_and_are_served_safely() {
         .to_string();
     assert!(name.ends_with(".png") && !name.contains("karta"), "{name}");
     list.assert_contains(&format!("![Karta över regionerna](/media/{name})"));
-    // Served to anyone with its checked type and a policy that runs nothing.
-    let served = app.get(&format!("/media/{name}")).await;
+    let media = format!("/media/{name}");
+    // The editorial team sees it, not cached, with its type and a policy that runs nothing.
+    let served = editor.get(&media).await;
     assert_eq!(served.status, StatusCode::OK);
     assert_eq!(served.headers["content-type"], "image/png");
     assert_eq!(served.headers["x-content-type-options"], "nosniff");
+    assert_eq!(served.headers["cache-control"], "private, no-store");
     assert_eq!(
         served.headers["content-security-policy"],
         "default-src 'none'; sandbox"
     );
+    let stored = app
+        .db
+        .read_blocking({
+            let name = name.clone();
+            move |c| framsyn::storage::images::get(c, &name)
+        })
+        .unwrap()
+        .unwrap()
+        .1;
+    assert!(
+        !stored.windows(7).any(|w| w == b"<script"),
+        "only pixels are kept"
+    );
+    assert_eq!(image::load_from_memory(&stored).unwrap().width(), 2);
+
+    // Not public while only a draft shows it; public once a published text does.
+    let body = format!("Regionerna på kartan.\n\n![Karta över regionerna]({media})");
+    let news = |action| {
+        vec![
+            ("kind", "news"),
+            ("title", "Kartan"),
+            ("body", body.as_str()),
+            ("action", action),
+        ]
+    };
+    let draft = editor.post("/editorial/new", &news("save")).await;
+    assert_eq!(draft.status, StatusCode::SEE_OTHER, "{}", draft.body);
+    assert_eq!(app.get(&media).await.status, StatusCode::NOT_FOUND);
+    let strategist = app.as_strategist_a().await;
+    assert_eq!(strategist.get(&media).await.status, StatusCode::NOT_FOUND);
+    publish(&app, &news("save")).await;
+    let public = app.get(&media).await;
+    assert_eq!(public.status, StatusCode::OK);
+    assert_eq!(public.headers["cache-control"], "public, max-age=86400");
     assert_eq!(
         app.get("/media/nothing.png").await.status,
         StatusCode::NOT_FOUND

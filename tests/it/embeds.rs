@@ -130,12 +130,15 @@ async fn a_published_text_keeps_the_figures_it_showed_when_it_was_published() {
     assert!(!public.body.contains("[[radar:"));
     let feed: atom_syndication::Feed = app.get("/feed.atom").await.body.parse().unwrap();
     let content = feed.entries()[0].content().unwrap().value().unwrap();
-    assert!(content.contains(&radar_row(first, "4", "3")), "{content}");
+    // Away from the site, the links are absolute.
+    let site = app.state.config.public_url.clone();
+    let absolute = radar_row(first, "4", "3").replace("href=\"/", &format!("href=\"{site}/"));
+    assert!(content.contains(&absolute), "{content}");
     assert!(!content.contains("[[radar:"));
     let compiled = app.get("/publication").await;
     compiled.assert_contains(&radar_row(first, "4", "3"));
     let file = app.get("/publication.html").await;
-    file.assert_contains(&radar_row(first, "4", "3"));
+    file.assert_contains(&absolute);
     // The file carries the chart styles with it.
     file.assert_contains(".chart-shape-circle");
     let frozen = editor.get(&format!("/editorial/{id}")).await;
@@ -630,4 +633,94 @@ async fn a_round_keeping_its_figures_until_it_closes_is_not_published_before() {
         .get(&format!("/publications/{id}"))
         .await
         .assert_contains(&radar_row(first, "4", "1"));
+}
+
+/// Whether every shape of every chart in `html` carries its own fill or stroke, so it
+/// draws right without the site's style sheet; the number of shapes looked at.
+fn charts_draw_alone(html: &str) -> usize {
+    let doc = scraper::Html::parse_fragment(html);
+    let mut seen = 0;
+    for (selector, needs) in [
+        ("svg circle, svg rect, svg path", "fill"),
+        ("svg line", "stroke"),
+    ] {
+        for shape in doc.select(&scraper::Selector::parse(selector).unwrap()) {
+            seen += 1;
+            assert!(
+                shape.value().attr(needs).is_some(),
+                "no {needs}: {}",
+                shape.html()
+            );
+        }
+    }
+    seen
+}
+
+/// The addresses of every link and image in `html`.
+fn addresses(html: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_fragment(html);
+    let links = scraper::Selector::parse("a[href], img[src]").unwrap();
+    doc.select(&links)
+        .filter_map(|e| e.value().attr("href").or(e.value().attr("src")))
+        .map(str::to_string)
+        .collect()
+}
+
+#[tokio::test]
+async fn the_feed_and_the_downloaded_publication_stand_on_their_own() {
+    let mut app = spawn_app();
+    let (_, first, second, round) = start(&app).await;
+    rate_three(&app, first, round).await;
+    make_public(&app, &[first, second]).await;
+    let body = format!(
+        "Se [banken](/bank) och [tabellen](#radar).\n\n[[radar:{round}]]\n\n[[note:{first}]]"
+    );
+    let id = text_in_review(&app, &body).await;
+    assert_eq!(publish(&app, id).await.status, StatusCode::SEE_OTHER);
+    let site = app.state.config.public_url.clone();
+
+    // The feed names its author and language, and its content stands alone.
+    let feed: atom_syndication::Feed = app.get("/feed.atom").await.body.parse().unwrap();
+    assert_eq!(feed.lang(), Some("sv"));
+    assert_eq!(feed.authors().len(), 1);
+    assert!(!feed.authors()[0].name().trim().is_empty());
+    let content = feed.entries()[0].content().unwrap();
+    assert_eq!(content.lang(), Some("sv"));
+    let html = content.value().unwrap();
+    let links = addresses(html);
+    assert!(links.len() > 2, "{links:?}");
+    for link in &links {
+        assert!(link.starts_with(&format!("{site}/")), "{link}");
+    }
+    assert!(links.contains(&format!("{site}/bank")));
+    assert!(links.contains(&format!("{site}/publications/{id}#radar")));
+    assert!(charts_draw_alone(html) > 3);
+
+    // The downloaded publication: links back to the site, links within it kept.
+    let file = app.get("/publication.html").await;
+    assert!(
+        file.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    let links = addresses(&file.body);
+    assert!(links.contains(&format!("{site}/bank")), "{links:?}");
+    for link in &links {
+        assert!(
+            link.starts_with(&format!("{site}/")) || link.starts_with('#'),
+            "{link}"
+        );
+    }
+    assert!(charts_draw_alone(&file.body) > 3);
+
+    // Every page points to the feed.
+    let home = app.get("/").await;
+    assert_eq!(
+        home.attrs(
+            "head link[rel=alternate][type='application/atom+xml']",
+            "href"
+        ),
+        ["/feed.atom"]
+    );
 }

@@ -23,6 +23,7 @@ mod embeds;
 mod events;
 mod exports;
 mod i18n;
+mod input;
 mod language;
 mod methods;
 mod organisations;
