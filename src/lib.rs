@@ -67,7 +67,9 @@
 //! The route table ([`web::router`]) with its layers, the request context
 //! ([`web::Ctx`]: language, signed-in person, address), the one error policy
 //! ([`web::AppError`] and the error pages), the one way to show a form
-//! (`web::forms::FormPage`), the public assets, and handlers grouped by area.
+//! (`web::forms::FormPage`), the public assets, handlers grouped by area, and the
+//! server loop ([`web::server`]: the request-header timeout, and the shutdown deadline
+//! after which connections still open are closed).
 //!
 //! **Invariants:** a handler extracts, calls one use case and renders (about 50 lines at
 //! most); no inline script (the CSP forbids it, and pages work without JavaScript);

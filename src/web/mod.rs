@@ -21,6 +21,7 @@ pub(crate) mod progress;
 mod rounds;
 mod search;
 mod security;
+pub mod server;
 mod sources;
 
 use std::sync::Arc;

@@ -29,5 +29,6 @@ mod pages;
 mod programme;
 mod rounds;
 mod security;
+mod server;
 mod sources;
 mod storage;
