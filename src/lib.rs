@@ -66,8 +66,9 @@
 //! ### `src/web/`
 //! The route table ([`web::router`]) with its layers, the request context
 //! ([`web::Ctx`]: language, signed-in person, address), the one error policy
-//! ([`web::AppError`] and the error pages), the one way to show a form
-//! (`web::forms::FormPage`), the public assets, handlers grouped by area, and the
+//! ([`web::AppError`] and the error pages; a write the database cannot take is a 503),
+//! the one way to show a form (`web::forms::FormPage`, which also brings a form whose
+//! write failed back with what was typed), the public assets, handlers grouped by area, and the
 //! server loop ([`web::server`]: the request-header timeout, and the shutdown deadline
 //! after which connections still open are closed).
 //!

@@ -101,6 +101,9 @@ pub struct Ctx {
     /// Where to come back after signing in: this page for a GET; for a form sent after
     /// the session ended, the page the form was on.
     pub return_to: String,
+    /// What a form sent when its write failed, for showing that form again (see
+    /// [`super::forms::keep_unsaved_input`]).
+    pub unsaved: Option<super::forms::Unsaved>,
 }
 
 impl Ctx {
@@ -193,6 +196,7 @@ impl FromRequestParts<AppState> for Ctx {
             address,
             path,
             return_to,
+            unsaved: parts.extensions.get::<super::forms::Unsaved>().cloned(),
         })
     }
 }

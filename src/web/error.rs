@@ -48,11 +48,17 @@ const LAYER_STATUSES: [u16; 7] = [400, 403, 404, 405, 408, 413, 422];
 
 /// Every status an error page is written for: the layers' bare answers and our own
 /// errors' statuses (each has its `error-title-` and `error-text-` in the catalogues).
-pub const PAGE_STATUSES: [u16; 8] = [400, 403, 404, 405, 408, 413, 422, 500];
+pub const PAGE_STATUSES: [u16; 9] = [400, 403, 404, 405, 408, 413, 422, 500, 503];
 
 /// Marks a response whose body the error-page layer writes.
 #[derive(Debug, Clone, Copy)]
 struct ErrorPage;
+
+/// Marks the answer to a request whose write the database could not take (503): the
+/// form it came from may be shown again with what was typed (see
+/// [`super::forms::keep_unsaved_input`]).
+#[derive(Debug, Clone, Copy)]
+pub struct WriteFailed;
 
 impl AppError {
     fn status(&self) -> StatusCode {
@@ -62,6 +68,7 @@ impl AppError {
             AppError::SignInRequired { .. } => StatusCode::SEE_OTHER,
             AppError::Unprocessable => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Storage(e) if e.is_unavailable() => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Storage(_) | AppError::Template(_) | AppError::Internal(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR
             }
@@ -81,6 +88,9 @@ impl IntoResponse for AppError {
         }
         let mut response = status.into_response();
         response.extensions_mut().insert(ErrorPage);
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response.extensions_mut().insert(WriteFailed);
+        }
         response
     }
 }
@@ -141,6 +151,10 @@ mod tests {
             AppError::Unprocessable,
             AppError::TooLarge,
             AppError::Internal(String::new()),
+            AppError::Storage(StorageError::Sqlite(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY),
+                None,
+            ))),
         ];
         for error in ours {
             assert!(PAGE_STATUSES.contains(&error.status().as_u16()), "{error}");

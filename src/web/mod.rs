@@ -322,6 +322,8 @@ pub fn router(state: AppState) -> Router {
         .route("/health", get(pages::health))
         .route("/assets/{*path}", get(assets::serve))
         .fallback(pages::not_found)
+        // Around each route, so a failed write's form is asked for at the same route.
+        .layer(middleware::from_fn(forms::keep_unsaved_input))
         .layer(security::csrf(&state.config))
         .layer(security::timeout(&state.config))
         .layer(DefaultBodyLimit::max(state.config.body_limit))
