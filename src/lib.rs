@@ -70,7 +70,8 @@
 //! the one way to show a form (`web::forms::FormPage`, which also brings a form whose
 //! write failed back with what was typed), the public assets, handlers grouped by area, and the
 //! server loop ([`web::server`]: the request-header timeout, and the shutdown deadline
-//! after which connections still open are closed).
+//! after which connections still open are closed). Text answers travel compressed, with
+//! a weak `ETag` and 304 for a client that has them (`transfer`).
 //!
 //! **Invariants:** a handler extracts, calls one use case and renders (about 50 lines at
 //! most); no inline script (the CSP forbids it, and pages work without JavaScript);

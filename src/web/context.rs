@@ -25,6 +25,14 @@ use crate::storage::{sessions, users};
 pub const LANG_COOKIE: &str = "framsyn_lang";
 pub const SESSION_COOKIE: &str = "framsyn_session";
 
+/// Whether the request carries a session cookie (valid or not): a signed-in person's
+/// answers are never stored by a cache.
+pub fn session_cookie_present(headers: &HeaderMap) -> bool {
+    CookieJar::from_headers(headers)
+        .get(SESSION_COOKIE)
+        .is_some()
+}
+
 /// A session is touched at most this often, so reading pages does not mean writing.
 const TOUCH_EVERY_SECONDS: i64 = 60;
 

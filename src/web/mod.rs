@@ -23,6 +23,7 @@ mod search;
 mod security;
 pub mod server;
 mod sources;
+mod transfer;
 
 use std::sync::Arc;
 
@@ -320,6 +321,8 @@ pub fn router(state: AppState) -> Router {
             post(events::cancel_registration),
         )
         .route("/health", get(pages::health))
+        .route("/robots.txt", get(assets::robots))
+        .route("/favicon.ico", get(assets::favicon))
         .route("/assets/{*path}", get(assets::serve))
         .fallback(pages::not_found)
         // Around each route, so a failed write's form is asked for at the same route.
@@ -336,7 +339,10 @@ pub fn router(state: AppState) -> Router {
             error::error_pages,
         ))
         .layer(middleware::from_fn(context::vary_on_language))
+        .layer(middleware::from_fn(transfer::conditional))
         .layer(middleware::map_response(security::headers))
+        // Outermost but for tracing: what is tagged and measured above is the text itself.
+        .layer(transfer::compression())
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -32,3 +32,4 @@ mod security;
 mod server;
 mod sources;
 mod storage;
+mod transfer;
