@@ -25,6 +25,9 @@ pub enum AppError {
     Unprocessable,
     #[error("request body too large")]
     TooLarge,
+    /// Asked for by a name (`Host`) that is not this workspace's address.
+    #[error("misdirected request")]
+    WrongHost,
     #[error(transparent)]
     Storage(#[from] StorageError),
     #[error("template: {0:#}")]
@@ -48,7 +51,7 @@ const LAYER_STATUSES: [u16; 7] = [400, 403, 404, 405, 408, 413, 422];
 
 /// Every status an error page is written for: the layers' bare answers and our own
 /// errors' statuses (each has its `error-title-` and `error-text-` in the catalogues).
-pub const PAGE_STATUSES: [u16; 9] = [400, 403, 404, 405, 408, 413, 422, 500, 503];
+pub const PAGE_STATUSES: [u16; 10] = [400, 403, 404, 405, 408, 413, 421, 422, 500, 503];
 
 /// Marks a response whose body the error-page layer writes.
 #[derive(Debug, Clone, Copy)]
@@ -68,6 +71,7 @@ impl AppError {
             AppError::SignInRequired { .. } => StatusCode::SEE_OTHER,
             AppError::Unprocessable => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::WrongHost => StatusCode::MISDIRECTED_REQUEST,
             AppError::Storage(e) if e.is_unavailable() => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Storage(_) | AppError::Template(_) | AppError::Internal(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR
@@ -99,7 +103,11 @@ impl IntoResponse for AppError {
 /// answers of extractors and layers (a malformed path or query, CSRF refusal, timeout,
 /// body limit, unmatched routes), in the visitor's language.
 pub async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let lang = lang_from_headers(request.headers(), state.programme.default_language);
+    let lang = lang_from_headers(
+        request.headers(),
+        super::context::lang_cookie(&state.config),
+        state.programme.default_language,
+    );
     let response = next.run(request).await;
     let status = response.status();
     let ours = response.extensions().get::<ErrorPage>().is_some();
@@ -150,6 +158,7 @@ mod tests {
             AppError::Forbidden,
             AppError::Unprocessable,
             AppError::TooLarge,
+            AppError::WrongHost,
             AppError::Internal(String::new()),
             AppError::Storage(StorageError::Sqlite(rusqlite::Error::SqliteFailure(
                 rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY),

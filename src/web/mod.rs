@@ -333,6 +333,10 @@ pub fn router(state: AppState) -> Router {
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             state.config.body_limit,
         ))
+        .layer(middleware::from_fn_with_state(
+            Arc::new(security::allowed_hosts(&state.config)),
+            security::check_host,
+        ))
         // Outside the layers above, so their bare refusals become translated pages too.
         .layer(middleware::from_fn_with_state(
             state.clone(),
