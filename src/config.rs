@@ -31,6 +31,10 @@ pub struct Config {
     pub session_absolute: Duration,
     pub password_link_lifetime: Duration,
     pub request_timeout: Duration,
+    /// A connection that has not sent a whole request header within this time is closed.
+    pub header_timeout: Duration,
+    /// After SIGTERM, requests in flight get this long; connections left are closed.
+    pub shutdown_deadline: Duration,
     pub body_limit: usize,
     pub throttle: ThrottlePolicy,
     /// Reverse proxies whose `X-Forwarded-For` names the real client (for throttling
@@ -64,6 +68,8 @@ impl Config {
             session_absolute: Duration::from_secs(12 * 60 * 60),
             password_link_lifetime: Duration::from_secs(72 * 60 * 60),
             request_timeout: Duration::from_secs(30),
+            header_timeout: Duration::from_secs(10),
+            shutdown_deadline: Duration::from_secs(10),
             // Room for an illustration (5 MiB) with its form; every other form is far smaller.
             body_limit: 6 * 1024 * 1024,
             throttle: ThrottlePolicy::default(),

@@ -76,9 +76,14 @@
 //! The route table ([`web::router`]) with its layers, the request context
 //! ([`web::Ctx`]: language, signed-in person, address), the one error policy
 //! ([`web::AppError`] and the error pages, shown with the signed-in person's header and,
-//! for a refusal with a reason, what to do first), the one way to show a form
-//! (`web::forms::FormPage`; a form's error summary names each field by its label, in form
-//! order), the public assets, and handlers grouped by area.
+//! for a refusal with a reason, what to do first; a write the database cannot take is a
+//! 503), the one way to show a form (`web::forms::FormPage`: a form's error summary names
+//! each field by its label, in form order, and a form whose write failed comes back with
+//! what was typed), the public assets and the print style sheet's page rules, table
+//! exports as CSV and XLSX (`web::forms::download`), handlers grouped by area, and the
+//! server loop ([`web::server`]: the request-header timeout, and the shutdown deadline
+//! after which connections still open are closed). Text answers travel compressed, with
+//! a weak `ETag` and 304 for a client that has them (`transfer`).
 //!
 //! **Invariants:** a handler extracts, calls one use case and renders (about 50 lines at
 //! most); no inline script (the CSP forbids it, and pages work without JavaScript);

@@ -4,7 +4,6 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use anyhow::Context;
-use axum::serve::ListenerExt;
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
@@ -65,6 +64,23 @@ struct Cli {
         global = true
     )]
     trusted_proxies: Vec<std::net::IpAddr>,
+    /// Seconds a client has to send a whole request header before its connection is closed.
+    #[arg(
+        long,
+        env = "FRAMSYN_HEADER_TIMEOUT",
+        default_value_t = 10,
+        global = true
+    )]
+    header_timeout: u64,
+    /// Seconds the requests in flight get to finish after SIGTERM or Ctrl-C; connections
+    /// still open then are closed.
+    #[arg(
+        long,
+        env = "FRAMSYN_SHUTDOWN_DEADLINE",
+        default_value_t = 10,
+        global = true
+    )]
+    shutdown_deadline: u64,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -118,6 +134,8 @@ fn main() -> anyhow::Result<()> {
         config.methods = Folder::from_flag("--methods", path)?;
     }
     config.trusted_proxies = cli.trusted_proxies.clone();
+    config.header_timeout = std::time::Duration::from_secs(cli.header_timeout);
+    config.shutdown_deadline = std::time::Duration::from_secs(cli.shutdown_deadline);
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(config),
         Command::Check => {
@@ -286,26 +304,21 @@ fn serve(config: Config) -> anyhow::Result<()> {
         .with_methods(methods)
         .context("indexing the method bank")?;
     let runtime = tokio::runtime::Runtime::new()?;
-    runtime.block_on(async move {
+    let limits = framsyn::web::server::Limits::from_config(&state.config);
+    let result = runtime.block_on(async move {
         framsyn::web::spawn_housekeeping(&state);
         let app = framsyn::web::router(state);
         let listener = tokio::net::TcpListener::bind(addr)
             .await
-            .with_context(|| format!("binding {addr}"))?
-            .tap_io(|tcp| {
-                // Small responses go out at once instead of waiting for the peer's ACK.
-                let _ = tcp.set_nodelay(true);
-            });
+            .with_context(|| format!("binding {addr}"))?;
         tracing::info!("Framsyn serves http://{addr}");
-        axum::serve(
-            listener,
-            app.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
-        tracing::info!("stopped");
-        Ok(())
-    })
+        framsyn::web::server::serve(listener, app, limits, shutdown_signal()).await;
+        anyhow::Ok(())
+    });
+    // A database call still running after the deadline is not waited for either.
+    runtime.shutdown_timeout(std::time::Duration::from_secs(1));
+    tracing::info!("stopped");
+    result
 }
 
 async fn shutdown_signal() {

@@ -64,6 +64,23 @@ impl StorageError {
     }
 }
 
+impl StorageError {
+    /// Whether the database could not take a write just now (busy or locked past the
+    /// busy timeout, a full disk, a read-only file, an I/O error): nothing is wrong with
+    /// what was sent, and the same request may succeed a little later.
+    pub fn is_unavailable(&self) -> bool {
+        use rusqlite::ErrorCode::*;
+        matches!(
+            self,
+            StorageError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    DatabaseBusy | DatabaseLocked | DiskFull | ReadOnly | SystemIoFailure | CannotOpen
+                )
+        )
+    }
+}
+
 pub type Result<T, E = StorageError> = std::result::Result<T, E>;
 
 /// What became of an edit made from a known version of a record: every versioned
@@ -219,6 +236,19 @@ impl Db {
         let value = at_moment(self.clock.now_seconds(), || f(&tx))?;
         tx.commit()?;
         Ok(value)
+    }
+
+    /// While `refuse` holds, every write fails as on a read-only disk (`SQLITE_READONLY`)
+    /// and reads go on: a maintenance switch, and the way tests see how a failed write is
+    /// answered.
+    pub fn refuse_writes(&self, refuse: bool) -> Result<()> {
+        let conn = self
+            .inner
+            .writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        conn.pragma_update(None, "query_only", refuse)?;
+        Ok(())
     }
 
     /// Copies the live database to `dest` and checks the copy.

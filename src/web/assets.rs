@@ -31,6 +31,27 @@ pub async fn serve(
     Path(path): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
+    file(&state, &path, &headers).await
+}
+
+/// What crawlers may index: `robots.txt` of the assets (built in, or the `--assets`
+/// folder's).
+pub async fn robots(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    file(&state, "robots.txt", &headers).await
+}
+
+/// The icon browsers and feed readers ask for at `/favicon.ico`: the site's SVG icon.
+pub async fn favicon(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    file(&state, "favicon.svg", &headers).await
+}
+
+async fn file(state: &AppState, path: &str, headers: &HeaderMap) -> Result<Response, AppError> {
     if path
         .split('/')
         .next()
@@ -38,10 +59,10 @@ pub async fn serve(
     {
         return Err(AppError::NotFound);
     }
-    let (bytes, tag) = find(&state.config.assets, &path).await?;
+    let (bytes, tag) = find(&state.config.assets, path).await?;
     let tag_value = HeaderValue::from_str(&tag).map_err(|e| AppError::Internal(e.to_string()))?;
     let cache = HeaderValue::from_static(CACHE_CONTROL);
-    if fresh(&headers, &tag) {
+    if fresh(headers, &tag) {
         return Ok((
             StatusCode::NOT_MODIFIED,
             [(header::ETAG, tag_value), (header::CACHE_CONTROL, cache)],
@@ -50,7 +71,7 @@ pub async fn serve(
     }
     Ok((
         [
-            (header::CONTENT_TYPE, content_type(&path)),
+            (header::CONTENT_TYPE, content_type(path)),
             (header::ETAG, tag_value),
             (header::CACHE_CONTROL, cache),
         ],

@@ -7,7 +7,7 @@ use cookie::{Cookie, SameSite};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
-use super::context::SESSION_COOKIE;
+use super::context::session_cookie;
 use super::forms::FormPage;
 use super::forms::{Form, local_path};
 use super::{AppError, AppState, Ctx};
@@ -74,7 +74,7 @@ pub async fn login(
         .await?
     {
         Login::SignedIn { token, .. } => {
-            let cookie = Cookie::build((SESSION_COOKIE, token))
+            let cookie = Cookie::build((session_cookie(&state.config), token))
                 .path("/")
                 .http_only(true)
                 .same_site(SameSite::Lax)
@@ -110,7 +110,7 @@ pub async fn logout(State(state): State<AppState>, ctx: Ctx) -> Result<Response,
     if let Some(digest) = ctx.session.clone() {
         auth_app::logout(&state.db, ctx.actor(), digest).await?;
     }
-    let mut expired = Cookie::build((SESSION_COOKIE, ""))
+    let mut expired = Cookie::build((session_cookie(&state.config), ""))
         .path("/")
         .http_only(true)
         .same_site(SameSite::Lax)

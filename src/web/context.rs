@@ -22,8 +22,35 @@ use crate::storage::audit::Actor;
 use crate::storage::users::User;
 use crate::storage::{sessions, users};
 
-pub const LANG_COOKIE: &str = "framsyn_lang";
-pub const SESSION_COOKIE: &str = "framsyn_session";
+const LANG_COOKIE: &str = "framsyn_lang";
+const SESSION_COOKIE: &str = "framsyn_session";
+
+/// The session cookie's name: behind https with the `__Host-` prefix, which browsers
+/// accept only from a secure origin, without `Domain` and for the path `/`, so neither a
+/// neighbouring subdomain nor plain http can plant or overwrite it.
+pub fn session_cookie(config: &crate::config::Config) -> &'static str {
+    if config.secure_cookies {
+        "__Host-framsyn_session"
+    } else {
+        SESSION_COOKIE
+    }
+}
+
+/// The language cookie's name, prefixed as the session cookie's is.
+pub fn lang_cookie(config: &crate::config::Config) -> &'static str {
+    if config.secure_cookies {
+        "__Host-framsyn_lang"
+    } else {
+        LANG_COOKIE
+    }
+}
+
+/// Whether the request carries a session cookie (valid or not): a signed-in person's
+/// answers are never stored by a cache.
+pub fn session_cookie_present(headers: &HeaderMap) -> bool {
+    let jar = CookieJar::from_headers(headers);
+    jar.get(SESSION_COOKIE).is_some() || jar.get("__Host-framsyn_session").is_some()
+}
 
 /// A session is touched at most this often, so reading pages does not mean writing.
 const TOUCH_EVERY_SECONDS: i64 = 60;
@@ -32,9 +59,9 @@ const TOUCH_EVERY_SECONDS: i64 = 60;
 /// first visit the best of `Accept-Language` among the three; else the programme's
 /// default language (`default`). Every page depends on both headers, which is why
 /// [`vary_on_language`] marks every answer.
-pub fn lang_from_headers(headers: &HeaderMap, default: Lang) -> Lang {
+pub fn lang_from_headers(headers: &HeaderMap, cookie: &str, default: Lang) -> Lang {
     let chosen = CookieJar::from_headers(headers)
-        .get(LANG_COOKIE)
+        .get(cookie)
         .and_then(|c| Lang::parse(c.value()));
     chosen
         .or_else(|| {
@@ -101,6 +128,9 @@ pub struct Ctx {
     /// Where to come back after signing in: this page for a GET; for a form sent after
     /// the session ended, the page the form was on.
     pub return_to: String,
+    /// What a form sent when its write failed, for showing that form again (see
+    /// [`super::forms::keep_unsaved_input`]).
+    pub unsaved: Option<super::forms::Unsaved>,
 }
 
 impl Ctx {
@@ -144,7 +174,11 @@ impl FromRequestParts<AppState> for Ctx {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let lang = lang_from_headers(&parts.headers, state.programme.default_language);
+        let lang = lang_from_headers(
+            &parts.headers,
+            lang_cookie(&state.config),
+            state.programme.default_language,
+        );
         let peer = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
@@ -162,7 +196,7 @@ impl FromRequestParts<AppState> for Ctx {
             .map(|pq| pq.as_str().to_string())
             .unwrap_or_else(|| "/".to_string());
         let token = CookieJar::from_headers(&parts.headers)
-            .get(SESSION_COOKIE)
+            .get(session_cookie(&state.config))
             .map(|c| c.value().to_string());
         let (viewer, session) = match token {
             Some(token) => {
@@ -193,6 +227,7 @@ impl FromRequestParts<AppState> for Ctx {
             address,
             path,
             return_to,
+            unsaved: parts.extensions.get::<super::forms::Unsaved>().cloned(),
         })
     }
 }

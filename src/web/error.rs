@@ -29,6 +29,9 @@ pub enum AppError {
     Unprocessable,
     #[error("request body too large")]
     TooLarge,
+    /// Asked for by a name (`Host`) that is not this workspace's address.
+    #[error("misdirected request")]
+    WrongHost,
     #[error(transparent)]
     Storage(#[from] StorageError),
     #[error("template: {0:#}")]
@@ -53,7 +56,7 @@ const LAYER_STATUSES: [u16; 7] = [400, 403, 404, 405, 408, 413, 422];
 
 /// Every status an error page is written for: the layers' bare answers and our own
 /// errors' statuses (each has its `error-title-` and `error-text-` in the catalogues).
-pub const PAGE_STATUSES: [u16; 8] = [400, 403, 404, 405, 408, 413, 422, 500];
+pub const PAGE_STATUSES: [u16; 10] = [400, 403, 404, 405, 408, 413, 421, 422, 500, 503];
 
 /// Marks a response whose body the error-page layer writes, with the reason to show
 /// (a catalogue key) when the refusal has one.
@@ -61,6 +64,12 @@ pub const PAGE_STATUSES: [u16; 8] = [400, 403, 404, 405, 408, 413, 422, 500];
 struct ErrorPage {
     reason: Option<&'static str>,
 }
+
+/// Marks the answer to a request whose write the database could not take (503): the
+/// form it came from may be shown again with what was typed (see
+/// [`super::forms::keep_unsaved_input`]).
+#[derive(Debug, Clone, Copy)]
+pub struct WriteFailed;
 
 impl AppError {
     fn status(&self) -> StatusCode {
@@ -70,6 +79,8 @@ impl AppError {
             AppError::SignInRequired { .. } => StatusCode::SEE_OTHER,
             AppError::Unprocessable => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::WrongHost => StatusCode::MISDIRECTED_REQUEST,
+            AppError::Storage(e) if e.is_unavailable() => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Storage(_) | AppError::Template(_) | AppError::Internal(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR
             }
@@ -93,6 +104,9 @@ impl IntoResponse for AppError {
         };
         let mut response = status.into_response();
         response.extensions_mut().insert(ErrorPage { reason });
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response.extensions_mut().insert(WriteFailed);
+        }
         response
     }
 }
@@ -120,12 +134,17 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
         Ok(ctx) => ctx,
         // The session cannot be read (the database failing): the page without the person.
         Err(_) => Ctx {
-            lang: lang_from_headers(&asked.headers, state.programme.default_language),
+            lang: lang_from_headers(
+                &asked.headers,
+                super::context::lang_cookie(&state.config),
+                state.programme.default_language,
+            ),
             viewer: None,
             session: None,
             address: None,
             path: "/".to_string(),
             return_to: "/".to_string(),
+            unsaved: None,
         },
     };
     // The language switch comes back to the page the person was on (for a refused form,
@@ -166,7 +185,12 @@ mod tests {
             AppError::Refused("error-reason-answer-first"),
             AppError::Unprocessable,
             AppError::TooLarge,
+            AppError::WrongHost,
             AppError::Internal(String::new()),
+            AppError::Storage(StorageError::Sqlite(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY),
+                None,
+            ))),
         ];
         for error in ours {
             assert!(PAGE_STATUSES.contains(&error.status().as_u16()), "{error}");

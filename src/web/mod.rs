@@ -21,7 +21,9 @@ pub(crate) mod progress;
 mod rounds;
 mod search;
 mod security;
+pub mod server;
 mod sources;
+mod transfer;
 
 use std::sync::Arc;
 
@@ -340,14 +342,22 @@ pub fn router(state: AppState) -> Router {
             post(events::cancel_registration),
         )
         .route("/health", get(pages::health))
+        .route("/robots.txt", get(assets::robots))
+        .route("/favicon.ico", get(assets::favicon))
         .route("/assets/{*path}", get(assets::serve))
         .route("/print/{file}", get(assets::print_rules))
         .fallback(pages::not_found)
+        // Around each route, so a failed write's form is asked for at the same route.
+        .layer(middleware::from_fn(forms::keep_unsaved_input))
         .layer(security::csrf(&state.config))
         .layer(security::timeout(&state.config))
         .layer(DefaultBodyLimit::max(state.config.body_limit))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             state.config.body_limit,
+        ))
+        .layer(middleware::from_fn_with_state(
+            Arc::new(security::allowed_hosts(&state.config)),
+            security::check_host,
         ))
         // Outside the layers above, so their bare refusals become translated pages too.
         .layer(middleware::from_fn_with_state(
@@ -355,7 +365,10 @@ pub fn router(state: AppState) -> Router {
             error::error_pages,
         ))
         .layer(middleware::from_fn(context::vary_on_language))
+        .layer(middleware::from_fn(transfer::conditional))
         .layer(middleware::map_response(security::headers))
+        // Outermost but for tracing: what is tagged and measured above is the text itself.
+        .layer(transfer::compression())
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
 }

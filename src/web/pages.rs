@@ -9,7 +9,7 @@ use axum_extra::extract::cookie::{Cookie, SameSite};
 use minijinja::context;
 use serde::Deserialize;
 
-use super::context::LANG_COOKIE;
+use super::context::lang_cookie;
 use super::forms::{Form, local_path};
 use super::{AppError, AppState, Ctx};
 use crate::app::phases::{self as phases_app, Overridden};
@@ -115,7 +115,7 @@ pub async fn set_language(
     Form(form): Form<LanguageForm>,
 ) -> Response {
     let lang = Lang::parse(&form.lang).unwrap_or_default();
-    let cookie = Cookie::build((LANG_COOKIE, lang.code()))
+    let cookie = Cookie::build((lang_cookie(&state.config), lang.code()))
         .path("/")
         .same_site(SameSite::Lax)
         .http_only(true)

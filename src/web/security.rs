@@ -1,5 +1,6 @@
 //! The protective layers: security headers on every response, CSRF refusal of
-//! cross-site unsafe requests, and the request timeout.
+//! cross-site unsafe requests, refusal of requests for another host name (DNS
+//! rebinding), and the request timeout.
 
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::Response;
@@ -54,6 +55,64 @@ pub fn csrf(config: &Config) -> CsrfLayer {
             tracing::warn!(public_url = %config.public_url, error = ?e, "public address not usable as a trusted origin");
             layer
         }
+    }
+}
+
+/// The names (`host[:port]`, lower case) this workspace answers to: the public
+/// address's, and loopback with the listening port (local use, a health check on the
+/// machine). A page of another name that resolves here (DNS rebinding) is refused, so
+/// it cannot reach the forms that need no sign-in.
+pub fn allowed_hosts(config: &Config) -> Vec<String> {
+    let mut hosts = Vec::new();
+    if let Ok(uri) = config.public_url.parse::<axum::http::Uri>()
+        && let Some(authority) = uri.authority()
+    {
+        let host = authority.host().to_ascii_lowercase();
+        let default_port = if uri.scheme_str() == Some("https") {
+            443
+        } else {
+            80
+        };
+        let port = authority.port_u16().unwrap_or(default_port);
+        if port == default_port {
+            hosts.push(host.clone());
+        }
+        hosts.push(format!("{host}:{port}"));
+    }
+    let port = config.addr.port();
+    for loopback in ["127.0.0.1", "localhost", "[::1]"] {
+        hosts.push(format!("{loopback}:{port}"));
+    }
+    if !config.addr.ip().is_unspecified() {
+        hosts.push(config.addr.to_string());
+    }
+    hosts
+}
+
+/// Refuses (421) a request whose `Host` is none of [`allowed_hosts`]. A request without
+/// one (HTTP/1.0) is let through: browsers always send it.
+pub async fn check_host(
+    axum::extract::State(allowed): axum::extract::State<std::sync::Arc<Vec<String>>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    use axum::response::IntoResponse;
+    let asked = request
+        .headers()
+        .get(header::HOST)
+        .map(|v| v.to_str().unwrap_or("\u{0}").to_ascii_lowercase())
+        .or_else(|| {
+            request
+                .uri()
+                .authority()
+                .map(|a| a.as_str().to_ascii_lowercase())
+        });
+    match asked {
+        Some(host) if !allowed.contains(&host) => {
+            tracing::info!(%host, "refused a request for another host name");
+            super::AppError::WrongHost.into_response()
+        }
+        _ => next.run(request).await,
     }
 }
 

@@ -77,6 +77,12 @@ async fn cookies_are_secure_behind_https() {
         .to_str()
         .unwrap();
     assert!(cookie.contains("Secure"), "{cookie}");
+    // The __Host- prefix: only a secure origin may set it, for `/`, without a Domain.
+    assert!(cookie.starts_with("__Host-framsyn_session="), "{cookie}");
+    assert!(cookie.contains("Path=/"), "{cookie}");
+    assert!(!cookie.to_ascii_lowercase().contains("domain="), "{cookie}");
+    // The prefixed cookie is the session the server reads.
+    assert_eq!(app.get("/editorial").await.status, StatusCode::OK);
     let language = app
         .post("/language", &[("lang", "en"), ("next", "/")])
         .await;
@@ -86,11 +92,17 @@ async fn cookies_are_secure_behind_https() {
         .unwrap()
         .to_str()
         .unwrap();
-    assert!(cookie.starts_with("framsyn_lang=en"), "{cookie}");
+    assert!(cookie.starts_with("__Host-framsyn_lang=en"), "{cookie}");
     assert!(
         cookie.contains("Secure"),
         "the language cookie too: {cookie}"
     );
+    assert_eq!(app.get("/").await.attrs("html", "lang"), ["en"]);
+    // A cookie without the prefix (planted over plain http, or by a neighbouring
+    // subdomain) is not a session.
+    let token = app.cookies.remove("__Host-framsyn_session").unwrap();
+    app.cookies.insert("framsyn_session".into(), token);
+    assert_eq!(app.get("/editorial").await.status, StatusCode::SEE_OTHER);
 }
 
 #[tokio::test]

@@ -989,3 +989,51 @@ async fn a_notes_history_shows_old_and_new_values_and_restores_a_revision() {
         3
     );
 }
+
+#[tokio::test]
+async fn a_note_the_database_cannot_take_comes_back_with_what_was_typed_and_a_503() {
+    let app = spawn_app();
+    world(&app);
+    let strategist = app.as_strategist_a().await;
+    let fields = trend("Fler äldre på landsbygden", "Andelen över 80 år *ökar*.");
+    app.db.refuse_writes(true).unwrap();
+    let refused = strategist.post("/bank/new?then=draft", &fields).await;
+    assert_eq!(refused.status, StatusCode::SERVICE_UNAVAILABLE);
+    refused.assert_error("error-save-failed");
+    assert_eq!(
+        refused.attrs("input[name=title]", "value"),
+        ["Fler äldre på landsbygden"]
+    );
+    assert_eq!(
+        refused.texts("textarea[name=summary]"),
+        ["Andelen över 80 år *ökar*."]
+    );
+    assert_eq!(
+        refused.attrs("input[name=tags]", "value"),
+        ["demografi, landsbygd"]
+    );
+    // Sent again once the database takes writes, the same form is saved.
+    app.db.refuse_writes(false).unwrap();
+    let id = write_note(&strategist, "draft", &fields).await;
+    assert_eq!(
+        app.db
+            .read_blocking(move |c| bank::get(c, id))
+            .unwrap()
+            .map(|n| n.title),
+        Some("Fler äldre på landsbygden".to_string())
+    );
+}
+
+#[tokio::test]
+async fn a_failed_write_without_a_form_at_its_address_is_a_503_page() {
+    let app = spawn_app();
+    world(&app);
+    let strategist = app.as_strategist_a().await;
+    let id = write_note(&strategist, "draft", &trend("Titel", "Sammanfattning.")).await;
+    app.db.refuse_writes(true).unwrap();
+    let refused = strategist
+        .post(&format!("/bank/{id}/status"), &[("to", "submitted")])
+        .await;
+    assert_eq!(refused.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(refused.attrs("h1", "data-status"), ["503"]);
+}

@@ -32,5 +32,7 @@ mod print;
 mod programme;
 mod rounds;
 mod security;
+mod server;
 mod sources;
 mod storage;
+mod transfer;

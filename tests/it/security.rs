@@ -260,3 +260,66 @@ async fn a_malformed_address_gets_a_translated_page() {
     let huge_page = admin.get("/admin/audit?page=9223372036854775807").await;
     assert_eq!(huge_page.status, StatusCode::OK);
 }
+
+/// A GET of `path` asking for the host name `host`.
+fn for_host(path: &str, host: &str) -> axum::http::Request<axum::body::Body> {
+    axum::http::Request::get(path)
+        .header(header::HOST, host)
+        .body(axum::body::Body::empty())
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_request_for_another_host_name_is_refused_with_421() {
+    // Behind a public address: that name, and loopback for checks on the machine.
+    let mut app = spawn_app();
+    world(&app);
+    for host in [
+        "framsyn.test",
+        "FRAMSYN.test",
+        "framsyn.test:80",
+        "127.0.0.1:0",
+    ] {
+        let response = app.request(for_host("/", host)).await;
+        assert_eq!(response.status, StatusCode::OK, "{host}");
+    }
+    for host in [
+        "rebound.example",
+        "framsyn.test.rebound.example",
+        "framsyn.test:8080",
+    ] {
+        let response = app.request(for_host("/", host)).await;
+        assert_eq!(response.status, StatusCode::MISDIRECTED_REQUEST, "{host}");
+        assert_eq!(response.attrs("h1", "data-status"), ["421"]);
+    }
+    // The forms that need no sign-in are out of a rebound page's reach.
+    let mut post = for_host("/input", "rebound.example");
+    *post.method_mut() = axum::http::Method::POST;
+    post.headers_mut().insert(
+        header::CONTENT_TYPE,
+        "application/x-www-form-urlencoded".parse().unwrap(),
+    );
+    post.headers_mut()
+        .insert("sec-fetch-site", "same-origin".parse().unwrap());
+    assert_eq!(
+        app.request(post).await.status,
+        StatusCode::MISDIRECTED_REQUEST
+    );
+
+    // Without a public address (local use): loopback names with the listening port.
+    let config = framsyn::config::Config::new(
+        "127.0.0.1:8080".parse().unwrap(),
+        "unused".into(),
+        programme_dir("regionerna-2050"),
+        None,
+    );
+    let mut local = spawn_with(regionerna(), config);
+    for host in ["127.0.0.1:8080", "localhost:8080", "[::1]:8080"] {
+        let response = local.request(for_host("/", host)).await;
+        assert_eq!(response.status, StatusCode::OK, "{host}");
+    }
+    for host in ["rebound.example:8080", "localhost:9090", "localhost"] {
+        let response = local.request(for_host("/", host)).await;
+        assert_eq!(response.status, StatusCode::MISDIRECTED_REQUEST, "{host}");
+    }
+}
