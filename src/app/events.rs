@@ -10,7 +10,8 @@ use super::{Error, Result, subject};
 use crate::domain::access::{Subject, can_see_event};
 use crate::domain::event::{
     AgendaForm, Audience, EventForm, EventStatus, Question, QuestionForm, RegistrationStatus,
-    VISITOR_WINDOW_SECONDS, ValidAgendaItem, ValidQuestion, check_answers, visitor_may_register,
+    StatusAction, VISITOR_WINDOW_SECONDS, ValidAgendaItem, ValidQuestion, check_answers,
+    visitor_may_register,
 };
 use crate::domain::form::{self, FieldErrors};
 use crate::domain::programme::Programme;
@@ -143,9 +144,10 @@ pub async fn page(db: &Db, viewer: Option<&User>, event: Event) -> Result<EventP
         can_edit: subject.is_some_and(|s| may_edit(&s, &event)),
         can_register_others: subject.is_some_and(|s| s.can_register_for(s.organisation_id)),
         online_link_visible: leader
-            || mine
-                .as_ref()
-                .is_some_and(|r| r.status == RegistrationStatus::Confirmed),
+            || (event.status != EventStatus::Cancelled
+                && mine
+                    .as_ref()
+                    .is_some_and(|r| r.status == RegistrationStatus::Confirmed)),
         minutes_revisions: if can_minutes { minutes.len() } else { 0 },
         minutes: minutes.into_iter().find(|m| m.is_final || can_minutes),
         event,
@@ -565,31 +567,29 @@ pub enum StatusChange {
     Refused(Box<Event>),
 }
 
-/// Publishes (approves), rejects or cancels an event, with a note (process leaders).
+/// Approves, rejects, cancels or reinstates an event, with a note (process leaders).
+/// Registrations are kept as they are while an event is cancelled, so reinstating it
+/// gives everyone back the seat or place in line they had.
 pub async fn change_status(
     db: &Db,
     user: &User,
     actor: audit::Actor,
     id: i64,
-    to: EventStatus,
+    action: StatusAction,
     note: &str,
 ) -> Result<StatusChange> {
     let event = visible(db, Some(user), id).await?;
     if !subject(user).can_schedule_events() {
         return Err(Error::Forbidden);
     }
-    let action = match to {
-        EventStatus::Cancelled => "event.cancel",
-        EventStatus::Rejected => "event.reject",
-        _ => "event.approve",
-    };
     let note = form::optional(note).map(|n| n.chars().take(2000).collect::<String>());
     let changed = db
         .write(move |tx| {
-            let changed = events::set_status(tx, id, to, note.as_deref())?;
+            let changed = events::set_status(tx, id, action, note.as_deref())?;
             if changed {
                 let subject = format!("event:{id}");
-                audit::record(tx, &actor, action, Some(&subject), note.as_deref())?;
+                let what = action.audit_action();
+                audit::record(tx, &actor, what, Some(&subject), note.as_deref())?;
             }
             Ok(changed)
         })

@@ -545,18 +545,43 @@ pub fn visitor_may_register(sent_from_address: u32) -> bool {
     sent_from_address < VISITOR_REGISTRATIONS_PER_ADDRESS
 }
 
-/// Whether an event may move from one status to another: proposals are approved,
-/// rejected or withdrawn (cancelled); published events can only be cancelled.
-pub fn status_change_allowed(from: EventStatus, to: EventStatus) -> bool {
-    matches!(
-        (from, to),
-        (EventStatus::Proposed, EventStatus::Published)
-            | (EventStatus::Proposed, EventStatus::Rejected)
-            | (
-                EventStatus::Proposed | EventStatus::Published,
-                EventStatus::Cancelled
-            )
-    )
+keyed_enum! {
+    /// What a process leader does to an event's status: approve or reject a proposal,
+    /// cancel an event (a proposal is withdrawn so), or reinstate a cancelled one.
+    StatusAction {
+        Approve => "approve",
+        Reject => "reject",
+        Cancel => "cancel",
+        Reinstate => "reinstate",
+    }
+}
+
+impl StatusAction {
+    /// The status an event in `from` gets, or `None` when the action does not apply:
+    /// proposals are approved, rejected or withdrawn; published events can only be
+    /// cancelled; a cancelled event can only be reinstated, and then it is published
+    /// (only a process leader reinstates, and they may publish anyway).
+    pub fn apply(self, from: EventStatus) -> Option<EventStatus> {
+        match (self, from) {
+            (StatusAction::Approve, EventStatus::Proposed) => Some(EventStatus::Published),
+            (StatusAction::Reject, EventStatus::Proposed) => Some(EventStatus::Rejected),
+            (StatusAction::Cancel, EventStatus::Proposed | EventStatus::Published) => {
+                Some(EventStatus::Cancelled)
+            }
+            (StatusAction::Reinstate, EventStatus::Cancelled) => Some(EventStatus::Published),
+            _ => None,
+        }
+    }
+
+    /// The action's name in the audit log.
+    pub fn audit_action(self) -> &'static str {
+        match self {
+            StatusAction::Approve => "event.approve",
+            StatusAction::Reject => "event.reject",
+            StatusAction::Cancel => "event.cancel",
+            StatusAction::Reinstate => "event.reinstate",
+        }
+    }
 }
 
 #[cfg(test)]
@@ -649,22 +674,18 @@ mod tests {
             "no overtaking the line"
         );
         assert_eq!(seat(None, None, 500, 0, None), Seat::Confirmed);
-        assert!(status_change_allowed(
-            EventStatus::Proposed,
-            EventStatus::Published
-        ));
-        assert!(!status_change_allowed(
-            EventStatus::Cancelled,
-            EventStatus::Published
-        ));
-        assert!(!status_change_allowed(
-            EventStatus::Published,
-            EventStatus::Rejected
-        ));
-        assert!(!status_change_allowed(
-            EventStatus::Cancelled,
-            EventStatus::Cancelled
-        ));
+        assert_eq!(
+            StatusAction::Approve.apply(EventStatus::Proposed),
+            Some(EventStatus::Published)
+        );
+        assert_eq!(StatusAction::Approve.apply(EventStatus::Cancelled), None);
+        assert_eq!(StatusAction::Reject.apply(EventStatus::Published), None);
+        assert_eq!(StatusAction::Cancel.apply(EventStatus::Cancelled), None);
+        assert_eq!(
+            StatusAction::Reinstate.apply(EventStatus::Cancelled),
+            Some(EventStatus::Published)
+        );
+        assert_eq!(StatusAction::Reinstate.apply(EventStatus::Published), None);
     }
 
     #[test]

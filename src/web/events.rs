@@ -17,8 +17,8 @@ use crate::app::events::{
     RegistrationRequest, Saved, StatusChange, Who,
 };
 use crate::domain::event::{
-    AgendaForm, Audience, EventForm, EventKind, EventStatus, Mode, QuestionForm, QuestionKind,
-    RegistrationStatus, to_local_input,
+    AgendaForm, Audience, EventForm, EventKind, Mode, QuestionForm, QuestionKind,
+    RegistrationStatus, StatusAction, to_local_input,
 };
 use crate::domain::form::FieldErrors;
 use crate::storage::events::{self, Event};
@@ -151,32 +151,61 @@ async fn signed_in_for<'c>(state: &AppState, ctx: &'c Ctx, id: i64) -> Result<&'
 pub struct StatusForm {
     #[serde(default)]
     note: String,
+    /// Cancelling asks first: the event is cancelled only when this says `yes`.
+    #[serde(default)]
+    confirm: String,
 }
 
 async fn change_status(
     state: &AppState,
     ctx: &Ctx,
     id: i64,
-    to: EventStatus,
+    action: StatusAction,
     note: &str,
 ) -> Result<Response, AppError> {
     let user = signed_in_for(state, ctx, id).await?;
-    match events_app::change_status(&state.db, user, ctx.actor(), id, to, note).await? {
+    match events_app::change_status(&state.db, user, ctx.actor(), id, action, note).await? {
         StatusChange::Changed => Ok(Redirect::to(&format!("/events/{id}")).into_response()),
-        StatusChange::Refused(event) => {
-            let errors = BTreeMap::from([("registration".to_string(), "error-status-change")]);
-            registration_failed(state, ctx, *event, BTreeMap::new(), errors).await
-        }
+        StatusChange::Refused(event) => status_refused(state, ctx, *event).await,
     }
 }
 
+async fn status_refused(state: &AppState, ctx: &Ctx, event: Event) -> Result<Response, AppError> {
+    let errors = BTreeMap::from([("registration".to_string(), "error-status-change")]);
+    registration_failed(state, ctx, event, BTreeMap::new(), errors).await
+}
+
+/// Cancels an event once confirmed; before that, asks, saying who will be told and that
+/// the event can be reinstated (the note typed is kept).
 pub async fn cancel_event(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     Form(form): Form<StatusForm>,
 ) -> Result<Response, AppError> {
-    change_status(&state, &ctx, id, EventStatus::Cancelled, &form.note).await
+    if form.confirm == "yes" {
+        return change_status(&state, &ctx, id, StatusAction::Cancel, &form.note).await;
+    }
+    signed_in_for(&state, &ctx, id).await?;
+    let event = visible_event(&state, &ctx, id).await?;
+    ctx.require(|s| s.can_schedule_events())?;
+    if StatusAction::Cancel.apply(event.status).is_none() {
+        return status_refused(&state, &ctx, event).await;
+    }
+    let note = form.note;
+    Ok(state
+        .render(&ctx, "event_cancel.html", context! { event, note })?
+        .into_response())
+}
+
+/// Reinstates a cancelled event: published again, with its registrations as they were.
+pub async fn reinstate(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<StatusForm>,
+) -> Result<Response, AppError> {
+    change_status(&state, &ctx, id, StatusAction::Reinstate, &form.note).await
 }
 
 pub async fn approve(
@@ -184,7 +213,7 @@ pub async fn approve(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    change_status(&state, &ctx, id, EventStatus::Published, "").await
+    change_status(&state, &ctx, id, StatusAction::Approve, "").await
 }
 
 pub async fn reject(
@@ -193,7 +222,7 @@ pub async fn reject(
     Path(id): Path<i64>,
     Form(form): Form<StatusForm>,
 ) -> Result<Response, AppError> {
-    change_status(&state, &ctx, id, EventStatus::Rejected, &form.note).await
+    change_status(&state, &ctx, id, StatusAction::Reject, &form.note).await
 }
 
 /// What the event page shows besides the event; errors of a sent form come back here.

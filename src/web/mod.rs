@@ -294,6 +294,7 @@ pub fn router(state: AppState) -> Router {
             get(events::edit_form).post(events::update),
         )
         .route("/events/{id}/cancel", post(events::cancel_event))
+        .route("/events/{id}/reinstate", post(events::reinstate))
         .route("/events/{id}/approve", post(events::approve))
         .route("/events/{id}/reject", post(events::reject))
         .route("/events/{id}/agenda", post(events::add_agenda_item))

@@ -483,7 +483,7 @@ async fn a_cancelled_event_takes_no_registrations_and_says_so() {
     let cancelled = leader
         .post(
             &format!("/events/{id}/cancel"),
-            &[("note", "Vi flyttar till hösten.")],
+            &[("note", "Vi flyttar till hösten."), ("confirm", "yes")],
         )
         .await;
     assert_eq!(cancelled.status, StatusCode::SEE_OTHER);
@@ -504,6 +504,115 @@ async fn a_cancelled_event_takes_no_registrations_and_says_so() {
         mine.attrs(&format!("tr[data-event='{id}']"), "data-event-status"),
         ["cancelled"]
     );
+}
+
+/// Cancelling asks first (saying who is told, keeping the note typed); registrants then
+/// see the event as cancelled, with no seat and nothing to cancel; a process leader
+/// reinstates it and everyone has their seat again.
+#[tokio::test]
+async fn cancelling_asks_first_shows_registrants_the_cancellation_and_can_be_undone() {
+    let app = spawn_app();
+    world(&app);
+    let leader = app.as_leader().await;
+    let id = schedule(&leader, &workshop(&local(20, 9), &local(20, 16), "50", "")).await;
+    let strategist_b = app.as_strategist_b().await;
+    strategist_b
+        .post(&format!("/events/{id}/register"), &[("person", "self")])
+        .await;
+    let status = |app: &TestApp| {
+        app.db
+            .read_blocking(move |c| events::get(c, id))
+            .unwrap()
+            .unwrap()
+            .status
+            .key()
+    };
+
+    let asked = leader
+        .post(
+            &format!("/events/{id}/cancel"),
+            &[("note", "Lokalen är upptagen.")],
+        )
+        .await;
+    assert_eq!(asked.status, StatusCode::OK);
+    assert_eq!(
+        asked.attrs("[data-confirm]", "data-confirm"),
+        ["cancel-event"]
+    );
+    assert_eq!(asked.attrs("[data-registered]", "data-registered"), ["1"]);
+    assert_eq!(asked.attrs("input[name=confirm]", "value"), ["yes"]);
+    assert_eq!(asked.texts("textarea[name=note]"), ["Lokalen är upptagen."]);
+    assert_eq!(
+        status(&app),
+        "published",
+        "nothing changes before confirming"
+    );
+
+    let cancelled = leader
+        .post(
+            &format!("/events/{id}/cancel"),
+            &[("note", "Lokalen är upptagen."), ("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(cancelled.status, StatusCode::SEE_OTHER);
+    assert_eq!(status(&app), "cancelled");
+    let page = strategist_b.get(&format!("/events/{id}")).await;
+    assert_eq!(
+        page.attrs("#registration p[data-registration]", "data-registration"),
+        ["event-cancelled"]
+    );
+    assert_eq!(
+        page.attrs("#registration li[data-registration]", "data-registration"),
+        ["event-cancelled"],
+        "the organisation's list says so too"
+    );
+    assert!(
+        page.attrs("form[action^='/registrations/']", "action")
+            .is_empty(),
+        "nothing to cancel on a cancelled event"
+    );
+    let mine = strategist_b.get("/my-events").await;
+    assert_eq!(
+        mine.attrs(
+            &format!("tr[data-event='{id}'] [data-registration]"),
+            "data-registration"
+        ),
+        ["event-cancelled"]
+    );
+
+    let refused = strategist_b
+        .post(&format!("/events/{id}/reinstate"), &[])
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let leader_page = leader.get(&format!("/events/{id}")).await;
+    assert_eq!(
+        leader_page.attrs("#reinstate-form", "action"),
+        [format!("/events/{id}/reinstate")]
+    );
+    let reinstated = leader
+        .post(
+            &format!("/events/{id}/reinstate"),
+            &[("note", "Vi ses som planerat.")],
+        )
+        .await;
+    assert_eq!(reinstated.status, StatusCode::SEE_OTHER);
+    assert_eq!(status(&app), "published");
+    let page = strategist_b.get(&format!("/events/{id}")).await;
+    assert_eq!(
+        page.attrs("#registration p[data-registration]", "data-registration"),
+        ["confirmed"],
+        "the seat is back"
+    );
+    assert!(
+        !page
+            .attrs("form[action^='/registrations/']", "action")
+            .is_empty(),
+        "and it can be cancelled again"
+    );
+    page.assert_contains("Vi ses som planerat.");
+    assert!(!page.body.contains("Lokalen är upptagen."));
+    let again = leader.post(&format!("/events/{id}/reinstate"), &[]).await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
 }
 
 /// 40 registrations at once for capacity 10 and 2 per organisation: 10 organisations send
@@ -925,8 +1034,11 @@ mod feeds {
             Some("20300328T100000")
         );
 
-        app.post(&format!("/events/{id}/cancel"), &[("note", "Inställt.")])
-            .await;
+        app.post(
+            &format!("/events/{id}/cancel"),
+            &[("note", "Inställt."), ("confirm", "yes")],
+        )
+        .await;
         let third = parse(&app.get("/calendar.ics").await.body);
         let event = &third[0].events[0];
         assert_eq!(
@@ -1255,7 +1367,10 @@ async fn status_changes_follow_the_allowed_paths() {
     let id = schedule(&leader, &workshop(&local(30, 9), &local(30, 16), "10", "")).await;
     assert_eq!(
         leader
-            .post(&format!("/events/{id}/cancel"), &[("note", "Inställt")])
+            .post(
+                &format!("/events/{id}/cancel"),
+                &[("note", "Inställt"), ("confirm", "yes")],
+            )
             .await
             .status,
         StatusCode::SEE_OTHER

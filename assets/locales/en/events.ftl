@@ -57,6 +57,23 @@ event-approve = Approve and publish
 event-reject = Reject the proposal
 event-cancel = Cancel the event
 event-cancel-note = Message to those registered (why, and what happens now)
+event-cancel-hint = You will be asked to confirm before the event is cancelled.
+event-cancel-confirm-title = Cancel the event?
+event-cancel-confirm-who = { $confirmed ->
+    [0] Nobody has a place
+    [one] One person has a place
+   *[other] { $confirmed } people have a place
+} and { $waiting ->
+    [0] nobody is on the waiting list.
+    [one] one is on the waiting list.
+   *[other] { $waiting } are on the waiting list.
+} They will see the event as cancelled, and calendar subscriptions will show it as cancelled.
+event-cancel-confirm-undo = The registrations are kept. If a process leader reinstates the event, everyone keeps their place or their place in the queue.
+event-cancel-confirm = Yes, cancel the event
+event-cancel-keep = No, back to the event
+event-reinstate = Reinstate the event
+event-reinstate-hint = The event is published again and every registration stands as it was when it was cancelled.
+event-reinstate-note = Message to those registered (optional)
 
 agenda-title = Agenda
 agenda-caption = Agenda for { $title }
@@ -98,6 +115,7 @@ registration-event-cancelled = The event has been cancelled; registration is not
 registration-you-are-confirmed = You are registered and have a place.
 registration-you-are-waiting = You are on the waiting list. You will get a place automatically if someone cancels.
 registration-you-are-cancelled = Your registration has been cancelled.
+registration-yours-event-cancelled = The event has been cancelled, so your registration does not stand for now. If the event is reinstated, it stands as before.
 registration-cancel-mine = Cancel my registration
 registration-cancel = Cancel registration
 registration-own-organisation = Registered from your organisation

@@ -57,6 +57,23 @@ event-approve = Godkjenn og publiser
 event-reject = Avslå forslaget
 event-cancel = Avlys arrangementet
 event-cancel-note = Melding til påmeldte (hvorfor, hva skjer nå)
+event-cancel-hint = Du må bekrefte før arrangementet avlyses.
+event-cancel-confirm-title = Avlyse arrangementet?
+event-cancel-confirm-who = { $confirmed ->
+    [0] Ingen har plass
+    [one] Én person har plass
+   *[other] { $confirmed } personer har plass
+} og { $waiting ->
+    [0] ingen står på ventelisten.
+    [one] én står på ventelisten.
+   *[other] { $waiting } står på ventelisten.
+} De ser arrangementet som avlyst, og kalenderabonnementene viser det som avlyst.
+event-cancel-confirm-undo = Påmeldingene tas vare på. Gjenoppretter en prosessleder arrangementet, beholder alle plassen sin eller plassen i køen.
+event-cancel-confirm = Ja, avlys arrangementet
+event-cancel-keep = Nei, tilbake til arrangementet
+event-reinstate = Gjenopprett arrangementet
+event-reinstate-hint = Arrangementet publiseres igjen, og alle påmeldinger gjelder slik de var da det ble avlyst.
+event-reinstate-note = Melding til de påmeldte (valgfritt)
 
 agenda-title = Program
 agenda-caption = Program for { $title }
@@ -98,6 +115,7 @@ registration-event-cancelled = Arrangementet er avlyst; det er ikke mulig å mel
 registration-you-are-confirmed = Du er påmeldt og har fått plass.
 registration-you-are-waiting = Du står på ventelisten. Du får plass automatisk hvis noen melder seg av.
 registration-you-are-cancelled = Du er meldt av.
+registration-yours-event-cancelled = Arrangementet er avlyst, så påmeldingen din gjelder ikke nå. Gjenopprettes arrangementet, gjelder den som før.
 registration-cancel-mine = Meld meg av
 registration-cancel = Meld av
 registration-own-organisation = Påmeldte fra din organisasjon

@@ -57,6 +57,23 @@ event-approve = Godkänn och publicera
 event-reject = Avslå förslaget
 event-cancel = Ställ in evenemanget
 event-cancel-note = Meddelande till anmälda (varför, vad händer nu)
+event-cancel-hint = Du får bekräfta innan evenemanget ställs in.
+event-cancel-confirm-title = Ställa in evenemanget?
+event-cancel-confirm-who = { $confirmed ->
+    [0] Ingen har en plats
+    [one] En person har en plats
+   *[other] { $confirmed } personer har en plats
+} och { $waiting ->
+    [0] ingen står på väntelistan.
+    [one] en står på väntelistan.
+   *[other] { $waiting } står på väntelistan.
+} De ser evenemanget som inställt, och kalenderprenumerationerna visar det som inställt.
+event-cancel-confirm-undo = Anmälningarna sparas. Tar en processledare upp evenemanget igen har alla kvar sin plats eller sin plats i kön.
+event-cancel-confirm = Ja, ställ in evenemanget
+event-cancel-keep = Nej, tillbaka till evenemanget
+event-reinstate = Ta upp evenemanget igen
+event-reinstate-hint = Evenemanget publiceras igen och alla anmälningar gäller som de var när det ställdes in.
+event-reinstate-note = Meddelande till anmälda (valfritt)
 
 agenda-title = Program
 agenda-caption = Program för { $title }
@@ -98,6 +115,7 @@ registration-event-cancelled = Evenemanget är inställt; det går inte att anm�
 registration-you-are-confirmed = Du är anmäld och har en plats.
 registration-you-are-waiting = Du står på väntelistan. Du får en plats automatiskt om någon avbokar.
 registration-you-are-cancelled = Din anmälan är avbokad.
+registration-yours-event-cancelled = Evenemanget är inställt, så din anmälan gäller inte just nu. Tas evenemanget upp igen gäller den som förut.
 registration-cancel-mine = Avboka min anmälan
 registration-cancel = Avboka
 registration-own-organisation = Anmälda från din organisation
