@@ -639,6 +639,19 @@ pub fn cancel(conn: &Connection, registration_id: i64) -> Result<Vec<i64>> {
     promote_waiting(conn, current.event_id)
 }
 
+/// Moves seated registrations back to the waiting list (capacity was cut), where their
+/// arrival decides their place in line.
+pub fn move_to_waiting(conn: &Connection, ids: &[i64]) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "UPDATE registrations SET status = 'waiting', promoted_at = NULL
+         WHERE id = ?1 AND status = 'confirmed'",
+    )?;
+    for id in ids {
+        stmt.execute([id])?;
+    }
+    Ok(())
+}
+
 /// Moves people up from the waiting list, in order, while there are free seats.
 pub fn promote_waiting(conn: &Connection, event_id: i64) -> Result<Vec<i64>> {
     let capacity: Option<u32> = conn

@@ -39,16 +39,36 @@ fn choices() -> minijinja::Value {
     }
 }
 
-/// The event form: for a new event (`id` none) or an edit.
+/// The event form: for a new event (`id` none) or an edit; `unseated` are the people a
+/// cut in capacity would move to the waiting list, when it asks for confirmation.
 fn form_page(
     ctx: &Ctx,
     id: Option<i64>,
     form: &EventForm,
     errors: &FieldErrors,
+    unseated: &[events::Registration],
 ) -> Result<FormPage, AppError> {
     let proposing = !ctx.subject()?.can_schedule_events();
     Ok(FormPage::new("event_form.html", form, errors)
-        .with(context! { id, proposing, choices => choices() }))
+        .with(context! { id, proposing, unseated, choices => choices() }))
+}
+
+/// Where a saved event form leads: to the event, or back to the form with what to put
+/// right or to confirm.
+fn saved(
+    state: &AppState,
+    ctx: &Ctx,
+    id: Option<i64>,
+    form: &EventForm,
+    outcome: Saved,
+) -> Result<Response, AppError> {
+    match outcome {
+        Saved::Saved(id) => Ok(Redirect::to(&format!("/events/{id}")).into_response()),
+        Saved::Refused(errors) => form_page(ctx, id, form, &errors, &[])?.render(state, ctx),
+        Saved::CapacityCut(unseated) => {
+            form_page(ctx, id, form, &FieldErrors::new(), &unseated)?.render(state, ctx)
+        }
+    }
 }
 
 pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
@@ -67,7 +87,7 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
         audience: "members".into(),
         ..Default::default()
     };
-    form_page(&ctx, None, &form, &FieldErrors::new())?.render(&state, &ctx)
+    form_page(&ctx, None, &form, &FieldErrors::new(), &[])?.render(&state, &ctx)
 }
 
 /// Schedules or proposes an event (see [`events_app::create`]).
@@ -77,10 +97,8 @@ pub async fn create(
     Form(form): Form<EventForm>,
 ) -> Result<Response, AppError> {
     let user = ctx.user()?;
-    match events_app::create(&state.db, &state.programme, user, ctx.actor(), &form).await? {
-        Saved::Saved(id) => Ok(Redirect::to(&format!("/events/{id}")).into_response()),
-        Saved::Refused(errors) => form_page(&ctx, None, &form, &errors)?.render(&state, &ctx),
-    }
+    let outcome = events_app::create(&state.db, &state.programme, user, ctx.actor(), &form);
+    saved(&state, &ctx, None, &form, outcome.await?)
 }
 
 fn form_of(event: &Event, tz: chrono_tz::Tz) -> EventForm {
@@ -111,6 +129,7 @@ fn form_of(event: &Event, tz: chrono_tz::Tz) -> EventForm {
         contact_email: event.contact_email.clone().unwrap_or_default(),
         audience: event.audience.key().into(),
         change_note: String::new(),
+        confirm_capacity: String::new(),
     }
 }
 
@@ -121,7 +140,7 @@ pub async fn edit_form(
 ) -> Result<Response, AppError> {
     let event = editable_event(&state, &ctx, id).await?;
     let form = form_of(&event, state.programme.time_zone);
-    form_page(&ctx, Some(id), &form, &FieldErrors::new())?.render(&state, &ctx)
+    form_page(&ctx, Some(id), &form, &FieldErrors::new(), &[])?.render(&state, &ctx)
 }
 
 pub async fn update(
@@ -132,10 +151,8 @@ pub async fn update(
 ) -> Result<Response, AppError> {
     let user = signed_in_for(&state, &ctx, id).await?;
     let programme = &state.programme;
-    match events_app::update(&state.db, programme, user, ctx.actor(), id, &form).await? {
-        Saved::Saved(id) => Ok(Redirect::to(&format!("/events/{id}")).into_response()),
-        Saved::Refused(errors) => form_page(&ctx, Some(id), &form, &errors)?.render(&state, &ctx),
-    }
+    let outcome = events_app::update(&state.db, programme, user, ctx.actor(), id, &form);
+    saved(&state, &ctx, Some(id), &form, outcome.await?)
 }
 
 /// The signed-in person acting on an event; a visitor is sent to sign in only for an

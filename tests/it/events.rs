@@ -1359,6 +1359,103 @@ async fn nobody_overtakes_the_waiting_list_and_more_seats_move_it_up() {
     assert_eq!(status_of("femte@x.test"), "waiting");
 }
 
+/// Cutting capacity below the seats taken says who loses a seat and asks first; once
+/// confirmed, the last to get a seat go back to the waiting list, ahead of those who
+/// registered after them.
+#[tokio::test]
+async fn cutting_capacity_below_the_seats_taken_warns_asks_and_moves_the_last_to_the_waiting_list()
+{
+    let app = spawn_app();
+    world(&app);
+    let leader = app.as_leader().await;
+    let (starts, ends) = (local(30, 9), local(30, 16));
+    let id = schedule(&leader, &workshop(&starts, &ends, "4", "")).await;
+    for (name, email) in [
+        ("Första", "forsta@x.test"),
+        ("Andra", "andra@x.test"),
+        ("Tredje", "tredje@x.test"),
+        ("Fjärde", "fjarde@x.test"),
+        ("Femte", "femte@x.test"),
+    ] {
+        leader
+            .post(
+                &format!("/events/{id}/register"),
+                &[("person", "other"), ("name", name), ("email", email)],
+            )
+            .await;
+    }
+    let status_of = |email: &'static str| {
+        registrations(&app, id)
+            .into_iter()
+            .find(|r| r.email == email)
+            .unwrap()
+            .status
+            .key()
+    };
+    assert_eq!(status_of("femte@x.test"), "waiting");
+
+    let cut = workshop(&starts, &ends, "2", "");
+    let asked = leader.post(&format!("/events/{id}/edit"), &cut).await;
+    assert_eq!(asked.status, StatusCode::OK);
+    assert_eq!(
+        asked.attrs("[data-warning]", "data-warning"),
+        ["capacity-below-confirmed"]
+    );
+    let id_of = |email: &'static str| {
+        registrations(&app, id)
+            .into_iter()
+            .find(|r| r.email == email)
+            .unwrap()
+            .id
+            .to_string()
+    };
+    assert_eq!(
+        asked.attrs("[data-over] li", "data-registration-id"),
+        [id_of("tredje@x.test"), id_of("fjarde@x.test")],
+        "the last two to get a seat"
+    );
+    assert_eq!(asked.attrs("input[name=confirm_capacity]", "value"), ["2"]);
+    let capacity = |app: &TestApp| {
+        app.db
+            .read_blocking(move |c| events::get(c, id))
+            .unwrap()
+            .unwrap()
+            .capacity
+    };
+    assert_eq!(capacity(&app), Some(4), "nothing saved before confirming");
+    assert_eq!(status_of("fjarde@x.test"), "confirmed");
+
+    // A confirmation of another number is no confirmation of this one.
+    let mut other = workshop(&starts, &ends, "1", "");
+    other.push(("confirm_capacity", "2"));
+    let asked_again = leader.post(&format!("/events/{id}/edit"), &other).await;
+    assert_eq!(asked_again.texts("[data-over] li").len(), 3);
+    assert_eq!(capacity(&app), Some(4));
+
+    let mut confirmed = cut.clone();
+    confirmed.push(("confirm_capacity", "2"));
+    let saved = leader.post(&format!("/events/{id}/edit"), &confirmed).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    assert_eq!(capacity(&app), Some(2));
+    assert_eq!(status_of("forsta@x.test"), "confirmed");
+    assert_eq!(status_of("andra@x.test"), "confirmed");
+    assert_eq!(status_of("tredje@x.test"), "waiting");
+    assert_eq!(status_of("fjarde@x.test"), "waiting");
+    let page = leader.get(&format!("/events/{id}")).await;
+    assert_eq!(page.attrs("#event-seats", "data-taken"), ["2"]);
+
+    let first = id_of("forsta@x.test");
+    leader
+        .post(&format!("/registrations/{first}/cancel"), &[])
+        .await;
+    assert_eq!(
+        status_of("tredje@x.test"),
+        "confirmed",
+        "the first unseated is first in line"
+    );
+    assert_eq!(status_of("femte@x.test"), "waiting");
+}
+
 #[tokio::test]
 async fn status_changes_follow_the_allowed_paths() {
     let app = spawn_app();

@@ -34,6 +34,15 @@ audience-members = People from the member organisations
 audience-public = Everyone (open event)
 event-capacity = Number of places
 event-capacity-hint = Leave blank for no limit. When all places are taken, new registrations go on a waiting list.
+event-capacity-cut-title = Fewer places than people registered
+event-capacity-cut-body = With { $capacity } places there is not room for everyone who already has one. { $count ->
+    [one] The person who got their place last moves
+   *[other] The { $count } people who got their places last move
+} to the waiting list, ahead of everyone who registered later, and get a place again if someone cancels. Nothing is saved until you confirm.
+event-capacity-cut-confirm = { $count ->
+    [one] Yes, cut to { $capacity } places and move one person to the waiting list
+   *[other] Yes, cut to { $capacity } places and move { $count } people to the waiting list
+}
 event-cap-hint = At most this many per organisation. Leave blank for no limit.
 event-registration-opens = Registration opens
 event-registration-closes = Registration deadline

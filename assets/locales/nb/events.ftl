@@ -34,6 +34,15 @@ audience-members = Personer i medlemsorganisasjonene
 audience-public = Alle (åpent arrangement)
 event-capacity = Antall plasser
 event-capacity-hint = La feltet stå tomt for ubegrenset antall. Når plassene er fylt opp, havner nye påmeldinger på venteliste.
+event-capacity-cut-title = Færre plasser enn det er påmeldte
+event-capacity-cut-body = Med { $capacity } plasser er det ikke plass til alle som allerede har en. { $count ->
+    [one] Den som fikk plassen sist, flyttes
+   *[other] De { $count } som fikk plassene sist, flyttes
+} til ventelisten, foran alle som meldte seg på senere, og får plass igjen hvis noen melder seg av. Ingenting lagres før du bekrefter.
+event-capacity-cut-confirm = { $count ->
+    [one] Ja, reduser til { $capacity } plasser og flytt én person til ventelisten
+   *[other] Ja, reduser til { $capacity } plasser og flytt { $count } personer til ventelisten
+}
 event-cap-hint = Høyst så mange per organisasjon. La feltet stå tomt for ingen grense.
 event-registration-opens = Påmeldingen åpner
 event-registration-closes = Påmeldingsfrist

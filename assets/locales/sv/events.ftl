@@ -34,6 +34,15 @@ audience-members = Medlemsorganisationernas personer
 audience-public = Alla (öppet evenemang)
 event-capacity = Antal platser
 event-capacity-hint = Lämna tomt för obegränsat. När platserna är slut hamnar nya anmälningar på väntelista.
+event-capacity-cut-title = Färre platser än det finns anmälda
+event-capacity-cut-body = Med { $capacity } platser räcker inte platserna till alla som redan har en. { $count ->
+    [one] Den som fick sin plats sist flyttas
+   *[other] De { $count } som fick sina platser sist flyttas
+} till väntelistan, före alla som anmälde sig senare, och får en plats igen om någon avbokar. Ingenting sparas förrän du bekräftar.
+event-capacity-cut-confirm = { $count ->
+    [one] Ja, minska till { $capacity } platser och flytta en person till väntelistan
+   *[other] Ja, minska till { $capacity } platser och flytta { $count } personer till väntelistan
+}
 event-cap-hint = Högst så här många per organisation. Lämna tomt för ingen gräns.
 event-registration-opens = Anmälan öppnar
 event-registration-closes = Sista anmälningsdag
