@@ -38,7 +38,8 @@
 //! - [`app::editorial`], [`app::embeds`]: texts, their workflow steps, publishing with
 //!   the embedded material frozen in the same transaction; what a reference shows.
 //! - [`app::assignments`], [`app::rounds`], [`app::progress`]: writing, submitting and
-//!   reviewing home assignments; rating rounds while open and their figures; progress.
+//!   reviewing home assignments; rating rounds while open and their figures; progress,
+//!   and what waits for each person on their start page, by role.
 //! - [`app::bank`], [`app::sources`]: importing, editing, linking and merging notes;
 //!   editing and citing sources.
 //!

@@ -31,3 +31,4 @@ mod rounds;
 mod security;
 mod sources;
 mod storage;
+mod todo;

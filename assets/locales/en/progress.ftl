@@ -25,6 +25,14 @@ org-progress-percent = Done
 todo-title = To do now
 todo-rate = rate by { $date }
 todo-nothing = Nothing is waiting for you right now.
+todo-review-assignment = handed in, to review
+todo-approve-proposal = proposal from { $organisation }, to approve
+todo-moderate-input = { $count ->
+    [one] One input to moderate
+   *[other] { $count } inputs to moderate
+}
+todo-review-text = in review, last written by { $name }
+todo-round-closes = closes { $date }
 org-events = Registered for events
 org-events-caption = Events the organisation's people are registered for
 org-events-registered = Registered

@@ -25,6 +25,14 @@ org-progress-percent = Ferdig
 todo-title = Å gjøre nå
 todo-rate = vurder innen { $date }
 todo-nothing = Ingenting venter på deg akkurat nå.
+todo-review-assignment = levert, til gjennomgang
+todo-approve-proposal = forslag fra { $organisation }, til godkjenning
+todo-moderate-input = { $count ->
+    [one] Ett innspill til moderering
+   *[other] { $count } innspill til moderering
+}
+todo-review-text = til gjennomgang, sist skrevet av { $name }
+todo-round-closes = stenger { $date }
 org-events = Påmeldt arrangementer
 org-events-caption = Arrangementer organisasjonens folk er påmeldt
 org-events-registered = Påmeldt

@@ -25,6 +25,14 @@ org-progress-percent = Klart
 todo-title = Att göra nu
 todo-rate = skatta senast { $date }
 todo-nothing = Inget väntar på dig just nu.
+todo-review-assignment = inlämnat, att granska
+todo-approve-proposal = förslag från { $organisation }, att godkänna
+todo-moderate-input = { $count ->
+    [one] Ett inspel att moderera
+   *[other] { $count } inspel att moderera
+}
+todo-review-text = i granskning, senast skriven av { $name }
+todo-round-closes = stänger { $date }
 org-events = Anmälda till evenemang
 org-events-caption = Evenemang som organisationens personer är anmälda till
 org-events-registered = Anmälda
