@@ -32,7 +32,7 @@ pub fn rows(
     let empty = Facts::default();
     Ok(orgs
         .into_iter()
-        .filter(|o| category.is_none_or(|c| o.category == c))
+        .filter(|o| category.is_none_or(|c| o.category == c) && !programme.is_organiser(&o.name))
         .map(|o| {
             let f = facts.get(&o.id).unwrap_or(&empty);
             let cells = programme
@@ -59,13 +59,22 @@ pub async fn tracker(
         .await
 }
 
-/// One organisation's way through the phases (its cells) and what it still owes.
+/// One organisation's way through the phases (its cells) and what it still owes; none
+/// for the programme's organiser, which is not a participant.
 pub async fn of_organisation(
     db: &Db,
     programme: &Programme,
     organisation: i64,
-) -> storage::Result<(Vec<Cell>, Vec<Due>)> {
-    let (facts, rounds) = db.read(progress::facts).await?;
+) -> storage::Result<Option<(Vec<Cell>, Vec<Due>)>> {
+    let (name, (facts, rounds)) = db
+        .read(move |c| {
+            let name = organisations::get(c, organisation)?.map(|o| o.name);
+            Ok((name, progress::facts(c)?))
+        })
+        .await?;
+    if name.is_some_and(|n| programme.is_organiser(&n)) {
+        return Ok(None);
+    }
     let empty = Facts::default();
     let f = facts.get(&organisation).unwrap_or(&empty);
     let now = db.clock().now_seconds();
@@ -75,7 +84,10 @@ pub async fn of_organisation(
         .iter()
         .map(|p| cell(p, f, rounds.get(&p.slug).copied().unwrap_or(0), now, tz))
         .collect();
-    Ok((cells, assignments_due(&programme.phases, f, now, tz)))
+    Ok(Some((
+        cells,
+        assignments_due(&programme.phases, f, now, tz),
+    )))
 }
 
 /// What waits for one person now, for their start page: each list only for the roles it
@@ -147,9 +159,8 @@ pub async fn todo(db: &Db, programme: &Programme, user: &User) -> storage::Resul
         })
         .await?;
     if strategist {
-        todo.due = of_organisation(db, programme, user.organisation_id)
-            .await?
-            .1;
+        let progress = of_organisation(db, programme, user.organisation_id).await?;
+        todo.due = progress.map(|(_, due)| due).unwrap_or_default();
     }
     todo.nothing = todo.due.is_empty()
         && todo.rounds.is_empty()

@@ -43,13 +43,18 @@ pub async fn show(
     let organisation = organisation.ok_or(AppError::NotFound)?;
     // Its way through the phases and what it still owes, for its own people and the
     // process leaders.
+    // The programme's organiser is not a participant: it is not tracked.
+    let organiser = state.programme.is_organiser(&organisation.name);
     let (cells, due, events) = if subject.organisation_id == id || subject.can_lead_process() {
-        let (cells, due) = super::progress::organisation_progress(&state, id).await?;
+        let progress = super::progress::organisation_progress(&state, id).await?;
         let events = state
             .db
             .read(move |c| crate::storage::events::of_organisation(c, id))
             .await?;
-        (Some(cells), due, events)
+        match progress {
+            Some((cells, due)) => (Some(cells), due, events),
+            None => (None, Vec::new(), events),
+        }
     } else {
         (None, Vec::new(), Vec::new())
     };
@@ -57,7 +62,7 @@ pub async fn show(
         .render(
             &ctx,
             "organisation.html",
-            context! { organisation, members, can_edit, cells, due, events },
+            context! { organisation, members, can_edit, cells, due, events, organiser },
         )?
         .into_response())
 }

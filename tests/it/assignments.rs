@@ -5,6 +5,8 @@
 use axum::http::StatusCode;
 
 use super::helpers::*;
+use framsyn::domain::programme::Programme;
+use framsyn::domain::user::Role;
 use framsyn::storage::submissions;
 
 const PAGE: &str = "/phases/omvarlden/assignment";
@@ -679,4 +681,46 @@ async fn an_organisation_sees_what_it_owes_and_a_person_what_is_due_now() {
     let other = strategist_b.get(&own).await;
     assert_eq!(other.status, StatusCode::OK);
     assert!(!other.body.contains("Genom faserna"));
+}
+
+/// The organising organisation (Reglab; the ministry in the dialogue arena) runs the
+/// programme: it owes no home assignments and is not in the tracker, while the member
+/// organisations are.
+#[tokio::test]
+async fn the_organiser_is_not_tracked_as_a_participant() {
+    let app = spawn_app();
+    let w = world(&app);
+    let leader = app.as_leader().await;
+    let page = leader.get("/progress").await;
+    let tracked = page.attrs("tr[data-organisation]", "data-organisation");
+    assert!(tracked.contains(&w.org_a.to_string()), "{tracked:?}");
+    assert!(tracked.contains(&w.org_b.to_string()));
+    assert!(!tracked.contains(&w.office.to_string()), "{tracked:?}");
+    assert!(!leader.get("/progress.csv").await.body.contains("Reglab"));
+
+    let office = leader.get(&format!("/organisations/{}", w.office)).await;
+    assert_eq!(office.attrs("[data-organiser]", "class"), ["notice"]);
+    assert!(!office.body.contains("⚠"), "nothing overdue");
+    let member = leader.get(&format!("/organisations/{}", w.org_b)).await;
+    assert!(member.attrs("[data-organiser]", "class").is_empty());
+    assert!(
+        member.body.contains("⚠"),
+        "Norrbotten's assignments are overdue"
+    );
+
+    // A strategist of the organiser is not told of home assignments due.
+    let own = app
+        .as_new_user("kansli@reglab.test", w.office, &[Role::Strategist])
+        .await;
+    assert_eq!(
+        own.get("/")
+            .await
+            .attrs("[data-todo='assignment']", "data-todo")
+            .len(),
+        0
+    );
+
+    let arena = Programme::load_dir(&programme_dir("dialogarena")).unwrap();
+    assert!(arena.is_organiser("Kommunal- og moderniseringsdepartementet"));
+    assert!(!arena.is_organiser("Distriktssenteret"));
 }

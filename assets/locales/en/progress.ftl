@@ -19,6 +19,7 @@ progress-rounds-none = Has not rated
 org-due = Still to hand in
 org-due-by = by { $date }
 org-nothing-due = The organisation has handed in every home assignment.
+org-is-organiser = This organisation runs the programme and is not tracked as a participant: it has no home assignments to hand in.
 org-progress = Through the phases
 org-progress-caption = The organisation's progress per phase
 org-progress-percent = Done

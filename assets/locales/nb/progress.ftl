@@ -19,6 +19,7 @@ progress-rounds-none = Har ikke vurdert
 org-due = Skal leveres
 org-due-by = innen { $date }
 org-nothing-due = Organisasjonen har levert alle hjemmearbeid.
+org-is-organiser = Organisasjonen arrangerer programmet og følges ikke opp som deltaker: den har ingen hjemmeoppgaver å levere.
 org-progress = Gjennom fasene
 org-progress-caption = Organisasjonens framdrift per fase
 org-progress-percent = Ferdig

@@ -19,6 +19,7 @@ progress-rounds-none = Har inte skattat
 org-due = Att lämna in
 org-due-by = senast { $date }
 org-nothing-due = Organisationen har lämnat in alla hemarbeten.
+org-is-organiser = Organisationen arrangerar programmet och följs inte som deltagare: den har inga hemarbeten att lämna in.
 org-progress = Genom faserna
 org-progress-caption = Organisationens framsteg per fas
 org-progress-percent = Klart
