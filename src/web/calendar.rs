@@ -133,6 +133,7 @@ fn feed(state: &AppState, events: &[Event], name: String, personal: bool) -> Str
             name,
             time_zone: state.programme.time_zone,
             include_online_links: personal,
+            generated: state.clock.now(),
         },
     )
 }
