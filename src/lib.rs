@@ -28,8 +28,9 @@
 //! - [`app::events`], [`app::calendar`]: the event page, registering (a seat or the
 //!   waiting list; visitors limited per address and answered alike, known address or
 //!   not), cancelling, scheduling, cancelling an event (asked first, registrations kept)
-//!   and reinstating it, attendance (from the start) and minutes; the calendar and one's
-//!   own feed.
+//!   and reinstating it, attendance (from the start) and minutes; the calendar, one's
+//!   own feed, and a member's secret feeds of the programme, a phase or an organisation
+//!   (behind the same revocable token).
 //! - [`app::auth`], [`app::admin`], [`app::organisations`]: signing in (throttled, a new
 //!   session) and out, set-password links; people (the last administrator stays one);
 //!   organisations.

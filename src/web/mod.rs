@@ -284,6 +284,18 @@ pub fn router(state: AppState) -> Router {
             get(calendar::organisation_feed),
         )
         .route("/feeds/{token}/my-events.ics", get(calendar::personal_feed))
+        .route(
+            "/feeds/{token}/calendar.ics",
+            get(calendar::member_programme_feed),
+        )
+        .route(
+            "/feeds/{token}/phases/{slug}/calendar.ics",
+            get(calendar::member_phase_feed),
+        )
+        .route(
+            "/feeds/{token}/organisations/{id}/calendar.ics",
+            get(calendar::member_organisation_feed),
+        )
         .route("/my-events", get(calendar::my_events))
         .route("/my-events/feed", post(calendar::renew_feed))
         .route("/events/new", get(events::new_form).post(events::create))

@@ -1553,3 +1553,38 @@ async fn odd_month_values_fall_back_to_this_month() {
         assert_eq!(response.status, StatusCode::OK, "{month}");
     }
 }
+
+/// The open feeds hold public events only; a member's secret feeds hold the members-only
+/// events too, for the programme, a phase and an organisation, and stop with a new address.
+#[tokio::test]
+async fn members_subscribe_to_secret_feeds_of_everything_they_may_see() {
+    let app = spawn_app();
+    world(&app);
+    let leader = app.as_leader().await;
+    let id = schedule(&leader, &workshop(&local(20, 9), &local(20, 16), "50", "")).await;
+    let uid = app
+        .db
+        .read_blocking(move |c| events::get(c, id))
+        .unwrap()
+        .unwrap()
+        .uid;
+    let visitor = app.visitor();
+    assert!(!visitor.get("/calendar.ics").await.body.contains(&uid));
+    let strategist = app.as_strategist_a().await;
+    let page = strategist.get("/my-events").await;
+    let feeds = page.texts("code[data-feed]");
+    assert_eq!(feeds.len(), 2 + regionerna().phases.len());
+    for feed in &feeds {
+        let path = format!("/feeds/{}", feed.split_once("/feeds/").unwrap().1);
+        let body = visitor.get(&path).await;
+        assert_eq!(body.status, StatusCode::OK, "{path}");
+        let has = body.body.contains(&uid);
+        let expected = path.ends_with("/calendar.ics")
+            && !path.contains("/organisations/")
+            && (path.contains("/phases/omvarlden/") || !path.contains("/phases/"));
+        assert_eq!(has, expected, "{path}");
+    }
+    strategist.post("/my-events/feed", &[]).await;
+    let old = format!("/feeds/{}", feeds[0].split_once("/feeds/").unwrap().1);
+    assert_eq!(visitor.get(&old).await.status, StatusCode::NOT_FOUND);
+}

@@ -164,6 +164,10 @@ my-events-none = You are not registered for any events.
 my-events-feed = Your personal calendar address
 my-events-feed-help = Subscribe to the address in your calendar application to get your events, with links for joining online. The address is secret: anyone who has it can see your events.
 my-events-feed-renew = Create a new address (the old one will stop working)
+my-events-member-feeds = The whole calendar as a member
+my-events-member-feeds-help = The open calendar feeds show only events open to all. These secret addresses give you everything you may see as a member, including the programme's own members-only events. They are yours alone and stop working when you make a new address.
+my-events-feed-organisation = Your organisation's events
+my-events-feed-programme = The whole programme
 
 error-choose = Choose an option.
 error-number = Enter a whole number.

@@ -164,6 +164,10 @@ my-events-none = Du er ikke påmeldt noen arrangementer.
 my-events-feed = Din personlige kalenderadresse
 my-events-feed-help = Abonner på adressen i kalenderprogrammet ditt for å få arrangementene dine, med lenker for digital deltakelse. Adressen er hemmelig: Den som har den, kan se arrangementene dine.
 my-events-feed-renew = Lag ny adresse (den gamle slutter å virke)
+my-events-member-feeds = Hele kalenderen som medlem
+my-events-member-feeds-help = De åpne kalenderstrømmene viser bare arrangementer som er åpne for alle. Med disse hemmelige adressene får du alt du som medlem kan se, også programmets egne arrangementer for medlemmer. De gjelder bare deg og slutter å virke når du lager en ny adresse.
+my-events-feed-organisation = Organisasjonens arrangementer
+my-events-feed-programme = Hele programmet
 
 error-choose = Velg et alternativ.
 error-number = Skriv et heltall.

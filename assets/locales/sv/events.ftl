@@ -164,6 +164,10 @@ my-events-none = Du är inte anmäld till något evenemang.
 my-events-feed = Din personliga kalenderadress
 my-events-feed-help = Prenumerera på adressen i ditt kalenderprogram för att få dina evenemang, med länkar för digitalt deltagande. Adressen är hemlig: den som har den kan se dina evenemang.
 my-events-feed-renew = Skapa ny adress (den gamla slutar fungera)
+my-events-member-feeds = Hela kalendern som medlem
+my-events-member-feeds-help = De öppna kalenderflödena visar bara evenemang öppna för alla. Med de här hemliga adresserna får du allt du som medlem kan se, också programmets egna evenemang för medlemmar. De gäller bara dig och slutar fungera när du skapar en ny adress.
+my-events-feed-organisation = Din organisations evenemang
+my-events-feed-programme = Hela programmet
 
 error-choose = Välj ett alternativ.
 error-number = Skriv ett heltal.
