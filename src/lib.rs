@@ -27,8 +27,10 @@
 //!
 //! - [`app::events`], [`app::calendar`]: the event page, registering (a seat or the
 //!   waiting list; visitors limited per address and answered alike, known address or
-//!   not), cancelling, scheduling, attendance (from the start) and minutes; the calendar
-//!   and one's own feed.
+//!   not), cancelling, scheduling, cancelling an event (asked first, registrations kept)
+//!   and reinstating it, attendance (from the start) and minutes; the calendar, one's
+//!   own feed, and a member's secret feeds of the programme, a phase or an organisation
+//!   (behind the same revocable token).
 //! - [`app::auth`], [`app::admin`], [`app::organisations`]: signing in (throttled, a new
 //!   session) and out, set-password links; people (the last administrator stays one);
 //!   organisations.
@@ -43,7 +45,8 @@
 //! - [`app::assignments`], [`app::rounds`], [`app::progress`]: writing, submitting and
 //!   reviewing home assignments; rating rounds while open and their figures, closing
 //!   early, extending and renaming them, a Delphi round only after the first has closed
-//!   (whose answers then never change again); progress.
+//!   (whose answers then never change again); progress, and what waits for each person
+//!   on their start page, by role.
 //! - [`app::bank`], [`app::sources`]: importing, editing, linking and merging notes,
 //!   undoing a merge or an archiving, restoring a revision's text; editing and citing
 //!   sources.

@@ -282,3 +282,47 @@ pub async fn personal_feed(db: &Db, token: String) -> Result<Option<(String, Vec
         })
         .await?)
 }
+
+/// What a member's secret calendar feed covers.
+#[derive(Debug, Clone)]
+pub enum FeedScope {
+    /// The whole programme.
+    Programme,
+    /// One phase, by slug.
+    Phase(String),
+    /// One organisation's own events, by id.
+    Organisation(i64),
+}
+
+/// A member's secret feed of a scope, behind the same token as their personal feed (so
+/// renewing it revokes every feed at once): every event they may see there, members'
+/// events as well as public ones. Online links are left to the personal feed. Nothing
+/// for an unknown token or a deactivated person.
+pub async fn member_feed(
+    db: &Db,
+    token: String,
+    scope: FeedScope,
+    limit: i64,
+) -> Result<Option<Vec<Event>>> {
+    Ok(db
+        .read(move |c| {
+            let Some(user_id) = events::feed_user(c, &token)? else {
+                return Ok(None);
+            };
+            if users::get(c, user_id)?.filter(|u| u.active).is_none() {
+                return Ok(None);
+            }
+            let mut filter = EventFilter {
+                members: true,
+                limit,
+                ..Default::default()
+            };
+            match scope {
+                FeedScope::Programme => {}
+                FeedScope::Phase(slug) => filter.phase = Some(slug),
+                FeedScope::Organisation(id) => filter.organisation_id = Some(id),
+            }
+            Ok(Some(events::list(c, &filter)?))
+        })
+        .await?)
+}

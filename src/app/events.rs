@@ -10,7 +10,8 @@ use super::{Error, Result, subject};
 use crate::domain::access::{Subject, can_see_event};
 use crate::domain::event::{
     AgendaForm, Audience, EventForm, EventStatus, Question, QuestionForm, RegistrationStatus,
-    VISITOR_WINDOW_SECONDS, ValidAgendaItem, ValidQuestion, check_answers, visitor_may_register,
+    StatusAction, VISITOR_WINDOW_SECONDS, ValidAgendaItem, ValidQuestion, capacity_cut_confirmed,
+    check_answers, over_capacity, visitor_may_register,
 };
 use crate::domain::form::{self, FieldErrors};
 use crate::domain::programme::Programme;
@@ -143,9 +144,10 @@ pub async fn page(db: &Db, viewer: Option<&User>, event: Event) -> Result<EventP
         can_edit: subject.is_some_and(|s| may_edit(&s, &event)),
         can_register_others: subject.is_some_and(|s| s.can_register_for(s.organisation_id)),
         online_link_visible: leader
-            || mine
-                .as_ref()
-                .is_some_and(|r| r.status == RegistrationStatus::Confirmed),
+            || (event.status != EventStatus::Cancelled
+                && mine
+                    .as_ref()
+                    .is_some_and(|r| r.status == RegistrationStatus::Confirmed)),
         minutes_revisions: if can_minutes { minutes.len() } else { 0 },
         minutes: minutes.into_iter().find(|m| m.is_final || can_minutes),
         event,
@@ -482,6 +484,10 @@ pub enum Saved {
     Saved(i64),
     /// Nothing stored: the errors at the form's fields.
     Refused(FieldErrors),
+    /// Nothing stored: the capacity is cut below the seats taken, and these people
+    /// (the last to get a seat) would go back to the waiting list. Saved once the form
+    /// confirms the new capacity.
+    CapacityCut(Vec<events::Registration>),
 }
 
 fn phase_slugs(programme: &Programme) -> Vec<&str> {
@@ -534,7 +540,9 @@ pub async fn editable(db: &Db, user: &User, id: i64) -> Result<Event> {
     }
 }
 
-/// Saves an event's details; a change note tells those registered what changed.
+/// Saves an event's details; a change note tells those registered what changed. A cut
+/// in capacity below the seats taken is saved only once confirmed; then the last to get
+/// a seat go back to the waiting list, first in line (decided in the write transaction).
 pub async fn update(
     db: &Db,
     programme: &Programme,
@@ -548,13 +556,43 @@ pub async fn update(
         Ok(valid) => valid,
         Err(errors) => return Ok(Saved::Refused(errors)),
     };
-    db.write(move |tx| {
-        events::update(tx, id, &valid)?;
-        let (subject, note) = (format!("event:{id}"), valid.change_note.as_deref());
-        audit::record(tx, &actor, "event.update", Some(&subject), note)
+    let confirmed_cut = capacity_cut_confirmed(form, valid.capacity);
+    let unseated = db
+        .write(move |tx| {
+            let seated: Vec<events::Registration> = events::registrations(tx, id)?
+                .into_iter()
+                .filter(|r| r.status == RegistrationStatus::Confirmed)
+                .collect();
+            let ids: Vec<i64> = seated.iter().map(|r| r.id).collect();
+            let over = over_capacity(valid.capacity, &ids).to_vec();
+            if !over.is_empty() && !confirmed_cut {
+                return Ok(seated
+                    .into_iter()
+                    .filter(|r| over.contains(&r.id))
+                    .collect());
+            }
+            events::update(tx, id, &valid)?;
+            events::move_to_waiting(tx, &over)?;
+            let (subject, note) = (format!("event:{id}"), valid.change_note.as_deref());
+            audit::record(tx, &actor, "event.update", Some(&subject), note)?;
+            for unseated in over {
+                let detail = unseated.to_string();
+                audit::record(
+                    tx,
+                    &actor,
+                    "registration.unseat",
+                    Some(&subject),
+                    Some(&detail),
+                )?;
+            }
+            Ok(Vec::new())
+        })
+        .await?;
+    Ok(if unseated.is_empty() {
+        Saved::Saved(id)
+    } else {
+        Saved::CapacityCut(unseated)
     })
-    .await?;
-    Ok(Saved::Saved(id))
 }
 
 /// What became of changing an event's status.
@@ -565,31 +603,29 @@ pub enum StatusChange {
     Refused(Box<Event>),
 }
 
-/// Publishes (approves), rejects or cancels an event, with a note (process leaders).
+/// Approves, rejects, cancels or reinstates an event, with a note (process leaders).
+/// Registrations are kept as they are while an event is cancelled, so reinstating it
+/// gives everyone back the seat or place in line they had.
 pub async fn change_status(
     db: &Db,
     user: &User,
     actor: audit::Actor,
     id: i64,
-    to: EventStatus,
+    action: StatusAction,
     note: &str,
 ) -> Result<StatusChange> {
     let event = visible(db, Some(user), id).await?;
     if !subject(user).can_schedule_events() {
         return Err(Error::Forbidden);
     }
-    let action = match to {
-        EventStatus::Cancelled => "event.cancel",
-        EventStatus::Rejected => "event.reject",
-        _ => "event.approve",
-    };
     let note = form::optional(note).map(|n| n.chars().take(2000).collect::<String>());
     let changed = db
         .write(move |tx| {
-            let changed = events::set_status(tx, id, to, note.as_deref())?;
+            let changed = events::set_status(tx, id, action, note.as_deref())?;
             if changed {
                 let subject = format!("event:{id}");
-                audit::record(tx, &actor, action, Some(&subject), note.as_deref())?;
+                let what = action.audit_action();
+                audit::record(tx, &actor, what, Some(&subject), note.as_deref())?;
             }
             Ok(changed)
         })

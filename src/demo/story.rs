@@ -11,7 +11,7 @@ use super::{DemoFile, DemoReport, local_moment};
 use crate::domain::assignment::{Action, Ranked, TrendRanking, transition};
 use crate::domain::bank::{LinkKind, NoteStatus, NoteType, check_parent};
 use crate::domain::credentials::hash_password;
-use crate::domain::event::{Audience, EventKind, EventStatus, Mode, ValidEvent};
+use crate::domain::event::{Audience, EventKind, EventStatus, Mode, StatusAction, ValidEvent};
 use crate::domain::input::{InputForm, InputStatus, redaction};
 use crate::domain::programme::{ActivityKind, AssignmentPart, Programme};
 use crate::domain::publication::{PublicationForm, Step};
@@ -859,7 +859,7 @@ fn proposals(cast: &Cast, demo: &DemoFile) -> Result<()> {
         })?;
         if proposal.status == "published" {
             cast.at(at + Duration::days(2), |tx| {
-                if events::set_status(tx, id, EventStatus::Published, None)? {
+                if events::set_status(tx, id, StatusAction::Approve, None)? {
                     audit::record(
                         tx,
                         &actor(leader),

@@ -131,6 +131,9 @@ pub struct EventForm {
     /// A note to registrants about what changed, shown when a published event is edited.
     #[serde(default)]
     pub change_note: String,
+    /// The capacity the editor confirmed cutting to, below the seats already taken.
+    #[serde(default)]
+    pub confirm_capacity: String,
 }
 
 /// A checked event, ready to store.
@@ -532,6 +535,23 @@ pub fn seat(
     }
 }
 
+/// The seats lost when capacity is cut below the number taken: `confirmed` is the seated
+/// registrations in order of arrival, and the last to arrive lose their seats, so those
+/// who registered first keep theirs. They go back to the waiting list, where their
+/// arrival puts them ahead of everyone who registered after them.
+pub fn over_capacity(capacity: Option<u32>, confirmed: &[i64]) -> &[i64] {
+    match capacity.map(|c| c as usize) {
+        Some(capacity) if capacity < confirmed.len() => &confirmed[capacity..],
+        _ => &[],
+    }
+}
+
+/// Whether the form confirms cutting the capacity to exactly the number it now asks for
+/// (a confirmation of another number does not count).
+pub fn capacity_cut_confirmed(form: &EventForm, capacity: Option<u32>) -> bool {
+    capacity.is_some_and(|c| form.confirm_capacity.trim() == c.to_string())
+}
+
 /// How many registrations visitors (not signed in) may send from one address within
 /// [`VISITOR_WINDOW_SECONDS`]: enough for a few colleagues behind one office address,
 /// too few to fill an event with made-up names. Signed-in people are not limited.
@@ -545,18 +565,43 @@ pub fn visitor_may_register(sent_from_address: u32) -> bool {
     sent_from_address < VISITOR_REGISTRATIONS_PER_ADDRESS
 }
 
-/// Whether an event may move from one status to another: proposals are approved,
-/// rejected or withdrawn (cancelled); published events can only be cancelled.
-pub fn status_change_allowed(from: EventStatus, to: EventStatus) -> bool {
-    matches!(
-        (from, to),
-        (EventStatus::Proposed, EventStatus::Published)
-            | (EventStatus::Proposed, EventStatus::Rejected)
-            | (
-                EventStatus::Proposed | EventStatus::Published,
-                EventStatus::Cancelled
-            )
-    )
+keyed_enum! {
+    /// What a process leader does to an event's status: approve or reject a proposal,
+    /// cancel an event (a proposal is withdrawn so), or reinstate a cancelled one.
+    StatusAction {
+        Approve => "approve",
+        Reject => "reject",
+        Cancel => "cancel",
+        Reinstate => "reinstate",
+    }
+}
+
+impl StatusAction {
+    /// The status an event in `from` gets, or `None` when the action does not apply:
+    /// proposals are approved, rejected or withdrawn; published events can only be
+    /// cancelled; a cancelled event can only be reinstated, and then it is published
+    /// (only a process leader reinstates, and they may publish anyway).
+    pub fn apply(self, from: EventStatus) -> Option<EventStatus> {
+        match (self, from) {
+            (StatusAction::Approve, EventStatus::Proposed) => Some(EventStatus::Published),
+            (StatusAction::Reject, EventStatus::Proposed) => Some(EventStatus::Rejected),
+            (StatusAction::Cancel, EventStatus::Proposed | EventStatus::Published) => {
+                Some(EventStatus::Cancelled)
+            }
+            (StatusAction::Reinstate, EventStatus::Cancelled) => Some(EventStatus::Published),
+            _ => None,
+        }
+    }
+
+    /// The action's name in the audit log.
+    pub fn audit_action(self) -> &'static str {
+        match self {
+            StatusAction::Approve => "event.approve",
+            StatusAction::Reject => "event.reject",
+            StatusAction::Cancel => "event.cancel",
+            StatusAction::Reinstate => "event.reinstate",
+        }
+    }
 }
 
 #[cfg(test)]
@@ -649,22 +694,31 @@ mod tests {
             "no overtaking the line"
         );
         assert_eq!(seat(None, None, 500, 0, None), Seat::Confirmed);
-        assert!(status_change_allowed(
-            EventStatus::Proposed,
-            EventStatus::Published
-        ));
-        assert!(!status_change_allowed(
-            EventStatus::Cancelled,
-            EventStatus::Published
-        ));
-        assert!(!status_change_allowed(
-            EventStatus::Published,
-            EventStatus::Rejected
-        ));
-        assert!(!status_change_allowed(
-            EventStatus::Cancelled,
-            EventStatus::Cancelled
-        ));
+        assert_eq!(
+            StatusAction::Approve.apply(EventStatus::Proposed),
+            Some(EventStatus::Published)
+        );
+        assert_eq!(StatusAction::Approve.apply(EventStatus::Cancelled), None);
+        assert_eq!(StatusAction::Reject.apply(EventStatus::Published), None);
+        assert_eq!(StatusAction::Cancel.apply(EventStatus::Cancelled), None);
+        assert_eq!(
+            StatusAction::Reinstate.apply(EventStatus::Cancelled),
+            Some(EventStatus::Published)
+        );
+        assert_eq!(StatusAction::Reinstate.apply(EventStatus::Published), None);
+    }
+
+    #[test]
+    fn a_cut_in_capacity_unseats_the_last_to_arrive() {
+        assert_eq!(over_capacity(Some(2), &[3, 5, 8, 9]), &[8, 9]);
+        assert!(over_capacity(Some(4), &[3, 5, 8, 9]).is_empty());
+        assert!(over_capacity(None, &[3, 5, 8, 9]).is_empty());
+        let mut f = form();
+        assert!(!capacity_cut_confirmed(&f, Some(2)));
+        f.confirm_capacity = "3".into();
+        assert!(!capacity_cut_confirmed(&f, Some(2)), "another number");
+        f.confirm_capacity = "2".into();
+        assert!(capacity_cut_confirmed(&f, Some(2)));
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub struct FeedEvent {
     pub online_link: Option<String>,
     /// Cancelled events stay in the feed with STATUS:CANCELLED, so subscribers see it.
     pub cancelled: bool,
-    /// The last change of the event; also the DTSTAMP, so the same input gives the same feed.
+    /// The last change of the event (LAST-MODIFIED).
     pub last_modified: DateTime<Utc>,
 }
 
@@ -59,10 +59,17 @@ pub struct FeedOptions {
     /// Only the personal feed includes online links (as an "Online: <link>" line of the
     /// description).
     pub include_online_links: bool,
+    /// When the file is generated: every event's DTSTAMP (RFC 5545 §3.8.7.2), so the same
+    /// input at the same moment gives the same feed.
+    pub generated: DateTime<Utc>,
 }
 
 /// The PRODID of every feed (RFC 5545 §3.7.3).
 const PRODID: &str = "-//Framsyn//Framsyn//EN";
+
+/// How often calendar programs are asked to fetch a feed again: REFRESH-INTERVAL (RFC
+/// 7986 §5.7) and X-PUBLISHED-TTL, which Outlook and Apple Calendar read instead.
+const REFRESH: &str = "PT1H";
 
 /// DATE-TIME in local time (RFC 5545 §3.3.5, form #1 and #3).
 const LOCAL_FORMAT: &str = "%Y%m%dT%H%M%S";
@@ -95,7 +102,14 @@ pub fn calendar(events: &[FeedEvent], options: &FeedOptions) -> String {
         &mut out,
         Property::new("X-WR-TIMEZONE", escape_text(tz.name())),
     );
-    push_vtimezone(&mut out, tz, &year_spans(events, tz));
+    let mut refresh = Property::new("REFRESH-INTERVAL", REFRESH);
+    refresh.add_parameter("VALUE", "DURATION");
+    push_line(&mut out, refresh);
+    push_line(&mut out, Property::new("X-PUBLISHED-TTL", REFRESH));
+    // A feed with no events has no times to describe: no VTIMEZONE.
+    if !events.is_empty() {
+        push_vtimezone(&mut out, tz, &year_spans(events, tz));
+    }
     for event in events {
         let vevent = vevent(event, options)
             .try_into_string()
@@ -120,7 +134,7 @@ fn vevent(event: &FeedEvent, options: &FeedOptions) -> Event {
     vevent
         .uid(&one_line(&event.uid))
         .sequence(event.sequence)
-        .timestamp(event.last_modified)
+        .timestamp(options.generated)
         .last_modified(event.last_modified)
         .summary(&one_line(&event.title))
         .description(&description(event, options.include_online_links))
@@ -253,10 +267,6 @@ fn year_spans(events: &[FeedEvent], tz: Tz) -> Vec<(i32, i32)> {
             Some((_, last)) if year - *last <= MAX_YEAR_GAP => *last = year,
             _ => spans.push((year, year)),
         }
-    }
-    if spans.is_empty() {
-        // No events: the VTIMEZONE is still the one component RFC 5545 asks of a calendar.
-        spans.push((1970, 1970));
     }
     spans
 }
@@ -495,6 +505,7 @@ mod tests {
             name: "Framtid 2040: Region Norr".to_owned(),
             time_zone: tz,
             include_online_links: false,
+            generated: utc(2017, 2, 1, 8, 0),
         }
     }
 
@@ -720,7 +731,11 @@ mod tests {
             raw(p, "LOCATION"),
             r"Rådhuset\, sal 3\, Stora torget 1\, 791 83 Falun"
         );
-        assert_eq!(raw(p, "DTSTAMP"), "20170120T140500Z");
+        assert_eq!(
+            raw(p, "DTSTAMP"),
+            "20170201T080000Z",
+            "when the file was made"
+        );
         assert_eq!(raw(p, "LAST-MODIFIED"), "20170120T140500Z");
         assert_eq!(raw(p, "STATUS"), "CONFIRMED");
         assert!(!ics.contains('\t'));
@@ -1105,12 +1120,21 @@ mod tests {
     }
 
     #[test]
-    fn empty_feed_is_still_a_calendar() {
+    fn an_empty_feed_has_no_placeholder_time_zone_and_every_feed_says_how_often_to_refresh() {
         let ics = calendar(&[], &options(Europe::Stockholm));
         let cal = parse(&ics);
         assert!(cal.events.is_empty());
-        let timezone = only_timezone(&cal);
-        assert!(!timezone.transitions.is_empty());
+        assert!(!ics.contains("BEGIN:VTIMEZONE"), "{ics}");
+        for ics in [
+            ics,
+            calendar(
+                &[event("a@framsyn", utc(2017, 2, 8, 8, 30))],
+                &options(Europe::Stockholm),
+            ),
+        ] {
+            assert!(ics.contains("\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n"));
+            assert!(ics.contains("\r\nX-PUBLISHED-TTL:PT1H\r\n"));
+        }
     }
 
     #[test]

@@ -255,6 +255,17 @@ impl Phase {
 }
 
 impl Programme {
+    /// Whether the organisation of this name runs the programme (its `organiser`, in any
+    /// language given): the organiser is not a participant, so it owes no home
+    /// assignments and is not tracked in progress.
+    pub fn is_organiser(&self, organisation_name: &str) -> bool {
+        let name = organisation_name.trim();
+        Lang::ALL
+            .iter()
+            .filter_map(|l| self.organiser.get(*l))
+            .any(|o| o.trim().to_lowercase() == name.to_lowercase())
+    }
+
     pub fn phase(&self, slug: &str) -> Option<&Phase> {
         self.phases.iter().find(|p| p.slug == slug)
     }

@@ -186,6 +186,15 @@ fn assignment_item(
     }
 }
 
+/// How soon before its close an open rating round shows on the process leaders' list
+/// of what waits: three days, time to remind those who have not answered.
+pub const ROUND_CLOSING_SOON_SECONDS: i64 = 3 * 24 * 3600;
+
+/// Whether an open round closes soon enough to be on the process leaders' list.
+pub fn round_closing_soon(opens_at: i64, closes_at: i64, now: i64) -> bool {
+    opens_at <= now && now < closes_at && closes_at - now <= ROUND_CLOSING_SOON_SECONDS
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

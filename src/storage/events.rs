@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::{Result, keyed, now_seconds};
 use crate::domain::event::{
     Audience, EventKind, EventStatus, Mode, Question, QuestionKind, RegistrationStatus, Seat,
-    ValidAgendaItem, ValidEvent, ValidQuestion, seat, status_change_allowed,
+    StatusAction, ValidAgendaItem, ValidEvent, ValidQuestion, seat,
 };
 
 fn time(seconds: i64) -> DateTime<Utc> {
@@ -293,26 +293,37 @@ pub fn update(conn: &Connection, id: i64, event: &ValidEvent) -> Result<bool> {
     Ok(changed)
 }
 
-/// Changes the status (approve, reject, cancel) if the change is allowed from the status
-/// the event has now; the SEQUENCE grows so feeds update. `false` when not allowed.
+/// Applies a status action (approve, reject, cancel, reinstate) if it applies to the
+/// status the event has now; the SEQUENCE grows so feeds update. `false` when it does
+/// not apply. A note replaces the change note; reinstating replaces it even when empty,
+/// so the reason for the cancellation is not shown on the event that takes place.
 pub fn set_status(
     conn: &Connection,
     id: i64,
-    status: EventStatus,
+    action: StatusAction,
     note: Option<&str>,
 ) -> Result<bool> {
     let Some(current) = get(conn, id)? else {
         return Ok(false);
     };
-    if !status_change_allowed(current.status, status) {
+    let Some(status) = action.apply(current.status) else {
         return Ok(false);
-    }
+    };
     let now = now_seconds();
+    let replace_note = action == StatusAction::Reinstate;
     Ok(conn.execute(
         "UPDATE events SET status = ?2, sequence = sequence + 1, updated_at = ?3,
-            change_note = coalesce(?4, change_note), changed_at = CASE WHEN ?4 IS NULL THEN changed_at ELSE ?3 END
+            change_note = CASE WHEN ?6 THEN ?4 ELSE coalesce(?4, change_note) END,
+            changed_at = CASE WHEN ?4 IS NULL AND NOT ?6 THEN changed_at ELSE ?3 END
          WHERE id = ?1 AND status = ?5",
-        params![id, status.key(), now, note, current.status.key()],
+        params![
+            id,
+            status.key(),
+            now,
+            note,
+            current.status.key(),
+            replace_note
+        ],
     )? == 1)
 }
 
@@ -626,6 +637,19 @@ pub fn cancel(conn: &Connection, registration_id: i64) -> Result<Vec<i64>> {
         params![registration_id, now_seconds()],
     )?;
     promote_waiting(conn, current.event_id)
+}
+
+/// Moves seated registrations back to the waiting list (capacity was cut), where their
+/// arrival decides their place in line.
+pub fn move_to_waiting(conn: &Connection, ids: &[i64]) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "UPDATE registrations SET status = 'waiting', promoted_at = NULL
+         WHERE id = ?1 AND status = 'confirmed'",
+    )?;
+    for id in ids {
+        stmt.execute([id])?;
+    }
+    Ok(())
 }
 
 /// Moves people up from the waiting list, in order, while there are free seats.

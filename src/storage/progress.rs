@@ -1,9 +1,11 @@
 //! The facts progress is computed from, for every organisation at once, in a fixed number
-//! of queries however many organisations and phases there are.
+//! of queries however many organisations and phases there are; and what waits for whom
+//! (reviews, approvals, moderation, rounds closing), one query each.
 
 use std::collections::BTreeMap;
 
 use rusqlite::Connection;
+use serde::Serialize;
 
 use super::Result;
 use crate::domain::assignment::SubmissionStatus;
@@ -96,4 +98,109 @@ pub fn facts(conn: &Connection) -> Result<(BTreeMap<i64, Facts>, BTreeMap<String
         rounds.insert(phase, count as usize);
     }
     Ok((all, rounds))
+}
+
+/// A home assignment handed in and waiting for a process leader's review.
+#[derive(Debug, Clone, Serialize)]
+pub struct Submitted {
+    pub phase_slug: String,
+    pub organisation_id: i64,
+    pub organisation_name: String,
+    pub submitted_at: Option<i64>,
+}
+
+/// The home assignments handed in and not yet reviewed, the longest waiting first.
+pub fn submitted_for_review(conn: &Connection) -> Result<Vec<Submitted>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.phase_slug, s.organisation_id, o.name AS organisation_name, s.submitted_at
+         FROM submissions s JOIN organisations o ON o.id = s.organisation_id
+         WHERE s.status = 'submitted' ORDER BY s.submitted_at, s.id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Submitted {
+            phase_slug: r.get("phase_slug")?,
+            organisation_id: r.get("organisation_id")?,
+            organisation_name: r.get("organisation_name")?,
+            submitted_at: r.get("submitted_at")?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Something waiting for someone, by its id: a proposed event, a text in review, a
+/// round about to close.
+#[derive(Debug, Clone, Serialize)]
+pub struct Waiting {
+    pub id: i64,
+    pub title: String,
+    /// Who it comes from: the proposing organisation, the text's last author.
+    pub from: Option<String>,
+    /// When: the event's start, the text's last change, the round's close.
+    pub at: i64,
+}
+
+fn waiting(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<Vec<Waiting>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map(params, |r| {
+        Ok(Waiting {
+            id: r.get("id")?,
+            title: r.get("title")?,
+            from: r.get("from_name")?,
+            at: r.get("at")?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Member organisations' event proposals waiting for approval, soonest first.
+pub fn proposals(conn: &Connection) -> Result<Vec<Waiting>> {
+    waiting(
+        conn,
+        "SELECT e.id, e.title, o.name AS from_name, e.starts_at AS at
+         FROM events e LEFT JOIN organisations o ON o.id = e.organisation_id
+         WHERE e.status = 'proposed' ORDER BY e.starts_at, e.id",
+        [],
+    )
+}
+
+/// Texts in review that someone other than `reviewer` last wrote (a second pair of eyes),
+/// the longest waiting first.
+pub fn texts_in_review(conn: &Connection, reviewer: i64) -> Result<Vec<Waiting>> {
+    waiting(
+        conn,
+        "SELECT p.id, p.title, u.name AS from_name, p.updated_at AS at
+         FROM publications p LEFT JOIN users u ON u.id = p.last_author
+         WHERE p.status = 'in_review' AND coalesce(p.last_author, 0) <> ?1
+         ORDER BY p.updated_at, p.id",
+        [reviewer],
+    )
+}
+
+/// Rating rounds open at `now`, soonest to close first (the caller keeps those closing soon).
+pub fn open_rounds(conn: &Connection, now: i64) -> Result<Vec<(Waiting, i64)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, title, opens_at, closes_at FROM rounds
+         WHERE opens_at <= ?1 AND closes_at > ?1 ORDER BY closes_at, id",
+    )?;
+    let rows = stmt.query_map([now], |r| {
+        Ok((
+            Waiting {
+                id: r.get("id")?,
+                title: r.get("title")?,
+                from: None,
+                at: r.get("closes_at")?,
+            },
+            r.get("opens_at")?,
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// How many inputs wait for moderation (new, not yet read).
+pub fn inputs_to_moderate(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) AS waiting FROM inputs WHERE status = 'new'",
+        [],
+        |r| r.get("waiting"),
+    )?)
 }

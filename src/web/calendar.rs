@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::events::visible_event;
 use super::{AppError, AppState, Ctx};
-use crate::app::calendar::{self as calendar_app, CalendarRequest};
+use crate::app::calendar::{self as calendar_app, CalendarRequest, FeedScope};
 use crate::domain::event::{EventKind, EventStatus};
 use crate::domain::ical::{FeedEvent, FeedOptions, calendar};
 use crate::storage::events::{self, Event, EventFilter};
@@ -133,6 +133,7 @@ fn feed(state: &AppState, events: &[Event], name: String, personal: bool) -> Str
             name,
             time_zone: state.programme.time_zone,
             include_online_links: personal,
+            generated: state.clock.now(),
         },
     )
 }
@@ -262,11 +263,71 @@ pub async fn personal_feed(
 }
 
 pub async fn my_events(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    let (mine, token) = calendar_app::my_events(&state.db, ctx.user()?).await?;
-    let feed_url = format!("{}/feeds/{token}/my-events.ics", state.config.public_url);
+    let user = ctx.user()?;
+    let (mine, token) = calendar_app::my_events(&state.db, user).await?;
+    let feeds = format!("{}/feeds/{token}", state.config.public_url);
+    let feed_url = format!("{feeds}/my-events.ics");
+    let organisation_id = user.organisation_id;
     Ok(state
-        .render(&ctx, "my_events.html", context! { mine, feed_url })?
+        .render(
+            &ctx,
+            "my_events.html",
+            context! { mine, feed_url, feeds, organisation_id },
+        )?
         .into_response())
+}
+
+/// A member's secret feed of a scope (see [`calendar_app::member_feed`]); 404 for an
+/// unknown token.
+async fn member_feed(
+    state: &AppState,
+    token: String,
+    scope: FeedScope,
+    name: String,
+    filename: &str,
+) -> Result<Response, AppError> {
+    let found = calendar_app::member_feed(&state.db, token, scope, FEED_LIMIT).await?;
+    let found = found.ok_or(AppError::NotFound)?;
+    Ok(ics_response(feed(state, &found, name, false), filename))
+}
+
+/// Everything of the programme a member may see, behind their secret address.
+pub async fn member_programme_feed(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let lang = state.programme.default_language;
+    let name = state.programme.name.pick(lang, lang).to_string();
+    member_feed(&state, token, FeedScope::Programme, name, "calendar.ics").await
+}
+
+/// Everything of one phase a member may see, behind their secret address.
+pub async fn member_phase_feed(
+    State(state): State<AppState>,
+    Path((token, slug)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let phase = state.programme.phase(&slug).ok_or(AppError::NotFound)?;
+    let lang = state.programme.default_language;
+    let name = format!(
+        "{} – {}",
+        state.programme.name.pick(lang, lang),
+        phase.title.pick(lang, lang)
+    );
+    member_feed(&state, token, FeedScope::Phase(slug), name, "phase.ics").await
+}
+
+/// Everything of one organisation a member may see, behind their secret address.
+pub async fn member_organisation_feed(
+    State(state): State<AppState>,
+    Path((token, id)): Path<(String, i64)>,
+) -> Result<Response, AppError> {
+    let organisation = state
+        .db
+        .read(move |c| organisations::get(c, id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let scope = FeedScope::Organisation(id);
+    member_feed(&state, token, scope, organisation.name, "organisation.ics").await
 }
 
 /// A new personal feed address; the old one stops working.

@@ -17,8 +17,8 @@ use crate::app::events::{
     RegistrationRequest, Saved, StatusChange, Who,
 };
 use crate::domain::event::{
-    AgendaForm, Audience, EventForm, EventKind, EventStatus, Mode, QuestionForm, QuestionKind,
-    RegistrationStatus, to_local_input,
+    AgendaForm, Audience, EventForm, EventKind, Mode, QuestionForm, QuestionKind,
+    RegistrationStatus, StatusAction, to_local_input,
 };
 use crate::domain::form::FieldErrors;
 use crate::render::table::{Cell, Table};
@@ -40,16 +40,36 @@ fn choices() -> minijinja::Value {
     }
 }
 
-/// The event form: for a new event (`id` none) or an edit.
+/// The event form: for a new event (`id` none) or an edit; `unseated` are the people a
+/// cut in capacity would move to the waiting list, when it asks for confirmation.
 fn form_page(
     ctx: &Ctx,
     id: Option<i64>,
     form: &EventForm,
     errors: &FieldErrors,
+    unseated: &[events::Registration],
 ) -> Result<FormPage, AppError> {
     let proposing = !ctx.subject()?.can_schedule_events();
     Ok(FormPage::new("event_form.html", form, errors)
-        .with(context! { id, proposing, choices => choices() }))
+        .with(context! { id, proposing, unseated, choices => choices() }))
+}
+
+/// Where a saved event form leads: to the event, or back to the form with what to put
+/// right or to confirm.
+fn saved(
+    state: &AppState,
+    ctx: &Ctx,
+    id: Option<i64>,
+    form: &EventForm,
+    outcome: Saved,
+) -> Result<Response, AppError> {
+    match outcome {
+        Saved::Saved(id) => Ok(Redirect::to(&format!("/events/{id}")).into_response()),
+        Saved::Refused(errors) => form_page(ctx, id, form, &errors, &[])?.render(state, ctx),
+        Saved::CapacityCut(unseated) => {
+            form_page(ctx, id, form, &FieldErrors::new(), &unseated)?.render(state, ctx)
+        }
+    }
 }
 
 pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
@@ -68,7 +88,7 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
         audience: "members".into(),
         ..Default::default()
     };
-    form_page(&ctx, None, &form, &FieldErrors::new())?.render(&state, &ctx)
+    form_page(&ctx, None, &form, &FieldErrors::new(), &[])?.render(&state, &ctx)
 }
 
 /// Schedules or proposes an event (see [`events_app::create`]).
@@ -78,10 +98,8 @@ pub async fn create(
     Form(form): Form<EventForm>,
 ) -> Result<Response, AppError> {
     let user = ctx.user()?;
-    match events_app::create(&state.db, &state.programme, user, ctx.actor(), &form).await? {
-        Saved::Saved(id) => Ok(Redirect::to(&format!("/events/{id}")).into_response()),
-        Saved::Refused(errors) => form_page(&ctx, None, &form, &errors)?.render(&state, &ctx),
-    }
+    let outcome = events_app::create(&state.db, &state.programme, user, ctx.actor(), &form);
+    saved(&state, &ctx, None, &form, outcome.await?)
 }
 
 fn form_of(event: &Event, tz: chrono_tz::Tz) -> EventForm {
@@ -112,6 +130,7 @@ fn form_of(event: &Event, tz: chrono_tz::Tz) -> EventForm {
         contact_email: event.contact_email.clone().unwrap_or_default(),
         audience: event.audience.key().into(),
         change_note: String::new(),
+        confirm_capacity: String::new(),
     }
 }
 
@@ -122,7 +141,7 @@ pub async fn edit_form(
 ) -> Result<Response, AppError> {
     let event = editable_event(&state, &ctx, id).await?;
     let form = form_of(&event, state.programme.time_zone);
-    form_page(&ctx, Some(id), &form, &FieldErrors::new())?.render(&state, &ctx)
+    form_page(&ctx, Some(id), &form, &FieldErrors::new(), &[])?.render(&state, &ctx)
 }
 
 pub async fn update(
@@ -133,10 +152,8 @@ pub async fn update(
 ) -> Result<Response, AppError> {
     let user = signed_in_for(&state, &ctx, id).await?;
     let programme = &state.programme;
-    match events_app::update(&state.db, programme, user, ctx.actor(), id, &form).await? {
-        Saved::Saved(id) => Ok(Redirect::to(&format!("/events/{id}")).into_response()),
-        Saved::Refused(errors) => form_page(&ctx, Some(id), &form, &errors)?.render(&state, &ctx),
-    }
+    let outcome = events_app::update(&state.db, programme, user, ctx.actor(), id, &form);
+    saved(&state, &ctx, Some(id), &form, outcome.await?)
 }
 
 /// The signed-in person acting on an event; a visitor is sent to sign in only for an
@@ -152,32 +169,61 @@ async fn signed_in_for<'c>(state: &AppState, ctx: &'c Ctx, id: i64) -> Result<&'
 pub struct StatusForm {
     #[serde(default)]
     note: String,
+    /// Cancelling asks first: the event is cancelled only when this says `yes`.
+    #[serde(default)]
+    confirm: String,
 }
 
 async fn change_status(
     state: &AppState,
     ctx: &Ctx,
     id: i64,
-    to: EventStatus,
+    action: StatusAction,
     note: &str,
 ) -> Result<Response, AppError> {
     let user = signed_in_for(state, ctx, id).await?;
-    match events_app::change_status(&state.db, user, ctx.actor(), id, to, note).await? {
+    match events_app::change_status(&state.db, user, ctx.actor(), id, action, note).await? {
         StatusChange::Changed => Ok(Redirect::to(&format!("/events/{id}")).into_response()),
-        StatusChange::Refused(event) => {
-            let errors = BTreeMap::from([("registration".to_string(), "error-status-change")]);
-            registration_failed(state, ctx, *event, BTreeMap::new(), errors).await
-        }
+        StatusChange::Refused(event) => status_refused(state, ctx, *event).await,
     }
 }
 
+async fn status_refused(state: &AppState, ctx: &Ctx, event: Event) -> Result<Response, AppError> {
+    let errors = BTreeMap::from([("registration".to_string(), "error-status-change")]);
+    registration_failed(state, ctx, event, BTreeMap::new(), errors).await
+}
+
+/// Cancels an event once confirmed; before that, asks, saying who will be told and that
+/// the event can be reinstated (the note typed is kept).
 pub async fn cancel_event(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     Form(form): Form<StatusForm>,
 ) -> Result<Response, AppError> {
-    change_status(&state, &ctx, id, EventStatus::Cancelled, &form.note).await
+    if form.confirm == "yes" {
+        return change_status(&state, &ctx, id, StatusAction::Cancel, &form.note).await;
+    }
+    signed_in_for(&state, &ctx, id).await?;
+    let event = visible_event(&state, &ctx, id).await?;
+    ctx.require(|s| s.can_schedule_events())?;
+    if StatusAction::Cancel.apply(event.status).is_none() {
+        return status_refused(&state, &ctx, event).await;
+    }
+    let note = form.note;
+    Ok(state
+        .render(&ctx, "event_cancel.html", context! { event, note })?
+        .into_response())
+}
+
+/// Reinstates a cancelled event: published again, with its registrations as they were.
+pub async fn reinstate(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<StatusForm>,
+) -> Result<Response, AppError> {
+    change_status(&state, &ctx, id, StatusAction::Reinstate, &form.note).await
 }
 
 pub async fn approve(
@@ -185,7 +231,7 @@ pub async fn approve(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    change_status(&state, &ctx, id, EventStatus::Published, "").await
+    change_status(&state, &ctx, id, StatusAction::Approve, "").await
 }
 
 pub async fn reject(
@@ -194,7 +240,7 @@ pub async fn reject(
     Path(id): Path<i64>,
     Form(form): Form<StatusForm>,
 ) -> Result<Response, AppError> {
-    change_status(&state, &ctx, id, EventStatus::Rejected, &form.note).await
+    change_status(&state, &ctx, id, StatusAction::Reject, &form.note).await
 }
 
 /// What the event page shows besides the event; errors of a sent form come back here.

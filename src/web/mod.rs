@@ -303,6 +303,18 @@ pub fn router(state: AppState) -> Router {
             get(calendar::organisation_feed),
         )
         .route("/feeds/{token}/my-events.ics", get(calendar::personal_feed))
+        .route(
+            "/feeds/{token}/calendar.ics",
+            get(calendar::member_programme_feed),
+        )
+        .route(
+            "/feeds/{token}/phases/{slug}/calendar.ics",
+            get(calendar::member_phase_feed),
+        )
+        .route(
+            "/feeds/{token}/organisations/{id}/calendar.ics",
+            get(calendar::member_organisation_feed),
+        )
         .route("/my-events", get(calendar::my_events))
         .route("/my-events/feed", post(calendar::renew_feed))
         .route("/events/new", get(events::new_form).post(events::create))
@@ -313,6 +325,7 @@ pub fn router(state: AppState) -> Router {
             get(events::edit_form).post(events::update),
         )
         .route("/events/{id}/cancel", post(events::cancel_event))
+        .route("/events/{id}/reinstate", post(events::reinstate))
         .route("/events/{id}/approve", post(events::approve))
         .route("/events/{id}/reject", post(events::reject))
         .route("/events/{id}/agenda", post(events::add_agenda_item))

@@ -47,16 +47,22 @@ pub async fn show(
     let organisation = organisation.ok_or(AppError::NotFound)?;
     // Its way through the phases and what it still owes, for its own people and the
     // process leaders.
+    // The programme's organiser is not a participant: it is not tracked.
+    let organiser = state.programme.is_organiser(&organisation.name);
     let (cells, due, events, links) = if subject.organisation_id == id || subject.can_lead_process()
     {
-        let (cells, due) = super::progress::organisation_progress(&state, id).await?;
+        let progress = super::progress::organisation_progress(&state, id).await?;
         let events = state
             .db
             .read(move |c| crate::storage::events::of_organisation(c, id))
             .await?;
         let links =
             organisations_app::assignment_links(&state.db, &state.programme, ctx.user()?, id);
-        (Some(cells), due, events, assignment_hrefs(links.await?, id))
+        let links = assignment_hrefs(links.await?, id);
+        match progress {
+            Some((cells, due)) => (Some(cells), due, events, links),
+            None => (None, Vec::new(), events, links),
+        }
     } else {
         (None, Vec::new(), Vec::new(), Default::default())
     };
@@ -64,7 +70,7 @@ pub async fn show(
         .render(
             &ctx,
             "organisation.html",
-            context! { organisation, members, can_edit, cells, due, events, links },
+            context! { organisation, members, can_edit, cells, due, events, links, organiser },
         )?
         .into_response())
 }

@@ -24,41 +24,11 @@ async fn current_active_phase(state: &AppState) -> Result<ActivePhase, AppError>
 
 pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let active = current_active_phase(&state).await?;
-    // For a signed-in person: what is due for them now (their organisation's home
-    // assignments, open rating rounds they have not answered, their next events).
-    let mut todo = None;
-    if let Ok(user) = ctx.user() {
-        let strategist = user.roles.contains(&crate::domain::user::Role::Strategist);
-        let (user_id, email) = (user.id, user.email.clone());
-        let now = state.clock.now_seconds();
-        let (rounds, registrations) = state
-            .db
-            .read(move |c| {
-                Ok((
-                    if strategist {
-                        crate::storage::rounds::open_unanswered(c, user_id, now)?
-                    } else {
-                        Vec::new()
-                    },
-                    crate::storage::events::registrations_of(c, user_id, &email)?,
-                ))
-            })
-            .await?;
-        let due = if strategist {
-            super::progress::organisation_progress(&state, user.organisation_id)
-                .await?
-                .1
-        } else {
-            Vec::new()
-        };
-        let events: Vec<_> = registrations
-            .into_iter()
-            .filter(|(_, e)| e.ends_at > now)
-            .take(3)
-            .map(|(r, e)| context! { registration => r, event => e })
-            .collect();
-        todo = Some(context! { due, rounds, events });
-    }
+    // For a signed-in person: what waits for them now, by their roles.
+    let todo = match ctx.user() {
+        Ok(user) => Some(crate::app::progress::todo(&state.db, &state.programme, user).await?),
+        Err(_) => None,
+    };
     Ok(state
         .render(&ctx, "home.html", context! { active, todo })?
         .into_response())

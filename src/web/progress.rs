@@ -103,10 +103,11 @@ pub async fn tracker_table(
     download(format, &Table::new(header, lines), "progress")
 }
 
-/// One organisation's way through the phases (its cells) and what it still owes.
+/// One organisation's way through the phases (its cells) and what it still owes; none
+/// for the programme's organiser.
 pub async fn organisation_progress(
     state: &AppState,
     organisation: i64,
-) -> Result<(Vec<Cell>, Vec<crate::domain::progress::Due>), AppError> {
+) -> Result<Option<(Vec<Cell>, Vec<crate::domain::progress::Due>)>, AppError> {
     Ok(crate::app::progress::of_organisation(&state.db, &state.programme, organisation).await?)
 }

@@ -9,7 +9,9 @@ use framsyn::app::events::{
     self, Cancellation, MinutesSaved, PartChange, PartChanged, Registration, RegistrationRequest,
     Saved, StatusChange, Who, cancel_registration, register,
 };
-use framsyn::domain::event::{AgendaForm, EventForm, EventStatus, RegistrationStatus};
+use framsyn::domain::event::{
+    AgendaForm, EventForm, EventStatus, RegistrationStatus, StatusAction,
+};
 use framsyn::storage::audit::Actor;
 use framsyn::storage::events as stored;
 use framsyn::storage::users::{self, User};
@@ -292,7 +294,7 @@ async fn a_strategist_proposes_and_a_process_leader_approves_once() {
         let db = app.db.clone();
         async move {
             let actor = actor(Some(&user));
-            events::change_status(&db, &user, actor, id, EventStatus::Published, "").await
+            events::change_status(&db, &user, actor, id, StatusAction::Approve, "").await
         }
     };
     assert!(matches!(approve(a.clone()).await, Err(Error::Forbidden)));

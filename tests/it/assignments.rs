@@ -5,6 +5,8 @@
 use axum::http::StatusCode;
 
 use super::helpers::*;
+use framsyn::domain::programme::Programme;
+use framsyn::domain::user::Role;
 use framsyn::storage::submissions;
 
 const PAGE: &str = "/phases/omvarlden/assignment";
@@ -755,4 +757,46 @@ async fn the_home_assignment_pages_skip_no_heading_level() {
             assert!(pair[1] <= pair[0] + 1, "{path} skips a level: {levels:?}");
         }
     }
+}
+
+/// The organising organisation (Reglab; the ministry in the dialogue arena) runs the
+/// programme: it owes no home assignments and is not in the tracker, while the member
+/// organisations are.
+#[tokio::test]
+async fn the_organiser_is_not_tracked_as_a_participant() {
+    let app = spawn_app();
+    let w = world(&app);
+    let leader = app.as_leader().await;
+    let page = leader.get("/progress").await;
+    let tracked = page.attrs("tr[data-organisation]", "data-organisation");
+    assert!(tracked.contains(&w.org_a.to_string()), "{tracked:?}");
+    assert!(tracked.contains(&w.org_b.to_string()));
+    assert!(!tracked.contains(&w.office.to_string()), "{tracked:?}");
+    assert!(!leader.get("/progress.csv").await.body.contains("Reglab"));
+
+    let office = leader.get(&format!("/organisations/{}", w.office)).await;
+    assert_eq!(office.attrs("[data-organiser]", "class"), ["notice"]);
+    assert!(!office.body.contains("⚠"), "nothing overdue");
+    let member = leader.get(&format!("/organisations/{}", w.org_b)).await;
+    assert!(member.attrs("[data-organiser]", "class").is_empty());
+    assert!(
+        member.body.contains("⚠"),
+        "Norrbotten's assignments are overdue"
+    );
+
+    // A strategist of the organiser is not told of home assignments due.
+    let own = app
+        .as_new_user("kansli@reglab.test", w.office, &[Role::Strategist])
+        .await;
+    assert_eq!(
+        own.get("/")
+            .await
+            .attrs("[data-todo='assignment']", "data-todo")
+            .len(),
+        0
+    );
+
+    let arena = Programme::load_dir(&programme_dir("dialogarena")).unwrap();
+    assert!(arena.is_organiser("Kommunal- og moderniseringsdepartementet"));
+    assert!(!arena.is_organiser("Distriktssenteret"));
 }

@@ -483,7 +483,7 @@ async fn a_cancelled_event_takes_no_registrations_and_says_so() {
     let cancelled = leader
         .post(
             &format!("/events/{id}/cancel"),
-            &[("note", "Vi flyttar till hösten.")],
+            &[("note", "Vi flyttar till hösten."), ("confirm", "yes")],
         )
         .await;
     assert_eq!(cancelled.status, StatusCode::SEE_OTHER);
@@ -504,6 +504,115 @@ async fn a_cancelled_event_takes_no_registrations_and_says_so() {
         mine.attrs(&format!("tr[data-event='{id}']"), "data-event-status"),
         ["cancelled"]
     );
+}
+
+/// Cancelling asks first (saying who is told, keeping the note typed); registrants then
+/// see the event as cancelled, with no seat and nothing to cancel; a process leader
+/// reinstates it and everyone has their seat again.
+#[tokio::test]
+async fn cancelling_asks_first_shows_registrants_the_cancellation_and_can_be_undone() {
+    let app = spawn_app();
+    world(&app);
+    let leader = app.as_leader().await;
+    let id = schedule(&leader, &workshop(&local(20, 9), &local(20, 16), "50", "")).await;
+    let strategist_b = app.as_strategist_b().await;
+    strategist_b
+        .post(&format!("/events/{id}/register"), &[("person", "self")])
+        .await;
+    let status = |app: &TestApp| {
+        app.db
+            .read_blocking(move |c| events::get(c, id))
+            .unwrap()
+            .unwrap()
+            .status
+            .key()
+    };
+
+    let asked = leader
+        .post(
+            &format!("/events/{id}/cancel"),
+            &[("note", "Lokalen är upptagen.")],
+        )
+        .await;
+    assert_eq!(asked.status, StatusCode::OK);
+    assert_eq!(
+        asked.attrs("[data-confirm]", "data-confirm"),
+        ["cancel-event"]
+    );
+    assert_eq!(asked.attrs("[data-registered]", "data-registered"), ["1"]);
+    assert_eq!(asked.attrs("input[name=confirm]", "value"), ["yes"]);
+    assert_eq!(asked.texts("textarea[name=note]"), ["Lokalen är upptagen."]);
+    assert_eq!(
+        status(&app),
+        "published",
+        "nothing changes before confirming"
+    );
+
+    let cancelled = leader
+        .post(
+            &format!("/events/{id}/cancel"),
+            &[("note", "Lokalen är upptagen."), ("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(cancelled.status, StatusCode::SEE_OTHER);
+    assert_eq!(status(&app), "cancelled");
+    let page = strategist_b.get(&format!("/events/{id}")).await;
+    assert_eq!(
+        page.attrs("#registration p[data-registration]", "data-registration"),
+        ["event-cancelled"]
+    );
+    assert_eq!(
+        page.attrs("#registration li[data-registration]", "data-registration"),
+        ["event-cancelled"],
+        "the organisation's list says so too"
+    );
+    assert!(
+        page.attrs("form[action^='/registrations/']", "action")
+            .is_empty(),
+        "nothing to cancel on a cancelled event"
+    );
+    let mine = strategist_b.get("/my-events").await;
+    assert_eq!(
+        mine.attrs(
+            &format!("tr[data-event='{id}'] [data-registration]"),
+            "data-registration"
+        ),
+        ["event-cancelled"]
+    );
+
+    let refused = strategist_b
+        .post(&format!("/events/{id}/reinstate"), &[])
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let leader_page = leader.get(&format!("/events/{id}")).await;
+    assert_eq!(
+        leader_page.attrs("#reinstate-form", "action"),
+        [format!("/events/{id}/reinstate")]
+    );
+    let reinstated = leader
+        .post(
+            &format!("/events/{id}/reinstate"),
+            &[("note", "Vi ses som planerat.")],
+        )
+        .await;
+    assert_eq!(reinstated.status, StatusCode::SEE_OTHER);
+    assert_eq!(status(&app), "published");
+    let page = strategist_b.get(&format!("/events/{id}")).await;
+    assert_eq!(
+        page.attrs("#registration p[data-registration]", "data-registration"),
+        ["confirmed"],
+        "the seat is back"
+    );
+    assert!(
+        !page
+            .attrs("form[action^='/registrations/']", "action")
+            .is_empty(),
+        "and it can be cancelled again"
+    );
+    page.assert_contains("Vi ses som planerat.");
+    assert!(!page.body.contains("Lokalen är upptagen."));
+    let again = leader.post(&format!("/events/{id}/reinstate"), &[]).await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
 }
 
 /// 40 registrations at once for capacity 10 and 2 per organisation: 10 organisations send
@@ -925,8 +1034,11 @@ mod feeds {
             Some("20300328T100000")
         );
 
-        app.post(&format!("/events/{id}/cancel"), &[("note", "Inställt.")])
-            .await;
+        app.post(
+            &format!("/events/{id}/cancel"),
+            &[("note", "Inställt."), ("confirm", "yes")],
+        )
+        .await;
         let third = parse(&app.get("/calendar.ics").await.body);
         let event = &third[0].events[0];
         assert_eq!(
@@ -1247,6 +1359,103 @@ async fn nobody_overtakes_the_waiting_list_and_more_seats_move_it_up() {
     assert_eq!(status_of("femte@x.test"), "waiting");
 }
 
+/// Cutting capacity below the seats taken says who loses a seat and asks first; once
+/// confirmed, the last to get a seat go back to the waiting list, ahead of those who
+/// registered after them.
+#[tokio::test]
+async fn cutting_capacity_below_the_seats_taken_warns_asks_and_moves_the_last_to_the_waiting_list()
+{
+    let app = spawn_app();
+    world(&app);
+    let leader = app.as_leader().await;
+    let (starts, ends) = (local(30, 9), local(30, 16));
+    let id = schedule(&leader, &workshop(&starts, &ends, "4", "")).await;
+    for (name, email) in [
+        ("Första", "forsta@x.test"),
+        ("Andra", "andra@x.test"),
+        ("Tredje", "tredje@x.test"),
+        ("Fjärde", "fjarde@x.test"),
+        ("Femte", "femte@x.test"),
+    ] {
+        leader
+            .post(
+                &format!("/events/{id}/register"),
+                &[("person", "other"), ("name", name), ("email", email)],
+            )
+            .await;
+    }
+    let status_of = |email: &'static str| {
+        registrations(&app, id)
+            .into_iter()
+            .find(|r| r.email == email)
+            .unwrap()
+            .status
+            .key()
+    };
+    assert_eq!(status_of("femte@x.test"), "waiting");
+
+    let cut = workshop(&starts, &ends, "2", "");
+    let asked = leader.post(&format!("/events/{id}/edit"), &cut).await;
+    assert_eq!(asked.status, StatusCode::OK);
+    assert_eq!(
+        asked.attrs("[data-warning]", "data-warning"),
+        ["capacity-below-confirmed"]
+    );
+    let id_of = |email: &'static str| {
+        registrations(&app, id)
+            .into_iter()
+            .find(|r| r.email == email)
+            .unwrap()
+            .id
+            .to_string()
+    };
+    assert_eq!(
+        asked.attrs("[data-over] li", "data-registration-id"),
+        [id_of("tredje@x.test"), id_of("fjarde@x.test")],
+        "the last two to get a seat"
+    );
+    assert_eq!(asked.attrs("input[name=confirm_capacity]", "value"), ["2"]);
+    let capacity = |app: &TestApp| {
+        app.db
+            .read_blocking(move |c| events::get(c, id))
+            .unwrap()
+            .unwrap()
+            .capacity
+    };
+    assert_eq!(capacity(&app), Some(4), "nothing saved before confirming");
+    assert_eq!(status_of("fjarde@x.test"), "confirmed");
+
+    // A confirmation of another number is no confirmation of this one.
+    let mut other = workshop(&starts, &ends, "1", "");
+    other.push(("confirm_capacity", "2"));
+    let asked_again = leader.post(&format!("/events/{id}/edit"), &other).await;
+    assert_eq!(asked_again.texts("[data-over] li").len(), 3);
+    assert_eq!(capacity(&app), Some(4));
+
+    let mut confirmed = cut.clone();
+    confirmed.push(("confirm_capacity", "2"));
+    let saved = leader.post(&format!("/events/{id}/edit"), &confirmed).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    assert_eq!(capacity(&app), Some(2));
+    assert_eq!(status_of("forsta@x.test"), "confirmed");
+    assert_eq!(status_of("andra@x.test"), "confirmed");
+    assert_eq!(status_of("tredje@x.test"), "waiting");
+    assert_eq!(status_of("fjarde@x.test"), "waiting");
+    let page = leader.get(&format!("/events/{id}")).await;
+    assert_eq!(page.attrs("#event-seats", "data-taken"), ["2"]);
+
+    let first = id_of("forsta@x.test");
+    leader
+        .post(&format!("/registrations/{first}/cancel"), &[])
+        .await;
+    assert_eq!(
+        status_of("tredje@x.test"),
+        "confirmed",
+        "the first unseated is first in line"
+    );
+    assert_eq!(status_of("femte@x.test"), "waiting");
+}
+
 #[tokio::test]
 async fn status_changes_follow_the_allowed_paths() {
     let app = spawn_app();
@@ -1255,7 +1464,10 @@ async fn status_changes_follow_the_allowed_paths() {
     let id = schedule(&leader, &workshop(&local(30, 9), &local(30, 16), "10", "")).await;
     assert_eq!(
         leader
-            .post(&format!("/events/{id}/cancel"), &[("note", "Inställt")])
+            .post(
+                &format!("/events/{id}/cancel"),
+                &[("note", "Inställt"), ("confirm", "yes")],
+            )
             .await
             .status,
         StatusCode::SEE_OTHER
@@ -1385,4 +1597,39 @@ async fn the_registration_form_summarises_its_errors_by_label_in_form_order() {
     assert!(texts[2].starts_with("Middag?: "), "{texts:?}");
     assert!(refused.texts("title")[0].starts_with(&sv("title-has-errors")));
     assert_eq!(refused.attrs("[data-error-summary]", "tabindex"), ["-1"]);
+}
+
+/// The open feeds hold public events only; a member's secret feeds hold the members-only
+/// events too, for the programme, a phase and an organisation, and stop with a new address.
+#[tokio::test]
+async fn members_subscribe_to_secret_feeds_of_everything_they_may_see() {
+    let app = spawn_app();
+    world(&app);
+    let leader = app.as_leader().await;
+    let id = schedule(&leader, &workshop(&local(20, 9), &local(20, 16), "50", "")).await;
+    let uid = app
+        .db
+        .read_blocking(move |c| events::get(c, id))
+        .unwrap()
+        .unwrap()
+        .uid;
+    let visitor = app.visitor();
+    assert!(!visitor.get("/calendar.ics").await.body.contains(&uid));
+    let strategist = app.as_strategist_a().await;
+    let page = strategist.get("/my-events").await;
+    let feeds = page.texts("code[data-feed]");
+    assert_eq!(feeds.len(), 2 + regionerna().phases.len());
+    for feed in &feeds {
+        let path = format!("/feeds/{}", feed.split_once("/feeds/").unwrap().1);
+        let body = visitor.get(&path).await;
+        assert_eq!(body.status, StatusCode::OK, "{path}");
+        let has = body.body.contains(&uid);
+        let expected = path.ends_with("/calendar.ics")
+            && !path.contains("/organisations/")
+            && (path.contains("/phases/omvarlden/") || !path.contains("/phases/"));
+        assert_eq!(has, expected, "{path}");
+    }
+    strategist.post("/my-events/feed", &[]).await;
+    let old = format!("/feeds/{}", feeds[0].split_once("/feeds/").unwrap().1);
+    assert_eq!(visitor.get(&old).await.status, StatusCode::NOT_FOUND);
 }

@@ -35,4 +35,5 @@ mod security;
 mod server;
 mod sources;
 mod storage;
+mod todo;
 mod transfer;

@@ -34,6 +34,15 @@ audience-members = People from the member organisations
 audience-public = Everyone (open event)
 event-capacity = Number of places
 event-capacity-hint = Leave blank for no limit. When all places are taken, new registrations go on a waiting list.
+event-capacity-cut-title = Fewer places than people registered
+event-capacity-cut-body = With { $capacity } places there is not room for everyone who already has one. { $count ->
+    [one] The person who got their place last moves
+   *[other] The { $count } people who got their places last move
+} to the waiting list, ahead of everyone who registered later, and get a place again if someone cancels. Nothing is saved until you confirm.
+event-capacity-cut-confirm = { $count ->
+    [one] Yes, cut to { $capacity } places and move one person to the waiting list
+   *[other] Yes, cut to { $capacity } places and move { $count } people to the waiting list
+}
 event-cap-hint = At most this many per organisation. Leave blank for no limit.
 event-registration-opens = Registration opens
 event-registration-closes = Registration deadline
@@ -57,6 +66,23 @@ event-approve = Approve and publish
 event-reject = Reject the proposal
 event-cancel = Cancel the event
 event-cancel-note = Message to those registered (why, and what happens now)
+event-cancel-hint = You will be asked to confirm before the event is cancelled.
+event-cancel-confirm-title = Cancel the event?
+event-cancel-confirm-who = { $confirmed ->
+    [0] Nobody has a place
+    [one] One person has a place
+   *[other] { $confirmed } people have a place
+} and { $waiting ->
+    [0] nobody is on the waiting list.
+    [one] one is on the waiting list.
+   *[other] { $waiting } are on the waiting list.
+} They will see the event as cancelled, and calendar subscriptions will show it as cancelled.
+event-cancel-confirm-undo = The registrations are kept. If a process leader reinstates the event, everyone keeps their place or their place in the queue.
+event-cancel-confirm = Yes, cancel the event
+event-cancel-keep = No, back to the event
+event-reinstate = Reinstate the event
+event-reinstate-hint = The event is published again and every registration stands as it was when it was cancelled.
+event-reinstate-note = Message to those registered (optional)
 
 agenda-title = Agenda
 agenda-caption = Agenda for { $title }
@@ -98,6 +124,7 @@ registration-event-cancelled = The event has been cancelled; registration is not
 registration-you-are-confirmed = You are registered and have a place.
 registration-you-are-waiting = You are on the waiting list. You will get a place automatically if someone cancels.
 registration-you-are-cancelled = Your registration has been cancelled.
+registration-yours-event-cancelled = The event has been cancelled, so your registration does not stand for now. If the event is reinstated, it stands as before.
 registration-cancel-mine = Cancel my registration
 registration-cancel = Cancel registration
 registration-own-organisation = Registered from your organisation
@@ -143,6 +170,10 @@ my-events-none = You are not registered for any events.
 my-events-feed = Your personal calendar address
 my-events-feed-help = Subscribe to the address in your calendar application to get your events, with links for joining online. The address is secret: anyone who has it can see your events.
 my-events-feed-renew = Create a new address (the old one will stop working)
+my-events-member-feeds = The whole calendar as a member
+my-events-member-feeds-help = The open calendar feeds show only events open to all. These secret addresses give you everything you may see as a member, including the programme's own members-only events. They are yours alone and stop working when you make a new address.
+my-events-feed-organisation = Your organisation's events
+my-events-feed-programme = The whole programme
 
 error-choose = Choose an option.
 error-number = Enter a whole number.

@@ -22,12 +22,21 @@ progress-rounds-none = Has not rated
 org-due = Still to hand in
 org-due-by = by { $date }
 org-nothing-due = The organisation has handed in every home assignment.
+org-is-organiser = This organisation runs the programme and is not tracked as a participant: it has no home assignments to hand in.
 org-progress = Through the phases
 org-progress-caption = The organisation's progress per phase
 org-progress-percent = Done
 todo-title = To do now
 todo-rate = rate by { $date }
 todo-nothing = Nothing is waiting for you right now.
+todo-review-assignment = handed in, to review
+todo-approve-proposal = proposal from { $organisation }, to approve
+todo-moderate-input = { $count ->
+    [one] One input to moderate
+   *[other] { $count } inputs to moderate
+}
+todo-review-text = in review, last written by { $name }
+todo-round-closes = closes { $date }
 org-events = Registered for events
 org-events-caption = Events the organisation's people are registered for
 org-events-registered = Registered

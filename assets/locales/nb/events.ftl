@@ -34,6 +34,15 @@ audience-members = Personer i medlemsorganisasjonene
 audience-public = Alle (åpent arrangement)
 event-capacity = Antall plasser
 event-capacity-hint = La feltet stå tomt for ubegrenset antall. Når plassene er fylt opp, havner nye påmeldinger på venteliste.
+event-capacity-cut-title = Færre plasser enn det er påmeldte
+event-capacity-cut-body = Med { $capacity } plasser er det ikke plass til alle som allerede har en. { $count ->
+    [one] Den som fikk plassen sist, flyttes
+   *[other] De { $count } som fikk plassene sist, flyttes
+} til ventelisten, foran alle som meldte seg på senere, og får plass igjen hvis noen melder seg av. Ingenting lagres før du bekrefter.
+event-capacity-cut-confirm = { $count ->
+    [one] Ja, reduser til { $capacity } plasser og flytt én person til ventelisten
+   *[other] Ja, reduser til { $capacity } plasser og flytt { $count } personer til ventelisten
+}
 event-cap-hint = Høyst så mange per organisasjon. La feltet stå tomt for ingen grense.
 event-registration-opens = Påmeldingen åpner
 event-registration-closes = Påmeldingsfrist
@@ -57,6 +66,23 @@ event-approve = Godkjenn og publiser
 event-reject = Avslå forslaget
 event-cancel = Avlys arrangementet
 event-cancel-note = Melding til påmeldte (hvorfor, hva skjer nå)
+event-cancel-hint = Du må bekrefte før arrangementet avlyses.
+event-cancel-confirm-title = Avlyse arrangementet?
+event-cancel-confirm-who = { $confirmed ->
+    [0] Ingen har plass
+    [one] Én person har plass
+   *[other] { $confirmed } personer har plass
+} og { $waiting ->
+    [0] ingen står på ventelisten.
+    [one] én står på ventelisten.
+   *[other] { $waiting } står på ventelisten.
+} De ser arrangementet som avlyst, og kalenderabonnementene viser det som avlyst.
+event-cancel-confirm-undo = Påmeldingene tas vare på. Gjenoppretter en prosessleder arrangementet, beholder alle plassen sin eller plassen i køen.
+event-cancel-confirm = Ja, avlys arrangementet
+event-cancel-keep = Nei, tilbake til arrangementet
+event-reinstate = Gjenopprett arrangementet
+event-reinstate-hint = Arrangementet publiseres igjen, og alle påmeldinger gjelder slik de var da det ble avlyst.
+event-reinstate-note = Melding til de påmeldte (valgfritt)
 
 agenda-title = Program
 agenda-caption = Program for { $title }
@@ -98,6 +124,7 @@ registration-event-cancelled = Arrangementet er avlyst; det er ikke mulig å mel
 registration-you-are-confirmed = Du er påmeldt og har fått plass.
 registration-you-are-waiting = Du står på ventelisten. Du får plass automatisk hvis noen melder seg av.
 registration-you-are-cancelled = Du er meldt av.
+registration-yours-event-cancelled = Arrangementet er avlyst, så påmeldingen din gjelder ikke nå. Gjenopprettes arrangementet, gjelder den som før.
 registration-cancel-mine = Meld meg av
 registration-cancel = Meld av
 registration-own-organisation = Påmeldte fra din organisasjon
@@ -143,6 +170,10 @@ my-events-none = Du er ikke påmeldt noen arrangementer.
 my-events-feed = Din personlige kalenderadresse
 my-events-feed-help = Abonner på adressen i kalenderprogrammet ditt for å få arrangementene dine, med lenker for digital deltakelse. Adressen er hemmelig: Den som har den, kan se arrangementene dine.
 my-events-feed-renew = Lag ny adresse (den gamle slutter å virke)
+my-events-member-feeds = Hele kalenderen som medlem
+my-events-member-feeds-help = De åpne kalenderstrømmene viser bare arrangementer som er åpne for alle. Med disse hemmelige adressene får du alt du som medlem kan se, også programmets egne arrangementer for medlemmer. De gjelder bare deg og slutter å virke når du lager en ny adresse.
+my-events-feed-organisation = Organisasjonens arrangementer
+my-events-feed-programme = Hele programmet
 
 error-choose = Velg et alternativ.
 error-number = Skriv et heltall.

@@ -22,12 +22,21 @@ progress-rounds-none = Har ikke vurdert
 org-due = Skal leveres
 org-due-by = innen { $date }
 org-nothing-due = Organisasjonen har levert alle hjemmearbeid.
+org-is-organiser = Organisasjonen arrangerer programmet og følges ikke opp som deltaker: den har ingen hjemmeoppgaver å levere.
 org-progress = Gjennom fasene
 org-progress-caption = Organisasjonens framdrift per fase
 org-progress-percent = Ferdig
 todo-title = Å gjøre nå
 todo-rate = vurder innen { $date }
 todo-nothing = Ingenting venter på deg akkurat nå.
+todo-review-assignment = levert, til gjennomgang
+todo-approve-proposal = forslag fra { $organisation }, til godkjenning
+todo-moderate-input = { $count ->
+    [one] Ett innspill til moderering
+   *[other] { $count } innspill til moderering
+}
+todo-review-text = til gjennomgang, sist skrevet av { $name }
+todo-round-closes = stenger { $date }
 org-events = Påmeldt arrangementer
 org-events-caption = Arrangementer organisasjonens folk er påmeldt
 org-events-registered = Påmeldt

@@ -34,6 +34,15 @@ audience-members = Medlemsorganisationernas personer
 audience-public = Alla (öppet evenemang)
 event-capacity = Antal platser
 event-capacity-hint = Lämna tomt för obegränsat. När platserna är slut hamnar nya anmälningar på väntelista.
+event-capacity-cut-title = Färre platser än det finns anmälda
+event-capacity-cut-body = Med { $capacity } platser räcker inte platserna till alla som redan har en. { $count ->
+    [one] Den som fick sin plats sist flyttas
+   *[other] De { $count } som fick sina platser sist flyttas
+} till väntelistan, före alla som anmälde sig senare, och får en plats igen om någon avbokar. Ingenting sparas förrän du bekräftar.
+event-capacity-cut-confirm = { $count ->
+    [one] Ja, minska till { $capacity } platser och flytta en person till väntelistan
+   *[other] Ja, minska till { $capacity } platser och flytta { $count } personer till väntelistan
+}
 event-cap-hint = Högst så här många per organisation. Lämna tomt för ingen gräns.
 event-registration-opens = Anmälan öppnar
 event-registration-closes = Sista anmälningsdag
@@ -57,6 +66,23 @@ event-approve = Godkänn och publicera
 event-reject = Avslå förslaget
 event-cancel = Ställ in evenemanget
 event-cancel-note = Meddelande till anmälda (varför, vad händer nu)
+event-cancel-hint = Du får bekräfta innan evenemanget ställs in.
+event-cancel-confirm-title = Ställa in evenemanget?
+event-cancel-confirm-who = { $confirmed ->
+    [0] Ingen har en plats
+    [one] En person har en plats
+   *[other] { $confirmed } personer har en plats
+} och { $waiting ->
+    [0] ingen står på väntelistan.
+    [one] en står på väntelistan.
+   *[other] { $waiting } står på väntelistan.
+} De ser evenemanget som inställt, och kalenderprenumerationerna visar det som inställt.
+event-cancel-confirm-undo = Anmälningarna sparas. Tar en processledare upp evenemanget igen har alla kvar sin plats eller sin plats i kön.
+event-cancel-confirm = Ja, ställ in evenemanget
+event-cancel-keep = Nej, tillbaka till evenemanget
+event-reinstate = Ta upp evenemanget igen
+event-reinstate-hint = Evenemanget publiceras igen och alla anmälningar gäller som de var när det ställdes in.
+event-reinstate-note = Meddelande till anmälda (valfritt)
 
 agenda-title = Program
 agenda-caption = Program för { $title }
@@ -98,6 +124,7 @@ registration-event-cancelled = Evenemanget är inställt; det går inte att anm�
 registration-you-are-confirmed = Du är anmäld och har en plats.
 registration-you-are-waiting = Du står på väntelistan. Du får en plats automatiskt om någon avbokar.
 registration-you-are-cancelled = Din anmälan är avbokad.
+registration-yours-event-cancelled = Evenemanget är inställt, så din anmälan gäller inte just nu. Tas evenemanget upp igen gäller den som förut.
 registration-cancel-mine = Avboka min anmälan
 registration-cancel = Avboka
 registration-own-organisation = Anmälda från din organisation
@@ -143,6 +170,10 @@ my-events-none = Du är inte anmäld till något evenemang.
 my-events-feed = Din personliga kalenderadress
 my-events-feed-help = Prenumerera på adressen i ditt kalenderprogram för att få dina evenemang, med länkar för digitalt deltagande. Adressen är hemlig: den som har den kan se dina evenemang.
 my-events-feed-renew = Skapa ny adress (den gamla slutar fungera)
+my-events-member-feeds = Hela kalendern som medlem
+my-events-member-feeds-help = De öppna kalenderflödena visar bara evenemang öppna för alla. Med de här hemliga adresserna får du allt du som medlem kan se, också programmets egna evenemang för medlemmar. De gäller bara dig och slutar fungera när du skapar en ny adress.
+my-events-feed-organisation = Din organisations evenemang
+my-events-feed-programme = Hela programmet
 
 error-choose = Välj ett alternativ.
 error-number = Skriv ett heltal.

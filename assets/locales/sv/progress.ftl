@@ -22,12 +22,21 @@ progress-rounds-none = Har inte skattat
 org-due = Att lämna in
 org-due-by = senast { $date }
 org-nothing-due = Organisationen har lämnat in alla hemarbeten.
+org-is-organiser = Organisationen arrangerar programmet och följs inte som deltagare: den har inga hemarbeten att lämna in.
 org-progress = Genom faserna
 org-progress-caption = Organisationens framsteg per fas
 org-progress-percent = Klart
 todo-title = Att göra nu
 todo-rate = skatta senast { $date }
 todo-nothing = Inget väntar på dig just nu.
+todo-review-assignment = inlämnat, att granska
+todo-approve-proposal = förslag från { $organisation }, att godkänna
+todo-moderate-input = { $count ->
+    [one] Ett inspel att moderera
+   *[other] { $count } inspel att moderera
+}
+todo-review-text = i granskning, senast skriven av { $name }
+todo-round-closes = stänger { $date }
 org-events = Anmälda till evenemang
 org-events-caption = Evenemang som organisationens personer är anmälda till
 org-events-registered = Anmälda
