@@ -190,8 +190,7 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Backup { destination } => {
-            let db = Db::open_existing(&config.database)?;
-            db.backup_to(&destination)?;
+            framsyn::storage::backup(&config.database, &destination)?;
             println!(
                 "backup written to {} and passes integrity_check",
                 destination.display()

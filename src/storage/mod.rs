@@ -253,39 +253,50 @@ impl Db {
 
     /// Copies the live database to `dest` and checks the copy.
     ///
-    /// The copy is one `VACUUM INTO` inside a single read transaction, so writes going on
-    /// meanwhile (by this process or a running server) neither block it nor restart it.
-    /// It is written to a hidden `.partial` file beside `dest`, removed if anything fails,
-    /// and renamed to `dest` only once it passes `integrity_check`: an interrupted backup
-    /// leaves nothing under a database's name.
+    /// See [`backup`].
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        let io = |e: std::io::Error| StorageError::Backup(format!("{}: {e}", dest.display()));
-        let folder = match dest.parent().filter(|p| !p.as_os_str().is_empty()) {
-            Some(folder) => folder,
-            None => Path::new("."),
-        };
-        let partial = tempfile::Builder::new()
-            .prefix(".framsyn-backup-")
-            .suffix(".partial")
-            .tempfile_in(folder)
-            .map_err(io)?;
-        let source =
-            Connection::open_with_flags(&self.inner.path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        source.busy_timeout(BUSY_TIMEOUT)?;
-        let target = partial.path().to_string_lossy().into_owned();
-        source.execute("VACUUM INTO ?1", [&target])?;
-        drop(source);
-        let check: String =
-            Connection::open(partial.path())?
-                .query_row("PRAGMA integrity_check", [], |r| r.get("integrity_check"))?;
-        if check != "ok" {
-            return Err(StorageError::Backup(format!(
-                "the copy fails integrity_check: {check}"
-            )));
-        }
-        partial.persist(dest).map_err(|e| io(e.error))?;
-        Ok(())
+        backup(&self.inner.path, dest)
     }
+}
+
+/// Copies the database file at `source` to `dest` (the `backup` command), without
+/// opening it as a [`Db`]: no migration, no statistics, nothing that needs the write
+/// lock, so a running server that holds it, even in one long write transaction, does not
+/// stop the copy. The copy holds what was committed when it began.
+///
+/// The copy is one `VACUUM INTO` inside a single read transaction, so writes going on
+/// meanwhile neither block it nor restart it. It is written to a hidden `.partial` file
+/// beside `dest`, removed if anything fails, and renamed to `dest` only once it passes
+/// `integrity_check`: an interrupted backup leaves nothing under a database's name.
+pub fn backup(source: &Path, dest: &Path) -> Result<()> {
+    if !source.is_file() {
+        return Err(StorageError::Missing(source.to_path_buf()));
+    }
+    let io = |e: std::io::Error| StorageError::Backup(format!("{}: {e}", dest.display()));
+    let folder = match dest.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(folder) => folder,
+        None => Path::new("."),
+    };
+    let partial = tempfile::Builder::new()
+        .prefix(".framsyn-backup-")
+        .suffix(".partial")
+        .tempfile_in(folder)
+        .map_err(io)?;
+    let reader = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    reader.busy_timeout(BUSY_TIMEOUT)?;
+    let target = partial.path().to_string_lossy().into_owned();
+    reader.execute("VACUUM INTO ?1", [&target])?;
+    drop(reader);
+    let check: String =
+        Connection::open(partial.path())?
+            .query_row("PRAGMA integrity_check", [], |r| r.get("integrity_check"))?;
+    if check != "ok" {
+        return Err(StorageError::Backup(format!(
+            "the copy fails integrity_check: {check}"
+        )));
+    }
+    partial.persist(dest).map_err(|e| io(e.error))?;
+    Ok(())
 }
 
 fn configure(conn: &Connection) -> Result<()> {

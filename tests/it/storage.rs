@@ -81,9 +81,10 @@ fn a_backup_finishes_while_another_connection_keeps_writing() {
         })
     };
     let (done, finished) = mpsc::channel();
-    let operator = Db::open_existing(&live).unwrap();
-    let target = copy.clone();
-    std::thread::spawn(move || done.send(operator.backup_to(&target).map_err(|e| e.to_string())));
+    let (source, target) = (live.clone(), copy.clone());
+    std::thread::spawn(move || {
+        done.send(framsyn::storage::backup(&source, &target).map_err(|e| e.to_string()))
+    });
     let outcome = finished.recv_timeout(Duration::from_secs(60));
     stop.store(true, Ordering::Relaxed);
     let written = writes.join().unwrap();
@@ -109,6 +110,62 @@ fn a_backup_finishes_while_another_connection_keeps_writing() {
         .filter(|name| !name.starts_with("live.sqlite3") && !name.starts_with("copy.sqlite3"))
         .collect();
     assert_eq!(leftovers, Vec::<String>::new());
+}
+
+/// A server in the middle of a long write holds the write lock the whole time; the
+/// backup needs nothing of it (no migration, no statistics), so it copies what was
+/// committed without waiting.
+#[test]
+fn a_backup_copies_what_was_committed_while_a_write_transaction_stays_open() {
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let dir = tempfile::tempdir().unwrap();
+    let live = dir.path().join("live.sqlite3");
+    let copy = dir.path().join("copy.sqlite3");
+    let server = Db::open(&live).unwrap();
+    server
+        .write_blocking(|tx| {
+            for _ in 0..2000 {
+                audit::record(tx, &Default::default(), "filler", None, None)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let mut holder = rusqlite::Connection::open(&live).unwrap();
+    let open = holder
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .unwrap();
+    open.execute(
+        "INSERT INTO audit_log (at, action) VALUES (0, 'uncommitted')",
+        [],
+    )
+    .unwrap();
+
+    let (done, finished) = mpsc::channel();
+    let (source, target) = (live.clone(), copy.clone());
+    std::thread::spawn(move || {
+        done.send(framsyn::storage::backup(&source, &target).map_err(|e| e.to_string()))
+    });
+    let outcome = finished.recv_timeout(Duration::from_secs(30));
+    open.commit().unwrap();
+    outcome
+        .expect("the backup does not wait for the write lock")
+        .unwrap();
+    let count = |action: &'static str| {
+        Db::open_existing(&copy)
+            .unwrap()
+            .read_blocking(move |c| {
+                Ok(c.query_row(
+                    "SELECT count(*) AS n FROM audit_log WHERE action = ?1",
+                    [action],
+                    |r| r.get::<_, i64>("n"),
+                )?)
+            })
+            .unwrap()
+    };
+    assert_eq!(count("filler"), 2000);
+    assert_eq!(count("uncommitted"), 0, "only what was committed");
 }
 
 #[test]
