@@ -1000,6 +1000,16 @@ async fn a_note_the_database_cannot_take_comes_back_with_what_was_typed_and_a_50
     let refused = strategist.post("/bank/new?then=draft", &fields).await;
     assert_eq!(refused.status, StatusCode::SERVICE_UNAVAILABLE);
     refused.assert_error("error-save-failed");
+    // The summary says so without linking to a field that does not exist.
+    assert_eq!(
+        refused.attrs("[data-error-summary] li[data-field=save]", "data-error"),
+        ["error-save-failed"]
+    );
+    assert!(
+        refused
+            .attrs("[data-error-summary] a[data-field=save]", "href")
+            .is_empty()
+    );
     assert_eq!(
         refused.attrs("input[name=title]", "value"),
         ["Fler äldre på landsbygden"]
