@@ -68,8 +68,10 @@
 //! template), the translation function over the Fluent catalogues
 //! (`assets/locales/<lang>/<area>.ftl`, compiled in, counts in each language's plural
 //! forms), date formatting (one style per kind of date, defined in one place), the one
-//! Markdown renderer, and links made absolute for HTML read away from the site (the
-//! feed's content, the downloaded publication).
+//! Markdown renderer, links made absolute for HTML read away from the site (the
+//! feed's content, the downloaded publication), table exports written as CSV (RFC 4180,
+//! CRLF, formulas defused) or XLSX (typed cells, never a formula), and the print style
+//! sheet's page rules (running header and page numbers in the reader's language).
 //!
 //! **Invariants:** templates end in `.html` (auto-escaped) and undefined values are
 //! errors; no HTML is marked safe except [`render::markdown::to_safe_html`]'s; no
