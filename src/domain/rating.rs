@@ -255,17 +255,7 @@ impl RoundForm {
         }
         // Always in the same order, whatever order the boxes came in.
         criteria.sort_by_key(|c| Criterion::ALL.iter().position(|x| x == c));
-        let opens = parse_local(&self.opens_at, tz)
-            .map_err(|e| errors.add("opens_at", e))
-            .ok();
-        let closes = parse_local(&self.closes_at, tz)
-            .map_err(|e| errors.add("closes_at", e))
-            .ok();
-        if let (Some(o), Some(c)) = (opens, closes)
-            && c <= o
-        {
-            errors.add("closes_at", "error-round-closes-before-opens");
-        }
+        let (opens, closes) = window(&mut errors, &self.opens_at, &self.closes_at, tz);
         let anonymity = Anonymity::parse(self.anonymity.trim());
         if anonymity.is_none() {
             errors.add("anonymity", "error-choose");
@@ -297,6 +287,28 @@ impl RoundForm {
     }
 }
 
+/// A round's opening and closing as typed (local times in `tz`), each error at its field;
+/// the close must come after the opening.
+fn window(
+    errors: &mut FieldErrors,
+    opens_at: &str,
+    closes_at: &str,
+    tz: Tz,
+) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
+    let opens = parse_local(opens_at, tz)
+        .map_err(|e| errors.add("opens_at", e))
+        .ok();
+    let closes = parse_local(closes_at, tz)
+        .map_err(|e| errors.add("closes_at", e))
+        .ok();
+    if let (Some(o), Some(c)) = (opens, closes)
+        && c <= o
+    {
+        errors.add("closes_at", "error-round-closes-before-opens");
+    }
+    (opens, closes)
+}
+
 /// A round's title, description and dates as its edit form is filled in: process
 /// leaders correct a round, extend it or move its dates (closing early has its own
 /// button).
@@ -326,17 +338,7 @@ impl RoundEditForm {
         let title = form::required(&mut errors, "title", &self.title);
         form::max_chars(&mut errors, "title", &title, TITLE_MAX);
         form::max_chars(&mut errors, "description", &self.description, 20_000);
-        let opens = parse_local(&self.opens_at, tz)
-            .map_err(|e| errors.add("opens_at", e))
-            .ok();
-        let closes = parse_local(&self.closes_at, tz)
-            .map_err(|e| errors.add("closes_at", e))
-            .ok();
-        if let (Some(o), Some(c)) = (opens, closes)
-            && c <= o
-        {
-            errors.add("closes_at", "error-round-closes-before-opens");
-        }
+        let (opens, closes) = window(&mut errors, &self.opens_at, &self.closes_at, tz);
         match (opens, closes) {
             (Some(opens_at), Some(closes_at)) if errors.is_empty() => Ok(ValidRoundEdit {
                 title,

@@ -353,27 +353,6 @@ async fn every_kind_of_material_shows_in_the_preview_with_its_figures() {
     assert_eq!(ids.len(), unique.len(), "duplicate ids");
 }
 
-/// A submitted social trend-like note for 2030–2040 by `author`; returns its number.
-async fn submitted_note(author: &impl Client, kind: &str, title: &str) -> i64 {
-    let response = author
-        .post(
-            "/bank/new?then=submit",
-            &[
-                ("type", kind),
-                ("title", title),
-                ("category", "social"),
-                ("time_band", "2030_2040"),
-            ],
-        )
-        .await;
-    assert_eq!(response.status, StatusCode::SEE_OTHER, "{}", response.body);
-    response
-        .location()
-        .trim_start_matches("/bank/")
-        .parse()
-        .unwrap()
-}
-
 /// A round on `notes` asking impact and uncertainty, from long ago until `closes`, with
 /// the `feedback` rule; returns its id.
 async fn round_on(app: &TestApp, notes: &[i64], closes: &str, feedback: &str) -> i64 {

@@ -28,33 +28,12 @@ fn text(cell: &Data) -> String {
     }
 }
 
-async fn a_note(author: &impl Client, title: &str) -> i64 {
-    let response = author
-        .post(
-            "/bank/new?then=submit",
-            &[
-                ("type", "trend"),
-                ("title", title),
-                ("summary", "Fler äldre, färre i arbetsför ålder."),
-                ("category", "social"),
-                ("phase", "omvarlden"),
-            ],
-        )
-        .await;
-    assert_eq!(response.status, StatusCode::SEE_OTHER, "{}", response.body);
-    response
-        .location()
-        .trim_start_matches("/bank/")
-        .parse()
-        .unwrap()
-}
-
 #[tokio::test]
 async fn the_bank_exports_as_xlsx_with_numbers_and_times_typed_and_headers_translated() {
     let app = spawn_app();
     world(&app);
     let strategist = app.as_strategist_a().await;
-    let id = a_note(&strategist, "Åldrande befolkning").await;
+    let id = submitted_note(&strategist, "trend", "Åldrande befolkning").await;
 
     let page = strategist.get("/bank").await;
     let links = page.attrs("a[data-export=xlsx]", "href");

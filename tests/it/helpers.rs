@@ -762,3 +762,25 @@ impl TestApp {
         }
     }
 }
+
+/// A note of `kind` written and submitted by `author` (a social note for 2030–2040);
+/// returns its number.
+pub async fn submitted_note(author: &impl Client, kind: &str, title: &str) -> i64 {
+    let response = author
+        .post(
+            "/bank/new?then=submit",
+            &[
+                ("type", kind),
+                ("title", title),
+                ("category", "social"),
+                ("time_band", "2030_2040"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::SEE_OTHER, "{}", response.body);
+    response
+        .location()
+        .trim_start_matches("/bank/")
+        .parse()
+        .unwrap()
+}

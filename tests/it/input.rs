@@ -7,27 +7,6 @@ use axum::http::StatusCode;
 use super::helpers::*;
 use framsyn::storage::inputs;
 
-/// A trend note written and submitted by `author`; returns its number.
-async fn submitted_note(author: &impl Client, title: &str) -> i64 {
-    let response = author
-        .post(
-            "/bank/new?then=submit",
-            &[
-                ("type", "trend"),
-                ("title", title),
-                ("category", "social"),
-                ("time_band", "2030_2040"),
-            ],
-        )
-        .await;
-    assert_eq!(response.status, StatusCode::SEE_OTHER, "{}", response.body);
-    response
-        .location()
-        .trim_start_matches("/bank/")
-        .parse()
-        .unwrap()
-}
-
 #[tokio::test]
 async fn input_is_published_redacted_with_the_name_only_when_allowed() {
     let mut app = spawn_app();
@@ -65,7 +44,7 @@ async fn input_is_published_redacted_with_the_name_only_when_allowed() {
     let (eva, olle) = (id_of("cykelvägar"), id_of("skärgårdarna"));
 
     let strategist = app.as_strategist_a().await;
-    let note = submitted_note(&strategist, "Cykling på landsbygden").await;
+    let note = submitted_note(&strategist, "trend", "Cykling på landsbygden").await;
     let editor = app.as_editor().await;
     let redacted = "Fler **cykelvägar** på landsbygden.";
     let note_number = note.to_string();

@@ -4,31 +4,12 @@
 
 use axum::http::StatusCode;
 
+use super::helpers::submitted_note as note;
 use super::helpers::*;
 use framsyn::domain::user::Role;
 use framsyn::storage::rounds;
 
 pub(super) const STRATEGIST_A2: &str = "analytiker@skane.test";
-
-async fn note(author: &impl Client, kind: &str, title: &str) -> i64 {
-    let response = author
-        .post(
-            "/bank/new?then=submit",
-            &[
-                ("type", kind),
-                ("title", title),
-                ("category", "social"),
-                ("time_band", "2030_2040"),
-            ],
-        )
-        .await;
-    assert_eq!(response.status, StatusCode::SEE_OTHER, "{}", response.body);
-    response
-        .location()
-        .trim_start_matches("/bank/")
-        .parse()
-        .unwrap()
-}
 
 fn round_fields<'a>(notes: &'a str, opens: &'a str, closes: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![
