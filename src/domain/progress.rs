@@ -10,6 +10,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::assignment::{SubmissionStatus, due_end, is_late};
+use super::lang::Lang;
 use super::programme::{Activity, COMPLETION_RATING_ROUNDS, Phase};
 
 /// What an organisation has done for one of the programme's events.
@@ -385,4 +386,236 @@ pub fn assignments_due(phases: &[Phase], facts: &Facts, now: i64, tz: Tz) -> Vec
         .collect();
     due.sort_by_key(|d| d.due);
     due
+}
+
+/// Where an organisation stands in one phase, in one word: what a tracker cell shows
+/// before its details. Overdue comes first (it needs a reminder whatever else is done),
+/// then done, handed in (waiting for a review), under way, and not started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    Overdue,
+    Done,
+    Submitted,
+    InProgress,
+    NotStarted,
+    /// Nothing counts in the phase.
+    Nothing,
+}
+
+impl Standing {
+    pub const ALL: [Standing; 6] = [
+        Standing::Overdue,
+        Standing::Done,
+        Standing::Submitted,
+        Standing::InProgress,
+        Standing::NotStarted,
+        Standing::Nothing,
+    ];
+
+    pub fn of(cell: &Cell) -> Standing {
+        match cell.percent {
+            None => Standing::Nothing,
+            Some(_) if cell.overdue => Standing::Overdue,
+            Some(p) if p >= 100 => Standing::Done,
+            Some(_)
+                if cell
+                    .items
+                    .iter()
+                    .any(|i| i.state == "submission-status-submitted") =>
+            {
+                Standing::Submitted
+            }
+            Some(0) => Standing::NotStarted,
+            Some(_) => Standing::InProgress,
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Standing::Overdue => "overdue",
+            Standing::Done => "done",
+            Standing::Submitted => "submitted",
+            Standing::InProgress => "in_progress",
+            Standing::NotStarted => "not_started",
+            Standing::Nothing => "nothing",
+        }
+    }
+}
+
+/// The order of the tracker's rows: by name (the default), or by the progress in the
+/// phase in front, least or most first. Ties keep the order by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Order {
+    #[default]
+    Name,
+    ProgressAscending,
+    ProgressDescending,
+}
+
+impl Order {
+    pub const ALL: [Order; 3] = [
+        Order::Name,
+        Order::ProgressAscending,
+        Order::ProgressDescending,
+    ];
+
+    /// The value in the address (`?sort=`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Order::Name => "name",
+            Order::ProgressAscending => "progress",
+            Order::ProgressDescending => "progress-desc",
+        }
+    }
+
+    /// An unknown or empty value is the default order.
+    pub fn parse(value: &str) -> Order {
+        Order::ALL
+            .into_iter()
+            .find(|o| o.key() == value.trim())
+            .unwrap_or_default()
+    }
+}
+
+/// A name's key for sorting in `lang`'s alphabet: the Nordic letters after z, in the
+/// order Swedish (å ä ö) or Norwegian (æ ø å) puts them; case ignored.
+pub fn name_key(name: &str, lang: Lang) -> String {
+    name.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match (lang, c) {
+            (Lang::Nb, 'æ' | 'ä') => '{',
+            (Lang::Nb, 'ø' | 'ö') => '|',
+            (Lang::Nb, 'å') => '}',
+            (_, 'å') => '{',
+            (_, 'ä' | 'æ') => '|',
+            (_, 'ö' | 'ø') => '}',
+            (_, 'é' | 'è') => 'e',
+            (_, 'ü') => 'y',
+            (_, c) => c,
+        })
+        .collect()
+}
+
+/// Sorts `rows` in `order`: `name` gives a row's name, `percent` its progress in the
+/// phase in front (a row where nothing counts goes last either way).
+pub fn arrange<T>(
+    rows: &mut [T],
+    order: Order,
+    lang: Lang,
+    name: impl Fn(&T) -> &str,
+    percent: impl Fn(&T) -> Option<u32>,
+) {
+    rows.sort_by_cached_key(|r| name_key(name(r), lang));
+    match order {
+        Order::Name => {}
+        Order::ProgressAscending => rows.sort_by_key(|r| percent(r).map_or(u64::MAX, u64::from)),
+        Order::ProgressDescending => rows.sort_by_key(|r| percent(r).map_or(1, |p| -i64::from(p))),
+    }
+}
+
+/// The phase a tracker puts in front: the active one; otherwise (before the programme
+/// starts, between two phases, after it ends) the next one to end, or the last.
+pub fn front_phase(phases: &[Phase], active: Option<&str>, today: NaiveDate) -> Option<usize> {
+    active
+        .and_then(|slug| phases.iter().position(|p| p.slug == slug))
+        .or_else(|| phases.iter().position(|p| p.ends >= today))
+        .or_else(|| phases.len().checked_sub(1))
+}
+
+#[cfg(test)]
+mod tracker_tests {
+    use super::*;
+
+    fn cell_of(percent: Option<u32>, overdue: bool, states: &[&str]) -> Cell {
+        Cell {
+            items: states
+                .iter()
+                .map(|s| Item {
+                    item: "x".into(),
+                    state: s.to_string(),
+                    done: 0.0,
+                    late: false,
+                    overdue,
+                })
+                .collect(),
+            percent,
+            overdue,
+            late: false,
+        }
+    }
+
+    #[test]
+    fn one_word_per_cell() {
+        assert_eq!(Standing::of(&cell_of(None, false, &[])), Standing::Nothing);
+        assert_eq!(
+            Standing::of(&cell_of(Some(100), false, &[])),
+            Standing::Done
+        );
+        assert_eq!(
+            Standing::of(&cell_of(Some(50), true, &["submission-status-returned"])),
+            Standing::Overdue
+        );
+        assert_eq!(
+            Standing::of(&cell_of(Some(75), false, &["submission-status-submitted"])),
+            Standing::Submitted
+        );
+        assert_eq!(
+            Standing::of(&cell_of(Some(0), false, &["submission-not-started"])),
+            Standing::NotStarted
+        );
+        assert_eq!(
+            Standing::of(&cell_of(Some(40), false, &["progress-event-registered"])),
+            Standing::InProgress
+        );
+    }
+
+    #[test]
+    fn rows_by_name_in_the_nordic_alphabet_or_by_progress() {
+        let mut rows = vec![
+            ("Örebro", Some(50)),
+            ("Ålesund", Some(10)),
+            ("Ängelholm", None),
+            ("Zürich", Some(90)),
+            ("Arvika", Some(50)),
+        ];
+        fn names(rows: &[(&'static str, Option<u32>)]) -> Vec<&'static str> {
+            rows.iter().map(|r| r.0).collect()
+        }
+        arrange(&mut rows, Order::Name, Lang::Sv, |r| r.0, |r| r.1);
+        assert_eq!(
+            names(&rows),
+            ["Arvika", "Zürich", "Ålesund", "Ängelholm", "Örebro"]
+        );
+        arrange(&mut rows, Order::Name, Lang::Nb, |r| r.0, |r| r.1);
+        assert_eq!(
+            names(&rows),
+            ["Arvika", "Zürich", "Ängelholm", "Örebro", "Ålesund"]
+        );
+        arrange(
+            &mut rows,
+            Order::ProgressAscending,
+            Lang::Sv,
+            |r| r.0,
+            |r| r.1,
+        );
+        assert_eq!(
+            names(&rows),
+            ["Ålesund", "Arvika", "Örebro", "Zürich", "Ängelholm"]
+        );
+        arrange(
+            &mut rows,
+            Order::ProgressDescending,
+            Lang::Sv,
+            |r| r.0,
+            |r| r.1,
+        );
+        assert_eq!(
+            names(&rows),
+            ["Zürich", "Arvika", "Örebro", "Ålesund", "Ängelholm"]
+        );
+        assert_eq!(Order::parse("progress-desc"), Order::ProgressDescending);
+        assert_eq!(Order::parse("nonsense"), Order::Name);
+    }
 }
