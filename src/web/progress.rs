@@ -1,5 +1,5 @@
 //! The progress tracker: every organisation × every phase, for process leaders, as a
-//! table and as CSV.
+//! table (the active phase in front, sorted and filtered as asked) and as CSV or XLSX.
 
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use super::forms::{Export, download};
 use super::{AppError, AppState, Ctx};
-use crate::domain::embed::ProgressRow;
+use crate::app::progress::TrackerQuery;
 use crate::domain::organisation::Category;
-use crate::domain::progress::{Cell, means};
+use crate::domain::progress::{Cell, Order};
 use crate::render::table::{Cell as TableCell, Table};
 use crate::storage::organisations::Organisation;
 
@@ -33,29 +33,53 @@ async fn grid(
     Ok(crate::app::progress::tracker(&state.db, &state.programme, category).await?)
 }
 
+/// The tracker page's choices, kept in its filter form: the category, the order
+/// (`sort=name|progress|progress-desc`), only the overdue (`overdue=1`) and every phase
+/// as a column (`phases=all`).
+#[derive(Deserialize, Serialize, Default)]
+pub struct TrackerParams {
+    #[serde(default)]
+    category: Option<String>,
+    #[serde(default)]
+    sort: Option<String>,
+    #[serde(default)]
+    overdue: Option<String>,
+    #[serde(default)]
+    phases: Option<String>,
+}
+
+impl TrackerParams {
+    fn query(&self) -> TrackerQuery {
+        TrackerQuery {
+            category: self.category.as_deref().and_then(Category::parse),
+            order: Order::parse(self.sort.as_deref().unwrap_or_default()),
+            overdue_only: self.overdue.as_deref().is_some_and(|v| !v.is_empty()),
+            all_phases: self.phases.as_deref() == Some("all"),
+        }
+    }
+}
+
 pub async fn tracker(
     State(state): State<AppState>,
     ctx: Ctx,
-    Query(query): Query<ProgressQuery>,
+    Query(params): Query<TrackerParams>,
 ) -> Result<Response, AppError> {
     ctx.require(|s| s.can_lead_process())?;
-    let rows = grid(&state, &query).await?;
-    let cells: Vec<&[Cell]> = rows.iter().map(|(_, cells)| cells.as_slice()).collect();
-    let means = means(&cells, state.programme.phases.len());
-    let rows: Vec<ProgressRow> = rows
-        .into_iter()
-        .map(|(o, cells)| ProgressRow {
-            organisation_id: o.id,
-            name: o.name,
-            cells,
-        })
-        .collect();
+    let query = params.query();
+    let view = crate::app::progress::tracker_page(&state.db, &state.programme, query).await?;
     Ok(state
         .render(
             &ctx,
             "progress.html",
             context! {
-                view => context! { rows, means }, query,
+                view,
+                query => context! {
+                    category => query.category.map(|c| c.key()).unwrap_or_default(),
+                    sort => query.order.key(),
+                    overdue => query.overdue_only,
+                    all => query.all_phases,
+                },
+                orders => Order::ALL.iter().map(|o| o.key()).collect::<Vec<_>>(),
                 categories => Category::ALL.iter().map(|c| c.key()).collect::<Vec<_>>(),
             },
         )?

@@ -456,6 +456,22 @@ async fn known_patterns() -> BTreeMap<&'static str, Vec<String>> {
         ("submission-locked-{}", submission()),
         ("submission-status-{}", submission()),
         ("weekday-{}", weekdays),
+        (
+            "tracker-sort-{}",
+            keyed(
+                framsyn::domain::progress::Order::ALL
+                    .iter()
+                    .map(|x| x.key()),
+            ),
+        ),
+        (
+            "tracker-state-{}",
+            keyed(
+                framsyn::domain::progress::Standing::ALL
+                    .iter()
+                    .map(|x| x.key()),
+            ),
+        ),
     ];
     values
         .into_iter()

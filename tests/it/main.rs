@@ -36,4 +36,5 @@ mod server;
 mod sources;
 mod storage;
 mod todo;
+mod tracker;
 mod transfer;
