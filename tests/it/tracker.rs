@@ -344,3 +344,42 @@ async fn a_strategist_may_not_see_the_tracker_and_a_leader_sees_it_in_english() 
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn the_active_phase_form_and_its_log_follow_the_design_system() {
+    let app = spawn_app();
+    world(&app);
+    let leader = app.as_leader().await;
+    leader
+        .post(
+            "/active-phase",
+            &[("phase", "omvarlden"), ("reason", "Workshoppen flyttades")],
+        )
+        .await;
+    let page = leader.get("/active-phase").await;
+    assert_eq!(page.attrs(".ds-field select.ds-input", "id"), ["f-phase"]);
+    assert_eq!(
+        page.attrs(".ds-field textarea.ds-input", "id"),
+        ["f-reason"]
+    );
+    assert_eq!(
+        page.attrs("form button.ds-button", "data-variant"),
+        ["primary"]
+    );
+    assert_eq!(
+        page.attrs(".table-scroll[role=region] > table.ds-table", "class")
+            .len(),
+        1
+    );
+    assert_eq!(
+        page.attrs(".status-line.ds-alert", "data-color"),
+        ["warning"]
+    );
+    let refused = leader
+        .post("/active-phase", &[("phase", "fas-99"), ("reason", "")])
+        .await;
+    assert_eq!(
+        refused.attrs(".ds-field .ds-validation-message", "data-error"),
+        ["error-unknown-phase"]
+    );
+}
