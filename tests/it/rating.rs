@@ -241,7 +241,9 @@ async fn a_partial_save_is_kept_and_a_later_save_from_the_unrated_notes_complete
     assert_eq!(next, [format!("#rate-note-{}", ids[1])]);
 
     // Only the notes not yet rated, to work in chunks.
-    let unrated = strategist.get(&format!("{sheet}?show=unrated")).await;
+    let filter = page.attrs("a[data-filter=unrated]", "href");
+    assert_eq!(filter, [format!("{sheet}?show=unrated")]);
+    let unrated = strategist.get(&filter[0]).await;
     let shown = unrated.attrs("[data-rate-note]", "data-rate-note");
     let waiting: Vec<String> = ids
         .iter()
@@ -274,7 +276,7 @@ async fn a_partial_save_is_kept_and_a_later_save_from_the_unrated_notes_complete
     assert_eq!(first_impact.value, Some(4));
     let done = strategist.get(saved.location()).await;
     assert!(done.attrs("[data-rate-note]", "data-rate-note").is_empty());
-    assert_eq!(done.texts("[data-empty]").len(), 1);
+    assert_eq!(done.texts("[data-all-rated]").len(), 1);
     assert_eq!(progress(&done), vec![(total.clone(), total.clone()); 2]);
 
     // A later save overwrites the same person's answer, one row per note and criterion.
@@ -393,4 +395,40 @@ async fn a_partly_rated_sheet_counts_for_the_notes_it_answers() {
     let page_b = app.as_strategist_b().await.get(&sheet).await;
     assert_eq!(progress(&page_a)[0].0, rated_in(&a, &ids).to_string());
     assert_eq!(progress(&page_b)[0].0, rated_in(&b, &ids).to_string());
+}
+
+#[tokio::test]
+async fn the_demo_holds_a_sheet_rated_in_part() {
+    let (mut app, demo) = spawn_demo("regionerna-2050");
+    let now = app.clock.now().timestamp();
+    let open = app
+        .db
+        .read_blocking(rounds::all)
+        .unwrap()
+        .into_iter()
+        .find(|r| r.opens_at <= now && now < r.closes_at)
+        .expect("a round open now");
+    let password = demo.password().to_string();
+    let signed_in = app
+        .post(
+            "/login",
+            &[
+                ("email", "strateg.skane@demo.test"),
+                ("password", &password),
+            ],
+        )
+        .await;
+    assert_eq!(signed_in.status, StatusCode::SEE_OTHER);
+    let page = app.get(&format!("/rounds/{}", open.id)).await;
+    let (rated, total) = progress(&page)[0].clone();
+    let (rated, total): (usize, usize) = (rated.parse().unwrap(), total.parse().unwrap());
+    assert!(0 < rated && rated < total, "{rated} of {total}");
+    let waiting = page.attrs("[data-rate-note][data-rated=no]", "data-rate-note");
+    assert_eq!(waiting.len(), total - rated);
+    // A note half answered shows its one answer and still waits.
+    let half = page.attrs(
+        "[data-rated=no] input[type=radio][checked]:not([value=''])",
+        "name",
+    );
+    assert!(!half.is_empty(), "one note is answered in part");
 }
