@@ -10,7 +10,6 @@ rating-next-unrated = Next not yet rated
 rating-all-rated = You have rated every note in the round.
 rating-tag-rated = Rated
 rating-tag-unrated = Not rated yet
-rating-read-note = Read the whole note
 rating-scale-ends = ({ $first } … { $last })
 rating-none-mark = –
 rating-reason-toggle = Reason

@@ -10,7 +10,6 @@ rating-next-unrated = Neste som ikke er vurdert
 rating-all-rated = Du har vurdert alle notatene i runden.
 rating-tag-rated = Vurdert
 rating-tag-unrated = Ikke vurdert ennå
-rating-read-note = Les hele notatet
 rating-scale-ends = ({ $first } … { $last })
 rating-none-mark = –
 rating-reason-toggle = Begrunnelse

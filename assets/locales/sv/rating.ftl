@@ -10,7 +10,6 @@ rating-next-unrated = Nästa obedömda
 rating-all-rated = Du har bedömt alla notiser i omgången.
 rating-tag-rated = Bedömd
 rating-tag-unrated = Inte bedömd än
-rating-read-note = Läs hela notisen
 rating-scale-ends = ({ $first } … { $last })
 rating-none-mark = –
 rating-reason-toggle = Motivering
