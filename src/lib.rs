@@ -12,10 +12,12 @@
 //! ### `src/domain/`
 //! The nouns and their rules, one module per noun: the programme and which phase is
 //! active, people, roles and who may do what (`access`), events and iCalendar, the
-//! bank, sources and methods, rating rounds and their figures (`rating`, `stats`),
-//! chart geometry (`chart`), home assignments, progress (a cell's one-word standing,
-//! the tracker's orders, names in the Nordic alphabets) and the heatmap, editorial
-//! texts and what they embed (`publication`, `embed`), images and input.
+//! bank, sources and methods, rating rounds and their figures (`rating`, `stats`), how
+//! far a person's rating sheet has come and what a note's card shows of the note
+//! (`rating_progress`: a note is rated once every criterion has an answer), chart
+//! geometry (`chart`), home assignments, progress (a cell's one-word standing, the
+//! tracker's orders, names in the Nordic alphabets) and the heatmap, editorial texts
+//! and what they embed (`publication`, `embed`), images and input.
 //!
 //! **Invariant:** uses nothing of axum, rusqlite or minijinja, and reads no clock: the
 //! moment is always a parameter. Unit-tested directly.
@@ -44,12 +46,12 @@
 //!   illustrations (decoded with limits, stored as pixels only, public once a
 //!   published text shows them).
 //! - [`app::assignments`], [`app::rounds`], [`app::progress`]: writing, submitting and
-//!   reviewing home assignments; rating rounds while open and their figures, closing
-//!   early, extending and renaming them, a Delphi round only after the first has closed
-//!   (whose answers then never change again); progress, the tracker page (the active
-//!   phase in front, the others in brief or as columns, sorted by progress or name,
-//!   filtered to the overdue), and what waits for each person on their start page, by
-//!   role.
+//!   reviewing home assignments; rating rounds while open (a person's sheet with their
+//!   progress, saved in part and taken up again) and their figures, closing early,
+//!   extending and renaming them, a Delphi round only after the first has closed (whose
+//!   answers then never change again); progress, the tracker page (the active phase in
+//!   front, the others in brief or as columns, sorted by progress or name, filtered to
+//!   the overdue), and what waits for each person on their start page, by role.
 //! - [`app::bank`], [`app::sources`]: importing, editing, linking and merging notes,
 //!   undoing a merge or an archiving, restoring a revision's text; editing and citing
 //!   sources.

@@ -2,7 +2,7 @@
 //! rating in it while it is open, and reading its figures as the round's feedback and
 //! anonymity rules allow. No web types.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Error, Result, subject, transaction};
 use crate::domain::access::Subject;
@@ -13,6 +13,7 @@ use crate::domain::rating::{
     can_see_figures, check_new_dates, close_early, field_name, figures, figures_refusal,
     read_sheet, reason_name, state as round_state,
 };
+use crate::domain::rating_progress::{Progress, progress, rated_notes};
 use crate::domain::stats::Summary;
 use crate::storage::audit::{self, Actor};
 use crate::storage::organisations::{self, Organisation};
@@ -265,6 +266,10 @@ pub struct Sheet {
     pub first_own: BTreeMap<String, String>,
     pub show_figures: bool,
     pub figures: BTreeMap<String, NoteFigures>,
+    /// The notes shown that the person has answered on every criterion (as stored).
+    pub rated: BTreeSet<i64>,
+    /// How many of the notes shown are rated.
+    pub progress: Progress,
 }
 
 /// The figures of a round's notes, of everyone's answers or of one organisation's.
@@ -326,13 +331,23 @@ pub async fn sheet(db: &Db, user: &User, id: i64) -> Result<Sheet> {
         None => (BTreeMap::new(), BTreeMap::new()),
     };
     let show_figures = can_see_figures(&subject(user), round.feedback, state, !own.is_empty());
+    let notes = visible(notes, &subject(user));
+    let ids: Vec<i64> = notes.iter().map(|n| n.id).collect();
+    let rated = rated_notes(
+        own.iter().map(|r| (r.note_id, r.criterion)),
+        &ids,
+        &round.criteria,
+    );
+    let progress = progress(&ids, &rated);
     let so_far = if show_figures {
         keyed(figures_of(db, &round, None).await?)
     } else {
         BTreeMap::new()
     };
     Ok(Sheet {
-        notes: visible(notes, &subject(user)),
+        notes,
+        rated,
+        progress,
         state,
         values,
         first_figures,

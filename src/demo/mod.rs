@@ -208,6 +208,10 @@ pub struct DemoRound {
     pub previous: Option<String>,
     /// How many organisations answer (one strategist each, in the order of the file).
     pub answered_by: usize,
+    /// How many of those (the first in the file) have so far saved only part of their
+    /// sheet, to finish later: the first half of the notes, and one criterion of the next.
+    #[serde(default)]
+    pub partly: usize,
     /// Reasons some strategists give.
     #[serde(default)]
     pub reasons: Vec<String>,

@@ -984,8 +984,19 @@ fn rating_rounds(cast: &mut Cast, demo: &DemoFile) -> Result<()> {
         for (o, (org, person)) in writers.iter().take(answering).enumerate() {
             let at = along(opens, until, o, answering);
             let mut sheet = RatingSheet::default();
-            for (j, note) in notes.iter().enumerate() {
-                for (c, criterion) in valid.criteria.iter().enumerate() {
+            // A partly rated sheet: the first half of the notes, one criterion of the next.
+            let (whole, part) = if o < round.partly {
+                (notes.len() / 2, 1)
+            } else {
+                (notes.len(), 0)
+            };
+            for (j, note) in notes.iter().enumerate().take(whole + part) {
+                let criteria = if j < whole {
+                    valid.criteria.len()
+                } else {
+                    part
+                };
+                for (c, criterion) in valid.criteria.iter().enumerate().take(criteria) {
                     let answer = match rating(o, j, c, previous.is_some()) {
                         Some(level) => Answer::Value(on_scale(*criterion, level)),
                         None => Answer::DontKnow,

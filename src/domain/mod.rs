@@ -55,6 +55,7 @@ pub mod programme;
 pub mod progress;
 pub mod publication;
 pub mod rating;
+pub mod rating_progress;
 pub mod schedule;
 pub mod source;
 pub mod stats;

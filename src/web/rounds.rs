@@ -1,7 +1,7 @@
 //! Rating rounds: process leaders open them, strategists rate, and everyone with the
 //! right sees the figures (overall and per organisation), the charts and the exports.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -22,6 +22,7 @@ use crate::domain::rating::{
     Anonymity, Criterion, Feedback, RoundEditForm, RoundForm, RoundState, can_follow, can_rate,
     can_run_rounds, can_see_names, state as round_state,
 };
+use crate::domain::rating_progress::{LEAD_MAX_CHARS, first_unrated, summary_lead};
 use crate::render::table::{Cell, Table};
 use crate::storage::organisations;
 use crate::storage::rounds::{self, Round, RoundNote};
@@ -34,20 +35,59 @@ fn choices() -> minijinja::Value {
     }
 }
 
-/// A criterion with its scale, for the templates.
+/// A criterion with its scale, for the templates: each point with the short mark its
+/// radio button shows (a sign on a scale around zero, a true minus).
 #[derive(Serialize)]
 struct CriterionView {
     key: &'static str,
     points: Vec<i32>,
+    marks: Vec<(i32, String)>,
 }
 
 fn criterion_views(criteria: &[Criterion]) -> Vec<CriterionView> {
     criteria
         .iter()
-        .map(|c| CriterionView {
-            key: c.key(),
-            points: c.points(),
+        .map(|c| {
+            let signed = c.range().0 < 0;
+            let mark = |p: i32| match p {
+                p if p < 0 => format!("\u{2212}{}", -p),
+                p if p > 0 && signed => format!("+{p}"),
+                p => p.to_string(),
+            };
+            CriterionView {
+                key: c.key(),
+                points: c.points(),
+                marks: c.points().into_iter().map(|p| (p, mark(p))).collect(),
+            }
         })
+        .collect()
+}
+
+/// A note's card on the rating sheet: the note, the lead of its summary (and whether the
+/// card leaves some of it out), and whether the viewer has rated it.
+#[derive(Serialize)]
+struct CardView {
+    note: RoundNote,
+    lead: String,
+    more: bool,
+    rated: bool,
+}
+
+/// The cards of the sheet, only the notes not yet rated when `only_unrated`.
+fn cards(notes: Vec<RoundNote>, rated: &BTreeSet<i64>, only_unrated: bool) -> Vec<CardView> {
+    notes
+        .into_iter()
+        .map(|note| {
+            let (lead, more) = summary_lead(&note.summary, LEAD_MAX_CHARS);
+            let rated = rated.contains(&note.id);
+            CardView {
+                note,
+                lead,
+                more,
+                rated,
+            }
+        })
+        .filter(|c| !(only_unrated && c.rated))
         .collect()
 }
 
@@ -204,8 +244,20 @@ async fn round_of(state: &AppState, ctx: &Ctx, id: i64) -> Result<Round, AppErro
     Ok(app::rounds::round(&state.db, id).await?)
 }
 
-/// The rating page: the viewer's sheet, with what they just typed (and its errors) when
-/// it was refused.
+/// How the sheet is asked for: after a save, and with only the notes not yet rated.
+#[derive(Deserialize, Default)]
+pub struct SheetQuery {
+    #[serde(default)]
+    saved: Option<String>,
+    #[serde(default)]
+    show: Option<String>,
+}
+
+/// The value of `show` that keeps only the notes not yet rated.
+const ONLY_UNRATED: &str = "unrated";
+
+/// The rating page: the viewer's sheet as cards with the progress, with what they just
+/// typed (and its errors) when it was refused.
 async fn rating_page(
     state: &AppState,
     ctx: &Ctx,
@@ -213,17 +265,22 @@ async fn rating_page(
     typed: Option<BTreeMap<String, String>>,
     errors: &BTreeMap<String, &'static str>,
     status: StatusCode,
-    saved: bool,
+    query: SheetQuery,
 ) -> Result<Response, AppError> {
     let subject = ctx.subject()?;
     let sheet = app::rounds::sheet(&state.db, ctx.user()?, id).await?;
+    let ids: Vec<i64> = sheet.notes.iter().map(|n| n.id).collect();
+    let next_unrated = first_unrated(&ids, &sheet.rated);
+    let only_unrated = query.show.as_deref() == Some(ONLY_UNRATED);
     let values = typed.unwrap_or(sheet.values);
     let page = state.render(
         ctx,
         "round.html",
         context! {
-            values, errors, saved,
-            round => sheet.round, notes => sheet.notes, show_figures => sheet.show_figures,
+            values, errors, saved => query.saved.is_some(), only_unrated, next_unrated,
+            progress => sheet.progress,
+            cards => cards(sheet.notes, &sheet.rated, only_unrated),
+            round => sheet.round, show_figures => sheet.show_figures,
             figures => sheet.figures, first_figures => sheet.first_figures,
             first_own => sheet.first_own,
             criteria => criterion_views(&sheet.round.criteria),
@@ -236,24 +293,20 @@ async fn rating_page(
     Ok((status, page).into_response())
 }
 
-#[derive(Deserialize, Default)]
-pub struct SavedQuery {
-    #[serde(default)]
-    saved: Option<String>,
-}
-
 pub async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    Query(query): Query<SavedQuery>,
+    Query(query): Query<SheetQuery>,
 ) -> Result<Response, AppError> {
-    let (errors, saved) = (BTreeMap::new(), query.saved.is_some());
-    rating_page(&state, &ctx, id, None, &errors, StatusCode::OK, saved).await
+    let errors = BTreeMap::new();
+    rating_page(&state, &ctx, id, None, &errors, StatusCode::OK, query).await
 }
 
-/// Saves a strategist's answers. A value off the scale, or any answer after the round has
-/// closed, is refused and nothing is stored; what was typed comes back.
+/// Saves a strategist's answers, as many as were given: notes left unanswered keep
+/// waiting, and notes not on the form (the sheet showed only those not yet rated) keep
+/// their answers. A value off the scale, or any answer after the round has closed, is
+/// refused and nothing is stored; what was typed comes back.
 pub async fn rate(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -262,15 +315,19 @@ pub async fn rate(
 ) -> Result<Response, AppError> {
     let user = ctx.user()?;
     let typed: BTreeMap<String, String> = fields.iter().cloned().collect();
+    let show = typed.get("show").filter(|s| *s == ONLY_UNRATED).cloned();
     let (errors, status) =
         match app::rounds::rate(&state.db, user, &ctx.actor(), id, fields).await? {
             RateOutcome::Saved => {
-                return Ok(Redirect::to(&format!("/rounds/{id}?saved=1")).into_response());
+                let filter = show.map_or(String::new(), |s| format!("&show={s}"));
+                let to = format!("/rounds/{id}?saved=1{filter}");
+                return Ok(Redirect::to(&to).into_response());
             }
             RateOutcome::Invalid(errors) => (errors, StatusCode::UNPROCESSABLE_ENTITY),
             RateOutcome::Closed(errors) => (errors, StatusCode::CONFLICT),
         };
-    rating_page(&state, &ctx, id, Some(typed), &errors, status, false).await
+    let query = SheetQuery { saved: None, show };
+    rating_page(&state, &ctx, id, Some(typed), &errors, status, query).await
 }
 
 #[derive(Deserialize, Serialize, Default, Clone)]

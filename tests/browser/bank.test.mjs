@@ -54,12 +54,14 @@ test('a strategist submits a trend, rates it in a round, finds it by search and 
   // The strategist rates it; a value is chosen per criterion, with a reason.
   await strategist.goto(roundUrl);
   await assertAccessible(strategist, 'rating page');
-  await strategist.selectOption(`#r-${noteId}-impact`, '5');
-  await strategist.selectOption(`#r-${noteId}-uncertainty`, '4');
+  await strategist.check(`#r-${noteId}-impact-5`);
+  await strategist.check(`#r-${noteId}-uncertainty-4`);
+  await strategist.click(`#rate-note-${noteId} .rating-reason summary`);
   await strategist.fill(`#reason-${noteId}`, 'Märks redan i våra kommuner.');
   await Promise.all([strategist.waitForURL(/saved=1/), strategist.click('main form button[type=submit]')]);
   assert.match(await strategist.locator('[role=status]').innerText(), /sparade/);
-  assert.equal(await strategist.locator(`#r-${noteId}-impact`).inputValue(), '5');
+  assert.ok(await strategist.locator(`#r-${noteId}-impact-5`).isChecked());
+  assert.match(await strategist.locator('#rating-progress-top').innerText(), /1 av 1/);
   await assertAccessible(strategist, 'rating page after saving');
 
   // Found by search, with å and ö as typed.

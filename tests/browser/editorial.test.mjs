@@ -42,7 +42,7 @@ async function ratedRound(writer) {
   const roundId = leader.url().split('/').pop();
 
   await strategist.goto(`${server.base}/rounds/${roundId}`);
-  await strategist.selectOption(`#r-${noteId}-impact`, '4');
+  await strategist.check(`#r-${noteId}-impact-4`);
   await clickAndLoad(strategist, 'main form button[type=submit]');
 
   // Only what the public may see can be published: the editor makes the trend public.
@@ -93,7 +93,7 @@ test('an editor drafts, previews and embeds the radar, another publishes, a visi
   await assertAccessible(visitor, 'public list');
   // Another answer after publication changes the workspace, not the published text.
   await strategist.goto(`${server.base}/rounds/${roundId}`);
-  await strategist.selectOption(`#r-${noteId}-impact`, '2');
+  await strategist.check(`#r-${noteId}-impact-2`);
   await clickAndLoad(strategist, 'main form button[type=submit]');
   await clickAndLoad(visitor, `a:text("${title}")`);
   assert.equal(await visitor.locator('h1').innerText(), title);

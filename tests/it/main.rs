@@ -30,6 +30,7 @@ mod organisations;
 mod pages;
 mod print;
 mod programme;
+mod rating;
 mod rounds;
 mod security;
 mod server;
