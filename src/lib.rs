@@ -13,8 +13,10 @@
 //! The nouns and their rules, one module per noun: the programme and which phase is
 //! active, people, roles and who may do what (`access`), events and iCalendar, the
 //! bank, sources and methods, rating rounds and their figures (`rating`, `stats`),
-//! chart geometry (`chart`), home assignments, progress and the heatmap, editorial
-//! texts and what they embed (`publication`, `embed`), images and input.
+//! chart geometry (`chart`), home assignments, progress and the heatmap, where an
+//! organisation stands in a phase in one word and when an editorial output is due
+//! (`start`), editorial texts and what they embed (`publication`, `embed`), images and
+//! input.
 //!
 //! **Invariant:** uses nothing of axum, rusqlite or minijinja, and reads no clock: the
 //! moment is always a parameter. Unit-tested directly.
@@ -45,8 +47,14 @@
 //! - [`app::assignments`], [`app::rounds`], [`app::progress`]: writing, submitting and
 //!   reviewing home assignments; rating rounds while open and their figures, closing
 //!   early, extending and renaming them, a Delphi round only after the first has closed
-//!   (whose answers then never change again); progress, and what waits for each person
-//!   on their start page, by role.
+//!   (whose answers then never change again); progress.
+//! - [`app::start`]: a signed-in person's start page (`/start`, where signing in lands
+//!   without a `next` address): what waits for each of their roles, gathered in a few
+//!   reads: the process leader's reviews, proposals, input, open rounds and the active
+//!   phase's tally; the strategist's organisation's dues, events and rounds to rate;
+//!   the editor's texts in review and editorial outputs due; the administrator's people
+//!   without a password and latest audit entries; the programme's next events and
+//!   latest publication for everyone.
 //! - [`app::bank`], [`app::sources`]: importing, editing, linking and merging notes,
 //!   undoing a merge or an archiving, restoring a revision's text; editing and citing
 //!   sources.

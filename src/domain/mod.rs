@@ -57,6 +57,7 @@ pub mod publication;
 pub mod rating;
 pub mod schedule;
 pub mod source;
+pub mod start;
 pub mod stats;
 pub mod throttle;
 pub mod user;

@@ -34,6 +34,7 @@ mod rounds;
 mod security;
 mod server;
 mod sources;
+mod start;
 mod storage;
 mod todo;
 mod transfer;
