@@ -31,19 +31,9 @@ impl Standing {
         }
     }
 
-    /// The colour of its tag (always beside its word, never alone).
-    pub fn tag(self) -> &'static str {
-        match self {
-            Standing::NotStarted => "neutral",
-            Standing::InProgress => "info",
-            Standing::Submitted => "warning",
-            Standing::Done => "success",
-            Standing::Overdue => "danger",
-        }
-    }
-
-    /// Its fill in the bar (a presentation attribute, so the bar draws without the
-    /// style sheet); each has a contrast of at least 3:1 against white.
+    /// Its fill in the bar and the table's key (a presentation attribute, so the bar
+    /// draws without the style sheet); each has a contrast of at least 3:1 against
+    /// white, and the table beside the bar names every standing in words.
     pub fn fill(self) -> &'static str {
         match self {
             Standing::NotStarted => "#6b6b6b",
@@ -84,7 +74,6 @@ pub fn standing(phase: &Phase, cell: &Cell) -> Standing {
 pub struct Share {
     pub standing: Standing,
     pub label: &'static str,
-    pub tag: &'static str,
     pub fill: &'static str,
     pub count: usize,
     pub x: f64,
@@ -112,7 +101,6 @@ pub fn tally(standings: impl IntoIterator<Item = Standing>) -> Vec<Share> {
             let share = Share {
                 standing,
                 label: standing.label(),
-                tag: standing.tag(),
                 fill: standing.fill(),
                 count,
                 x: round2(x),
