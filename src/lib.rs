@@ -16,8 +16,9 @@
 //! far a person's rating sheet has come and what a note's card shows of the note
 //! (`rating_progress`: a note is rated once every criterion has an answer), chart
 //! geometry (`chart`), home assignments, progress (a cell's one-word standing, the
-//! tracker's orders, names in the Nordic alphabets) and the heatmap, editorial texts
-//! and what they embed (`publication`, `embed`), images and input.
+//! tracker's orders, names in the Nordic alphabets) and the heatmap, when an editorial
+//! output is due (`start`), editorial texts and what they embed (`publication`,
+//! `embed`), images and input.
 //!
 //! **Invariant:** uses nothing of axum, rusqlite or minijinja, and reads no clock: the
 //! moment is always a parameter. Unit-tested directly.
@@ -49,9 +50,16 @@
 //!   reviewing home assignments; rating rounds while open (a person's sheet with their
 //!   progress, saved in part and taken up again) and their figures, closing early,
 //!   extending and renaming them, a Delphi round only after the first has closed (whose
-//!   answers then never change again); progress, the tracker page (the active phase in
-//!   front, the others in brief or as columns, sorted by progress or name, filtered to
-//!   the overdue), and what waits for each person on their start page, by role.
+//!   answers then never change again); progress, and the tracker page (the active phase
+//!   in front, the others in brief or as columns, sorted by progress or name, filtered
+//!   to the overdue).
+//! - [`app::start`]: a signed-in person's start page (`/start`, where signing in lands
+//!   without a `next` address): what waits for each of their roles, gathered in a few
+//!   reads: the process leader's reviews, proposals, input, open rounds and the active
+//!   phase's tally; the strategist's organisation's dues, events and rounds to rate;
+//!   the editor's texts in review and editorial outputs due; the administrator's people
+//!   without a password and latest audit entries; the programme's next events and
+//!   latest publication for everyone.
 //! - [`app::bank`], [`app::sources`]: importing, editing, linking and merging notes,
 //!   undoing a merge or an archiving, restoring a revision's text; editing and citing
 //!   sources.

@@ -16,6 +16,7 @@ pub mod embeds;
 pub mod progress;
 pub mod rounds;
 pub mod sources;
+pub mod start;
 mod transaction;
 
 use crate::domain::access::Subject;

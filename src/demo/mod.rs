@@ -88,6 +88,10 @@ pub struct DemoUser {
     pub email: String,
     pub organisation: String,
     pub roles: Vec<Role>,
+    /// Invited but not yet signed in: no password set (the administrators' start page
+    /// lists such people).
+    #[serde(default)]
+    pub invited: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -257,6 +261,10 @@ pub struct DemoText {
     pub state: String,
     /// Local time it was first saved.
     pub written: String,
+    /// Written by the second editor, and so reviewed by the first (by default the first
+    /// writes and the second reviews).
+    #[serde(default)]
+    pub by_second_editor: bool,
 }
 
 /// Input from anyone, and what the moderators made of it.

@@ -254,7 +254,9 @@ fn people(
                 Some(id) => id,
                 None => {
                     let id = users::insert(tx, &user.name, email, org, &user.roles)?;
-                    users::set_password_hash(tx, id, &hash)?;
+                    if !user.invited {
+                        users::set_password_hash(tx, id, &hash)?;
+                    }
                     report.users_added += 1;
                     id
                 }
@@ -1253,9 +1255,14 @@ fn resolve_references(cast: &Cast, body: &str) -> Result<String> {
 }
 
 fn texts(cast: &Cast, demo: &DemoFile) -> Result<()> {
-    let writer = cast.with_role(Role::Editor)?;
-    let reviewer = cast.second_with_role(Role::Editor)?;
+    let first = cast.with_role(Role::Editor)?;
+    let second = cast.second_with_role(Role::Editor)?;
     for text in &demo.texts {
+        let (writer, reviewer) = if text.by_second_editor {
+            (second, first)
+        } else {
+            (first, second)
+        };
         let body = resolve_references(cast, &text.body)?;
         let form = PublicationForm {
             kind: text.kind.clone(),

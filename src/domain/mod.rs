@@ -58,6 +58,7 @@ pub mod rating;
 pub mod rating_progress;
 pub mod schedule;
 pub mod source;
+pub mod start;
 pub mod stats;
 pub mod throttle;
 pub mod user;

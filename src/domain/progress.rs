@@ -431,6 +431,32 @@ impl Standing {
         }
     }
 
+    /// Its word, as a translation key.
+    pub fn label(self) -> &'static str {
+        match self {
+            Standing::Overdue => "tracker-state-overdue",
+            Standing::Done => "tracker-state-done",
+            Standing::Submitted => "tracker-state-submitted",
+            Standing::InProgress => "tracker-state-in_progress",
+            Standing::NotStarted => "tracker-state-not_started",
+            Standing::Nothing => "tracker-state-nothing",
+        }
+    }
+
+    /// Its fill in a bar of standings (a presentation attribute, so the bar draws
+    /// without the style sheet); each has a contrast of at least 3:1 against white, and
+    /// the bar's table names every standing in words.
+    pub fn fill(self) -> &'static str {
+        match self {
+            Standing::NotStarted => "#6b6b6b",
+            Standing::InProgress => "#1f5fa8",
+            Standing::Submitted => "#8a5a00",
+            Standing::Done => "#1e7a34",
+            Standing::Overdue => "#b3261e",
+            Standing::Nothing => "#767676",
+        }
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             Standing::Overdue => "overdue",

@@ -18,6 +18,7 @@ pub mod publications;
 pub mod rounds;
 pub mod sessions;
 pub mod sources;
+pub mod start;
 pub mod submissions;
 pub mod throttle;
 pub mod users;

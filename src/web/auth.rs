@@ -80,7 +80,11 @@ pub async fn login(
                 .same_site(SameSite::Lax)
                 .secure(state.config.secure_cookies)
                 .build();
-            let to = Redirect::to(&local_path(form.next.as_deref()));
+            // Without a page to go back to, people begin at their start page.
+            let to = match form.next.as_deref().filter(|next| !next.is_empty()) {
+                Some(next) => Redirect::to(&local_path(Some(next))),
+                None => Redirect::to("/start"),
+            };
             return Ok(with_cookie(to, &cookie));
         }
         Login::Refused => (StatusCode::UNPROCESSABLE_ENTITY, "login-refused"),

@@ -23,6 +23,7 @@ mod search;
 mod security;
 pub mod server;
 mod sources;
+mod start;
 mod transfer;
 
 use std::sync::Arc;
@@ -155,6 +156,7 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(pages::home))
+        .route("/start", get(start::start))
         .route("/phases/{slug}", get(pages::phase))
         .route(
             "/phases/{slug}/assignment",

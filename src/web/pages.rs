@@ -24,13 +24,8 @@ async fn current_active_phase(state: &AppState) -> Result<ActivePhase, AppError>
 
 pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let active = current_active_phase(&state).await?;
-    // For a signed-in person: what waits for them now, by their roles.
-    let todo = match ctx.user() {
-        Ok(user) => Some(crate::app::progress::todo(&state.db, &state.programme, user).await?),
-        Err(_) => None,
-    };
     Ok(state
-        .render(&ctx, "home.html", context! { active, todo })?
+        .render(&ctx, "home.html", context! { active })?
         .into_response())
 }
 

@@ -54,7 +54,7 @@ test('the home page, a phase page and the login page have no WCAG 2.1 AA violati
     assert.deepEqual(violations, [], `${path}: ${JSON.stringify(violations, null, 2)}`);
   }
   await login(page, server.base, 'admin@demo.test');
-  for (const path of ['/', '/phases/scenarier', '/organisations', '/address-list', '/admin/users', '/active-phase', '/bank', '/bank/new', '/sources', '/sources/new', '/methods', '/methods/scenario-cross']) {
+  for (const path of ['/start', '/', '/phases/scenarier', '/organisations', '/address-list', '/admin/users', '/active-phase', '/bank', '/bank/new', '/sources', '/sources/new', '/methods', '/methods/scenario-cross']) {
     await page.goto(`${server.base}${path}`);
     const violations = await axeViolations(page);
     assert.deepEqual(violations, [], `${path} signed in: ${JSON.stringify(violations, null, 2)}`);

@@ -111,7 +111,8 @@ export async function login(page, base, email) {
   await page.goto(`${base}/login`);
   await page.fill('#email', email);
   await page.fill('#password', DEMO_PASSWORD);
-  await Promise.all([page.waitForURL(`${base}/`), page.click('main button[type=submit]')]);
+  // Without a next address, signing in lands on the start page.
+  await Promise.all([page.waitForURL(`${base}/start`), page.click('main button[type=submit]')]);
 }
 
 /** Clicks a submit button and waits until the page it leads to has loaded (waiting for

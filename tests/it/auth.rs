@@ -28,7 +28,7 @@ async fn login_sets_a_hardened_session_cookie_and_logout_kills_the_session() {
     let mut app = spawn_app();
     world(&app);
     let response = app.login(STRATEGIST_A).await;
-    assert_eq!(response.location(), "/");
+    assert_eq!(response.location(), "/start");
     let cookie = response
         .headers
         .get("set-cookie")

@@ -35,6 +35,7 @@ mod rounds;
 mod security;
 mod server;
 mod sources;
+mod start;
 mod storage;
 mod todo;
 mod tracker;

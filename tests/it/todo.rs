@@ -23,7 +23,7 @@ async fn each_role_sees_what_waits_for_it() {
     let leader = app.as_leader().await;
     assert!(
         leader
-            .get("/")
+            .get("/start")
             .await
             .attrs("[data-todo]", "data-todo")
             .is_empty(),
@@ -120,7 +120,7 @@ async fn each_role_sees_what_waits_for_it() {
         assert_eq!(round.status, StatusCode::SEE_OTHER, "{}", round.body);
     }
 
-    let home = leader.get("/").await;
+    let home = leader.get("/start").await;
     assert_eq!(waiting(&home, "review"), 1, "the home assignment handed in");
     assert_eq!(
         home.attrs("[data-todo='review'] a", "href"),
@@ -134,19 +134,22 @@ async fn each_role_sees_what_waits_for_it() {
         "only the round about to close"
     );
     assert_eq!(waiting(&home, "text"), 0, "texts are the editors'");
-    assert!(home.texts("[data-empty]").is_empty());
+    assert!(
+        home.texts("[data-start-section='review'] [data-empty]")
+            .is_empty()
+    );
 
-    let author = editor.get("/").await;
+    let author = editor.get("/start").await;
     assert_eq!(waiting(&author, "text"), 0, "not one's own text");
     assert_eq!(waiting(&author, "input"), 1);
     assert_eq!(waiting(&author, "review"), 0);
-    let other_editor = app.as_user(EDITOR_2).await.get("/").await;
+    let other_editor = app.as_user(EDITOR_2).await.get("/start").await;
     assert_eq!(
         other_editor.attrs("[data-todo='text'] a", "href"),
         [format!("/editorial/{text}")]
     );
 
-    let strategist = strategist_a.get("/").await;
+    let strategist = strategist_a.get("/start").await;
     for kind in ["review", "proposal", "input", "text", "round-closing"] {
         assert_eq!(waiting(&strategist, kind), 0, "{kind}");
     }
