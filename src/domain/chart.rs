@@ -273,6 +273,9 @@ pub struct Radar {
     pub legend: Vec<LegendEntry>,
     /// The notes by ring and sector, innermost ring first.
     pub groups: Vec<RingGroup>,
+    /// The boxes of the ring and sector labels, as placed.
+    #[serde(skip)]
+    pub word_boxes: Vec<Rect>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -585,6 +588,7 @@ pub fn radar(items: &[RadarItem], sectors: usize, rings: usize, text: &RadarText
         markers,
         legend: Vec::new(),
         groups: Vec::new(),
+        word_boxes: Vec::new(),
     };
     radar.place_words(text);
     radar.groups = radar.group();
@@ -604,6 +608,13 @@ impl Radar {
             Rect::of_text(s.label_x, s.label_y, w, SECTOR_LABEL_SIZE, s.label_anchor)
         });
         rings.chain(sectors).collect()
+    }
+
+    /// Every label's box: the ring and sector labels, then the markers' numbers. No two
+    /// of them overlap.
+    pub fn label_boxes(&self) -> Vec<Rect> {
+        let numbers = self.markers.iter().map(Marker::label_box);
+        self.word_boxes.iter().copied().chain(numbers).collect()
     }
 
     /// The box of everything drawn (before the padding of the viewBox).
@@ -627,7 +638,8 @@ impl Radar {
     /// Places the markers' numbers so that no two labels meet (nor a ring or sector
     /// label), then the legend under the rings, then fits the viewBox to the drawing.
     fn place_words(&mut self, text: &RadarText) {
-        let mut taken = self.word_boxes(text);
+        self.word_boxes = self.word_boxes(text);
+        let mut taken = self.word_boxes.clone();
         let discs: Vec<(f64, f64, f64)> =
             self.markers.iter().map(|m| (m.x, m.y, 1.2 * m.r)).collect();
         for m in &mut self.markers {
@@ -1167,6 +1179,8 @@ pub struct Distribution {
     pub top: f64,
     pub axis_y: f64,
     pub band_h: f64,
+    /// The median line's upper end: below the room of the counts, so it crosses none.
+    pub median_y1: f64,
     pub axis_x1: f64,
     pub axis_x2: f64,
     /// Width of a column (for the own-answer frame).
@@ -1255,6 +1269,7 @@ pub fn distribution(summary: &Summary, scale: Scale, own: Option<i32>) -> Distri
         top: DIST_TOP,
         axis_y: DIST_AXIS,
         band_h: DIST_AXIS - DIST_TOP,
+        median_y1: DIST_TOP + COUNT_ROOM,
         axis_x1: DIST_MARGIN,
         axis_x2: DIST_WIDTH - DIST_MARGIN,
         col_w: round1(step - 2.0),
@@ -1698,6 +1713,8 @@ mod tests {
             legend: &legend,
             unrated: "",
         };
+        assert_eq!(r.word_boxes, r.word_boxes(&text));
+        assert_eq!(r.label_boxes().len(), r.word_boxes.len() + r.markers.len());
         let mut boxes: Vec<(String, Rect)> = r
             .word_boxes(&text)
             .into_iter()
@@ -1716,8 +1733,9 @@ mod tests {
         }
     }
 
-    /// The densest radar of the demo (44 notes, up to six in one cell) and a synthetic
-    /// one of 60 notes, a third of them in one cell: no label meets another.
+    /// A radar of 44 notes spread over every ring and sector (denser than any of the
+    /// demo's, which `tests/it/charts_download.rs` checks as drawn) and one of 60 notes,
+    /// a third of them in one cell: no label meets another.
     #[test]
     fn radar_labels_never_collide() {
         let demo: Vec<RadarItem> = (1..=44)

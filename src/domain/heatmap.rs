@@ -117,7 +117,12 @@ pub fn heatmap_named(
     }
     let mut order: Vec<(i64, (i32, usize, usize))> = totals.into_iter().collect();
     order.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(&b.0)));
-    let (cell, label_width) = (36.0, 220.0);
+    // The organisations' names stand left of the rows, whole.
+    let cell = 36.0;
+    let label_width = rankings
+        .iter()
+        .map(|(_, name, _)| (text_width(name, 13.0, true) + 16.0).round())
+        .fold(220.0, f64::max);
     let names: Vec<String> = order
         .iter()
         .map(|(note, _)| match titles.get(note) {
@@ -204,7 +209,7 @@ pub fn heatmap_named(
         .unwrap_or(0.0);
     Heatmap {
         width: (label_width + columns.len().max(1) as f64 * cell + 8.0)
-            .max(reach_right + 8.0)
+            .max(reach_right + 16.0)
             .round(),
         height: top + rows.len().max(1) as f64 * cell + 8.0,
         columns,
@@ -276,5 +281,47 @@ mod tests {
                 (2, "B".into(), ranking(&[11, 12], &[10])),
             ])
         );
+    }
+
+    #[test]
+    fn trend_names_stand_over_their_columns_with_room_for_them() {
+        let rankings = [
+            (1, "A".to_string(), ranking(&[10, 11], &[12])),
+            (
+                2,
+                "Sveriges Kommuner och Landsting (SKL)".to_string(),
+                ranking(&[11, 12], &[10]),
+            ),
+        ];
+        let titles: BTreeMap<i64, String> = [
+            (10, "Åldrande befolkning".to_string()),
+            (11, "Grön omställning".to_string()),
+            (
+                12,
+                "En förändrad sammanhållningspolitik i hela Europeiska unionen".to_string(),
+            ),
+        ]
+        .into();
+        let plain = heatmap(&rankings);
+        let named = heatmap_named(&rankings, &titles);
+        let headers: Vec<&str> = named.columns.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(
+            headers,
+            [
+                "#11 Grön omställning",
+                "#10 Åldrande befolkning",
+                "#12 En förändrad sammanhållningsp…"
+            ]
+        );
+        assert_eq!(plain.columns[0].title, "#11");
+        // Room above for the turned names, right for the last one, left for the longest
+        // organisation's name.
+        assert!(named.top > plain.top && named.rows[0].y == named.top);
+        let last = named.columns.last().unwrap();
+        let reach = last.label_x
+            + text_width(&last.title, HEADER_SIZE, false) * std::f64::consts::FRAC_1_SQRT_2;
+        assert!(named.width >= reach);
+        assert!(named.label_width >= text_width(&rankings[1].1, 13.0, true));
+        assert!(last.label_transform.starts_with("rotate(-45 "));
     }
 }

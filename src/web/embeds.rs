@@ -59,6 +59,19 @@ pub fn quadrant_labels(lang: Lang) -> BTreeMap<&'static str, String> {
 /// labels, the chart's rows and each note's title by id (for the list of the notes by
 /// ring and sector).
 pub fn radar_view(chart: &RoundChart, lang: Lang) -> Value {
+    let geometry = radar_geometry(chart, lang);
+    let titles: BTreeMap<String, &str> = chart
+        .rows
+        .iter()
+        .map(|r| (r.note_id.to_string(), r.title.as_str()))
+        .collect();
+    context! {
+        kind => "radar", chart, radar => geometry, labels => radar_labels(lang), titles,
+    }
+}
+
+/// The radar's geometry with room kept for its words in `lang`.
+pub fn radar_geometry(chart: &RoundChart, lang: Lang) -> chart::Radar {
     let sectors = labels(
         lang,
         Category::ALL.iter().map(|c| format!("steep-{}", c.key())),
@@ -85,20 +98,12 @@ pub fn radar_view(chart: &RoundChart, lang: Lang) -> Value {
         legend: &legend,
         unrated: &unrated,
     };
-    let geometry = chart::radar(
+    chart::radar(
         &chart.radar_items(),
         Category::ALL.len(),
         TimeBand::ALL.len(),
         &words,
-    );
-    let titles: BTreeMap<String, &str> = chart
-        .rows
-        .iter()
-        .map(|r| (r.note_id.to_string(), r.title.as_str()))
-        .collect();
-    context! {
-        kind => "radar", chart, radar => geometry, labels => radar_labels(lang), titles,
-    }
+    )
 }
 
 /// The driver map of a round chart, ready to draw, with each placed note's quadrant.

@@ -417,3 +417,37 @@ async fn the_radar_page_draws_its_legend_and_lists_its_notes() {
     let root = svg.split('>').next().unwrap();
     assert!(root.contains("viewBox=") && !root.contains(" width="));
 }
+
+/// Every radar of the demo (the densest has 16 notes),
+/// as drawn with its Swedish words: no label's box meets another's.
+#[tokio::test]
+async fn the_demos_radars_keep_every_label_apart() {
+    use framsyn::app::embeds::{RADAR, round_chart};
+    use framsyn::domain::lang::Lang;
+    use framsyn::storage::rounds;
+
+    let (app, _) = spawn_demo("regionerna-2050");
+    let all = app.db.read_blocking(rounds::all).unwrap();
+    assert!(!all.is_empty());
+    let mut densest = 0;
+    for round in all {
+        let chart = app
+            .db
+            .read_blocking(move |c| round_chart(c, round.id, None, RADAR))
+            .unwrap()
+            .unwrap();
+        let radar = framsyn::web::embeds::radar_geometry(&chart, Lang::Sv);
+        densest = densest.max(radar.markers.len());
+        let boxes = radar.label_boxes();
+        for (i, a) in boxes.iter().enumerate() {
+            for b in &boxes[i + 1..] {
+                assert!(!a.overlaps(b), "round {}: {a:?} meets {b:?}", round.id);
+            }
+        }
+        // Each shape on the chart has its symbol in the legend.
+        for m in &radar.markers {
+            assert!(radar.legend.iter().any(|e| e.shape == m.shape));
+        }
+    }
+    assert!(densest >= 12, "the densest demo radar has {densest} notes");
+}
