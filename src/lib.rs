@@ -15,7 +15,8 @@
 //! bank, sources and methods, rating rounds and their figures (`rating`, `stats`), how
 //! far a person's rating sheet has come and what a note's card shows of the note
 //! (`rating_progress`: a note is rated once every criterion has an answer), chart
-//! geometry (`chart`), home assignments, progress (a cell's one-word standing, the
+//! geometry (`chart`, with `placement`: where a label goes so that it meets no other
+//! label, whisker or point), home assignments, progress (a cell's one-word standing, the
 //! tracker's orders, names in the Nordic alphabets) and the heatmap, when an editorial
 //! output is due (`start`), editorial texts and what they embed (`publication`,
 //! `embed`), images and input.
@@ -84,7 +85,9 @@
 //! Markdown renderer, links made absolute for HTML read away from the site (the
 //! feed's content, the downloaded publication), table exports written as CSV (RFC 4180,
 //! CRLF, formulas defused) or XLSX (typed cells, never a formula), and the print style
-//! sheet's page rules (running header and page numbers in the reader's language).
+//! sheet's page rules (running header and page numbers in the reader's language), and
+//! charts drawn as PNG (`raster`: resvg, with the open font built into the binary, so
+//! no font of the machine is needed).
 //!
 //! **Invariants:** templates end in `.html` (auto-escaped) and undefined values are
 //! errors; no HTML is marked safe except [`render::markdown::to_safe_html`]'s; no
@@ -98,7 +101,9 @@
 //! 503), the one way to show a form (`web::forms::FormPage`: a form's error summary names
 //! each field by its label, in form order, and a form whose write failed comes back with
 //! what was typed), the public assets and the print style sheet's page rules, table
-//! exports as CSV and XLSX (`web::forms::download`), handlers grouped by area, and the
+//! exports as CSV and XLSX (`web::forms::download`), every chart as an SVG or PNG file
+//! under the access rules of the page that shows it (`charts`), handlers grouped by
+//! area, and the
 //! server loop ([`web::server`]: the request-header timeout, and the shutdown deadline
 //! after which connections still open are closed). Text answers travel compressed, with
 //! a weak `ETag` and 304 for a client that has them (`transfer`).
@@ -106,7 +111,9 @@
 //! **Invariants:** a handler extracts, calls one use case and renders (about 50 lines at
 //! most); no inline script (the CSP forbids it, and pages work without JavaScript);
 //! every chart has a title, a description and its figures in a table beside it, and
-//! carries its own presentation attributes so it draws right without the style sheet.
+//! carries its own presentation attributes (no class of the style sheet styles it) so it
+//! draws the same on the page, in a feed, in print and as a downloaded file; it has a
+//! viewBox fitted to what it draws and no fixed size.
 //!
 //! ### `src/clock.rs`, `src/config.rs`, `src/files.rs`, `src/demo.rs`
 //! The one clock ([`clock::Clock`]: the system's, or set for a demo or a test); typed

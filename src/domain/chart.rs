@@ -11,6 +11,7 @@ use std::f64::consts::{FRAC_PI_2, TAU};
 
 use serde::Serialize;
 
+use super::placement::{AROUND, Rect, place, text_width};
 use super::stats::{Scale, Summary};
 
 /// One decimal: enough for a screen, short in the SVG text, and free of `-0`.
@@ -157,6 +158,77 @@ const MARKER_MIN: f64 = 3.0;
 const RING_LABEL_DROP: f64 = 12.0;
 /// Space kept between neighbouring markers.
 const MARKER_GAP: f64 = 3.0;
+/// Size of the marker numbers, the ring labels, the sector labels and the legend.
+const NUMBER_SIZE: f64 = 11.0;
+const RING_LABEL_SIZE: f64 = 11.0;
+const SECTOR_LABEL_SIZE: f64 = 13.0;
+const LEGEND_SIZE: f64 = 12.0;
+/// Room kept around the drawing inside the viewBox.
+const PADDING: f64 = 8.0;
+/// Directions tried for a marker's number: to the right first, as it reads.
+const NUMBER_AROUND: [(f64, f64); 8] = [
+    (1.0, 0.0),
+    (1.0, -1.0),
+    (1.0, 1.0),
+    (-1.0, 0.0),
+    (-1.0, -1.0),
+    (-1.0, 1.0),
+    (0.0, -1.0),
+    (0.0, 1.0),
+];
+
+/// The words the radar prints, so that their room is kept: one label per sector, one
+/// per time band and then that of the ring without one, the legend's entries (each
+/// note type's shape and name, in the legend's order) and the word for a marker not
+/// rated yet.
+#[derive(Debug, Clone, Copy)]
+pub struct RadarText<'a> {
+    pub sectors: &'a [String],
+    pub rings: &'a [String],
+    pub legend: &'a [(Shape, String)],
+    pub unrated: &'a str,
+}
+
+impl RadarText<'static> {
+    /// No words at all (for geometry alone).
+    pub const NONE: RadarText<'static> = RadarText {
+        sectors: &[],
+        rings: &[],
+        legend: &[],
+        unrated: "",
+    };
+}
+
+/// One entry of the legend drawn under the radar: the symbol as on the chart, and
+/// its word.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LegendEntry {
+    pub shape: Shape,
+    /// `false` for the entry of markers not rated yet (drawn hollow and dashed).
+    pub rated: bool,
+    /// The symbol's outline in the chart, and the same in a 16 × 16 box (for a legend
+    /// in the page).
+    pub path: String,
+    pub swatch: String,
+    /// Baseline start of the word.
+    pub x: f64,
+    pub y: f64,
+    pub label: String,
+}
+
+/// The notes of one ring, by sector: the radar as a list, for reading on a phone.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RingGroup {
+    pub ring: usize,
+    pub sectors: Vec<SectorGroup>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectorGroup {
+    pub sector: usize,
+    /// Note ids and their numbers, by number.
+    pub notes: Vec<(i64, usize)>,
+}
 
 /// One note on the radar.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -177,8 +249,14 @@ pub struct RadarItem {
 /// The whole radar, ready to print.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Radar {
-    /// viewBox width and height.
+    /// The size of the square the rings are drawn in (the geometry's own frame).
     pub size: f64,
+    /// The viewBox: the box of everything drawn, with a little padding, so that no
+    /// band of it is empty.
+    pub view_x: f64,
+    pub view_y: f64,
+    pub view_w: f64,
+    pub view_h: f64,
     pub centre: f64,
     /// Outer edge of the outermost ring drawn.
     pub radius: f64,
@@ -191,6 +269,13 @@ pub struct Radar {
     pub sectors: Vec<SectorGeom>,
     /// One per item, ordered by id.
     pub markers: Vec<Marker>,
+    /// The symbols of the shapes on the chart (and of a marker not rated, if any).
+    pub legend: Vec<LegendEntry>,
+    /// The notes by ring and sector, innermost ring first.
+    pub groups: Vec<RingGroup>,
+    /// The boxes of the ring and sector labels, as placed.
+    #[serde(skip)]
+    pub word_boxes: Vec<Rect>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -237,9 +322,30 @@ pub struct Marker {
     pub path: String,
     /// Whether the size shows a rating (`false`: not rated yet, default size).
     pub rated: bool,
-    /// Where the number goes: just right of the marker, as the baseline of small text.
+    /// Where the number goes (baseline start of small text): beside the marker where
+    /// it meets no other label, else further out with a leader line to it.
     pub label_x: f64,
     pub label_y: f64,
+    /// The leader line from the marker to its number (x1, y1, x2, y2), if moved away.
+    pub leader: Option<[f64; 4]>,
+}
+
+impl Marker {
+    /// The box of the marker's number.
+    pub fn label_box(&self) -> Rect {
+        number_box(self.label_x, self.label_y, self.number)
+    }
+}
+
+/// The box of a small bold number whose baseline starts at (x, y).
+pub fn number_box(x: f64, y: f64, number: usize) -> Rect {
+    Rect::of_text(
+        x,
+        y,
+        text_width(&number.to_string(), NUMBER_SIZE, true),
+        NUMBER_SIZE,
+        "start",
+    )
 }
 
 /// The marker radius for a median impact on 1..=5, or the unrated radius.
@@ -370,7 +476,7 @@ fn layout_cell(n: usize, largest: f64, inner: f64, outer: f64, span: f64) -> Cel
 /// outermost ring for items without a ring. Every item appears exactly once. Within a
 /// cell items are ordered by id and set on rows; a marker's place depends only on the
 /// items of its own cell (and on `sectors` and `rings`).
-pub fn radar(items: &[RadarItem], sectors: usize, rings: usize) -> Radar {
+pub fn radar(items: &[RadarItem], sectors: usize, rings: usize, text: &RadarText) -> Radar {
     let sectors = sectors.max(1);
     let centre = RADAR_SIZE / 2.0;
     // The unplaced ring's room is always kept (see `Radar::has_unplaced_ring`).
@@ -418,6 +524,7 @@ pub fn radar(items: &[RadarItem], sectors: usize, rings: usize) -> Radar {
                     rated,
                     label_x: round1(x + 1.2 * r + 1.5),
                     label_y: round1(y + 4.0),
+                    leader: None,
                 });
             }
         }
@@ -467,15 +574,167 @@ pub fn radar(items: &[RadarItem], sectors: usize, rings: usize) -> Radar {
         })
         .collect();
 
-    Radar {
+    let mut radar = Radar {
         size: RADAR_SIZE,
+        view_x: 0.0,
+        view_y: 0.0,
+        view_w: RADAR_SIZE,
+        view_h: RADAR_SIZE,
         centre,
         radius: round1(radius),
         has_unplaced_ring,
         rings: ring_geoms,
         sectors: sector_geoms,
         markers,
+        legend: Vec::new(),
+        groups: Vec::new(),
+        word_boxes: Vec::new(),
+    };
+    radar.place_words(text);
+    radar.groups = radar.group();
+    radar
+}
+
+impl Radar {
+    /// The boxes of the ring labels and the sector labels.
+    pub fn word_boxes(&self, text: &RadarText) -> Vec<Rect> {
+        let word = |words: &[String], i: usize| words.get(i).cloned().unwrap_or_default();
+        let rings = self.rings.iter().map(|ring| {
+            let w = text_width(&word(text.rings, ring.index), RING_LABEL_SIZE, false);
+            Rect::of_text(ring.label_x, ring.label_y, w, RING_LABEL_SIZE, "middle")
+        });
+        let sectors = self.sectors.iter().map(|s| {
+            let w = text_width(&word(text.sectors, s.index), SECTOR_LABEL_SIZE, true);
+            Rect::of_text(s.label_x, s.label_y, w, SECTOR_LABEL_SIZE, s.label_anchor)
+        });
+        rings.chain(sectors).collect()
     }
+
+    /// Every label's box: the ring and sector labels, then the markers' numbers. No two
+    /// of them overlap.
+    pub fn label_boxes(&self) -> Vec<Rect> {
+        let numbers = self.markers.iter().map(Marker::label_box);
+        self.word_boxes.iter().copied().chain(numbers).collect()
+    }
+
+    /// The box of everything drawn (before the padding of the viewBox).
+    pub fn drawing_box(&self, text: &RadarText) -> Rect {
+        let c = self.centre;
+        let mut all = Rect::around(c, c, self.radius);
+        for b in self.word_boxes(text) {
+            all = all.union(&b);
+        }
+        for m in &self.markers {
+            all = all
+                .union(&Rect::around(m.x, m.y, 1.2 * m.r))
+                .union(&m.label_box());
+        }
+        for e in &self.legend {
+            all = all.union(&legend_box(e));
+        }
+        all
+    }
+
+    /// Places the markers' numbers so that no two labels meet (nor a ring or sector
+    /// label), then the legend under the rings, then fits the viewBox to the drawing.
+    fn place_words(&mut self, text: &RadarText) {
+        self.word_boxes = self.word_boxes(text);
+        let mut taken = self.word_boxes.clone();
+        let discs: Vec<(f64, f64, f64)> =
+            self.markers.iter().map(|m| (m.x, m.y, 1.2 * m.r)).collect();
+        for m in &mut self.markers {
+            let w = text_width(&m.number.to_string(), NUMBER_SIZE, true);
+            let spot = place(
+                (m.x, m.y),
+                1.2 * m.r,
+                w,
+                NUMBER_SIZE,
+                &NUMBER_AROUND,
+                &|b| taken.iter().any(|t| t.grow(0.5).overlaps(b)),
+                &|b| discs.iter().any(|&(x, y, r)| b.meets_circle(x, y, r + 0.5)),
+            );
+            m.label_x = round1(spot.x);
+            m.label_y = round1(spot.y);
+            m.leader = spot.leader.map(|l| l.map(round1));
+            taken.push(m.label_box());
+        }
+
+        // The legend: one entry per shape on the chart, in the legend's order, then
+        // one for markers not rated yet; in rows as wide as the drawing above.
+        let above = self.drawing_box(text);
+        let mut entries: Vec<(Shape, bool, String)> = text
+            .legend
+            .iter()
+            .filter(|(shape, _)| self.markers.iter().any(|m| m.shape == *shape))
+            .map(|(shape, label)| (*shape, true, label.clone()))
+            .collect();
+        if self.markers.iter().any(|m| !m.rated) {
+            entries.push((Shape::Circle, false, text.unrated.to_string()));
+        }
+        let (left, right) = (above.x0, above.x1);
+        let (mut x, mut y) = (left, above.y1 + 24.0);
+        for (shape, rated, label) in entries {
+            let w = 22.0 + text_width(&label, LEGEND_SIZE, false);
+            if x > left && x + w > right {
+                x = left;
+                y += 22.0;
+            }
+            self.legend.push(LegendEntry {
+                shape,
+                rated,
+                path: shape.path(round1(x + 8.0), round1(y - 4.5), 6.0),
+                swatch: shape.path(8.0, 8.0, 6.0),
+                x: round1(x + 22.0),
+                y: round1(y),
+                label,
+            });
+            x += w + 18.0;
+        }
+
+        let view = self.drawing_box(text).grow(PADDING);
+        self.view_x = round1(view.x0);
+        self.view_y = round1(view.y0);
+        self.view_w = round1(view.width());
+        self.view_h = round1(view.height());
+    }
+
+    /// The notes by ring and sector.
+    fn group(&self) -> Vec<RingGroup> {
+        let mut cells: BTreeMap<usize, BTreeMap<usize, Vec<(i64, usize)>>> = BTreeMap::new();
+        for m in &self.markers {
+            cells
+                .entry(m.ring)
+                .or_default()
+                .entry(m.sector)
+                .or_default()
+                .push((m.id, m.number));
+        }
+        cells
+            .into_iter()
+            .map(|(ring, sectors)| RingGroup {
+                ring,
+                sectors: sectors
+                    .into_iter()
+                    .map(|(sector, mut notes)| {
+                        notes.sort_by_key(|&(id, number)| (number, id));
+                        SectorGroup { sector, notes }
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+}
+
+/// The box of a legend entry: its symbol and its word.
+pub fn legend_box(e: &LegendEntry) -> Rect {
+    let word = Rect::of_text(
+        e.x,
+        e.y,
+        text_width(&e.label, LEGEND_SIZE, false),
+        LEGEND_SIZE,
+        "start",
+    );
+    word.union(&Rect::around(e.x - 14.0, e.y - 4.5, 7.2))
 }
 
 // ---------------------------------------------------------------------------------
@@ -562,7 +821,10 @@ impl Quadrant {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DriverMap {
-    /// viewBox width and height.
+    /// The viewBox: its origin (above or left of 0 when a crowded label sits outside
+    /// the frame), width and height.
+    pub view_x: f64,
+    pub view_y: f64,
     pub width: f64,
     pub height: f64,
     /// The plot area (the frame of the quadrants).
@@ -630,9 +892,11 @@ pub struct DriverPoint {
     pub y2: f64,
     /// The field of the medians (before any move).
     pub quadrant: Quadrant,
-    /// Where the number goes: right of the point, baseline of small text.
+    /// Where the number goes (baseline start of small text): beside the point where
+    /// its box meets no whisker, point or other number, else further out with a leader.
     pub label_x: f64,
     pub label_y: f64,
+    pub leader: Option<[f64; 4]>,
     /// How far the point was moved from its true place to keep numbers apart.
     pub dx: f64,
     pub dy: f64,
@@ -653,6 +917,75 @@ fn map_x(value: f64) -> f64 {
 
 fn map_y(value: f64) -> f64 {
     PLOT_Y + PLOT_SIZE - (value - DOMAIN_LOW) / (DOMAIN_HIGH - DOMAIN_LOW) * PLOT_SIZE
+}
+
+/// The box of a driver's number.
+pub fn driver_label_box(p: &DriverPoint) -> Rect {
+    number_box(p.label_x, p.label_y, p.number)
+}
+
+/// The whisker lines of a point, as segments.
+pub fn whiskers(p: &DriverPoint) -> [((f64, f64), (f64, f64)); 2] {
+    [((p.x1, p.y), (p.x2, p.y)), ((p.x, p.y1), (p.x, p.y2))]
+}
+
+/// Sets every driver's number where its box meets no whisker line, no point and no
+/// other number (and, while there is such room near, stays inside the plot and off the
+/// quadrants' labels in the corners); in id order. Returns the boxes.
+fn label_drivers(points: &mut [DriverPoint]) -> Vec<Rect> {
+    let lines: Vec<((f64, f64), (f64, f64))> = points.iter().flat_map(whiskers).collect();
+    let discs: Vec<(f64, f64, f64)> = points.iter().map(|p| (p.x, p.y, p.r)).collect();
+    let plot = Rect::new(PLOT_X, PLOT_Y, PLOT_X + PLOT_SIZE, PLOT_Y + PLOT_SIZE);
+    let corners = [
+        Rect::new(PLOT_X, PLOT_Y, PLOT_X + 190.0, PLOT_Y + 28.0),
+        Rect::new(
+            PLOT_X + PLOT_SIZE - 190.0,
+            PLOT_Y,
+            PLOT_X + PLOT_SIZE,
+            PLOT_Y + 28.0,
+        ),
+        Rect::new(
+            PLOT_X,
+            PLOT_Y + PLOT_SIZE - 28.0,
+            PLOT_X + 190.0,
+            PLOT_Y + PLOT_SIZE,
+        ),
+        Rect::new(
+            PLOT_X + PLOT_SIZE - 190.0,
+            PLOT_Y + PLOT_SIZE - 28.0,
+            PLOT_X + PLOT_SIZE,
+            PLOT_Y + PLOT_SIZE,
+        ),
+    ];
+    let mut taken: Vec<Rect> = Vec::new();
+    for p in points.iter_mut() {
+        let w = text_width(&p.number.to_string(), NUMBER_SIZE, true);
+        let spot = place(
+            (p.x, p.y),
+            p.r,
+            w,
+            NUMBER_SIZE,
+            &AROUND,
+            &|b| {
+                let b1 = b.grow(1.0);
+                taken.iter().any(|t| t.grow(0.5).overlaps(b))
+                    || lines.iter().any(|&(a, z)| b1.meets_segment(a, z))
+                    || discs.iter().any(|&(x, y, r)| b1.meets_circle(x, y, r))
+            },
+            &|b| {
+                b.x0 < plot.x0
+                    || b.y0 < plot.y0
+                    || b.x1 > plot.x1
+                    || b.y1 > plot.y1
+                    || corners.iter().any(|c| c.overlaps(b))
+            },
+        );
+        p.label_x = round1(spot.x);
+        p.label_y = round1(spot.y);
+        p.leader = spot.leader.map(|l| l.map(round1));
+        taken.push(driver_label_box(p));
+    }
+    taken
 }
 
 /// Lays out the driver map: impact along x, uncertainty up y, four quadrants split at
@@ -716,11 +1049,14 @@ pub fn driver_map(items: &[DriverItem]) -> DriverMap {
                 quadrant: Quadrant::of(impact, uncertainty),
                 label_x: round1(x + POINT_R + 2.0),
                 label_y: round1(y + 4.0),
+                leader: None,
                 dx: round1(dx),
                 dy: round1(dy),
             }
         })
-        .collect();
+        .collect::<Vec<DriverPoint>>();
+    let mut points = points;
+    let labels = label_drivers(&mut points);
 
     let ticks = |vertical: bool| -> Vec<Tick> {
         (1..=5)
@@ -788,9 +1124,16 @@ pub fn driver_map(items: &[DriverItem]) -> DriverMap {
     };
 
     let y_label = (PLOT_X - 48.0, PLOT_Y + PLOT_SIZE / 2.0);
+    let view = labels
+        .iter()
+        .fold(Rect::new(0.0, 0.0, MAP_WIDTH, MAP_HEIGHT), |all, b| {
+            all.union(&b.grow(4.0))
+        });
     DriverMap {
-        width: MAP_WIDTH,
-        height: MAP_HEIGHT,
+        view_x: round1(view.x0),
+        view_y: round1(view.y0),
+        width: round1(view.width()),
+        height: round1(view.height()),
         plot_x: PLOT_X,
         plot_y: PLOT_Y,
         plot_w: PLOT_SIZE,
@@ -815,35 +1158,38 @@ pub fn driver_map(items: &[DriverItem]) -> DriverMap {
 // Rating distribution
 // ---------------------------------------------------------------------------------
 
-const DIST_WIDTH: f64 = 320.0;
-const DIST_HEIGHT: f64 = 90.0;
-const DIST_MARGIN: f64 = 20.0;
-/// Top of the area of dots, median and interquartile band.
-const DIST_TOP: f64 = 8.0;
-/// The axis line; dots stand on it, scale labels hang below it.
-const DIST_AXIS: f64 = 66.0;
-const DOT_R: f64 = 3.0;
-const DOT_PITCH: f64 = 7.0;
-/// The most dots a column shows; with more answers it shows one fewer and the count.
-const MAX_STACK: usize = 7;
+const DIST_WIDTH: f64 = 600.0;
+const DIST_HEIGHT: f64 = 250.0;
+const DIST_MARGIN: f64 = 24.0;
+/// Top of the area of bars, median and interquartile band.
+const DIST_TOP: f64 = 12.0;
+/// The axis line; bars stand on it, scale labels hang below it.
+const DIST_AXIS: f64 = 176.0;
+/// Room kept above the tallest bar for its count.
+const COUNT_ROOM: f64 = 22.0;
+/// A bar's width as a share of its column.
+const BAR_SHARE: f64 = 0.56;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Distribution {
     /// viewBox width and height.
     pub width: f64,
     pub height: f64,
-    /// The area of dots, median line and interquartile band: `top` down to `axis_y`.
+    /// The area of bars, median line and interquartile band: `top` down to `axis_y`.
     pub top: f64,
     pub axis_y: f64,
     pub band_h: f64,
+    /// The median line's upper end: below the room of the counts, so it crosses none.
+    pub median_y1: f64,
     pub axis_x1: f64,
     pub axis_x2: f64,
-    /// Width of a column (for the own-answer frame), and the dot radius.
+    /// Width of a column (for the own-answer frame).
     pub col_w: f64,
-    pub dot_r: f64,
-    /// Lower end of the tick marks under the axis, and baseline of the scale labels.
+    /// Lower end of the tick marks under the axis, the baseline of the scale labels'
+    /// first line (the number) and of their second (the scale's word).
     pub tick_y2: f64,
     pub tick_label_y: f64,
+    pub word_label_y: f64,
     pub columns: Vec<Column>,
     pub n: usize,
     pub dont_know: usize,
@@ -858,32 +1204,29 @@ pub struct Distribution {
     pub own_rect_x: Option<f64>,
 }
 
-/// One scale point and its answers.
+/// One scale point and its answers: a bar as tall as its share of the largest count,
+/// with the count printed on it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Column {
     pub value: i32,
     /// Centre of the column (its tick).
     pub x: f64,
-    /// All answers on this point, shown or not.
+    /// All answers on this point.
     pub count: usize,
-    /// The dots drawn, bottom first.
-    pub dots: Vec<Dot>,
-    /// More answers than dots: the count is printed at (`x`, `count_y`) above the dots.
-    pub overflow: bool,
+    /// The bar: left edge, top, width and height (0 high when no one answered so).
+    pub bar_x: f64,
+    pub bar_y: f64,
+    pub bar_w: f64,
+    pub bar_h: f64,
+    /// Baseline of the count, just above the bar.
     pub count_y: f64,
     /// Whether this is the viewer's own answer.
     pub own: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Dot {
-    pub cx: f64,
-    pub cy: f64,
-}
-
-/// Lays out the distribution of one question's answers: a column per scale point with
-/// one dot per answer, the median as a line, the interquartile range as a band, and
-/// the viewer's own answer framed. Columns with more answers than fit print the count.
+/// Lays out the distribution of one question's answers: a bar per scale point with the
+/// count on it, the median as a line, the interquartile range as a band, and the
+/// viewer's own answer framed.
 pub fn distribution(summary: &Summary, scale: Scale, own: Option<i32>) -> Distribution {
     let points: Vec<i32> = scale.points().collect();
     let step = (DIST_WIDTH - 2.0 * DIST_MARGIN) / points.len().max(1) as f64;
@@ -892,27 +1235,27 @@ pub fn distribution(summary: &Summary, scale: Scale, own: Option<i32>) -> Distri
         DIST_MARGIN + (value - f64::from(scale.min) + 0.5) * step
     };
     let own = own.filter(|&v| scale.contains(v));
-    let base = DIST_AXIS - DOT_R - 3.0;
+    let counts: Vec<usize> = (0..points.len())
+        .map(|i| summary.counts.get(i).copied().unwrap_or(0))
+        .collect();
+    let most = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
+    let room = DIST_AXIS - DIST_TOP - COUNT_ROOM;
+    let bar_w = step * BAR_SHARE;
     let columns = points
         .iter()
-        .enumerate()
-        .map(|(i, &value)| {
-            let count = summary.counts.get(i).copied().unwrap_or(0);
-            let overflow = count > MAX_STACK;
-            let shown = if overflow { MAX_STACK - 1 } else { count };
+        .zip(&counts)
+        .map(|(&value, &count)| {
             let x = round1(x_of(f64::from(value)));
+            let h = count as f64 / most * room;
             Column {
                 value,
                 x,
                 count,
-                dots: (0..shown)
-                    .map(|j| Dot {
-                        cx: x,
-                        cy: round1(base - j as f64 * DOT_PITCH),
-                    })
-                    .collect(),
-                overflow,
-                count_y: round1(base - (MAX_STACK - 1) as f64 * DOT_PITCH + 2.0),
+                bar_x: round1(x - bar_w / 2.0),
+                bar_y: round1(DIST_AXIS - h),
+                bar_w: round1(bar_w),
+                bar_h: round1(h),
+                count_y: round1(DIST_AXIS - h - 6.0),
                 own: own == Some(value),
             }
         })
@@ -926,12 +1269,13 @@ pub fn distribution(summary: &Summary, scale: Scale, own: Option<i32>) -> Distri
         top: DIST_TOP,
         axis_y: DIST_AXIS,
         band_h: DIST_AXIS - DIST_TOP,
+        median_y1: DIST_TOP + COUNT_ROOM,
         axis_x1: DIST_MARGIN,
         axis_x2: DIST_WIDTH - DIST_MARGIN,
         col_w: round1(step - 2.0),
-        dot_r: DOT_R,
-        tick_y2: DIST_AXIS + 4.0,
-        tick_label_y: DIST_AXIS + 17.0,
+        tick_y2: DIST_AXIS + 5.0,
+        tick_label_y: DIST_AXIS + 24.0,
+        word_label_y: DIST_AXIS + 44.0,
         columns,
         n: summary.n,
         dont_know: summary.dont_know,
@@ -948,6 +1292,11 @@ pub fn distribution(summary: &Summary, scale: Scale, own: Option<i32>) -> Distri
 mod tests {
     use super::*;
     use crate::domain::stats::summarise;
+
+    /// The radar's geometry without words.
+    fn radar(items: &[RadarItem], sectors: usize, rings: usize) -> Radar {
+        super::radar(items, sectors, rings, &RadarText::NONE)
+    }
 
     fn item(id: i64, sector: usize, ring: Option<usize>) -> RadarItem {
         RadarItem {
@@ -1030,7 +1379,12 @@ mod tests {
         let after = radar(&more, 6, 4);
         assert!(after.has_unplaced_ring && !before.has_unplaced_ring);
         for id in [1, 2, 3] {
-            let find = |r: &Radar| r.markers.iter().find(|m| m.id == id).cloned();
+            let find = |r: &Radar| {
+                r.markers
+                    .iter()
+                    .find(|m| m.id == id)
+                    .map(|m| (m.x, m.y, m.r, m.path.clone()))
+            };
             assert_eq!(find(&before), find(&after));
         }
     }
@@ -1240,45 +1594,38 @@ mod tests {
     }
 
     #[test]
-    fn the_distribution_stacks_one_dot_per_answer() {
+    fn the_distribution_draws_a_bar_per_point_with_its_count() {
         let s = summarise(
             &[Some(1), Some(2), Some(2), Some(4), Some(4), Some(4), None],
             Scale::ONE_TO_FIVE,
             3,
         );
         let d = distribution(&s, Scale::ONE_TO_FIVE, Some(2));
-        let dots: Vec<usize> = d.columns.iter().map(|c| c.dots.len()).collect();
-        assert_eq!(dots, vec![1, 2, 0, 3, 0]);
-        // Columns 56 px wide from 20: centres 48, 104, 160, 216, 272.
+        let counts: Vec<usize> = d.columns.iter().map(|c| c.count).collect();
+        assert_eq!(counts, vec![1, 2, 0, 3, 0]);
+        // Columns 110.4 px wide from 24: centres 79.2, 189.6, 300, 410.4, 520.8.
         let xs: Vec<f64> = d.columns.iter().map(|c| c.x).collect();
-        assert_eq!(xs, vec![48.0, 104.0, 160.0, 216.0, 272.0]);
+        assert_eq!(xs, vec![79.2, 189.6, 300.0, 410.4, 520.8]);
+        // The tallest bar fills the room under its count; the others in proportion.
+        let tallest = &d.columns[3];
+        assert_eq!(tallest.bar_y, d.top + COUNT_ROOM);
+        assert!((d.columns[1].bar_h * 1.5 - tallest.bar_h).abs() < 0.2);
+        assert_eq!(d.columns[2].bar_h, 0.0);
+        assert!(
+            d.columns
+                .iter()
+                .all(|c| c.count_y < c.bar_y && c.count_y > d.top)
+        );
         // Sorted 1 2 2 4 4 4: median h = 2.5 → 3; q1 h = 1.25 → 2; q3 h = 3.75 → 4.
-        assert_eq!(d.median_x, Some(160.0));
+        assert_eq!(d.median_x, Some(300.0));
         assert_eq!(
             (d.iqr_x1, d.iqr_x2, d.iqr_w),
-            (Some(104.0), Some(216.0), Some(112.0))
+            (Some(189.6), Some(410.4), Some(220.8))
         );
-        assert_eq!(d.own_x, Some(104.0));
-        assert_eq!(d.own_rect_x, Some(77.0));
+        assert_eq!(d.own_x, Some(189.6));
         assert!(d.columns[1].own && !d.columns[0].own);
         assert_eq!((d.n, d.dont_know), (6, 1));
-        let column = &d.columns[3];
-        assert!(column.dots[0].cy > column.dots[1].cy);
-        assert!(column.dots.iter().all(|dot| dot.cy - d.dot_r >= d.top));
-    }
-
-    #[test]
-    fn a_tall_column_shows_its_count() {
-        let values: Vec<Option<i32>> = (0..30).map(|i| Some(if i < 25 { 0 } else { 2 })).collect();
-        let scale = Scale::MINUS_TWO_TO_TWO;
-        let d = distribution(&summarise(&values, scale, 3), scale, Some(7));
-        let middle = &d.columns[2];
-        assert_eq!((middle.value, middle.count, middle.overflow), (0, 25, true));
-        assert_eq!(middle.dots.len(), MAX_STACK - 1);
-        assert!(middle.count_y > d.top && middle.count_y < middle.dots[MAX_STACK - 2].cy);
-        assert!(!d.columns[4].overflow && d.columns[4].dots.len() == 5);
-        assert_eq!(d.own_x, None);
-        assert_eq!(d.iqr_w, Some(0.0));
+        assert!(d.word_label_y < d.height && d.tick_label_y > d.axis_y);
     }
 
     #[test]
@@ -1289,7 +1636,7 @@ mod tests {
             None,
         );
         assert_eq!(d.columns.len(), 5);
-        assert!(d.columns.iter().all(|c| c.dots.is_empty() && c.count == 0));
+        assert!(d.columns.iter().all(|c| c.bar_h == 0.0 && c.count == 0));
         assert_eq!((d.median_x, d.iqr_x1, d.own_x), (None, None, None));
         // A summary of another scale is read as far as it goes.
         let other = summarise(&[Some(1)], Scale { min: 1, max: 2 }, 3);
@@ -1307,5 +1654,210 @@ mod tests {
         assert_eq!(num(12.0), "12");
         assert_eq!(apportion(5, &[0, 0]), vec![3, 2]);
         assert_eq!(apportion(7, &[1, 2, 3]), vec![1, 2, 4]);
+    }
+
+    fn words() -> (Vec<String>, Vec<String>, Vec<(Shape, String)>) {
+        let sectors = [
+            "Sociala",
+            "Teknologiska",
+            "Ekonomiska",
+            "Ekologiska",
+            "Politiska",
+            "Värderingar",
+        ]
+        .map(String::from)
+        .to_vec();
+        let rings = [
+            "Nu–2030",
+            "2030–2040",
+            "2040–2050",
+            "Efter 2050",
+            "Ingen tidsperiod",
+        ]
+        .map(String::from)
+        .to_vec();
+        let legend = [
+            "Signal",
+            "Trend",
+            "Megatrend",
+            "Drivkraft",
+            "Osäkerhet",
+            "Wild card",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (Shape::for_index(i), w.to_string()))
+        .collect();
+        (sectors, rings, legend)
+    }
+
+    fn worded(items: &[RadarItem]) -> (Radar, Rect) {
+        let (sectors, rings, legend) = words();
+        let text = RadarText {
+            sectors: &sectors,
+            rings: &rings,
+            legend: &legend,
+            unrated: "Inte skattad",
+        };
+        let r = super::radar(items, 6, 4, &text);
+        let drawn = r.drawing_box(&text);
+        (r, drawn)
+    }
+
+    /// No two labels (numbers, ring and sector labels) share any area.
+    fn assert_labels_apart(r: &Radar) {
+        let (sectors, rings, legend) = words();
+        let text = RadarText {
+            sectors: &sectors,
+            rings: &rings,
+            legend: &legend,
+            unrated: "",
+        };
+        assert_eq!(r.word_boxes, r.word_boxes(&text));
+        assert_eq!(r.label_boxes().len(), r.word_boxes.len() + r.markers.len());
+        let mut boxes: Vec<(String, Rect)> = r
+            .word_boxes(&text)
+            .into_iter()
+            .enumerate()
+            .map(|(i, b)| (format!("word {i}"), b))
+            .collect();
+        boxes.extend(
+            r.markers
+                .iter()
+                .map(|m| (format!("#{}", m.number), m.label_box())),
+        );
+        for (i, (a, ra)) in boxes.iter().enumerate() {
+            for (b, rb) in &boxes[i + 1..] {
+                assert!(!ra.overlaps(rb), "{a} {ra:?} and {b} {rb:?} overlap");
+            }
+        }
+    }
+
+    /// A radar of 44 notes spread over every ring and sector (denser than any of the
+    /// demo's, which `tests/it/charts_download.rs` checks as drawn) and one of 60 notes,
+    /// a third of them in one cell: no label meets another.
+    #[test]
+    fn radar_labels_never_collide() {
+        let demo: Vec<RadarItem> = (1..=44)
+            .map(|id| {
+                let ring = if id % 9 == 0 {
+                    None
+                } else {
+                    Some((id as usize * 7) % 4)
+                };
+                item(id + 100, (id as usize * 5) % 6, ring)
+            })
+            .collect();
+        let (r, _) = worded(&demo);
+        assert_labels_apart(&r);
+        let mut sixty: Vec<RadarItem> = (1..=20).map(|id| item(id, 1, Some(0))).collect();
+        sixty.extend((21..=60).map(|id| item(id, (id as usize) % 6, Some(id as usize % 4))));
+        let (r, _) = worded(&sixty);
+        assert_labels_apart(&r);
+        assert!(r.markers.iter().any(|m| m.leader.is_some()));
+        // A leader runs from its marker's edge to its number's box.
+        for m in r.markers.iter().filter(|m| m.leader.is_some()) {
+            let [x1, y1, x2, y2] = m.leader.unwrap();
+            assert!(((x1 - m.x).hypot(y1 - m.y) - 1.2 * m.r).abs() < 0.2);
+            assert!(m.label_box().grow(0.2).meets_circle(x2, y2, 0.1));
+        }
+    }
+
+    #[test]
+    fn the_legend_draws_every_shape_on_the_chart() {
+        let mut items: Vec<RadarItem> = (0..5).map(|id| item(id, 0, Some(1))).collect();
+        items[2].size = None;
+        let (r, _) = worded(&items);
+        let used: std::collections::BTreeSet<&str> =
+            r.markers.iter().map(|m| m.shape.key()).collect();
+        let drawn: std::collections::BTreeSet<&str> = r
+            .legend
+            .iter()
+            .filter(|e| e.rated && e.path.starts_with('M') && e.path.ends_with('Z'))
+            .map(|e| e.shape.key())
+            .collect();
+        assert_eq!(used, drawn);
+        assert!(
+            r.legend
+                .iter()
+                .any(|e| !e.rated && e.label == "Inte skattad")
+        );
+        // Below the rings, and within the viewBox.
+        for e in &r.legend {
+            assert!(e.y > r.centre + r.radius);
+            assert!(e.y < r.view_y + r.view_h && e.x > r.view_x);
+        }
+    }
+
+    #[test]
+    fn the_view_box_fits_the_drawing() {
+        for items in [
+            vec![item(1, 0, Some(0))],
+            (1..=44)
+                .map(|id| item(id, id as usize % 6, Some(id as usize % 4)))
+                .collect(),
+            (1..=30).map(|id| item(id, 2, None)).collect(),
+        ] {
+            let (r, drawn) = worded(&items);
+            // No empty band on any side wider than 3 % of the viewBox.
+            let gaps = [
+                (drawn.x0 - r.view_x) / r.view_w,
+                (r.view_x + r.view_w - drawn.x1) / r.view_w,
+                (drawn.y0 - r.view_y) / r.view_h,
+                (r.view_y + r.view_h - drawn.y1) / r.view_h,
+            ];
+            assert!(gaps.iter().all(|g| (0.0..0.03).contains(g)), "{gaps:?}");
+            // The rings take most of the width.
+            assert!(2.0 * r.radius / r.view_w > 0.6, "{}", r.view_w);
+        }
+    }
+
+    #[test]
+    fn driver_labels_stay_clear_of_whiskers_and_points() {
+        // 40 drivers crowded in the middle of the map, with long whiskers.
+        let items: Vec<DriverItem> = (1..=40)
+            .map(|id| {
+                let impact = 2.0 + ((id * 7) % 9) as f64 * 0.25;
+                let uncertainty = 2.0 + ((id * 5) % 9) as f64 * 0.25;
+                DriverItem {
+                    id,
+                    number: id as usize * 3,
+                    impact_median: impact,
+                    impact_q1: impact - 0.75,
+                    impact_q3: impact + 0.5,
+                    uncertainty_median: uncertainty,
+                    uncertainty_q1: uncertainty - 0.5,
+                    uncertainty_q3: uncertainty + 1.0,
+                }
+            })
+            .collect();
+        let m = driver_map(&items);
+        let boxes: Vec<Rect> = m.points.iter().map(driver_label_box).collect();
+        for (i, b) in boxes.iter().enumerate() {
+            for p in &m.points {
+                for (a, z) in whiskers(p) {
+                    assert!(
+                        !b.meets_segment(a, z),
+                        "#{} meets a whisker of #{}",
+                        m.points[i].number,
+                        p.number
+                    );
+                }
+                assert!(
+                    !b.meets_circle(p.x, p.y, p.r),
+                    "#{} meets point #{}",
+                    m.points[i].number,
+                    p.number
+                );
+            }
+            for c in &boxes[i + 1..] {
+                assert!(!b.overlaps(c));
+            }
+            // Every label is inside the viewBox.
+            assert!(b.x0 >= m.view_x && b.y0 >= m.view_y);
+            assert!(b.x1 <= m.view_x + m.width && b.y1 <= m.view_y + m.height);
+        }
+        // The same drivers always get the same places.
+        assert_eq!(driver_map(&items), m);
     }
 }

@@ -2,7 +2,11 @@
 //! the organisation's ranking of the trend, with Borda points totalled per trend and per
 //! organisation, and the geometry of its SVG.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
+
+use super::placement::text_width;
 
 use super::assignment::TrendRanking;
 
@@ -49,6 +53,29 @@ pub struct Column {
     pub most: usize,
     pub least: usize,
     pub x: f64,
+    /// The trend's name over its column (shortened to [`HEADER_CHARS`]), set turned up
+    /// to the right from its baseline start (`label_x`, `label_y`) by `label_transform`.
+    pub title: String,
+    pub label_x: f64,
+    pub label_y: f64,
+    pub label_transform: String,
+}
+
+/// The longest trend name set over a column; a longer one ends in "…" (the table beside
+/// the chart has it whole).
+pub const HEADER_CHARS: usize = 30;
+/// Size of the names over the columns.
+const HEADER_SIZE: f64 = 12.0;
+
+/// A name shortened to `max` characters, with "…" when cut.
+fn shorten(name: &str, max: usize) -> String {
+    let name = name.trim();
+    if name.chars().count() <= max {
+        name.to_string()
+    } else {
+        let cut: String = name.chars().take(max - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -66,7 +93,15 @@ pub struct Heatmap {
 /// given. Columns are the ranked trends, highest Borda total first (ties by note
 /// number), so the same rankings always give the same picture.
 pub fn heatmap(rankings: &[(i64, String, TrendRanking)]) -> Heatmap {
-    use std::collections::BTreeMap;
+    heatmap_named(rankings, &BTreeMap::new())
+}
+
+/// The heatmap with each trend's name (by note id) over its column, turned 45° up to the
+/// right; the room above the rows and to the right is made for the longest name.
+pub fn heatmap_named(
+    rankings: &[(i64, String, TrendRanking)],
+    titles: &BTreeMap<i64, String>,
+) -> Heatmap {
     let mut totals: BTreeMap<i64, (i32, usize, usize)> = BTreeMap::new();
     for (_, _, ranking) in rankings {
         for (i, r) in ranking.most.iter().enumerate() {
@@ -82,17 +117,44 @@ pub fn heatmap(rankings: &[(i64, String, TrendRanking)]) -> Heatmap {
     }
     let mut order: Vec<(i64, (i32, usize, usize))> = totals.into_iter().collect();
     order.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(&b.0)));
-    let (cell, label_width, top) = (36.0, 220.0, 40.0);
+    // The organisations' names stand left of the rows, whole.
+    let cell = 36.0;
+    let label_width = rankings
+        .iter()
+        .map(|(_, name, _)| (text_width(name, 13.0, true) + 16.0).round())
+        .fold(220.0, f64::max);
+    let names: Vec<String> = order
+        .iter()
+        .map(|(note, _)| match titles.get(note) {
+            Some(title) => format!("#{note} {}", shorten(title, HEADER_CHARS)),
+            None => format!("#{note}"),
+        })
+        .collect();
+    // A name turned 45° reaches up and right by its width over √2.
+    let reach = names
+        .iter()
+        .map(|n| text_width(n, HEADER_SIZE, false) * std::f64::consts::FRAC_1_SQRT_2)
+        .fold(0.0, f64::max);
+    let top = (reach + 20.0).round().max(40.0);
     let columns: Vec<Column> = order
         .iter()
+        .zip(names)
         .enumerate()
-        .map(|(i, (note, (total, most, least)))| Column {
-            note_id: *note,
-            number: *note as usize,
-            total: *total,
-            most: *most,
-            least: *least,
-            x: label_width + i as f64 * cell,
+        .map(|(i, ((note, (total, most, least)), title))| {
+            let x = label_width + i as f64 * cell;
+            let (lx, ly) = (x + cell / 2.0 - 4.0, top - 8.0);
+            Column {
+                note_id: *note,
+                number: *note as usize,
+                total: *total,
+                most: *most,
+                least: *least,
+                x,
+                title,
+                label_x: lx,
+                label_y: ly,
+                label_transform: format!("rotate(-45 {lx} {ly})"),
+            }
         })
         .collect();
     let rows: Vec<Row> = rankings
@@ -138,8 +200,17 @@ pub fn heatmap(rankings: &[(i64, String, TrendRanking)]) -> Heatmap {
             }
         })
         .collect();
+    // The last name reaches out right of the last column.
+    let reach_right = columns
+        .last()
+        .map(|c| {
+            c.label_x + text_width(&c.title, HEADER_SIZE, false) * std::f64::consts::FRAC_1_SQRT_2
+        })
+        .unwrap_or(0.0);
     Heatmap {
-        width: label_width + columns.len().max(1) as f64 * cell + 8.0,
+        width: (label_width + columns.len().max(1) as f64 * cell + 8.0)
+            .max(reach_right + 16.0)
+            .round(),
         height: top + rows.len().max(1) as f64 * cell + 8.0,
         columns,
         rows,
@@ -210,5 +281,47 @@ mod tests {
                 (2, "B".into(), ranking(&[11, 12], &[10])),
             ])
         );
+    }
+
+    #[test]
+    fn trend_names_stand_over_their_columns_with_room_for_them() {
+        let rankings = [
+            (1, "A".to_string(), ranking(&[10, 11], &[12])),
+            (
+                2,
+                "Sveriges Kommuner och Landsting (SKL)".to_string(),
+                ranking(&[11, 12], &[10]),
+            ),
+        ];
+        let titles: BTreeMap<i64, String> = [
+            (10, "Åldrande befolkning".to_string()),
+            (11, "Grön omställning".to_string()),
+            (
+                12,
+                "En förändrad sammanhållningspolitik i hela Europeiska unionen".to_string(),
+            ),
+        ]
+        .into();
+        let plain = heatmap(&rankings);
+        let named = heatmap_named(&rankings, &titles);
+        let headers: Vec<&str> = named.columns.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(
+            headers,
+            [
+                "#11 Grön omställning",
+                "#10 Åldrande befolkning",
+                "#12 En förändrad sammanhållningsp…"
+            ]
+        );
+        assert_eq!(plain.columns[0].title, "#11");
+        // Room above for the turned names, right for the last one, left for the longest
+        // organisation's name.
+        assert!(named.top > plain.top && named.rows[0].y == named.top);
+        let last = named.columns.last().unwrap();
+        let reach = last.label_x
+            + text_width(&last.title, HEADER_SIZE, false) * std::f64::consts::FRAC_1_SQRT_2;
+        assert!(named.width >= reach);
+        assert!(named.label_width >= text_width(&rankings[1].1, 13.0, true));
+        assert!(last.label_transform.starts_with("rotate(-45 "));
     }
 }

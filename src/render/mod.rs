@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod links;
 pub mod markdown;
 pub mod print;
+pub mod raster;
 pub mod table;
 
 use std::fmt;
@@ -571,7 +572,15 @@ mod tests {
     fn assert_accessible_svg(svg: &str, uid: &str) {
         assert_eq!(svg.matches("<svg").count(), 1);
         assert!(svg.contains("role=\"img\""));
-        assert!(svg.contains("viewBox=\"0 0 "));
+        assert!(svg.contains("viewBox=\""));
+        // Sized to the page: no fixed width or height on the chart itself.
+        let root = svg.split("<svg").nth(1).unwrap().split('>').next().unwrap();
+        assert!(
+            !root.contains(" width=") && !root.contains(" height="),
+            "{root}"
+        );
+        // The site's style sheet styles none of it.
+        assert!(!root.contains("class=\"chart "), "{root}");
         assert!(svg.contains(&format!("aria-labelledby=\"{uid}-title {uid}-desc\"")));
         assert!(svg.contains(&format!("<title id=\"{uid}-title\">")));
         assert!(svg.contains(&format!("<desc id=\"{uid}-desc\">")));
@@ -584,7 +593,7 @@ mod tests {
             ("<path ", " fill=\""),
         ]
         .into_iter()
-        .chain([("<line ", " stroke=\"")])
+        .chain([("<line ", " stroke=\""), ("<text ", " font-size=\"")])
         {
             for element in svg.split(shape).skip(1) {
                 let element = element.split("/>").next().unwrap_or_default();
@@ -605,7 +614,7 @@ mod tests {
                 size: (id % 3 != 0).then_some(3.0),
             })
             .collect();
-        let radar = chart::radar(&items, 6, 4);
+        let radar = chart::radar(&items, 6, 4, &chart::RadarText::NONE);
         let ctx = context! {
             r => Value::from_serialize(&radar),
             heading => "Trender <& radar>",
@@ -669,7 +678,7 @@ mod tests {
     }
 
     #[test]
-    fn the_distribution_draws_one_dot_per_answer_and_counts_tall_columns() {
+    fn the_distribution_draws_bars_with_their_counts_and_the_scale_words() {
         let mut answers: Vec<Option<i32>> = vec![Some(1), Some(2), Some(2), None];
         answers.extend(std::iter::repeat_n(Some(4), 9));
         let summary = stats::summarise(&answers, Scale::ONE_TO_FIVE, stats::CONSENSUS_MIN_ANSWERS);
@@ -678,16 +687,22 @@ mod tests {
             d => Value::from_serialize(&d),
             heading => "Impact",
             about => "12 answers",
-            labels => vec!["1", "2", "3", "4", "5"],
+            labels => vec![vec!["1", "Very low"], vec!["2", "Low"], vec!["3", "Middle"], vec!["4", "High"], vec!["5", "Very high"]],
         };
         let svg = render_twice(
             "{% import 'charts.html' as c %}{{ c.distribution(d, heading, about, labels, uid='q7') }}",
             ctx,
         );
         assert_accessible_svg(&svg, "q7");
-        // 1 + 2 dots, then six of the nine on 4 and the count 9 above them.
-        assert_eq!(svg.matches("class=\"chart-dot\"").count(), 9);
-        assert!(svg.contains("text-anchor=\"middle\">9</text>"));
+        // Bars on 1, 2 and 4, and every point's count printed.
+        assert_eq!(svg.matches("class=\"chart-bar\"").count(), 3);
+        let counts: Vec<&str> = svg
+            .split("data-count=\"")
+            .skip(1)
+            .map(|c| c.split('"').next().unwrap())
+            .collect();
+        assert_eq!(counts, ["1", "2", "0", "9", "0"]);
+        assert!(svg.contains(">Very high</tspan>"));
         assert_eq!(svg.matches("class=\"chart-median\"").count(), 1);
         assert_eq!(svg.matches("class=\"chart-own\"").count(), 1);
         assert_eq!(svg.matches("class=\"chart-scale-label\"").count(), 5);

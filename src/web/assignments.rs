@@ -453,21 +453,31 @@ pub async fn heatmap(
     ctx: Ctx,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
+    let (phase, assignment, view) = heatmap_of(&state, &ctx, &slug).await?;
+    Ok(state
+        .render(&ctx, "heatmap.html", context! { phase, assignment, view })?
+        .into_response())
+}
+
+/// A phase's heatmap, ready to draw, when the viewer may see it (the page and its
+/// downloads alike).
+pub(super) async fn heatmap_of<'a>(
+    state: &'a AppState,
+    ctx: &Ctx,
+    slug: &str,
+) -> Result<(&'a Phase, &'a HomeAssignment, minijinja::Value), AppError> {
     ctx.require(can_read_all)?;
-    let (phase, assignment) = phase_with_assignment(&state, &slug)?;
+    let (phase, assignment) = phase_with_assignment(state, slug)?;
     if !assignment
         .parts
         .contains(&crate::domain::programme::AssignmentPart::TrendRanking)
     {
         return Err(AppError::NotFound);
     }
-    let phase_slug = slug.clone();
+    let phase_slug = slug.to_string();
     let data = state
         .db
         .read(move |c| crate::app::embeds::heatmap_data(c, &phase_slug))
         .await?;
-    let view = super::embeds::heatmap_view(&data);
-    Ok(state
-        .render(&ctx, "heatmap.html", context! { phase, assignment, view })?
-        .into_response())
+    Ok((phase, assignment, super::embeds::heatmap_view(&data)))
 }

@@ -123,6 +123,15 @@ pub async fn create(
     Ok(Redirect::to(&format!("/editorial/{id}")).into_response())
 }
 
+/// A text the public may read now; none otherwise.
+pub(super) async fn public_text(state: &AppState, id: i64) -> Result<Publication, AppError> {
+    let text = text_of(state, id).await?;
+    if !is_public(text.status, text.publish_at, state.clock.now_seconds()) {
+        return Err(AppError::NotFound);
+    }
+    Ok(text)
+}
+
 async fn text_of(state: &AppState, id: i64) -> Result<Publication, AppError> {
     state
         .db
@@ -377,12 +386,12 @@ pub async fn public_show(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let text = text_of(&state, id).await?;
-    if !is_public(text.status, text.publish_at, state.clock.now_seconds()) {
-        return Err(AppError::NotFound);
-    }
+    let text = public_text(&state, id).await?;
     let material = embeds::frozen(text.snapshot.as_deref());
-    let shown = shown(&state, &ctx, &text.body, &material);
+    // Its charts can be downloaded, as frozen (see `web::charts`).
+    let charts = format!("/publications/{id}/charts");
+    let phases = state.programme.phases.len();
+    let shown = embeds::body_at(&text.body, &material, ctx.lang, phases, Some(&charts));
     Ok(state
         .render(&ctx, "publication_public.html", context! { text, shown })?
         .into_response())

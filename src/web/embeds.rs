@@ -55,14 +55,55 @@ pub fn quadrant_labels(lang: Lang) -> BTreeMap<&'static str, String> {
         .collect()
 }
 
-/// The radar of a round chart, ready to draw: geometry, labels and the chart's rows.
+/// The radar of a round chart, ready to draw: geometry (with room for its words),
+/// labels, the chart's rows and each note's title by id (for the list of the notes by
+/// ring and sector).
 pub fn radar_view(chart: &RoundChart, lang: Lang) -> Value {
-    let geometry = chart::radar(
+    let geometry = radar_geometry(chart, lang);
+    let titles: BTreeMap<String, &str> = chart
+        .rows
+        .iter()
+        .map(|r| (r.note_id.to_string(), r.title.as_str()))
+        .collect();
+    context! {
+        kind => "radar", chart, radar => geometry, labels => radar_labels(lang), titles,
+    }
+}
+
+/// The radar's geometry with room kept for its words in `lang`.
+pub fn radar_geometry(chart: &RoundChart, lang: Lang) -> chart::Radar {
+    let sectors = labels(
+        lang,
+        Category::ALL.iter().map(|c| format!("steep-{}", c.key())),
+    );
+    let mut rings = labels(
+        lang,
+        TimeBand::ALL.iter().map(|b| format!("band-{}", b.key())),
+    );
+    rings.push(text(lang, "radar-no-band"));
+    let legend: Vec<(Shape, String)> = NoteType::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            (
+                Shape::for_index(i),
+                text(lang, &format!("note-type-{}", t.key())),
+            )
+        })
+        .collect();
+    let unrated = text(lang, "chart-not-rated");
+    let words = chart::RadarText {
+        sectors: &sectors,
+        rings: &rings,
+        legend: &legend,
+        unrated: &unrated,
+    };
+    chart::radar(
         &chart.radar_items(),
         Category::ALL.len(),
         TimeBand::ALL.len(),
-    );
-    context! { kind => "radar", chart, radar => geometry, labels => radar_labels(lang) }
+        &words,
+    )
 }
 
 /// The driver map of a round chart, ready to draw, with each placed note's quadrant.
@@ -85,7 +126,12 @@ pub fn driver_view(chart: &RoundChart, lang: Lang) -> Value {
 
 /// The heatmap of a phase's rankings, ready to draw, with the trends' titles.
 pub fn heatmap_view(data: &HeatmapData) -> Value {
-    let map = crate::domain::heatmap::heatmap(&data.rankings());
+    let names: BTreeMap<i64, String> = data
+        .titles()
+        .into_iter()
+        .filter_map(|(id, title)| Some((id.parse().ok()?, title)))
+        .collect();
+    let map = crate::domain::heatmap::heatmap_named(&data.rankings(), &names);
     context! { kind => "heatmap", phase_slug => &data.phase_slug, map, titles => data.titles() }
 }
 
@@ -117,8 +163,31 @@ pub fn views(material: &Snapshot, lang: Lang, phases: usize) -> BTreeMap<String,
 /// A text split at its references, with what each shows: the context the body partial
 /// draws.
 pub fn body(text: &str, material: &Snapshot, lang: Lang, phases: usize) -> Value {
+    body_at(text, material, lang, phases, None)
+}
+
+/// The body of a published text whose charts can be downloaded as files under
+/// `downloads` (each chart view then has its `download` address, without extension).
+pub fn body_at(
+    text: &str,
+    material: &Snapshot,
+    lang: Lang,
+    phases: usize,
+    downloads: Option<&str>,
+) -> Value {
     let segments = crate::domain::embed::segments(text);
     let mut views = views(material, lang, phases);
+    if let Some(base) = downloads {
+        for (key, view) in views.iter_mut() {
+            if matches!(
+                material.get(key),
+                Some(Embedded::Radar(_) | Embedded::DriverMap(_) | Embedded::Heatmap(_))
+            ) {
+                let download = format!("{base}/{}", key.replacen(':', "-", 1));
+                *view = context! { download, ..view.clone() };
+            }
+        }
+    }
     // A reference the material lacks shows as missing, never as something live.
     for key in segments.iter().filter_map(|s| s.embed.as_ref()) {
         views

@@ -7,6 +7,7 @@ mod assignments;
 mod auth;
 mod bank;
 mod calendar;
+mod charts;
 pub mod context;
 mod editorial;
 pub mod embeds;
@@ -356,6 +357,7 @@ pub fn router(state: AppState) -> Router {
             "/registrations/{id}/cancel",
             post(events::cancel_registration),
         )
+        .merge(charts::routes())
         .route("/health", get(pages::health))
         .route("/robots.txt", get(assets::robots))
         .route("/favicon.ico", get(assets::favicon))

@@ -535,7 +535,7 @@ pub async fn radar(
 
 /// A round's chart data as the viewer may see it (the notes they may see, of everyone's
 /// answers or of one organisation's), with the organisations for the filter.
-async fn chart_page(
+pub(super) async fn chart_page(
     state: &AppState,
     ctx: &Ctx,
     id: i64,
@@ -579,6 +579,49 @@ pub async fn driver_map(
         .into_response())
 }
 
+/// The distribution of each criterion's answers, ready to draw: geometry, figures, and
+/// the scale's labels (the number over the scale's word, one line each).
+pub(super) fn distribution_views(
+    figures: Vec<app::rounds::CriterionFigures>,
+    lang: crate::domain::lang::Lang,
+) -> Vec<minijinja::Value> {
+    figures
+        .into_iter()
+        .map(|f| {
+            let geometry = chart::distribution(&f.summary, f.criterion.scale(), f.own);
+            let points = f.criterion.points();
+            let scale_labels: Vec<Vec<String>> = points
+                .iter()
+                .map(|p| {
+                    let number = crate::render::format_number(lang, f64::from(*p));
+                    let key = format!("scale-{}-{p}", f.criterion.key());
+                    let word = crate::render::i18n::text(lang, &key);
+                    // "3 – Måttlig": the number once, then the word alone.
+                    let word = word
+                        .split_once(" – ")
+                        .map_or(word.as_str(), |(_, w)| w)
+                        .to_string();
+                    if word == key {
+                        vec![number]
+                    } else {
+                        vec![number, word]
+                    }
+                })
+                .collect();
+            let by_organisation: Vec<minijinja::Value> = f
+                .by_organisation
+                .into_iter()
+                .map(|(name, summary)| context! { name, summary })
+                .collect();
+            context! {
+                kind => "distribution",
+                criterion => f.criterion.key(), summary => f.summary, geometry, own => f.own,
+                scale_labels, by_organisation, points,
+            }
+        })
+        .collect()
+}
+
 /// One note in a round: the distribution of answers per criterion (the viewer's own
 /// answer marked) and the figures per organisation.
 pub async fn note_figures(
@@ -588,26 +631,7 @@ pub async fn note_figures(
 ) -> Result<Response, AppError> {
     let (round, note, figures) =
         app::rounds::note_figures(&state.db, ctx.user()?, id, note_id).await?;
-    let charts: Vec<minijinja::Value> = figures
-        .into_iter()
-        .map(|f| {
-            let geometry = chart::distribution(&f.summary, f.criterion.scale(), f.own);
-            let points = f.criterion.points();
-            let scale_labels: Vec<String> = points
-                .iter()
-                .map(|p| crate::render::format_number(ctx.lang, f64::from(*p)))
-                .collect();
-            let by_organisation: Vec<minijinja::Value> = f
-                .by_organisation
-                .into_iter()
-                .map(|(name, summary)| context! { name, summary })
-                .collect();
-            context! {
-                criterion => f.criterion.key(), summary => f.summary, geometry, own => f.own,
-                scale_labels, by_organisation, points,
-            }
-        })
-        .collect();
+    let charts = distribution_views(figures, ctx.lang);
     let when = round_state(round.opens_at, round.closes_at, state.clock.now_seconds());
     let values = context! { round, note, criteria_charts => charts, state => when.key() };
     Ok(state

@@ -9,9 +9,9 @@ use framsyn::domain::programme::Programme;
 use framsyn::domain::user::Role;
 use framsyn::storage::submissions;
 
-const PAGE: &str = "/phases/omvarlden/assignment";
+pub(super) const PAGE: &str = "/phases/omvarlden/assignment";
 
-async fn trend(author: &impl Client, kind: &str, title: &str, then: &str) -> String {
+pub(super) async fn trend(author: &impl Client, kind: &str, title: &str, then: &str) -> String {
     let response = author
         .post(
             &format!("/bank/new?then={then}"),
@@ -23,7 +23,7 @@ async fn trend(author: &impl Client, kind: &str, title: &str, then: &str) -> Str
 }
 
 /// Two trends and a signal in the bank, written by strategist B's organisation.
-async fn bank(app: &TestApp) -> (String, String, String) {
+pub(super) async fn bank(app: &TestApp) -> (String, String, String) {
     let strategist = app.as_strategist_b().await;
     let first = trend(&strategist, "trend", "Åldrande befolkning", "submit").await;
     let second = trend(&strategist, "trend", "Grön omställning", "submit").await;

@@ -15,20 +15,20 @@ use framsyn::storage::publications;
 const STRATEGIST_B2: &str = "strateg2@norrbotten.test";
 
 /// The rounds' world (two notes, a round on both) with a second editor.
-async fn start(app: &TestApp) -> (World, i64, i64, i64) {
+pub(super) async fn start(app: &TestApp) -> (World, i64, i64, i64) {
     let (w, first, second, round) = setup(app).await;
     app.user(EDITOR_2, w.office, &[Role::Editor]);
     (w, first, second, round)
 }
 
 /// The second editor publishes the text.
-async fn publish(app: &TestApp, id: i64) -> TestResponse {
+pub(super) async fn publish(app: &TestApp, id: i64) -> TestResponse {
     let version = version_of(app, id);
     take(&app.as_user(EDITOR_2).await, id, &step(&version, "publish")).await
 }
 
 /// A text by the first editor with `body`, sent for review; returns its id.
-async fn text_in_review(app: &TestApp, body: &str) -> i64 {
+pub(super) async fn text_in_review(app: &TestApp, body: &str) -> i64 {
     let editor = app.as_editor().await;
     let created = editor
         .post(
@@ -48,7 +48,7 @@ async fn text_in_review(app: &TestApp, body: &str) -> i64 {
     id
 }
 
-async fn make_public(app: &TestApp, notes: &[i64]) {
+pub(super) async fn make_public(app: &TestApp, notes: &[i64]) {
     let editor = app.as_editor().await;
     for id in notes {
         let made = editor
@@ -83,7 +83,7 @@ async fn a_published_text_keeps_the_figures_it_showed_when_it_was_published() {
         .await;
     assert_eq!(preview.status, StatusCode::OK);
     preview.assert_contains("class=\"embed embed-radar\"");
-    preview.assert_contains("class=\"chart chart-radar\"");
+    preview.assert_contains("class=\"chart-svg chart-radar\"");
     preview.assert_contains(&radar_row(first, "4", "3"));
     preview.assert_contains(&format!(
         "<a href=\"/bank/{first}\">#{first} Åldrande befolkning</a>"
@@ -330,7 +330,7 @@ async fn every_kind_of_material_shows_in_the_preview_with_its_figures() {
         preview.assert_contains(&format!("class=\"embed embed-{kind}\""));
     }
     // Each chart with its figures in a table.
-    preview.assert_contains("class=\"chart chart-drivers\"");
+    preview.assert_contains("class=\"chart-svg chart-drivers\"");
     preview.assert_contains(&format!(
         "<a href=\"/bank/{first}\">Åldrande befolkning</a></th><td>4</td>"
     ));

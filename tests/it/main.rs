@@ -17,6 +17,7 @@ mod assignments;
 mod auth;
 mod bank;
 mod binary;
+mod charts_download;
 mod demo;
 mod editorial;
 mod embeds;

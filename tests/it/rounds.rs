@@ -612,7 +612,14 @@ async fn a_notes_distribution_marks_ones_own_answer_and_splits_by_organisation()
     let page = analyst.get(&format!("/rounds/{round}/notes/{first}")).await;
     assert_eq!(page.status, StatusCode::OK);
     let svg = svg_of(&page);
-    assert_eq!(svg.matches("class=\"chart-dot\"").count(), 3);
+    // A bar per point answered, every point's count printed: three answers in all.
+    let counted: usize = svg
+        .split("data-count=\"")
+        .skip(1)
+        .map(|c| c.split('"').next().unwrap().parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(counted, 3);
+    assert!(svg.matches("class=\"chart-bar\"").count() >= 1);
     assert_eq!(svg.matches("class=\"chart-own\"").count(), 1);
     assert_eq!(svg.matches("class=\"chart-median\"").count(), 1);
     page.assert_contains("Ditt svar: 4 – Stor (markerat i bilden).");
