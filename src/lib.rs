@@ -85,8 +85,9 @@
 //! 503), the one way to show a form (`web::forms::FormPage`: a form's error summary names
 //! each field by its label, in form order, and a form whose write failed comes back with
 //! what was typed), the public assets and the print style sheet's page rules, table
-//! exports as CSV and XLSX (`web::forms::download`), handlers grouped by area, and the
-//! server loop ([`web::server`]: the request-header timeout, and the shutdown deadline
+//! exports as CSV and XLSX (`web::forms::download`), handlers grouped by area, the main
+//! navigation (`nav`: the areas grouped by what people do, the links each role uses,
+//! where a page belongs), and the server loop ([`web::server`]: the request-header timeout, and the shutdown deadline
 //! after which connections still open are closed). Text answers travel compressed, with
 //! a weak `ETag` and 304 for a client that has them (`transfer`).
 //!
@@ -113,7 +114,10 @@
 //!
 //! ### `phases/`, `templates/`, `assets/`
 //! Programmes as data (one file per phase, the method bank, each programme's demo), the
-//! page templates, the style sheet and the catalogues.
+//! page templates, the style sheets and the catalogues. The look is Designsystemet's:
+//! `assets/designsystemet.css` is vendored (written by `assets/designsystemet/update`
+//! from the theme's config, never edited by hand; its sources are not served), and
+//! `assets/framsyn.css` builds on its tokens.
 //!
 //! **Invariant:** nothing about a particular programme is in Rust.
 //!

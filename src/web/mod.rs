@@ -15,6 +15,7 @@ mod events;
 mod forms;
 mod input;
 mod methods;
+mod nav;
 mod organisations;
 mod pages;
 pub(crate) mod progress;
@@ -142,6 +143,7 @@ impl AppState {
             viewer => ctx.viewer.as_ref(),
             path => &ctx.path,
             langs => context::languages(),
+            nav => nav::menu(subject.as_ref(), &ctx.path),
             can,
         };
         let html = self
@@ -156,6 +158,8 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(pages::home))
         .route("/phases/{slug}", get(pages::phase))
+        .route("/start", get(nav::start))
+        .route("/assignments", get(nav::assignments))
         .route(
             "/phases/{slug}/assignment",
             get(assignments::own).post(assignments::write),
