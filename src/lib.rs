@@ -103,8 +103,9 @@
 //! what was typed), the public assets and the print style sheet's page rules, table
 //! exports as CSV and XLSX (`web::forms::download`), every chart as an SVG or PNG file
 //! under the access rules of the page that shows it (`charts`), handlers grouped by
-//! area, and the
-//! server loop ([`web::server`]: the request-header timeout, and the shutdown deadline
+//! area, the main navigation (`nav`: the areas grouped by what people do, the links each
+//! role uses, where a page belongs), and the server loop ([`web::server`]: the
+//! request-header timeout, and the shutdown deadline
 //! after which connections still open are closed). Text answers travel compressed, with
 //! a weak `ETag` and 304 for a client that has them (`transfer`).
 //!
@@ -133,7 +134,10 @@
 //!
 //! ### `phases/`, `templates/`, `assets/`
 //! Programmes as data (one file per phase, the method bank, each programme's demo), the
-//! page templates, the style sheet and the catalogues.
+//! page templates, the style sheets and the catalogues. The look is Designsystemet's:
+//! `assets/designsystemet.css` is vendored (written by `assets/designsystemet/update`
+//! from the theme's config, never edited by hand; its sources are not served), and
+//! `assets/framsyn.css` builds on its tokens.
 //!
 //! **Invariant:** nothing about a particular programme is in Rust.
 //!

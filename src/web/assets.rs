@@ -20,8 +20,9 @@ use crate::files::Folder;
 /// How long a browser may keep a file without asking again.
 const CACHE_CONTROL: &str = "public, max-age=3600";
 
-/// Folders under the assets that are not public.
-const PRIVATE: &[&str] = &["locales"];
+/// Folders under the assets that are not public (the design system's sources: its
+/// pages use the one file `designsystemet.css` its update script writes).
+const PRIVATE: &[&str] = &["locales", "designsystemet"];
 
 /// ETags of built-in files, by the address of their bytes (computed once per file).
 static EMBEDDED_TAGS: LazyLock<Mutex<HashMap<usize, String>>> = LazyLock::new(Default::default);

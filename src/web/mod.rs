@@ -16,6 +16,7 @@ mod events;
 mod forms;
 mod input;
 mod methods;
+mod nav;
 mod organisations;
 mod pages;
 pub(crate) mod progress;
@@ -144,6 +145,7 @@ impl AppState {
             viewer => ctx.viewer.as_ref(),
             path => &ctx.path,
             langs => context::languages(),
+            nav => nav::menu(subject.as_ref(), &ctx.path),
             can,
         };
         let html = self
@@ -159,6 +161,7 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(pages::home))
         .route("/start", get(start::start))
         .route("/phases/{slug}", get(pages::phase))
+        .route("/assignments", get(nav::assignments))
         .route(
             "/phases/{slug}/assignment",
             get(assignments::own).post(assignments::write),

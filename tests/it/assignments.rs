@@ -780,7 +780,10 @@ async fn the_organiser_is_not_tracked_as_a_participant() {
     assert!(!leader.get("/progress.csv").await.body.contains("Reglab"));
 
     let office = leader.get(&format!("/organisations/{}", w.office)).await;
-    assert_eq!(office.attrs("[data-organiser]", "class"), ["notice"]);
+    assert_eq!(
+        office.attrs("[data-organiser]", "class"),
+        ["ds-alert notice"]
+    );
     assert!(!office.body.contains("⚠"), "nothing overdue");
     let member = leader.get(&format!("/organisations/{}", w.org_b)).await;
     assert!(member.attrs("[data-organiser]", "class").is_empty());

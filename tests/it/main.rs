@@ -23,6 +23,7 @@ mod editorial;
 mod embeds;
 mod events;
 mod exports;
+mod face;
 mod i18n;
 mod input;
 mod language;

@@ -90,7 +90,7 @@ async fn a_visitor_is_sent_to_sign_in_and_signing_in_lands_on_the_start_page() {
     assert_eq!(roles(&page), ["strategist", "everyone"]);
     let home = app.get("/").await;
     assert_eq!(
-        home.attrs("a[href='/start']", "href").len(),
+        home.attrs("main a[href='/start']", "href").len(),
         1,
         "the programme page links to one's start page"
     );

@@ -363,7 +363,7 @@ async fn the_active_phase_form_and_its_log_follow_the_design_system() {
         ["f-reason"]
     );
     assert_eq!(
-        page.attrs("form button.ds-button", "data-variant"),
+        page.attrs("main form button.ds-button", "data-variant"),
         ["primary"]
     );
     assert_eq!(
