@@ -111,7 +111,11 @@ export async function login(page, base, email) {
   await page.goto(`${base}/login`);
   await page.fill('#email', email);
   await page.fill('#password', DEMO_PASSWORD);
-  await Promise.all([page.waitForURL(`${base}/`), page.click('main button[type=submit]')]);
+  // Signed-in people land on their start page (or the programme page, before it existed).
+  await Promise.all([
+    page.waitForURL((url) => url.origin === base && ['/', '/start'].includes(url.pathname)),
+    page.click('main button[type=submit]'),
+  ]);
 }
 
 /** Clicks a submit button and waits until the page it leads to has loaded (waiting for
