@@ -14,7 +14,9 @@
 //! active, people, roles and who may do what (`access`), events and iCalendar, the
 //! bank, sources and methods, rating rounds and their figures (`rating`, `stats`),
 //! chart geometry (`chart`), home assignments, progress and the heatmap, editorial
-//! texts and what they embed (`publication`, `embed`), images and input.
+//! texts and what they embed (`publication`, `embed`), images and input; pickers
+//! (`picker`: what a field naming notes or sources holds, numbers or words, and how a
+//! pick sent back completes it).
 //!
 //! **Invariant:** uses nothing of axum, rusqlite or minijinja, and reads no clock: the
 //! moment is always a parameter. Unit-tested directly.
@@ -50,6 +52,9 @@
 //! - [`app::bank`], [`app::sources`]: importing, editing, linking and merging notes,
 //!   undoing a merge or an archiving, restoring a revision's text; editing and citing
 //!   sources.
+//! - [`app::picker`]: the fields that name notes or sources resolved: numbers stand,
+//!   words are searched with the bank's visibility rules and wait for a pick among the
+//!   matches (nothing is saved meanwhile); the suggestions while typing.
 //!
 //! **Invariant:** nothing of HTTP, cookies or templates; tests call use cases directly.
 //!
@@ -85,7 +90,10 @@
 //! 503), the one way to show a form (`web::forms::FormPage`: a form's error summary names
 //! each field by its label, in form order, and a form whose write failed comes back with
 //! what was typed), the public assets and the print style sheet's page rules, table
-//! exports as CSV and XLSX (`web::forms::download`), handlers grouped by area, and the
+//! exports as CSV and XLSX (`web::forms::download`), pickers (`web::picker`: a form
+//! with fields naming notes or sources is read through `PickForm`, which resolves them
+//! before the form is taken; `/pick/notes` and `/pick/sources` suggest, as JSON, to the
+//! script `assets/picker.js`), handlers grouped by area, and the
 //! server loop ([`web::server`]: the request-header timeout, and the shutdown deadline
 //! after which connections still open are closed). Text answers travel compressed, with
 //! a weak `ETag` and 304 for a client that has them (`transfer`).

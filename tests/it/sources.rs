@@ -440,7 +440,7 @@ async fn a_note_cites_a_source_with_a_stance_seen_on_both_pages() {
     let page = strategist.get(&format!("/bank/{note}")).await;
     page.assert_contains("Notisen hänvisar inte till någon källa än.");
     page.assert_contains(&format!("action=\"/bank/{note}/sources\""));
-    page.assert_contains("<label for=\"f-source\">Källans nummer</label>");
+    assert_eq!(page.texts("label[for=f-source]"), ["Källans nummer"]);
 
     let response = cite(&strategist, note, source, "supports").await;
     assert_eq!(response.status, StatusCode::SEE_OTHER, "{}", response.body);
@@ -522,7 +522,7 @@ async fn a_refused_citation_comes_back_on_the_note_page_at_the_field() {
     let note = write_note(&strategist, "draft", "Digital vård").await;
     let path = format!("/bank/{note}/sources");
     let cases = [
-        ("tolv", "supports", "source", "error-source-number"),
+        ("tolv", "supports", "source", "error-pick-none-source"),
         ("", "supports", "source", "error-required"),
         ("4711", "supports", "source", "error-source-missing"),
         ("4711", "maybe", "stance", "error-choose"),
