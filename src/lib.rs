@@ -19,7 +19,8 @@
 //! label, whisker or point), home assignments, progress (a cell's one-word standing, the
 //! tracker's orders, names in the Nordic alphabets) and the heatmap, when an editorial
 //! output is due (`start`), editorial texts and what they embed (`publication`,
-//! `embed`), images and input.
+//! `embed`), images and input; pickers (`picker`: what a field naming notes or sources
+//! holds, numbers or words, and how a pick sent back completes it).
 //!
 //! **Invariant:** uses nothing of axum, rusqlite or minijinja, and reads no clock: the
 //! moment is always a parameter. Unit-tested directly.
@@ -64,6 +65,9 @@
 //! - [`app::bank`], [`app::sources`]: importing, editing, linking and merging notes,
 //!   undoing a merge or an archiving, restoring a revision's text; editing and citing
 //!   sources.
+//! - [`app::picker`]: the fields that name notes or sources resolved: numbers stand,
+//!   words are searched with the bank's visibility rules and wait for a pick among the
+//!   matches (nothing is saved meanwhile); the suggestions while typing.
 //!
 //! **Invariant:** nothing of HTTP, cookies or templates; tests call use cases directly.
 //!
@@ -102,10 +106,13 @@
 //! each field by its label, in form order, and a form whose write failed comes back with
 //! what was typed), the public assets and the print style sheet's page rules, table
 //! exports as CSV and XLSX (`web::forms::download`), every chart as an SVG or PNG file
-//! under the access rules of the page that shows it (`charts`), handlers grouped by
-//! area, the main navigation (`nav`: the areas grouped by what people do, the links each
-//! role uses, where a page belongs), and the server loop ([`web::server`]: the
-//! request-header timeout, and the shutdown deadline
+//! under the access rules of the page that shows it (`charts`), pickers (`web::picker`:
+//! a form with fields naming notes or sources is read through `PickForm`, which resolves
+//! them before the form is taken; `/pick/notes` and `/pick/sources` suggest, as JSON, to
+//! the script `assets/picker.js`), handlers grouped by area, the main navigation (`nav`:
+//! the areas grouped by what people do, the links each role uses, where a page belongs),
+//! and the server loop ([`web::server`]: the request-header timeout, and the shutdown
+//! deadline
 //! after which connections still open are closed). Text answers travel compressed, with
 //! a weak `ETag` and 304 for a client that has them (`transfer`).
 //!

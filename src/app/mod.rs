@@ -48,6 +48,7 @@ pub mod events;
 pub mod input;
 pub mod organisations;
 pub mod phases;
+pub mod picker;
 pub mod search;
 
 /// What a person may do, by their roles and organisation.

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::Result;
 use super::subject;
+use crate::domain::access::Subject;
 use crate::domain::bank::{can_curate, search_query};
 use crate::domain::methods::Method;
 use crate::storage::Db;
@@ -31,6 +32,20 @@ pub struct Found<'m> {
     pub methods: Vec<&'m Method>,
 }
 
+/// The notes an FTS5 query `fts` finds that `subject` (none: a visitor) may see, best
+/// first: the bank's visibility rules, for the search and for the pickers alike.
+pub fn visible_notes(subject: Option<&Subject>, fts: String, limit: i64) -> NoteFilter {
+    NoteFilter {
+        search: Some(fts),
+        by_relevance: true,
+        drafts_of: subject.map(|s| s.organisation_id),
+        all_drafts: subject.is_some_and(can_curate),
+        public_only: subject.is_none(),
+        limit,
+        ..Default::default()
+    }
+}
+
 /// Searches for what `typed` says, among `methods` too.
 pub async fn search<'m>(
     db: &Db,
@@ -43,15 +58,7 @@ pub async fn search<'m>(
     };
     let subject = viewer.map(subject);
     let signed_in = subject.is_some();
-    let notes_filter = NoteFilter {
-        search: Some(fts.clone()),
-        by_relevance: true,
-        drafts_of: subject.map(|s| s.organisation_id),
-        all_drafts: subject.is_some_and(|s| can_curate(&s)),
-        public_only: subject.is_none(),
-        limit: HITS,
-        ..Default::default()
-    };
+    let notes_filter = visible_notes(subject.as_ref(), fts.clone(), HITS);
     let sources_filter = SourceFilter {
         search: Some(fts.clone()),
         by_relevance: true,

@@ -51,6 +51,7 @@ pub mod input;
 pub mod lang;
 pub mod methods;
 pub mod organisation;
+pub mod picker;
 pub mod placement;
 pub mod programme;
 pub mod progress;

@@ -3,6 +3,7 @@
 //! them.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
 
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
@@ -12,13 +13,17 @@ use serde::Deserialize;
 
 use super::forms::FormPage;
 use super::forms::{Export, Form, download};
+use super::picker::{self, PickForm, Picks};
 use super::{AppError, AppState, Ctx};
 use crate::app;
 use crate::app::assignments::{ReviewInput, ReviewOutcome, WriteInput, WriteOutcome};
+use crate::app::picker::FieldView;
 use crate::domain::assignment::{
     self, Action, Errors, SubmissionStatus, Typed, can_read_all, can_review, can_write, is_late,
     part_fields,
 };
+use crate::domain::bank::NoteType;
+use crate::domain::picker::PickField;
 use crate::domain::programme::{HomeAssignment, Phase};
 use crate::render::table::Table;
 use crate::storage::bank::{self as notes};
@@ -83,6 +88,7 @@ async fn form_page(
     submission: Option<&Submission>,
     typed: &Typed,
     errors: &Errors,
+    pickers: &BTreeMap<&'static str, FieldView>,
 ) -> Result<FormPage, AppError> {
     let tz = state.programme.time_zone;
     let late = submission
@@ -96,7 +102,7 @@ async fn form_page(
     });
     let titles = ranked_titles(state, &submission.into_iter().collect::<Vec<_>>()).await?;
     Ok(FormPage::new("assignment.html", typed, errors).with(context! {
-        phase, assignment, submission, late, writable, titles,
+        phase, assignment, submission, late, writable, titles, pickers,
         most => assignment::RANK_MOST, least => assignment::RANK_LEAST,
         built => assignment.parts.iter().map(|p| (p.key(), assignment::part_is_built(*p))).collect::<BTreeMap<_, _>>(),
     }))
@@ -118,25 +124,52 @@ pub async fn own(
         }
         return Err(AppError::Forbidden);
     }
-    let (org, phase_slug) = (user.organisation_id, slug.clone());
-    let submission = state
-        .db
-        .read(move |c| submissions::get(c, &phase_slug, org))
-        .await?;
+    let submission = own_submission(&state, &slug, user.organisation_id).await?;
     let typed = submission
         .as_ref()
         .map(|s| fields_of(assignment, s))
         .unwrap_or_default();
+    let views = picker::shown(&state, &ctx, &typed).await?;
+    let current = submission.as_ref();
     form_page(
         &state,
         phase,
         assignment,
-        submission.as_ref(),
+        current,
         &typed,
         &Errors::new(),
+        &views,
     )
     .await?
     .render(&state, &ctx)
+}
+
+/// An organisation's submission for a phase, if it has one.
+async fn own_submission(
+    state: &AppState,
+    slug: &str,
+    org: i64,
+) -> Result<Option<Submission>, AppError> {
+    let phase_slug = slug.to_string();
+    Ok(state
+        .db
+        .read(move |c| submissions::get(c, &phase_slug, org))
+        .await?)
+}
+
+/// The trend ranking's fields name trends.
+impl Picks for Typed {
+    fn pick_fields() -> Vec<PickField> {
+        static FIELDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+            let most = (1..=assignment::RANK_MOST).map(|i| assignment::rank_field("most", i));
+            let least = (1..=assignment::RANK_LEAST).map(|i| assignment::rank_field("least", i));
+            most.chain(least).collect()
+        });
+        FIELDS
+            .iter()
+            .map(|name| PickField::note(name.as_str()).of_type(NoteType::Trend))
+            .collect()
+    }
 }
 
 /// Saves the organisation's draft, or submits it. Nothing is taken from a form with an
@@ -145,10 +178,33 @@ pub async fn write(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(slug): Path<String>,
-    Form(typed): Form<Typed>,
+    sent: PickForm<Typed>,
 ) -> Result<Response, AppError> {
     let user = ctx.user()?;
     let (phase, assignment) = phase_with_assignment(&state, &slug)?;
+    let picked = sent.resolve(&state, &ctx).await?;
+    let (typed, views) = (picked.form, picked.views);
+    if !picked.waiting.is_empty() {
+        let errors: Errors = picked
+            .waiting
+            .iter()
+            .map(|(f, m)| (f.to_string(), *m))
+            .collect();
+        if !can_write(&ctx.subject()?, user.organisation_id) {
+            return Err(AppError::Forbidden);
+        }
+        let current = own_submission(&state, &slug, user.organisation_id).await?;
+        let page = form_page(
+            &state,
+            phase,
+            assignment,
+            current.as_ref(),
+            &typed,
+            &errors,
+            &views,
+        );
+        return page.await?.render(&state, &ctx);
+    }
     let action = match typed.get("action").map(String::as_str) {
         Some("submit") => Action::Submit,
         Some("save") | None => Action::Save,
@@ -172,17 +228,41 @@ pub async fn write(
             return Ok(Redirect::to(&format!("/phases/{slug}/assignment")).into_response());
         }
         WriteOutcome::Locked { current, errors } => {
-            let page = form_page(&state, phase, assignment, current.as_ref(), &typed, &errors);
+            let page = form_page(
+                &state,
+                phase,
+                assignment,
+                current.as_ref(),
+                &typed,
+                &errors,
+                &views,
+            );
             page.await?.status(StatusCode::CONFLICT)
         }
         WriteOutcome::Invalid { current, errors } => {
-            let page = form_page(&state, phase, assignment, current.as_ref(), &typed, &errors);
+            let page = form_page(
+                &state,
+                phase,
+                assignment,
+                current.as_ref(),
+                &typed,
+                &errors,
+                &views,
+            );
             page.await?
         }
         WriteOutcome::Stale { newer, errors } => {
             let mut typed = typed.clone();
             typed.insert("version".into(), newer.version.to_string());
-            let page = form_page(&state, phase, assignment, Some(&newer), &typed, &errors);
+            let page = form_page(
+                &state,
+                phase,
+                assignment,
+                Some(&newer),
+                &typed,
+                &errors,
+                &views,
+            );
             page.await?.stale(&newer)
         }
     };

@@ -1,7 +1,7 @@
 //! The bank of change notes: list with search and filters, a note with its history,
 //! writing and editing (stale edits refused), and moving notes through their statuses.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{StatusCode, header};
@@ -11,9 +11,11 @@ use serde::{Deserialize, Serialize};
 
 use super::forms::FormPage;
 use super::forms::{Export, Form, download};
+use super::picker::{self, PickForm, Picked, Picks};
 use super::{AppError, AppState, Ctx};
 use crate::app;
 use crate::app::bank::{ImportOutcome, NoteChange, NoteEdit, can_import};
+use crate::app::picker::FieldView;
 use crate::domain::access::Subject;
 use crate::domain::bank::{
     Category, IMPORT_MAX_ROWS, ImportError, LinkKind, NoteForm, NoteStatus, NoteType, TimeBand,
@@ -22,6 +24,7 @@ use crate::domain::bank::{
 };
 use crate::domain::form::FieldErrors;
 use crate::domain::lang::Lang;
+use crate::domain::picker::PickField;
 use crate::domain::source::CitationForm;
 use crate::domain::user::Role;
 use crate::render::i18n;
@@ -293,7 +296,7 @@ pub async fn show(
         &FieldErrors::new(),
         &NoteActions::default(),
         None,
-        StatusCode::OK,
+        &Views::new(),
     )
     .await
 }
@@ -322,8 +325,13 @@ pub(super) async fn note_page(
     errors: &FieldErrors,
     typed: &NoteActions,
     cited: Option<(CitationForm, FieldErrors)>,
-    status: StatusCode,
+    pickers: &Views,
 ) -> Result<Response, AppError> {
+    let status = if errors.is_empty() && cited.is_none() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let id = note.id;
     let (parent, merged_into) = (note.parent_id, note.merged_into);
     let (links, children, merged_from, parent, merged_into) = state
@@ -358,7 +366,7 @@ pub(super) async fn note_page(
         "note.html",
         context! {
             note, can_edit, can_curate, can_submit, links, children, merged_from, parent,
-            merged_into, errors, typed, sources, input, link_kinds => LinkKind::ALL.iter().map(|k| k.key()).collect::<Vec<_>>(),
+            merged_into, errors, typed, sources, input, pickers, link_kinds => LinkKind::ALL.iter().map(|k| k.key()).collect::<Vec<_>>(),
         },
     )?;
     Ok((status, page).into_response())
@@ -373,17 +381,30 @@ async fn refuse_on_note(
     message: &'static str,
     typed: &NoteActions,
 ) -> Result<Response, AppError> {
-    let note = visible_note(state, ctx, id).await?;
-    note_page(
+    let views = picker::shown(state, ctx, typed).await?;
+    refuse_with(
         state,
         ctx,
-        note,
+        id,
         &FieldErrors::one(field, message),
         typed,
-        None,
-        StatusCode::UNPROCESSABLE_ENTITY,
+        &views,
     )
     .await
+}
+
+/// The note's page again with `errors` at the fields of its small forms, and what their
+/// pickers show (the matches of words typed, to pick from).
+async fn refuse_with(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    errors: &FieldErrors,
+    typed: &NoteActions,
+    views: &Views,
+) -> Result<Response, AppError> {
+    let note = visible_note(state, ctx, id).await?;
+    note_page(state, ctx, note, errors, typed, None, views).await
 }
 
 /// Links this note to another one: who may write the note may link it.
@@ -391,21 +412,24 @@ pub async fn add_link(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    Form(form): Form<NoteActions>,
+    sent: PickForm<NoteActions>,
 ) -> Result<Response, AppError> {
     editable_note(&state, &ctx, id).await?;
+    let picked = sent.resolve(&state, &ctx).await?;
+    let form = &picked.form;
+    if picked.waits() {
+        return refuse_with(&state, &ctx, id, &picked.errors(), form, &picked.views).await;
+    }
     let Some(kind) = LinkKind::parse(form.kind.trim()) else {
-        return refuse_on_note(&state, &ctx, id, "kind", "error-choose", &form).await;
+        return refuse_on_note(&state, &ctx, id, "kind", "error-choose", form).await;
     };
     let Some(to) = note_number(&form.to) else {
-        return refuse_on_note(&state, &ctx, id, "to", "error-note-number", &form).await;
+        return refuse_on_note(&state, &ctx, id, "to", "error-note-number", form).await;
     };
     let user = ctx.user()?;
     match app::bank::link(&state.db, user, &ctx.actor(), id, to, kind).await? {
         NoteChange::Done => Ok(Redirect::to(&format!("/bank/{id}#links")).into_response()),
-        NoteChange::Refused(message) => {
-            refuse_on_note(&state, &ctx, id, "to", message, &form).await
-        }
+        NoteChange::Refused(message) => refuse_on_note(&state, &ctx, id, "to", message, form).await,
     }
 }
 
@@ -444,23 +468,28 @@ pub async fn merge(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    Form(form): Form<NoteActions>,
+    sent: PickForm<NoteActions>,
 ) -> Result<Response, AppError> {
     visible_note(&state, &ctx, id).await?;
     let user = ctx.require(can_curate)?;
+    let picked = sent.resolve(&state, &ctx).await?;
+    let form = &picked.form;
+    if picked.waits() {
+        return refuse_with(&state, &ctx, id, &picked.errors(), form, &picked.views).await;
+    }
     let Some(into) = note_number(&form.into) else {
-        return refuse_on_note(&state, &ctx, id, "into", "error-note-number", &form).await;
+        return refuse_on_note(&state, &ctx, id, "into", "error-note-number", form).await;
     };
     if form.confirm != "yes" {
         return match app::bank::merge_target(&state.db, user, id, into).await? {
             Ok(target) => confirm_page(&state, &ctx, id, "merge", Some(target)).await,
-            Err(message) => refuse_on_note(&state, &ctx, id, "into", message, &form).await,
+            Err(message) => refuse_on_note(&state, &ctx, id, "into", message, form).await,
         };
     }
     match app::bank::merge(&state.db, user, &ctx.actor(), id, into).await? {
         NoteChange::Done => Ok(Redirect::to(&format!("/bank/{into}")).into_response()),
         NoteChange::Refused(message) => {
-            refuse_on_note(&state, &ctx, id, "into", message, &form).await
+            refuse_on_note(&state, &ctx, id, "into", message, form).await
         }
     }
 }
@@ -547,8 +576,29 @@ fn phase_slugs(state: &AppState) -> Vec<&str> {
 }
 
 /// The form: for a new record (`id` none) or an edit.
-fn form_page(id: Option<i64>, form: &impl Serialize, errors: &FieldErrors) -> FormPage {
-    FormPage::new("note_form.html", form, errors).with(context! { id, choices => choices() })
+fn form_page(
+    id: Option<i64>,
+    form: &impl Serialize,
+    errors: &FieldErrors,
+    pickers: &Views,
+) -> FormPage {
+    FormPage::new("note_form.html", form, errors)
+        .with(context! { id, choices => choices(), pickers })
+}
+
+/// What the picker fields of a page show, by field.
+pub(super) type Views = BTreeMap<&'static str, FieldView>;
+
+impl Picks for NoteForm {
+    fn pick_fields() -> Vec<PickField> {
+        vec![PickField::note("parent")]
+    }
+}
+
+impl Picks for NoteActions {
+    fn pick_fields() -> Vec<PickField> {
+        vec![PickField::note("to"), PickField::note("into")]
+    }
 }
 
 /// The parent note, if one is named, must exist and stand higher on the ladder.
@@ -576,7 +626,7 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
         note_type: "trend".into(),
         ..Default::default()
     };
-    form_page(None, &form, &FieldErrors::new()).render(&state, &ctx)
+    form_page(None, &form, &FieldErrors::new(), &Views::new()).render(&state, &ctx)
 }
 
 #[derive(Deserialize, Default)]
@@ -590,17 +640,23 @@ pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
     Query(choice): Query<SubmitChoice>,
-    Form(form): Form<NoteForm>,
+    sent: PickForm<NoteForm>,
 ) -> Result<Response, AppError> {
     let user = ctx.require(|s| s.roles.contains(&Role::Strategist) || can_curate(s))?;
-    let valid = match form.validate(&phase_slugs(&state)) {
+    let picked = sent.resolve(&state, &ctx).await?;
+    let (form, views) = (&picked.form, &picked.views);
+    let validated = form.validate(&phase_slugs(&state));
+    if picked.waits() {
+        let errors = picked.errors_with(validated.err());
+        return form_page(None, form, &errors, views).render(&state, &ctx);
+    }
+    let valid = match validated {
         Ok(valid) => valid,
-        Err(errors) => {
-            return form_page(None, &form, &errors).render(&state, &ctx);
-        }
+        Err(errors) => return form_page(None, form, &errors, views).render(&state, &ctx),
     };
     if let Some(message) = parent_error(&state, None, &valid).await? {
-        return form_page(None, &form, &FieldErrors::one("parent", message)).render(&state, &ctx);
+        let errors = FieldErrors::one("parent", message);
+        return form_page(None, form, &errors, views).render(&state, &ctx);
     }
     let status = if choice.then.as_deref() == Some("submit") {
         NoteStatus::Submitted
@@ -661,7 +717,9 @@ pub async fn edit_form(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let note = editable_note(&state, &ctx, id).await?;
-    form_page(Some(id), &form_of(&note), &FieldErrors::new()).render(&state, &ctx)
+    let form = form_of(&note);
+    let views = picker::shown(&state, &ctx, &form).await?;
+    form_page(Some(id), &form, &FieldErrors::new(), &views).render(&state, &ctx)
 }
 
 /// Saves an edit. If someone saved in between, nothing is overwritten: the form comes back
@@ -670,14 +728,19 @@ pub async fn update(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    Form(form): Form<NoteForm>,
+    sent: PickForm<NoteForm>,
 ) -> Result<Response, AppError> {
     editable_note(&state, &ctx, id).await?;
-    let valid = match form.validate(&phase_slugs(&state)) {
+    let picked = sent.resolve(&state, &ctx).await?;
+    let validated = picked.form.validate(&phase_slugs(&state));
+    if picked.waits() {
+        let errors = picked.errors_with(validated.err());
+        return form_page(Some(id), &picked.form, &errors, &picked.views).render(&state, &ctx);
+    }
+    let Picked { form, views, .. } = picked;
+    let valid = match validated {
         Ok(valid) => valid,
-        Err(errors) => {
-            return form_page(Some(id), &form, &errors).render(&state, &ctx);
-        }
+        Err(errors) => return form_page(Some(id), &form, &errors, &views).render(&state, &ctx),
     };
     let base: i64 = form
         .version
@@ -687,12 +750,14 @@ pub async fn update(
     let user = ctx.user()?;
     match app::bank::update(&state.db, user, &ctx.actor(), id, base, valid).await? {
         NoteEdit::Saved => Ok(Redirect::to(&format!("/bank/{id}")).into_response()),
-        NoteEdit::Refused(errors) => form_page(Some(id), &form, &errors).render(&state, &ctx),
+        NoteEdit::Refused(errors) => {
+            form_page(Some(id), &form, &errors, &views).render(&state, &ctx)
+        }
         NoteEdit::Stale(newer) => {
             let mut form = form;
             form.version = newer.version.to_string();
             let errors = FieldErrors::one("version", "error-stale-edit");
-            form_page(Some(id), &form, &errors)
+            form_page(Some(id), &form, &errors, &views)
                 .stale(&newer)
                 .render(&state, &ctx)
         }
@@ -811,7 +876,8 @@ pub async fn restore_revision(
     match app::bank::restore_revision(&state.db, user, &actor, id, wanted, base, phases).await? {
         (NoteEdit::Saved, _) => Ok(Redirect::to(&format!("/bank/{id}/history")).into_response()),
         (NoteEdit::Refused(errors), restored) => {
-            form_page(Some(id), &restored, &errors).render(&state, &ctx)
+            let views = picker::shown(&state, &ctx, &restored).await?;
+            form_page(Some(id), &restored, &errors, &views).render(&state, &ctx)
         }
         (NoteEdit::Stale(_), _) => Err(AppError::Unprocessable),
     }

@@ -19,6 +19,7 @@ mod methods;
 mod nav;
 mod organisations;
 mod pages;
+mod picker;
 pub(crate) mod progress;
 mod rounds;
 mod search;
@@ -252,6 +253,8 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/input.xlsx", get(input::export))
         .route("/admin/input/{id}", post(input::moderate))
         .route("/search", get(search::search))
+        .route("/pick/notes", get(picker::suggest_notes))
+        .route("/pick/sources", get(picker::suggest_sources))
         .route("/bank", get(bank::list))
         .route("/bank.csv", get(bank::export_table))
         .route("/bank.xlsx", get(bank::export_table))

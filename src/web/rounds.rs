@@ -11,13 +11,16 @@ use serde::{Deserialize, Serialize};
 
 use super::forms::FormPage;
 use super::forms::{Export, Form, download};
+use super::picker::{self, PickForm, Picks};
 use super::{AppError, AppState, Ctx, embeds};
 use crate::app;
+use crate::app::picker::FieldView;
 use crate::app::rounds::{CreateOutcome, EditOutcome, RateOutcome, keyed};
 use crate::domain::chart;
 use crate::domain::embed::RoundChart;
 use crate::domain::event::to_local_input;
 use crate::domain::form::FieldErrors;
+use crate::domain::picker::PickField;
 use crate::domain::rating::{
     Anonymity, Criterion, Feedback, RoundEditForm, RoundForm, RoundState, can_follow, can_rate,
     can_run_rounds, can_see_names, state as round_state,
@@ -112,8 +115,20 @@ pub struct NewQuery {
 }
 
 /// The round form, for a first round or a second one following `previous`.
-fn form_page(form: &RoundForm, errors: &FieldErrors, previous: Option<&Round>) -> FormPage {
-    FormPage::new("round_form.html", form, errors).with(context! { previous, choices => choices() })
+fn form_page(
+    form: &RoundForm,
+    errors: &FieldErrors,
+    previous: Option<&Round>,
+    pickers: &BTreeMap<&'static str, FieldView>,
+) -> FormPage {
+    FormPage::new("round_form.html", form, errors)
+        .with(context! { previous, choices => choices(), pickers })
+}
+
+impl Picks for RoundForm {
+    fn pick_fields() -> Vec<PickField> {
+        vec![PickField::notes("notes")]
+    }
 }
 
 /// The form for a new round; with `?previous=N`, the Delphi second round of round N
@@ -156,28 +171,38 @@ pub async fn new_form(
         },
     };
     let previous = previous.map(|(round, _, _)| round);
-    form_page(&form, &FieldErrors::new(), previous.as_ref()).render(&state, &ctx)
+    let views = picker::shown(&state, &ctx, &form).await?;
+    form_page(&form, &FieldErrors::new(), previous.as_ref(), &views).render(&state, &ctx)
 }
 
 pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
-    Form(form): Form<RoundForm>,
+    sent: PickForm<RoundForm>,
 ) -> Result<Response, AppError> {
     let user = ctx.require(can_run_rounds)?;
+    let picked = sent.resolve(&state, &ctx).await?;
+    let (form, views) = (&picked.form, &picked.views);
     let phases: Vec<&str> = state
         .programme
         .phases
         .iter()
         .map(|p| p.slug.as_str())
         .collect();
-    let valid = match form.validate(&phases, state.programme.time_zone) {
+    let validated = form.validate(&phases, state.programme.time_zone);
+    if picked.waits() {
+        let errors = picked.errors_with(validated.err());
+        return form_page(form, &errors, None, views).render(&state, &ctx);
+    }
+    let valid = match validated {
         Ok(valid) => valid,
-        Err(errors) => return form_page(&form, &errors, None).render(&state, &ctx),
+        Err(errors) => return form_page(form, &errors, None, views).render(&state, &ctx),
     };
     match app::rounds::create(&state.db, user, &ctx.actor(), valid).await? {
         CreateOutcome::Created(id) => Ok(Redirect::to(&format!("/rounds/{id}")).into_response()),
-        CreateOutcome::Invalid(errors) => form_page(&form, &errors, None).render(&state, &ctx),
+        CreateOutcome::Invalid(errors) => {
+            form_page(form, &errors, None, views).render(&state, &ctx)
+        }
     }
 }
 

@@ -2,17 +2,18 @@
 //! adding and editing sources (stale edits refused), and citing sources from a note.
 
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::{Value, context};
 use serde::{Deserialize, Serialize};
 
 use super::forms::FormPage;
 use super::forms::{Form, encode_component};
+use super::picker::{PickForm, Picks};
 use super::{AppError, AppState, Ctx, bank};
 use crate::app;
 use crate::domain::bank::{can_see_note, search_query};
 use crate::domain::form::FieldErrors;
+use crate::domain::picker::PickField;
 use crate::domain::source::{
     CitationForm, SourceForm, SourceKind, Stance, by_stance, can_add_source, can_cite_from_note,
     can_edit_source, can_see_source,
@@ -289,11 +290,17 @@ pub async fn cite(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    Form(form): Form<CitationForm>,
+    sent: PickForm<CitationForm>,
 ) -> Result<Response, AppError> {
     let note = citing_note(&state, &ctx, id).await?;
-    let refused = StatusCode::UNPROCESSABLE_ENTITY;
-    let (source, stance) = match form.validate() {
+    let picked = sent.resolve(&state, &ctx).await?;
+    let (form, views) = (picked.form.clone(), &picked.views);
+    let validated = if picked.waits() {
+        Err(picked.errors())
+    } else {
+        form.validate()
+    };
+    let (source, stance) = match validated {
         Ok(valid) => valid,
         Err(errors) => {
             return bank::note_page(
@@ -303,7 +310,7 @@ pub async fn cite(
                 &FieldErrors::new(),
                 &bank::NoteActions::default(),
                 Some((form, errors)),
-                refused,
+                views,
             )
             .await;
         }
@@ -319,11 +326,17 @@ pub async fn cite(
             &FieldErrors::new(),
             &bank::NoteActions::default(),
             Some((form, errors)),
-            refused,
+            views,
         )
         .await;
     }
     Ok(Redirect::to(&format!("/bank/{id}#sources")).into_response())
+}
+
+impl Picks for CitationForm {
+    fn pick_fields() -> Vec<PickField> {
+        vec![PickField::source("source")]
+    }
 }
 
 /// Stops a note citing a source.

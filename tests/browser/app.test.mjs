@@ -34,6 +34,7 @@ async function newPage() {
 test('a process leader signs in and sees the six-phase timeline with the active phase', async () => {
   const { page, problems } = await newPage();
   await login(page, server.base, 'processledare@demo.test');
+  await page.goto(`${server.base}/`);
   await assert.doesNotReject(page.getByText('Inloggad som', { exact: false }).waitFor());
   const phases = page.locator('ol.timeline > li');
   assert.equal(await phases.count(), 6);

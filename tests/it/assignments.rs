@@ -206,7 +206,7 @@ async fn bad_rankings_are_refused_and_nothing_is_stored() {
             "Det finns ingen sådan trend i banken.",
         ),
         ("least-1", "99999", "Det finns ingen sådan trend i banken."),
-        ("least-1", "elva", "Skriv notisens nummer"),
+        ("least-1", "elva", "Ingen notis matchar ”elva”"),
     ] {
         let refused = strategist_a
             .post(

@@ -329,8 +329,10 @@ async fn note_fields() -> Vec<String> {
 async fn known_patterns() -> BTreeMap<&'static str, Vec<String>> {
     use assignment::{Action, RANKING_LISTS, SubmissionStatus};
     use event::{Audience, EventKind, EventStatus, Mode, QuestionKind, RegistrationStatus};
+    use framsyn::domain::picker::PickKind;
     use rating::{Anonymity, Criterion, Feedback, RoundState};
     let registration = || keyed(RegistrationStatus::ALL.iter().map(|s| s.key()));
+    let pick_kinds = || keyed(PickKind::ALL.iter().map(|k| k.key()));
     let submission = || keyed(SubmissionStatus::ALL.iter().map(|s| s.key()));
     let criteria = || keyed(Criterion::ALL.iter().map(|c| c.key()));
     let statuses = || {
@@ -426,6 +428,9 @@ async fn known_patterns() -> BTreeMap<&'static str, Vec<String>> {
             "question-kind-{}",
             keyed(QuestionKind::ALL.iter().map(|x| x.key())),
         ),
+        ("picker-hint-{}", pick_kinds()),
+        ("picker-hint-{}-many", pick_kinds()),
+        ("picker-none-{}", pick_kinds()),
         ("ranking-{}", keyed(RANKING_LISTS)),
         ("registration-notice-{}", registration()),
         ("registration-status-{}", registration()),

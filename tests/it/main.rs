@@ -30,6 +30,7 @@ mod language;
 mod methods;
 mod organisations;
 mod pages;
+mod pickers;
 mod print;
 mod programme;
 mod rating;

@@ -522,7 +522,7 @@ async fn a_refused_citation_comes_back_on_the_note_page_at_the_field() {
     let note = write_note(&strategist, "draft", "Digital vård").await;
     let path = format!("/bank/{note}/sources");
     let cases = [
-        ("tolv", "supports", "source", "error-source-number"),
+        ("tolv", "supports", "source", "error-pick-none-source"),
         ("", "supports", "source", "error-required"),
         ("4711", "supports", "source", "error-source-missing"),
         ("4711", "maybe", "stance", "error-choose"),
