@@ -65,7 +65,7 @@ test('an editor drafts, previews and embeds the radar, another publishes, a visi
   await writer.fill('#f-body', `Trenderna **fördjupade**.\n\n[[radar:${roundId}]]\n\n- Demografi\n- Klimat`);
   await clickAndLoad(writer, 'button[value=preview]');
   assert.match(await writer.locator('.preview').innerText(), /fördjupade/);
-  assert.equal(await writer.locator('.preview strong').innerText(), 'fördjupade');
+  assert.equal(await writer.locator('.preview strong').first().innerText(), 'fördjupade');
   // The radar, live: one marker, and its figures in the table beside it.
   assert.equal(await writer.locator('.preview svg.chart-radar path.chart-marker').count(), 1);
   assert.match(await writer.locator('.preview .embed-radar table tbody tr').innerText(), /Fler arbetar på distans\t.*\t4\t1$/);
