@@ -1,5 +1,7 @@
 //! Input (innspill) from anyone, and its moderation queue for process leaders and editors.
 
+use std::collections::BTreeMap;
+
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -8,11 +10,14 @@ use serde::{Deserialize, Serialize};
 
 use super::forms::FormPage;
 use super::forms::{Export, Form, download};
+use super::picker::{PickForm, Picks};
 use super::{AppError, AppState, Ctx};
 use crate::app::input::{self as input_app, Moderated, Moderation, Sent, can_moderate};
+use crate::app::picker::FieldView;
 use crate::domain::bank::note_number;
 use crate::domain::form::FieldErrors;
 use crate::domain::input::{InputForm, InputStatus};
+use crate::domain::picker::PickField;
 use crate::render::table::{Cell, Table};
 use crate::storage::inputs;
 
@@ -85,21 +90,55 @@ pub async fn queue(
     Query(query): Query<QueueQuery>,
 ) -> Result<Response, AppError> {
     ctx.require(can_moderate)?;
+    queue_page(&state, &ctx, query, None).await
+}
+
+/// One item's moderation sent back: what was typed, the message at its field and what
+/// the note picker shows (the notes matching words typed in place of a number).
+type Views = BTreeMap<&'static str, FieldView>;
+
+struct Pending<'a> {
+    id: i64,
+    form: &'a ModerateForm,
+    errors: FieldErrors,
+    views: &'a Views,
+}
+
+/// The queue; with an item sent back, that item keeps what was typed, and the page is a
+/// 422.
+async fn queue_page(
+    state: &AppState,
+    ctx: &Ctx,
+    query: QueueQuery,
+    pending: Option<Pending<'_>>,
+) -> Result<Response, AppError> {
     let status = query.status.as_deref().and_then(InputStatus::parse);
     let list = state.db.read(move |c| inputs::queue(c, status)).await?;
-    Ok(state
-        .render(
-            &ctx,
+    let code = if pending.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let pending = pending.map(|p| {
+        context! {
+            id => p.id, form => p.form, errors => p.errors, views => p.views,
+        }
+    });
+    Ok((
+        code,
+        state.render(
+            ctx,
             "input_queue.html",
             context! {
-                inputs => list, query,
+                inputs => list, query, pending,
                 statuses => InputStatus::ALL.iter().map(|s| s.key()).collect::<Vec<_>>(),
             },
-        )?
+        )?,
+    )
         .into_response())
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Serialize, Default)]
 pub struct ModerateForm {
     #[serde(default)]
     status: String,
@@ -111,30 +150,62 @@ pub struct ModerateForm {
     public_body: String,
 }
 
-/// Marks input read, answered or linked to a note, and publishes it (as sent or in the
-/// moderator's edited version) or not.
+impl Picks for ModerateForm {
+    fn pick_fields() -> Vec<PickField> {
+        vec![PickField::note("note")]
+    }
+}
+
+/// Marks input read, answered or linked to a note (picked by number or by words), and
+/// publishes it (as sent or in the moderator's edited version) or not.
 pub async fn moderate(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    Form(form): Form<ModerateForm>,
+    sent: PickForm<ModerateForm>,
 ) -> Result<Response, AppError> {
     let user = ctx.require(can_moderate)?;
+    let picked = sent.resolve(&state, &ctx).await?;
+    let form = &picked.form;
+    let back = |errors| Pending {
+        id,
+        form,
+        errors,
+        views: &picked.views,
+    };
+    if picked.waits() {
+        return queue_page(
+            &state,
+            &ctx,
+            QueueQuery::default(),
+            Some(back(picked.errors())),
+        )
+        .await;
+    }
     let status = InputStatus::parse(form.status.trim()).ok_or(AppError::Unprocessable)?;
     let note = match form.note.trim() {
         "" => None,
-        n => Some(note_number(n).ok_or(AppError::Unprocessable)?),
+        n => match note_number(n) {
+            Some(n) => Some(n),
+            None => {
+                let errors = FieldErrors::one("note", "error-note-number");
+                return queue_page(&state, &ctx, QueueQuery::default(), Some(back(errors))).await;
+            }
+        },
     };
-    let published = form.published.is_some();
     let moderation = Moderation {
         status,
         note,
-        published,
-        public_body: form.public_body,
+        published: form.published.is_some(),
+        public_body: form.public_body.clone(),
     };
     match input_app::moderate(&state.db, user, ctx.actor(), id, moderation).await? {
         Moderated::Done => Ok(Redirect::to("/admin/input").into_response()),
-        Moderated::UnknownNote | Moderated::Refused(_) => Err(AppError::Unprocessable),
+        Moderated::UnknownNote => {
+            let errors = FieldErrors::one("note", "error-note-not-found");
+            queue_page(&state, &ctx, QueueQuery::default(), Some(back(errors))).await
+        }
+        Moderated::Refused(_) => Err(AppError::Unprocessable),
     }
 }
 

@@ -446,3 +446,106 @@ async fn suggestions_show_only_what_the_person_may_see() {
         StatusCode::OK
     );
 }
+
+/// The moderation queue links input to a note picked by words: the item comes back with
+/// what the moderator typed and the matches, nothing stored until one is picked; a
+/// number still works, and no match or an unknown number is an error at the item's field.
+#[tokio::test]
+async fn input_is_linked_to_a_note_picked_by_words_in_the_queue() {
+    let mut app = spawn_app();
+    world(&app);
+    let sent = app
+        .post("/input", &[("body", "Fler cykelvägar på landsbygden.")])
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let input = app
+        .db
+        .read_blocking(|c| framsyn::storage::inputs::queue(c, None))
+        .unwrap()[0]
+        .id;
+    let strategist = app.as_strategist_a().await;
+    let cycling = note(&strategist, "trend", "Cykling på landsbygden").await;
+    let editor = app.as_editor().await;
+    let at = format!("/admin/input/{input}");
+    let linked = |app: &TestApp| {
+        app.db
+            .read_blocking(|c| framsyn::storage::inputs::queue(c, None))
+            .unwrap()[0]
+            .note_id
+    };
+
+    let typed = [
+        ("status", "read"),
+        ("note", "cykling landsbygden"),
+        ("public_body", "Fler cykelvägar, redigerat."),
+        ("published", "1"),
+    ];
+    let page = editor.post(&at, &typed).await;
+    assert_eq!(
+        page.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        page.body
+    );
+    assert_eq!(options(&page), [cycling]);
+    assert_eq!(
+        value(&page, &format!("#note-{input}")),
+        "cykling landsbygden"
+    );
+    assert_eq!(
+        page.texts(&format!("#public-body-{input}")).concat(),
+        "Fler cykelvägar, redigerat."
+    );
+    assert_eq!(
+        page.attrs(&format!("#published-{input}[checked]"), "id")
+            .len(),
+        1
+    );
+    assert_eq!(linked(&app), None, "nothing stored while words wait");
+
+    let picked = cycling.to_string();
+    let mut with_pick = typed.to_vec();
+    with_pick.push(("pick-note", &picked));
+    let done = editor.post(&at, &with_pick).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    assert_eq!(linked(&app), Some(cycling));
+    let queue = editor.get("/admin/input").await;
+    assert!(
+        queue
+            .attrs("a[href]", "href")
+            .contains(&format!("/bank/{cycling}")),
+        "the item links its note"
+    );
+
+    let by_number = editor
+        .post(&at, &[("status", "read"), ("note", &format!("#{cycling}"))])
+        .await;
+    assert_eq!(
+        by_number.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        by_number.body
+    );
+
+    let none = editor
+        .post(&at, &[("status", "read"), ("note", "ubåtar i Vättern")])
+        .await;
+    assert_eq!(none.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        none.attrs(&format!("#note-{input}-error"), "data-error"),
+        ["error-pick-none-note"]
+    );
+    let unknown = editor
+        .post(&at, &[("status", "read"), ("note", "99999")])
+        .await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        unknown.attrs(&format!("#note-{input}-error"), "data-error"),
+        ["error-note-not-found"]
+    );
+    assert_eq!(
+        linked(&app),
+        Some(cycling),
+        "a refused change keeps the link"
+    );
+}
