@@ -102,6 +102,13 @@ for (const [who, email] of [['a process leader', 'processledare@demo.test'], ['a
       assert.ok((await measure(page)).width <= LAPTOP.width, path);
       await assertAccessible(page, `${path} at 1280 px (${who})`);
       if (email) await page.screenshot({ path: new URL(`${name}-desktop.png`, shots).pathname });
+      if (name === 'progress') {
+        // Every organisation's row of the tracker fits one laptop screen.
+        const height = await page.$eval('table.tracker', (t) => t.getBoundingClientRect().height);
+        const rows = await page.locator('table.tracker tbody tr').count();
+        assert.ok(rows >= 20, `${rows} organisations`);
+        assert.ok(height <= LAPTOP.height, `the tracker is ${height} px tall`);
+      }
     }
     if (email) {
       // A group opens its panel of links; opening another closes the first.
