@@ -58,6 +58,7 @@ pub mod progress;
 pub mod publication;
 pub mod rating;
 pub mod rating_progress;
+pub mod scenario;
 pub mod schedule;
 pub mod source;
 pub mod start;
