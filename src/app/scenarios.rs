@@ -85,22 +85,31 @@ pub async fn create_set(
     }
     check_phase(programme, &set)?;
     let (by, actor) = (user.id, actor.clone());
-    transaction::write(db, move |tx| {
-        let errors = check_notes(tx, &set)?;
-        if !errors.is_empty() {
-            return Ok(SetSaved::Refused(errors));
-        }
-        let id = scenarios::insert_set(tx, &set, round, by)?;
-        audit::record(
-            tx,
-            &actor,
-            "scenario_set.create",
-            Some(&format!("scenario_set:{id}")),
-            None,
-        )?;
-        Ok(SetSaved::Saved(id))
-    })
-    .await
+    transaction::write(db, move |tx| create_set_in(tx, &actor, by, &set, round)).await
+}
+
+/// [`create_set`] inside a write transaction the caller holds (the caller has checked
+/// who writes and the phase).
+pub(crate) fn create_set_in(
+    tx: &rusqlite::Connection,
+    actor: &Actor,
+    by: i64,
+    set: &ValidSet,
+    round: Option<i64>,
+) -> Result<SetSaved> {
+    let errors = check_notes(tx, set)?;
+    if !errors.is_empty() {
+        return Ok(SetSaved::Refused(errors));
+    }
+    let id = scenarios::insert_set(tx, set, round, by)?;
+    audit::record(
+        tx,
+        actor,
+        "scenario_set.create",
+        Some(&format!("scenario_set:{id}")),
+        None,
+    )?;
+    Ok(SetSaved::Saved(id))
 }
 
 /// Saves an edit of set `id` made from version `base`. A set with scenarios keeps its
@@ -162,59 +171,72 @@ pub async fn save_scenario(
     }
     let (by, actor) = (user.id, actor.clone());
     transaction::write(db, move |tx| {
-        let set = scenarios::get_set(tx, set_id)?.ok_or(Error::NotFound)?;
-        let existing = scenarios::scenarios(tx, set_id)?;
-        if let Some((id, _)) = scenario
-            && !existing.iter().any(|s| s.id == id)
-        {
-            return Err(Error::NotFound);
-        }
-        let taken: Vec<Quadrant> = existing
-            .iter()
-            .filter(|s| Some(s.id) != scenario.map(|(id, _)| id))
-            .filter_map(|s| s.quadrant)
-            .collect();
-        let valid = match read_scenario(&typed, set.method, &set.chosen(), &taken) {
-            Ok(valid) => valid,
-            Err(errors) => return Ok(ScenarioSaved::Refused(errors)),
-        };
-        let mut errors = Errors::new();
-        for (i, sign) in valid.signposts.iter().enumerate() {
-            if let Some(note) = sign.note
-                && bank::brief(tx, note)?.is_none()
-            {
-                errors.insert(
-                    scenario::signpost_field(i + 1, "note"),
-                    "error-note-missing",
-                );
-            }
-        }
-        if let Some(image) = &valid.image
-            && images::get(tx, image)?.is_none()
-        {
-            errors.insert("image".into(), "error-scenario-image");
-        }
-        if !errors.is_empty() {
-            return Ok(ScenarioSaved::Refused(errors));
-        }
-        let id = match scenario {
-            None => scenarios::insert_scenario(tx, set_id, &valid, by)?,
-            Some((id, base)) => match scenarios::update_scenario(tx, id, base, &valid, by)? {
-                Edit::Saved { .. } => id,
-                Edit::Stale(newer) => return Ok(ScenarioSaved::Stale(newer)),
-                Edit::Missing => return Err(Error::NotFound),
-            },
-        };
-        audit::record(
-            tx,
-            &actor,
-            "scenario.save",
-            Some(&format!("scenario:{id}")),
-            None,
-        )?;
-        Ok(ScenarioSaved::Saved(id))
+        save_scenario_in(tx, &actor, by, set_id, scenario, &typed)
     })
     .await
+}
+
+/// [`save_scenario`] inside a write transaction the caller holds (the caller has
+/// checked who writes).
+pub(crate) fn save_scenario_in(
+    tx: &rusqlite::Connection,
+    actor: &Actor,
+    by: i64,
+    set_id: i64,
+    scenario: Option<(i64, i64)>,
+    typed: &Typed,
+) -> Result<ScenarioSaved> {
+    let set = scenarios::get_set(tx, set_id)?.ok_or(Error::NotFound)?;
+    let existing = scenarios::scenarios(tx, set_id)?;
+    if let Some((id, _)) = scenario
+        && !existing.iter().any(|s| s.id == id)
+    {
+        return Err(Error::NotFound);
+    }
+    let taken: Vec<Quadrant> = existing
+        .iter()
+        .filter(|s| Some(s.id) != scenario.map(|(id, _)| id))
+        .filter_map(|s| s.quadrant)
+        .collect();
+    let valid = match read_scenario(typed, set.method, &set.chosen(), &taken) {
+        Ok(valid) => valid,
+        Err(errors) => return Ok(ScenarioSaved::Refused(errors)),
+    };
+    let mut errors = Errors::new();
+    for (i, sign) in valid.signposts.iter().enumerate() {
+        if let Some(note) = sign.note
+            && bank::brief(tx, note)?.is_none()
+        {
+            errors.insert(
+                scenario::signpost_field(i + 1, "note"),
+                "error-note-missing",
+            );
+        }
+    }
+    if let Some(image) = &valid.image
+        && images::get(tx, image)?.is_none()
+    {
+        errors.insert("image".into(), "error-scenario-image");
+    }
+    if !errors.is_empty() {
+        return Ok(ScenarioSaved::Refused(errors));
+    }
+    let id = match scenario {
+        None => scenarios::insert_scenario(tx, set_id, &valid, by)?,
+        Some((id, base)) => match scenarios::update_scenario(tx, id, base, &valid, by)? {
+            Edit::Saved { .. } => id,
+            Edit::Stale(newer) => return Ok(ScenarioSaved::Stale(newer)),
+            Edit::Missing => return Err(Error::NotFound),
+        },
+    };
+    audit::record(
+        tx,
+        actor,
+        "scenario.save",
+        Some(&format!("scenario:{id}")),
+        None,
+    )?;
+    Ok(ScenarioSaved::Saved(id))
 }
 
 /// Moves set `id` to `to`. Opening needs the set complete, and only one set of a phase is
