@@ -352,6 +352,8 @@ pub async fn image(
 pub struct Chapter<'a> {
     pub phase: &'a Phase,
     pub texts: Vec<Publication>,
+    /// The phase's scenario sets a visitor sees, with their scenarios.
+    pub scenario_sets: Vec<super::scenario_reach::SetWith>,
 }
 
 /// What the final publication compiles: the published outputs of every phase, in
@@ -361,8 +363,13 @@ pub async fn compiled<'a>(
     programme: &'a Programme,
 ) -> Result<(Vec<Chapter<'a>>, Vec<SourceSummary>)> {
     let now = db.clock().now_seconds();
-    let (mut texts, mut sources) = db
+    let scenario_phases: Vec<String> = crate::domain::scenario::phases(programme)
+        .into_iter()
+        .map(String::from)
+        .collect();
+    let (mut texts, mut sources, mut scenario_sets) = db
         .read(move |c| {
+            let scenario_sets = super::scenario_reach::public_by_phase(c, &scenario_phases)?;
             let texts = publications::public(c, now, 10_000)?;
             let everything = SourceFilter {
                 search: None,
@@ -371,7 +378,7 @@ pub async fn compiled<'a>(
                 limit: 10_000,
                 offset: 0,
             };
-            Ok((texts, sources::search(c, &everything)?.0))
+            Ok((texts, sources::search(c, &everything)?.0, scenario_sets))
         })
         .await?;
     texts.retain(|t| t.kind == PublicationKind::Output);
@@ -393,7 +400,12 @@ pub async fn compiled<'a>(
                 let place = at.and_then(|o| order.iter().position(|x| *x == o));
                 (place.unwrap_or(usize::MAX), t.id)
             });
-            (!own.is_empty()).then_some(Chapter { phase, texts: own })
+            let sets = scenario_sets.remove(&phase.slug).unwrap_or_default();
+            (!own.is_empty() || !sets.is_empty()).then_some(Chapter {
+                phase,
+                texts: own,
+                scenario_sets: sets,
+            })
         })
         .collect();
     sources.sort_by_key(|s| s.title.to_lowercase());

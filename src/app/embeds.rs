@@ -249,6 +249,7 @@ fn gather_one(
             }),
             None => Embedded::Missing,
         },
+        Embed::Scenario(id) => super::scenario_reach::scenario_card(c, *id)?,
         Embed::Progress => Embedded::Progress(ProgressData {
             rows: super::progress::rows(c, programme, now, None)?
                 .into_iter()

@@ -11,6 +11,7 @@ use crate::domain::methods::Method;
 use crate::storage::Db;
 use crate::storage::bank::{self, Note, NoteFilter};
 use crate::storage::methods as method_index;
+use crate::storage::scenario_reach::{ScenarioHit, SetHit};
 use crate::storage::sources::{self, SourceFilter, SourceSummary};
 use crate::storage::users::User;
 
@@ -30,6 +31,9 @@ pub struct Found<'m> {
     pub sources: Vec<SourceSummary>,
     pub source_total: i64,
     pub methods: Vec<&'m Method>,
+    /// Scenario sets and scenarios, as `domain::scenario::can_see` lets the searcher see.
+    pub scenario_sets: Vec<SetHit>,
+    pub scenarios: Vec<ScenarioHit>,
 }
 
 /// The notes an FTS5 query `fts` finds that `subject` (none: a visitor) may see, best
@@ -66,8 +70,11 @@ pub async fn search<'m>(
         limit: HITS,
         offset: 0,
     };
-    let (notes, note_total, sources, source_total, slugs) = db
+    let searcher = viewer.cloned();
+    let (notes, note_total, sources, source_total, slugs, (scenario_sets, scenarios)) = db
         .read(move |c| {
+            let who = searcher.as_ref().map(super::subject);
+            let scenarios = super::scenario_reach::search(c, who.as_ref(), &fts, HITS)?;
             let (notes, note_total) = bank::search(c, &notes_filter)?;
             let (found, source_total) = if signed_in {
                 sources::search(c, &sources_filter)?
@@ -75,7 +82,7 @@ pub async fn search<'m>(
                 (Vec::new(), 0)
             };
             let slugs = method_index::search(c, &fts, HITS)?;
-            Ok((notes, note_total, found, source_total, slugs))
+            Ok((notes, note_total, found, source_total, slugs, scenarios))
         })
         .await?;
     let methods = slugs
@@ -89,5 +96,7 @@ pub async fn search<'m>(
         sources,
         source_total,
         methods,
+        scenario_sets,
+        scenarios,
     })
 }

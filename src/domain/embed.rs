@@ -38,16 +38,19 @@ pub enum Embed {
     Event(i64),
     /// The progress tracker: every organisation through every phase.
     Progress,
+    /// A scenario's card, by the scenario's number.
+    Scenario(i64),
 }
 
 /// The kinds an editor may write, in the order the help lists them.
-pub const KINDS: [&str; 6] = [
+pub const KINDS: [&str; 7] = [
     "note",
     "radar",
     "driver-map",
     "heatmap",
     "event",
     "progress",
+    "scenario",
 ];
 
 impl Embed {
@@ -68,6 +71,7 @@ impl Embed {
             "radar" => number().map(Embed::Radar),
             "driver-map" => number().map(Embed::DriverMap),
             "event" => number().map(Embed::Event),
+            "scenario" => number().map(Embed::Scenario),
             "heatmap" => reference
                 .filter(|r| {
                     !r.is_empty()
@@ -89,6 +93,7 @@ impl Embed {
             Embed::Heatmap(slug) => format!("heatmap:{slug}"),
             Embed::Event(id) => format!("event:{id}"),
             Embed::Progress => "progress".to_string(),
+            Embed::Scenario(id) => format!("scenario:{id}"),
         }
     }
 }
@@ -445,6 +450,25 @@ pub struct ProgressData {
     pub rows: Vec<ProgressRow>,
 }
 
+/// A scenario as its card shows it: its name and tagline, the start of its narrative,
+/// and where it lies in its set's cross (the poles of the two axes it takes).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioCard {
+    pub id: i64,
+    pub set_id: i64,
+    pub set_title: String,
+    pub name: String,
+    pub tagline: String,
+    /// The start of the narrative (see `scenario_reach::excerpt`).
+    pub excerpt: String,
+    /// The quadrant's key, in a two-axis set.
+    pub quadrant: Option<String>,
+    /// The poles the quadrant takes: the first axis's, then the second's.
+    pub poles: Vec<String>,
+    /// Whether a visitor may see the scenario's set.
+    pub public: bool,
+}
+
 /// What a reference shows: the data, frozen in a snapshot once the text is published.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "embed", rename_all = "snake_case")]
@@ -455,6 +479,7 @@ pub enum Embedded {
     Heatmap(HeatmapData),
     Event(EventCard),
     Progress(ProgressData),
+    Scenario(ScenarioCard),
     /// Nothing by that reference (or nothing its reader may see).
     Missing,
 }
@@ -483,6 +508,9 @@ impl Embedded {
             Embedded::Missing => problem("embed-missing", Vec::new()),
             Embedded::Note(n) if !n.public => problem("embed-not-public", vec![n.id]),
             Embedded::Event(e) if !e.public => problem("embed-event-not-public", Vec::new()),
+            Embedded::Scenario(s) if !s.public => {
+                problem("scenario-reach-embed-not-public", Vec::new())
+            }
             Embedded::Radar(c) | Embedded::DriverMap(c) if !c.figures_public => {
                 problem("embed-round-figures-not-public", Vec::new())
             }

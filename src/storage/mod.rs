@@ -16,6 +16,7 @@ pub mod overrides;
 pub mod progress;
 pub mod publications;
 pub mod rounds;
+pub mod scenario_reach;
 pub mod scenarios;
 pub mod sessions;
 pub mod sources;

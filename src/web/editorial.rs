@@ -584,16 +584,23 @@ async fn compiled(
     let (chapters, sources) = app::editorial::compiled(&state.db, &state.programme).await?;
     let chapters = chapters
         .into_iter()
-        .map(|Chapter { phase, texts }| {
-            let texts: Vec<minijinja::Value> = texts
-                .iter()
-                .map(|t| {
-                    let material = embeds::frozen(t.snapshot.as_deref());
-                    context! { shown => shown(state, ctx, &t.body, &material), text => t }
-                })
-                .collect();
-            context! { phase, texts }
-        })
+        .map(
+            |Chapter {
+                 phase,
+                 texts,
+                 scenario_sets,
+             }| {
+                let texts: Vec<minijinja::Value> = texts
+                    .iter()
+                    .map(|t| {
+                        let material = embeds::frozen(t.snapshot.as_deref());
+                        context! { shown => shown(state, ctx, &t.body, &material), text => t }
+                    })
+                    .collect();
+                let scenario_sets = super::scenario_reach::set_views(&scenario_sets);
+                context! { phase, texts, scenario_sets }
+            },
+        )
         .collect();
     Ok((chapters, sources))
 }

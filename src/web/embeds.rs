@@ -146,6 +146,7 @@ pub fn views(material: &Snapshot, lang: Lang, phases: usize) -> BTreeMap<String,
                 Embedded::DriverMap(chart) => driver_view(chart, lang),
                 Embedded::Heatmap(data) => heatmap_view(data),
                 Embedded::Event(event) => context! { kind => "event", event },
+                Embedded::Scenario(card) => context! { kind => "scenario", card },
                 Embedded::Progress(data) => {
                     let cells: Vec<&[_]> = data.rows.iter().map(|r| r.cells.as_slice()).collect();
                     context! {

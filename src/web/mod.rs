@@ -22,6 +22,7 @@ mod pages;
 mod picker;
 pub(crate) mod progress;
 mod rounds;
+mod scenario_reach;
 mod search;
 mod security;
 pub mod server;
@@ -259,6 +260,13 @@ pub fn router(state: AppState) -> Router {
         .route("/bank.csv", get(bank::export_table))
         .route("/bank.xlsx", get(bank::export_table))
         .route("/bank.json", get(bank::export_json))
+        .route("/scenarios.csv", get(scenario_reach::export_table))
+        .route("/scenarios.xlsx", get(scenario_reach::export_table))
+        .route("/scenarios.json", get(scenario_reach::export_json))
+        .route(
+            "/scenario-sets/import",
+            get(scenario_reach::import_form).post(scenario_reach::import),
+        )
         .route("/bank/new", get(bank::new_form).post(bank::create))
         .route("/bank/import", get(bank::import_form).post(bank::import))
         .route("/bank/{id}", get(bank::show))

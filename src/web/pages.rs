@@ -42,6 +42,9 @@ pub async fn phase(
     let active = current_active_phase(&state).await?;
     let viewer = ctx.viewer.as_ref();
     let (scheduled, published) = phases_app::material(&state.db, viewer, &phase.slug).await?;
+    let scenario_sets =
+        crate::app::scenario_reach::of_phase(&state.db, &state.programme, viewer, &phase.slug)
+            .await?;
     let events: Vec<_> = phase
         .events()
         .map(|(kind, event)| context! { kind => kind.key(), seminar => matches!(kind.key(), "politicians_seminar" | "leaders_thinktank"), event })
@@ -60,6 +63,7 @@ pub async fn phase(
                 next => phases.get(index + 1),
                 active,
                 scheduled,
+                scenario_sets => super::scenario_reach::set_views(&scenario_sets),
             },
         )?
         .into_response())

@@ -36,6 +36,7 @@ pub async fn search(
                 note_capped => found.note_total > bank::COUNT_CAP, sources => found.sources,
                 source_total => found.source_total.min(sources::COUNT_CAP),
                 methods => found.methods, signed_in => viewer.is_some(),
+                scenario_sets => found.scenario_sets, scenarios => found.scenarios,
             },
         )?
         .into_response())
