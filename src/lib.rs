@@ -68,6 +68,12 @@
 //! - [`app::picker`]: the fields that name notes or sources resolved: numbers stand,
 //!   words are searched with the bank's visibility rules and wait for a pick among the
 //!   matches (nothing is saved meanwhile); the suggestions while typing.
+//! - [`app::scenarios`], [`app::scenario_reach`]: scenario sets and their scenarios
+//!   (versioned, draft → open → final, made public); beyond their pages, what the one
+//!   search finds of them, their export (a table, and JSON of the shape documented in
+//!   `domain::scenario_reach`), a set imported from that JSON in one write (all or
+//!   nothing), a scenario's card in texts, and the public sets on a phase's page and in
+//!   the final publication.
 //!
 //! **Invariant:** nothing of HTTP, cookies or templates; tests call use cases directly.
 //!

@@ -669,6 +669,32 @@ mod tests {
     }
 
     #[test]
+    fn a_scenario_card_goes_public_only_with_its_set() {
+        assert_eq!(Embed::parse("scenario:#5"), Some(Embed::Scenario(5)));
+        assert_eq!(Embed::Scenario(5).key(), "scenario:5");
+        let mut card = ScenarioCard {
+            id: 5,
+            set_id: 2,
+            set_title: "Fyra framtider".into(),
+            name: "Regionernas decennium".into(),
+            tagline: String::new(),
+            excerpt: String::new(),
+            quadrant: Some("high_high".into()),
+            poles: vec!["Starka regioner".into(), "Öppen värld".into()],
+            public: false,
+        };
+        let problem = Embedded::Scenario(card.clone())
+            .problem("scenario:5")
+            .unwrap();
+        assert_eq!(problem.message, "scenario-reach-embed-not-public");
+        card.public = true;
+        let shown = Embedded::Scenario(card);
+        assert_eq!(shown.problem("scenario:5"), None);
+        let json = serde_json::to_string(&shown).unwrap();
+        assert_eq!(serde_json::from_str::<Embedded>(&json).unwrap(), shown);
+    }
+
+    #[test]
     fn merged_answers_count_under_the_surviving_note_once_per_person() {
         use Criterion::Impact;
         // Note 8 was merged into note 1. Person 10 rated both (4 on #1, 2 on #8): the
