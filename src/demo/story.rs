@@ -1279,6 +1279,20 @@ fn resolve_references(cast: &Cast, body: &str) -> Result<String> {
                     "event" => *cast.events.get(key).ok_or_else(|| {
                         anyhow::anyhow!("a demo text names an unknown event {key:?}")
                     })?,
+                    "scenarios" | "scenario-assessment" => {
+                        cast.scenario_sets.get(key).map(|s| s.id).ok_or_else(|| {
+                            anyhow::anyhow!("a demo text names no scenario set of phase {key:?}")
+                        })?
+                    }
+                    "scenario" => cast
+                        .scenario_sets
+                        .values()
+                        .flat_map(|s| &s.scenarios)
+                        .find(|(k, _)| k == key)
+                        .map(|(_, id)| *id)
+                        .ok_or_else(|| {
+                            anyhow::anyhow!("a demo text names an unknown scenario {key:?}")
+                        })?,
                     _ => anyhow::bail!("a demo text has an unknown reference {inner:?}"),
                 };
                 format!("{kind}:{id}")
