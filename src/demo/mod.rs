@@ -79,6 +79,8 @@ pub struct DemoFile {
     pub texts: Vec<DemoText>,
     #[serde(default)]
     pub input: Vec<DemoInput>,
+    #[serde(default)]
+    pub scenario_sets: Vec<DemoScenarioSet>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -219,6 +221,11 @@ pub struct DemoRound {
     /// Reasons some strategists give.
     #[serde(default)]
     pub reasons: Vec<String>,
+    /// Notes the organisations lean on alike, by key: the level (0..=4 of each scale) of
+    /// every criterion in the order of `criteria`, around which each organisation varies
+    /// a little. Other notes follow the fixed pattern.
+    #[serde(default)]
+    pub leaning: BTreeMap<String, Vec<usize>>,
 }
 
 /// The organisations' work on a home assignment.
@@ -242,10 +249,16 @@ pub struct DemoAssignment {
     pub return_comments: Vec<String>,
     #[serde(default)]
     pub accept_comments: Vec<String>,
+    /// The scenarios (by key) each organisation marks as most interesting in the part
+    /// `scenario_rating`, taken in turn like the answers.
+    #[serde(default)]
+    pub scenario_most: Vec<Vec<String>>,
 }
 
 /// An editorial text. In the body, `[[note:@key]]`, `[[radar:@key]]`,
-/// `[[driver-map:@key]]` and `[[event:@slug]]` name demo notes, rounds and events.
+/// `[[driver-map:@key]]` and `[[event:@slug]]` name demo notes, rounds and events;
+/// `[[scenarios:@phase]]` and `[[scenario-assessment:@phase]]` the scenario set of a
+/// phase, and `[[scenario:@key]]` a scenario.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DemoText {
@@ -298,6 +311,108 @@ pub struct DemoInput {
     pub note: Option<String>,
 }
 
+/// A scenario set of a phase, made by a process leader (from a round's driver map, if
+/// named), written, opened for every organisation's assessment and comments, made public
+/// by an editor and, once the home assignment is done, settled.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoScenarioSet {
+    pub phase: String,
+    /// The round (by key) whose driver map the set is made from.
+    #[serde(default)]
+    pub round: Option<String>,
+    pub title: String,
+    /// By default the programme's.
+    #[serde(default)]
+    pub focal_question: Option<String>,
+    #[serde(default)]
+    pub horizon: Option<i32>,
+    /// two_axes (the default) or other.
+    #[serde(default)]
+    pub method: Option<String>,
+    #[serde(default)]
+    pub axes: Vec<DemoAxis>,
+    /// Predetermined elements, by note key.
+    #[serde(default)]
+    pub predetermined: Vec<String>,
+    /// Local times: made (the scenarios sketched the same day), written out in full,
+    /// opened, made public, settled (final).
+    pub created: String,
+    pub written: String,
+    #[serde(default)]
+    pub opened: Option<String>,
+    #[serde(default)]
+    pub public: Option<String>,
+    #[serde(default)]
+    pub settled: Option<String>,
+    #[serde(default)]
+    pub scenarios: Vec<DemoScenario>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoAxis {
+    /// The uncertainty, by note key.
+    pub note: String,
+    #[serde(default)]
+    pub definition: String,
+    pub low: String,
+    pub high: String,
+}
+
+/// A scenario of a set. The first paragraph of its narrative is sketched when the set is
+/// made; the rest is written out later (a second revision).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoScenario {
+    pub key: String,
+    #[serde(default)]
+    pub quadrant: Option<String>,
+    pub name: String,
+    #[serde(default)]
+    pub tagline: String,
+    #[serde(default)]
+    pub narrative: String,
+    #[serde(default)]
+    pub characteristics: Vec<String>,
+    /// How each chosen note plays out, by note key.
+    #[serde(default)]
+    pub states: BTreeMap<String, String>,
+    #[serde(default)]
+    pub signposts: Vec<DemoSignpost>,
+    /// Where the organisations' assessment leans: interest (1-5), plausibility (1-5)
+    /// and desirability (-2..2), around which each organisation varies a little.
+    #[serde(default)]
+    pub leaning: Vec<i32>,
+    /// Reasons organisations give in their assessment (`{org}` is their name).
+    #[serde(default)]
+    pub reasons: Vec<String>,
+    #[serde(default)]
+    pub comments: Vec<DemoComment>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoSignpost {
+    pub text: String,
+    /// The note it is tied to, by key.
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub indicator: Option<String>,
+}
+
+/// A comment on a scenario while its set is open.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoComment {
+    /// The commenter's e-mail address.
+    pub by: String,
+    /// Local time.
+    pub at: String,
+    pub body: String,
+}
+
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct DemoReport {
     pub organisations_added: usize,
@@ -343,6 +458,7 @@ impl DemoFile {
         self.assignments.extend(other.assignments);
         self.texts.extend(other.texts);
         self.input.extend(other.input);
+        self.scenario_sets.extend(other.scenario_sets);
         Ok(())
     }
 

@@ -1,6 +1,8 @@
 //! The programme's story up to the moment the demo acts as, told through the storage
 //! functions and domain rules the application uses, each step on the day it happens.
 
+mod scenarios;
+
 use crate::app::editorial::{self, StepInput, StepOutcome};
 use std::collections::{BTreeMap, HashMap};
 
@@ -54,6 +56,8 @@ struct Cast<'a> {
     source_added: HashMap<i64, DateTime<Utc>>,
     rounds: HashMap<String, i64>,
     events: HashMap<String, i64>,
+    /// Scenario sets by phase.
+    scenario_sets: HashMap<String, scenarios::Made>,
 }
 
 impl Cast<'_> {
@@ -175,6 +179,7 @@ pub fn load(db: &Db, programme: &Programme, demo: &DemoFile) -> Result<DemoRepor
         source_added: HashMap::new(),
         rounds: HashMap::new(),
         events: HashMap::new(),
+        scenario_sets: HashMap::new(),
     };
     let mut report = DemoReport::default();
     let start = programme
@@ -190,7 +195,9 @@ pub fn load(db: &Db, programme: &Programme, demo: &DemoFile) -> Result<DemoRepor
     registrations(&cast, demo)?;
     proposals(&cast, demo)?;
     rating_rounds(&mut cast, demo)?;
+    scenarios::make(&mut cast, demo)?;
     assignments(&cast, demo)?;
+    scenarios::settle(&cast, demo)?;
     texts(&cast, demo)?;
     input(&cast, demo)?;
     let slug = programme.slug.clone();
@@ -886,12 +893,21 @@ fn on_scale(criterion: Criterion, level: usize) -> i32 {
 /// The fixed pattern of the demo's ratings: most notes are rated alike by everyone
 /// (consensus), every fourth splits the organisations in two camps (dissent). In a second
 /// round two of three organisations in a split move towards the middle.
-fn rating(org: usize, note: usize, criterion: usize, second: bool) -> Option<usize> {
+///
+/// A note the organisations lean on alike (`lean`, the level of this criterion) is never
+/// split: each organisation varies a little around the level.
+fn rating(
+    org: usize,
+    note: usize,
+    criterion: usize,
+    second: bool,
+    lean: Option<usize>,
+) -> Option<usize> {
     if !second && (org * 7 + note * 3 + criterion) % 29 == 0 {
         return None;
     }
-    let base = (note * 3 + criterion * 2 + note / 3) % 5;
-    if note % 4 == 1 {
+    let base = lean.unwrap_or((note * 3 + criterion * 2 + note / 3) % 5);
+    if lean.is_none() && note % 4 == 1 {
         let camp = if (org + criterion) % 2 == 0 { 0 } else { 4 };
         if second && org % 3 != 0 {
             return Some((base + camp) / 2);
@@ -981,6 +997,15 @@ fn rating_rounds(cast: &mut Cast, demo: &DemoFile) -> Result<()> {
         })?;
         cast.rounds.insert(round.key.clone(), id);
         let notes = cast.db.read_blocking(|c| rounds::note_ids(c, id))?;
+        let mut leaning: HashMap<i64, &Vec<usize>> = HashMap::new();
+        for (key, levels) in &round.leaning {
+            anyhow::ensure!(
+                levels.len() == valid.criteria.len() && levels.iter().all(|l| *l <= 4),
+                "demo round {:?}: the leaning of {key:?} needs a level 0..=4 per criterion",
+                round.key
+            );
+            leaning.insert(cast.note(key)?, levels);
+        }
         let answering = round.answered_by.min(writers.len());
         let until = closes.min(cast.acts_as);
         for (o, (org, person)) in writers.iter().take(answering).enumerate() {
@@ -999,7 +1024,8 @@ fn rating_rounds(cast: &mut Cast, demo: &DemoFile) -> Result<()> {
                     part
                 };
                 for (c, criterion) in valid.criteria.iter().enumerate().take(criteria) {
-                    let answer = match rating(o, j, c, previous.is_some()) {
+                    let lean = leaning.get(note).map(|levels| levels[c]);
+                    let answer = match rating(o, j, c, previous.is_some(), lean) {
                         Some(level) => Answer::Value(on_scale(*criterion, level)),
                         None => Answer::DontKnow,
                     };
@@ -1122,6 +1148,20 @@ fn assignments(cast: &Cast, demo: &DemoFile) -> Result<()> {
                 let value = serde_json::to_value(ranking(o, &trends, &work.ranking_reasons))?;
                 parts.insert(AssignmentPart::TrendRanking.key().to_string(), value);
             }
+            if assignment.parts.contains(&AssignmentPart::ScenarioRating) {
+                let most = if work.scenario_most.is_empty() {
+                    Vec::new()
+                } else {
+                    work.scenario_most[o % work.scenario_most.len()].clone()
+                };
+                let draft = target == "draft";
+                if let Some(assessment) =
+                    scenarios::assessment(cast, demo, &phase.slug, o, org_name, &most, draft)?
+                {
+                    let value = serde_json::to_value(assessment)?;
+                    parts.insert(AssignmentPart::ScenarioRating.key().to_string(), value);
+                }
+            }
             let answers = serde_json::to_value(answers)?;
             let parts = serde_json::Value::Object(parts);
             let mut steps = vec![Action::Save];
@@ -1239,6 +1279,20 @@ fn resolve_references(cast: &Cast, body: &str) -> Result<String> {
                     "event" => *cast.events.get(key).ok_or_else(|| {
                         anyhow::anyhow!("a demo text names an unknown event {key:?}")
                     })?,
+                    "scenarios" | "scenario-assessment" => {
+                        cast.scenario_sets.get(key).map(|s| s.id).ok_or_else(|| {
+                            anyhow::anyhow!("a demo text names no scenario set of phase {key:?}")
+                        })?
+                    }
+                    "scenario" => cast
+                        .scenario_sets
+                        .values()
+                        .flat_map(|s| &s.scenarios)
+                        .find(|(k, _)| k == key)
+                        .map(|(_, id)| *id)
+                        .ok_or_else(|| {
+                            anyhow::anyhow!("a demo text names an unknown scenario {key:?}")
+                        })?,
                     _ => anyhow::bail!("a demo text has an unknown reference {inner:?}"),
                 };
                 format!("{kind}:{id}")
@@ -1392,7 +1446,7 @@ mod tests {
     fn the_rating_pattern_agrees_on_most_notes_and_splits_on_every_fourth() {
         let levels = |note: usize, second: bool| -> Vec<usize> {
             (0..24)
-                .filter_map(|org| rating(org, note, 0, second))
+                .filter_map(|org| rating(org, note, 0, second, None))
                 .collect()
         };
         let first = levels(0, false);

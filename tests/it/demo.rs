@@ -430,6 +430,8 @@ async fn the_dialogarena_demo_is_norwegian_and_every_page_has_content() {
             "SELECT count(*) FROM users u JOIN organisations o ON o.id = u.organisation_id JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'process_leader' AND o.name LIKE '%departement%'"
         ) >= 1
     );
+    // No scenarios: none of its phases asks for them.
+    assert_eq!(count(&app, "SELECT count(*) FROM scenario_sets"), 0);
     // Its meetings with agendas and registrations, at most two per county.
     assert!(count(&app, "SELECT count(DISTINCT event_id) FROM agenda_items") >= 3);
     assert!(count(&app, "SELECT count(DISTINCT event_id) FROM registrations") >= 3);
@@ -452,6 +454,156 @@ async fn the_dialogarena_demo_is_norwegian_and_every_page_has_content() {
         &day,
     )
     .await;
+}
+
+/// The median of `criterion` over a round's answers on `note`.
+fn median(app: &TestApp, round: i64, note: i64, criterion: Criterion) -> f64 {
+    let values: Vec<Option<i32>> = app
+        .db
+        .read_blocking(|c| rounds::ratings(c, round, Some(criterion), None, None))
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.note_id == note)
+        .map(|r| r.value)
+        .collect();
+    summarise(&values, criterion.scale(), 1)
+        .median
+        .expect("a median")
+}
+
+#[test]
+fn the_regionerna_demo_has_workshop_2s_scenarios_assessed_by_every_organisation() {
+    use framsyn::domain::chart::Quadrant as Field;
+    use framsyn::domain::scenario::{
+        DESIRABILITY, INTEREST, MOST_MAX, Method, PLAUSIBILITY, Quadrant, ScenarioAssessment,
+        SetStatus,
+    };
+    use framsyn::storage::{bank, scenarios};
+    let (app, _) = spawn_demo("regionerna-2050");
+
+    // One set in the scenario phase, settled once home assignment 2 was reviewed (the
+    // demo acts as a day in the policy phase), and public.
+    let sets = app.db.read_blocking(|c| scenarios::sets(c, None)).unwrap();
+    assert_eq!(sets.len(), 1);
+    let set = &sets[0];
+    assert_eq!(set.phase_slug, "scenarier");
+    assert_eq!(set.status, SetStatus::Final);
+    assert!(set.public, "made public by the editor");
+    assert_eq!(set.method, Method::TwoAxes);
+    assert_eq!(set.horizon, 2050);
+    assert!(!set.focal_question.is_empty());
+
+    // Its axes are the critical uncertainties of the driver map it was made from, and its
+    // predetermined elements that map's predetermined trends.
+    let round = set.round_id.expect("made from a driver map");
+    assert_eq!(set.axes.len(), 2);
+    let field = |note: i64| {
+        Field::of(
+            median(&app, round, note, Criterion::Impact),
+            median(&app, round, note, Criterion::Uncertainty),
+        )
+    };
+    for axis in &set.axes {
+        let brief = app
+            .db
+            .read_blocking(|c| bank::brief(c, axis.note))
+            .unwrap()
+            .expect("the axis's note");
+        assert_eq!(brief.note_type, NoteType::Uncertainty);
+        assert_eq!(field(axis.note), Field::CriticalUncertainties);
+        assert!(!axis.low.is_empty() && !axis.high.is_empty() && !axis.definition.is_empty());
+    }
+    assert!(!set.predetermined.is_empty());
+    for note in &set.predetermined {
+        assert_eq!(field(*note), Field::Predetermined, "note {note}");
+    }
+
+    // Four scenarios, one per quadrant, written out in full after the workshop's sketch.
+    let list = app
+        .db
+        .read_blocking(|c| scenarios::scenarios(c, set.id))
+        .unwrap();
+    assert_eq!(list.len(), 4);
+    let quadrants: BTreeSet<Quadrant> = list.iter().filter_map(|s| s.quadrant).collect();
+    assert_eq!(quadrants.len(), 4);
+    let chosen: BTreeSet<i64> = set.chosen().into_iter().collect();
+    for s in &list {
+        assert!(!s.name.is_empty() && !s.tagline.is_empty(), "{}", s.name);
+        assert!(s.narrative.split("\n\n").count() >= 3, "{}", s.name);
+        assert!((4..=6).contains(&s.characteristics.len()), "{}", s.name);
+        let states: BTreeSet<i64> = s.driver_states.iter().map(|d| d.note).collect();
+        assert_eq!(states, chosen, "{}: a state for every chosen note", s.name);
+        assert!((3..=4).contains(&s.signposts.len()), "{}", s.name);
+        let revisions = app
+            .db
+            .read_blocking(|c| scenarios::scenario_revisions(c, s.id))
+            .unwrap();
+        assert!(
+            revisions.len() >= 2,
+            "{}: sketched, then written out",
+            s.name
+        );
+    }
+    let signposts: Vec<_> = list.iter().flat_map(|s| &s.signposts).collect();
+    assert!(signposts.iter().any(|p| p.note.is_some()));
+    assert!(signposts.iter().any(|p| p.indicator.is_some()));
+    assert!(signposts.iter().any(|p| p.note.is_none()));
+    let commented = list
+        .iter()
+        .filter(|s| {
+            !app.db
+                .read_blocking(|c| scenarios::comments(c, s.id))
+                .unwrap()
+                .is_empty()
+        })
+        .count();
+    assert_eq!(commented, 4, "strategists commented while it was open");
+
+    // Every organisation's assessment, in every state of the submission.
+    let work = app
+        .db
+        .read_blocking(|c| submissions::of_phase(c, "scenarier"))
+        .unwrap();
+    let states: BTreeSet<&str> = work.iter().map(|s| s.status.key()).collect();
+    assert_eq!(
+        states,
+        BTreeSet::from(["accepted", "draft", "returned", "submitted"])
+    );
+    let ids: Vec<i64> = list.iter().map(|s| s.id).collect();
+    let mut chosen_most: BTreeMap<i64, usize> = BTreeMap::new();
+    for submission in &work {
+        let assessment: ScenarioAssessment =
+            serde_json::from_value(submission.parts["scenario_rating"].clone())
+                .expect("the part scenario_rating");
+        assert_eq!(assessment.set, set.id);
+        for j in &assessment.judgements {
+            assert!(ids.contains(&j.scenario));
+            assert!(INTEREST.contains(j.interest.unwrap()));
+            assert!(PLAUSIBILITY.contains(j.plausibility.unwrap()));
+            assert!(DESIRABILITY.contains(j.desirability.unwrap()));
+        }
+        if submission.status.key() == "draft" {
+            assert!(
+                assessment.judgements.len() < ids.len(),
+                "a draft is partial"
+            );
+        } else {
+            assert_eq!(assessment.judgements.len(), ids.len());
+            assert!((1..=MOST_MAX).contains(&assessment.most.len()));
+        }
+        for m in &assessment.most {
+            *chosen_most.entry(*m).or_default() += 1;
+        }
+    }
+    assert_eq!(chosen_most.len(), 4, "each scenario is someone's choice");
+    assert!(
+        work.iter()
+            .flat_map(|s| s.parts["scenario_rating"]["judgements"].as_array().unwrap())
+            .filter(|j| j["reason"].as_str().is_some_and(|r| !r.is_empty()))
+            .count()
+            >= 20,
+        "with reasons"
+    );
 }
 
 #[test]
