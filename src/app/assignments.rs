@@ -88,6 +88,9 @@ pub async fn assessed(
     slug: &str,
 ) -> Result<Option<(Set, Vec<Scenario>)>> {
     let (_, assignment) = phase_with_assignment(programme, slug)?;
+    if !assignment.parts.contains(&AssignmentPart::ScenarioRating) {
+        return Ok(None);
+    }
     let (assignment, slug) = (assignment.clone(), slug.to_string());
     Ok(db.read(move |c| assessed_of(c, &assignment, &slug)).await?)
 }
