@@ -167,8 +167,19 @@ async fn form_page(
     let assessed = app::assignments::assessed(&state.db, &state.programme, &phase.slug)
         .await?
         .map(|(set, scenarios)| context! { set, scenarios });
+    // The stored assessment, shown beside a newer version that refused a stale edit.
+    let (_, names) = judged_scenarios(state, &submission.into_iter().collect::<Vec<_>>()).await?;
+    let stored = submission.and_then(|s| {
+        let a = assessment_of(s)?;
+        Some(judgement_rows(
+            s.organisation_id,
+            &s.organisation_name,
+            s.status,
+            &a,
+        ))
+    });
     Ok(FormPage::new("assignment.html", typed, errors).with(context! {
-        phase, assignment, submission, late, writable, titles, pickers, assessed,
+        phase, assignment, submission, late, writable, titles, pickers, assessed, stored, names,
         most => assignment::RANK_MOST, least => assignment::RANK_LEAST,
         built => assignment.parts.iter().map(|p| (p.key(), assignment::part_is_built(*p))).collect::<BTreeMap<_, _>>(),
     }))

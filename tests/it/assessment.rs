@@ -606,3 +606,49 @@ async fn without_a_set_to_assess_a_draft_saves_and_submitting_is_refused_at_the_
     );
     assert_eq!(assessment(&app, w.org_a).set, set);
 }
+
+#[tokio::test]
+async fn a_stale_save_shows_the_newer_assessment_and_keeps_what_was_typed() {
+    let app = spawn_app();
+    world(&app);
+    let (_, ids) = set_in(&app, SetStatus::Open).await;
+    let (a, b) = (ids[0], ids[1]);
+    let strategist = app.as_strategist_a().await;
+    for (version, interest) in [("", "2"), ("1", "5")] {
+        let saved = strategist
+            .post(
+                PAGE,
+                &[
+                    ("action", "save"),
+                    ("version", version),
+                    (&field(a, "interest"), interest),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    }
+    // A colleague's form still based on version 1.
+    let stale = strategist
+        .post(
+            PAGE,
+            &[
+                ("action", "save"),
+                ("version", "1"),
+                (&field(a, "interest"), "3"),
+                (&field(b, "reason"), "Vårt eget skäl."),
+            ],
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    stale.assert_error("error-stale-edit");
+    let newer = format!(
+        "table[data-table=assessment-newer] tbody tr[data-scenario=\"{a}\"] td[data-measure=interest]"
+    );
+    assert_eq!(stale.texts(&newer), ["5"]);
+    assert_eq!(
+        stale.attrs(&format!("#{}-3[checked]", field(a, "interest")), "value"),
+        ["3"],
+        "what was typed is kept"
+    );
+    stale.assert_contains("Vårt eget skäl.</textarea>");
+}
