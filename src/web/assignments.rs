@@ -26,7 +26,7 @@ use crate::domain::bank::NoteType;
 use crate::domain::picker::PickField;
 use crate::domain::programme::{AssignmentPart, HomeAssignment, Phase};
 use crate::domain::scenario::ScenarioAssessment;
-use crate::render::table::Table;
+use crate::render::table::{Cell, Table};
 use crate::storage::bank::{self as notes};
 use crate::storage::submissions::{self, Submission};
 use crate::storage::{organisations, scenarios};
@@ -522,66 +522,24 @@ pub async fn export_table(
         .await?;
     let t = |key: &str| crate::render::i18n::text(ctx.lang, key);
     let tz = state.programme.time_zone;
-    let late = |s: &Submission| {
+    let lead = |s: &Submission| {
         let late = s
             .submitted_at
             .is_some_and(|at| is_late(at, assignment.due, tz));
-        t(if late { "yes" } else { "no" })
+        crate::cells![
+            s.organisation_name.clone(),
+            t(&format!("submission-status-{}", s.status.key())),
+            t(if late { "yes" } else { "no" }),
+        ]
     };
-    let status = |s: &Submission| t(&format!("submission-status-{}", s.status.key()));
-    let mut rows = Vec::new();
-    let header: &[&str] = if assignment.parts.contains(&AssignmentPart::ScenarioRating) {
-        let (_, names) = judged_scenarios(&state, &list.iter().collect::<Vec<_>>()).await?;
-        for s in &list {
-            let Some(assessment) = assessment_of(s) else {
-                continue;
-            };
-            for r in judgement_rows(
-                s.organisation_id,
-                &s.organisation_name,
-                s.status,
-                &assessment,
-            ) {
-                rows.push(crate::cells![
-                    s.organisation_name.clone(),
-                    status(s),
-                    late(s),
-                    r.scenario,
-                    names.get(&r.scenario.to_string()).cloned(),
-                    r.interest.map(i64::from),
-                    r.plausibility.map(i64::from),
-                    r.desirability.map(i64::from),
-                    t(if r.most { "yes" } else { "no" }),
-                    r.reason,
-                ]);
-            }
-        }
-        &ASSESSMENT_HEADER
+    let all = list.iter().collect::<Vec<_>>();
+    let (header, rows) = if assignment.parts.contains(&AssignmentPart::ScenarioRating) {
+        let (_, names) = judged_scenarios(&state, &all).await?;
+        let rows = assessment_rows(&list, &names, &lead, &t);
+        (&ASSESSMENT_HEADER[..], rows)
     } else {
-        let titles = ranked_titles(&state, &list.iter().collect::<Vec<_>>()).await?;
-        for s in &list {
-            let ranking: assignment::TrendRanking = s
-                .parts
-                .get("trend_ranking")
-                .and_then(|v| serde_json::from_value(v.clone()).ok())
-                .unwrap_or_default();
-            for (list, items) in [("most", &ranking.most), ("least", &ranking.least)] {
-                for (i, item) in items.iter().enumerate() {
-                    let title = titles.get(&item.note.to_string()).cloned();
-                    rows.push(crate::cells![
-                        s.organisation_name.clone(),
-                        status(s),
-                        late(s),
-                        t(&format!("ranking-{list}")),
-                        i + 1,
-                        item.note,
-                        title,
-                        item.reason.clone(),
-                    ]);
-                }
-            }
-        }
-        &RANKING_HEADER
+        let titles = ranked_titles(&state, &all).await?;
+        (&RANKING_HEADER[..], ranking_rows(&list, &titles, &lead, &t))
     };
     let header = header.iter().map(|k| t(k)).collect();
     download(
@@ -589,6 +547,73 @@ pub async fn export_table(
         &Table::new(header, rows),
         &format!("{slug}-submissions"),
     )
+}
+
+/// One export row per ranked trend, after the submission's leading cells.
+fn ranking_rows(
+    list: &[Submission],
+    titles: &HashMap<String, String>,
+    lead: &dyn Fn(&Submission) -> Vec<Cell>,
+    t: &dyn Fn(&str) -> String,
+) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
+    for s in list {
+        let ranking: assignment::TrendRanking = s
+            .parts
+            .get("trend_ranking")
+            .and_then(|v| serde_json::from_value(v.clone()).ok())
+            .unwrap_or_default();
+        for (which, items) in [("most", &ranking.most), ("least", &ranking.least)] {
+            for (i, item) in items.iter().enumerate() {
+                let title = titles.get(&item.note.to_string()).cloned();
+                let mut row = lead(s);
+                row.extend(crate::cells![
+                    t(&format!("ranking-{which}")),
+                    i + 1,
+                    item.note,
+                    title,
+                    item.reason.clone(),
+                ]);
+                rows.push(row);
+            }
+        }
+    }
+    rows
+}
+
+/// One export row per organisation and scenario judged, after the submission's leading
+/// cells.
+fn assessment_rows(
+    list: &[Submission],
+    names: &BTreeMap<String, String>,
+    lead: &dyn Fn(&Submission) -> Vec<Cell>,
+    t: &dyn Fn(&str) -> String,
+) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
+    for s in list {
+        let Some(assessment) = assessment_of(s) else {
+            continue;
+        };
+        for r in judgement_rows(
+            s.organisation_id,
+            &s.organisation_name,
+            s.status,
+            &assessment,
+        ) {
+            let mut row = lead(s);
+            row.extend(crate::cells![
+                r.scenario,
+                names.get(&r.scenario.to_string()).cloned(),
+                r.interest.map(i64::from),
+                r.plausibility.map(i64::from),
+                r.desirability.map(i64::from),
+                t(if r.most { "yes" } else { "no" }),
+                r.reason,
+            ]);
+            rows.push(row);
+        }
+    }
+    rows
 }
 
 /// The columns of the rankings' CSV, as catalogue keys.
