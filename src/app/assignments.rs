@@ -8,13 +8,14 @@ use rusqlite::Connection;
 
 use super::{Error, Result, subject, transaction};
 use crate::domain::assignment::{
-    self, Action, Bank, Errors, Typed, can_read, can_review, can_write, read_answers, read_part,
-    transition,
+    self, Action, AssessedSet, Bank, Errors, Typed, can_read, can_review, can_write, read_answers,
+    read_part, transition,
 };
 use crate::domain::bank::{NoteStatus, NoteType, note_number};
-use crate::domain::programme::{HomeAssignment, Phase, Programme};
+use crate::domain::programme::{AssignmentPart, HomeAssignment, Phase, Programme};
 use crate::storage::audit::{self, Actor};
 use crate::storage::bank::{self as notes, Brief};
+use crate::storage::scenarios::{self, Scenario, Set};
 use crate::storage::submissions::{self, Draft, Submission};
 use crate::storage::users::User;
 use crate::storage::{self, Db, Edit};
@@ -32,8 +33,9 @@ pub fn phase_with_assignment<'a>(
     Ok((phase, phase.home_assignment().ok_or(Error::NotFound)?))
 }
 
-/// The notes typed into a form, as the bank knows them.
-struct Briefs(HashMap<i64, Brief>);
+/// The notes typed into a form, as the bank knows them, and the scenario set the phase's
+/// organisations assess.
+struct Briefs(HashMap<i64, Brief>, Option<AssessedSet>);
 
 impl Bank for Briefs {
     fn is_rankable_trend(&self, note: i64) -> bool {
@@ -42,17 +44,55 @@ impl Bank for Briefs {
                 && matches!(b.status, NoteStatus::Submitted | NoteStatus::Curated)
         })
     }
+
+    fn assessed_set(&self) -> Option<&AssessedSet> {
+        self.1.as_ref()
+    }
 }
 
-fn briefs_of(c: &Connection, typed: &Typed) -> storage::Result<Briefs> {
+fn briefs_of(c: &Connection, typed: &Typed, set: Option<AssessedSet>) -> storage::Result<Briefs> {
     let ids: Vec<i64> = typed
         .iter()
-        .filter(|(k, _)| !k.ends_with("-reason") && !k.starts_with("answer-"))
+        .filter(|(k, _)| {
+            !k.ends_with("-reason") && !k.starts_with("answer-") && !k.starts_with("scenario-")
+        })
         .filter_map(|(_, v)| note_number(v))
         .take(64)
         .collect();
     let found = notes::briefs(c, &ids)?;
-    Ok(Briefs(found.into_iter().map(|b| (b.id, b)).collect()))
+    Ok(Briefs(found.into_iter().map(|b| (b.id, b)).collect(), set))
+}
+
+/// The scenario set a phase's organisations assess, with its scenarios in order, when
+/// the phase's home assignment asks for the assessment and there is a set to assess.
+fn assessed_of(
+    c: &Connection,
+    assignment: &HomeAssignment,
+    phase: &str,
+) -> storage::Result<Option<(Set, Vec<Scenario>)>> {
+    if !assignment.parts.contains(&AssignmentPart::ScenarioRating) {
+        return Ok(None);
+    }
+    let Some(set) = scenarios::assessed_set(c, phase)? else {
+        return Ok(None);
+    };
+    let list = scenarios::scenarios(c, set.id)?;
+    Ok(Some((set, list)))
+}
+
+/// The scenario set the organisations of phase `slug` assess in its home assignment, with
+/// its scenarios (none: the phase asks for no assessment, or has no set open or final).
+pub async fn assessed(
+    db: &Db,
+    programme: &Programme,
+    slug: &str,
+) -> Result<Option<(Set, Vec<Scenario>)>> {
+    let (_, assignment) = phase_with_assignment(programme, slug)?;
+    if !assignment.parts.contains(&AssignmentPart::ScenarioRating) {
+        return Ok(None);
+    }
+    let (assignment, slug) = (assignment.clone(), slug.to_string());
+    Ok(db.read(move |c| assessed_of(c, &assignment, &slug)).await?)
 }
 
 /// A strategist's save or submit, as typed.
@@ -116,7 +156,11 @@ pub async fn write(
         };
         let submitting = input.action == Action::Submit;
         let answers = read_answers(assignment, &input.typed, submitting, &mut errors);
-        let bank = briefs_of(tx, &input.typed)?;
+        let set = assessed_of(tx, assignment, &phase)?.map(|(set, list)| AssessedSet {
+            id: set.id,
+            scenarios: list.iter().map(|s| s.id).collect(),
+        });
+        let bank = briefs_of(tx, &input.typed, set)?;
         let mut parts = serde_json::Map::new();
         for part in &assignment.parts {
             if let Some(value) = read_part(*part, &input.typed, &bank, submitting, &mut errors) {

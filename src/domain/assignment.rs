@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::access::Subject;
 use super::programme::{AssignmentPart, HomeAssignment};
+use super::scenario::{self, ScenarioAssessment};
 use super::user::Role;
 
 keyed_enum! {
@@ -196,11 +197,23 @@ pub fn rank_reason_field(list: &str, position: usize) -> String {
     format!("{list}-{position}-reason")
 }
 
-/// What a part's reader needs to know of the bank: whether a note number is a trend
+/// The scenario set a phase's organisations assess (its open set, else its newest final
+/// one) and its scenarios in the set's order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AssessedSet {
+    pub id: i64,
+    pub scenarios: Vec<i64>,
+}
+
+/// Where the part `scenario_rating` shows its error when there is no set to assess.
+pub const ASSESSMENT_NO_SET_FIELD: &str = "scenario-set";
+
+/// What a part's reader needs to know of the workspace: whether a note number is a trend
 /// one may rank (exists, is a trend, is visible to the organisation and not merged or
-/// archived).
+/// archived), and which scenario set the phase's organisations assess, if any.
 pub trait Bank {
     fn is_rankable_trend(&self, note: i64) -> bool;
+    fn assessed_set(&self) -> Option<&AssessedSet>;
 }
 
 /// Reads the trend ranking: note numbers in rank order, each trend at most once over both
@@ -256,6 +269,57 @@ pub fn read_trend_ranking(
     ranking
 }
 
+/// One organisation's judgement of one scenario, as the readings and the exports show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JudgementRow {
+    pub organisation_id: i64,
+    pub organisation: String,
+    pub status: SubmissionStatus,
+    pub scenario: i64,
+    pub interest: Option<i32>,
+    pub plausibility: Option<i32>,
+    pub desirability: Option<i32>,
+    pub reason: String,
+    /// Marked as most interesting for the region.
+    pub most: bool,
+}
+
+/// An organisation's assessment as rows, one per scenario it judged, in its order.
+pub fn judgement_rows(
+    organisation_id: i64,
+    organisation: &str,
+    status: SubmissionStatus,
+    assessment: &ScenarioAssessment,
+) -> Vec<JudgementRow> {
+    assessment
+        .judgements
+        .iter()
+        .map(|j| JudgementRow {
+            organisation_id,
+            organisation: organisation.to_string(),
+            status,
+            scenario: j.scenario,
+            interest: j.interest,
+            plausibility: j.plausibility,
+            desirability: j.desirability,
+            reason: j.reason.clone(),
+            most: assessment.most.contains(&j.scenario),
+        })
+        .collect()
+}
+
+/// Rows side by side: for each scenario of `scenarios` in order, the rows that judge it,
+/// in the order given. Rows of other scenarios are left out.
+pub fn by_scenario(scenarios: &[i64], rows: &[JudgementRow]) -> Vec<(i64, Vec<JudgementRow>)> {
+    scenarios
+        .iter()
+        .map(|&s| {
+            let judged = rows.iter().filter(|r| r.scenario == s).cloned().collect();
+            (s, judged)
+        })
+        .collect()
+}
+
 /// Reads one structured part into the value stored for it, or `None` for a part that is
 /// not built yet (its fields are ignored and the page says it comes later).
 pub fn read_part(
@@ -269,20 +333,42 @@ pub fn read_part(
         AssignmentPart::TrendRanking => {
             serde_json::to_value(read_trend_ranking(typed, bank, submitting, errors)).ok()
         }
-        AssignmentPart::ScenarioRating
-        | AssignmentPart::Consequences
-        | AssignmentPart::Milestones => None,
+        AssignmentPart::ScenarioRating => match bank.assessed_set() {
+            Some(set) => serde_json::to_value(scenario::read_assessment(
+                typed,
+                set.id,
+                &set.scenarios,
+                submitting,
+                errors,
+            ))
+            .ok(),
+            None => {
+                if submitting {
+                    errors.insert(ASSESSMENT_NO_SET_FIELD.into(), "error-assessment-no-set");
+                }
+                None
+            }
+        },
+        AssignmentPart::Consequences | AssignmentPart::Milestones => None,
     }
 }
 
 /// Whether a part is built (its form and figures exist).
 pub fn part_is_built(part: AssignmentPart) -> bool {
-    matches!(part, AssignmentPart::TrendRanking)
+    matches!(
+        part,
+        AssignmentPart::TrendRanking | AssignmentPart::ScenarioRating
+    )
 }
 
 /// The form fields of a stored part, to fill the form again.
 pub fn part_fields(part: AssignmentPart, value: &serde_json::Value) -> Typed {
     let mut typed = Typed::new();
+    if part == AssignmentPart::ScenarioRating
+        && let Ok(assessment) = serde_json::from_value::<ScenarioAssessment>(value.clone())
+    {
+        typed.extend(scenario::assessment_fields(&assessment));
+    }
     if part == AssignmentPart::TrendRanking
         && let Ok(ranking) = serde_json::from_value::<TrendRanking>(value.clone())
     {
@@ -309,6 +395,126 @@ mod tests {
         fn is_rankable_trend(&self, note: i64) -> bool {
             self.0.contains(&note)
         }
+        fn assessed_set(&self) -> Option<&AssessedSet> {
+            None
+        }
+    }
+
+    struct Scenarios(Option<AssessedSet>);
+    impl Bank for Scenarios {
+        fn is_rankable_trend(&self, _: i64) -> bool {
+            false
+        }
+        fn assessed_set(&self) -> Option<&AssessedSet> {
+            self.0.as_ref()
+        }
+    }
+
+    #[test]
+    fn assessments_read_side_by_side_by_scenario() {
+        let assessment = |most: Vec<i64>| ScenarioAssessment {
+            set: 1,
+            judgements: [11, 12]
+                .into_iter()
+                .map(|s| crate::domain::scenario::ScenarioJudgement {
+                    scenario: s,
+                    interest: Some(3),
+                    plausibility: None,
+                    desirability: Some(-2),
+                    reason: String::new(),
+                })
+                .collect(),
+            most,
+        };
+        let mut rows = judgement_rows(
+            1,
+            "Region Skåne",
+            SubmissionStatus::Draft,
+            &assessment(vec![12]),
+        );
+        rows.extend(judgement_rows(
+            2,
+            "Region Norrbotten",
+            SubmissionStatus::Submitted,
+            &assessment(vec![11]),
+        ));
+        assert_eq!(rows.len(), 4);
+        assert!(!rows[0].most && rows[1].most);
+        let grouped = by_scenario(&[12, 11, 13], &rows);
+        assert_eq!(grouped[0].0, 12);
+        assert_eq!(
+            grouped[0]
+                .1
+                .iter()
+                .map(|r| (r.organisation_id, r.most))
+                .collect::<Vec<_>>(),
+            vec![(1, true), (2, false)]
+        );
+        assert!(grouped[2].1.is_empty());
+    }
+
+    #[test]
+    fn the_scenario_assessment_reads_the_assessed_set_only() {
+        let set = Scenarios(Some(AssessedSet {
+            id: 3,
+            scenarios: vec![11, 12],
+        }));
+        let form = typed(&[
+            ("scenario-11-interest", "4"),
+            ("scenario-11-most", "1"),
+            ("scenario-99-interest", "5"),
+            ("scenario-99-most", "1"),
+        ]);
+        let mut errors = Errors::new();
+        let value = read_part(
+            AssignmentPart::ScenarioRating,
+            &form,
+            &set,
+            false,
+            &mut errors,
+        )
+        .expect("a draft is stored");
+        assert!(errors.is_empty(), "{errors:?}");
+        let stored: ScenarioAssessment = serde_json::from_value(value.clone()).unwrap();
+        assert_eq!(stored.set, 3);
+        assert_eq!(stored.most, vec![11]);
+        assert_eq!(
+            stored
+                .judgements
+                .iter()
+                .map(|j| j.scenario)
+                .collect::<Vec<_>>(),
+            vec![11, 12]
+        );
+        let fields = part_fields(AssignmentPart::ScenarioRating, &value);
+        assert_eq!(fields.get("scenario-11-interest").unwrap(), "4");
+        assert!(!fields.contains_key("scenario-99-interest"));
+        assert!(part_is_built(AssignmentPart::ScenarioRating));
+
+        let none = Scenarios(None);
+        let mut errors = Errors::new();
+        assert!(
+            read_part(
+                AssignmentPart::ScenarioRating,
+                &form,
+                &none,
+                false,
+                &mut errors
+            )
+            .is_none()
+        );
+        assert!(errors.is_empty());
+        read_part(
+            AssignmentPart::ScenarioRating,
+            &form,
+            &none,
+            true,
+            &mut errors,
+        );
+        assert_eq!(
+            errors.get(ASSESSMENT_NO_SET_FIELD),
+            Some(&"error-assessment-no-set")
+        );
     }
 
     fn typed(pairs: &[(&str, &str)]) -> Typed {

@@ -9,7 +9,7 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::forms::FormPage;
 use super::forms::{Export, Form, download};
@@ -19,16 +19,17 @@ use crate::app;
 use crate::app::assignments::{ReviewInput, ReviewOutcome, WriteInput, WriteOutcome};
 use crate::app::picker::FieldView;
 use crate::domain::assignment::{
-    self, Action, Errors, SubmissionStatus, Typed, can_read_all, can_review, can_write, is_late,
-    part_fields,
+    self, Action, Errors, JudgementRow, SubmissionStatus, Typed, by_scenario, can_read_all,
+    can_review, can_write, is_late, judgement_rows, part_fields,
 };
 use crate::domain::bank::NoteType;
 use crate::domain::picker::PickField;
-use crate::domain::programme::{HomeAssignment, Phase};
-use crate::render::table::Table;
+use crate::domain::programme::{AssignmentPart, HomeAssignment, Phase};
+use crate::domain::scenario::ScenarioAssessment;
+use crate::render::table::{Cell, Table};
 use crate::storage::bank::{self as notes};
-use crate::storage::organisations;
 use crate::storage::submissions::{self, Submission};
+use crate::storage::{organisations, scenarios};
 
 fn phase_with_assignment<'a>(
     state: &'a AppState,
@@ -80,6 +81,68 @@ async fn ranked_titles(
         .collect())
 }
 
+/// A submission's assessment of the scenarios, if it has one.
+fn assessment_of(s: &Submission) -> Option<ScenarioAssessment> {
+    s.parts
+        .get(AssignmentPart::ScenarioRating.key())
+        .and_then(|v| serde_json::from_value(v.clone()).ok())
+}
+
+/// A scenario with every organisation's judgement of it.
+#[derive(Serialize)]
+struct JudgedScenario {
+    id: i64,
+    name: String,
+    tagline: String,
+    rows: Vec<JudgementRow>,
+}
+
+/// The scenarios the submissions' assessments judge, in their sets' order, each with the
+/// organisations' judgements in the submissions' order; and every scenario's name by
+/// number.
+async fn judged_scenarios(
+    state: &AppState,
+    submissions: &[&Submission],
+) -> Result<(Vec<JudgedScenario>, BTreeMap<String, String>), AppError> {
+    let (mut sets, mut rows) = (Vec::new(), Vec::new());
+    for s in submissions {
+        if let Some(a) = assessment_of(s) {
+            if !sets.contains(&a.set) {
+                sets.push(a.set);
+            }
+            rows.extend(judgement_rows(
+                s.organisation_id,
+                &s.organisation_name,
+                s.status,
+                &a,
+            ));
+        }
+    }
+    if sets.is_empty() {
+        return Ok((Vec::new(), BTreeMap::new()));
+    }
+    let found = state
+        .db
+        .read(move |c| scenarios::scenarios_of_sets(c, &sets))
+        .await?;
+    let ids: Vec<i64> = found.iter().map(|s| s.id).collect();
+    let names = found
+        .iter()
+        .map(|s| (s.id.to_string(), s.name.clone()))
+        .collect();
+    let judged = by_scenario(&ids, &rows)
+        .into_iter()
+        .zip(found)
+        .map(|((_, rows), s)| JudgedScenario {
+            id: s.id,
+            name: s.name,
+            tagline: s.tagline,
+            rows,
+        })
+        .collect();
+    Ok((judged, names))
+}
+
 /// The home assignment's form for `submission` (none: not started), with what was typed.
 async fn form_page(
     state: &AppState,
@@ -101,8 +164,22 @@ async fn form_page(
         )
     });
     let titles = ranked_titles(state, &submission.into_iter().collect::<Vec<_>>()).await?;
+    let assessed = app::assignments::assessed(&state.db, &state.programme, &phase.slug)
+        .await?
+        .map(|(set, scenarios)| context! { set, scenarios });
+    // The stored assessment, shown beside a newer version that refused a stale edit.
+    let (_, names) = judged_scenarios(state, &submission.into_iter().collect::<Vec<_>>()).await?;
+    let stored = submission.and_then(|s| {
+        let a = assessment_of(s)?;
+        Some(judgement_rows(
+            s.organisation_id,
+            &s.organisation_name,
+            s.status,
+            &a,
+        ))
+    });
     Ok(FormPage::new("assignment.html", typed, errors).with(context! {
-        phase, assignment, submission, late, writable, titles, pickers,
+        phase, assignment, submission, late, writable, titles, pickers, assessed, stored, names,
         most => assignment::RANK_MOST, least => assignment::RANK_LEAST,
         built => assignment.parts.iter().map(|p| (p.key(), assignment::part_is_built(*p))).collect::<BTreeMap<_, _>>(),
     }))
@@ -299,6 +376,7 @@ pub async fn all(
         })
         .collect();
     let titles = ranked_titles(&state, &list.iter().collect::<Vec<_>>()).await?;
+    let (judged, names) = judged_scenarios(&state, &list.iter().collect::<Vec<_>>()).await?;
     let by_org: BTreeMap<String, &Submission> = list
         .iter()
         .map(|s| (s.organisation_id.to_string(), s))
@@ -307,7 +385,7 @@ pub async fn all(
         .render(
             &ctx,
             "submissions.html",
-            context! { phase, assignment, submissions => list, by_org, organisations => orgs, late, titles },
+            context! { phase, assignment, submissions => list, by_org, organisations => orgs, late, titles, judged, names },
         )?
         .into_response())
 }
@@ -340,11 +418,20 @@ async fn submission_page(
         .submitted_at
         .is_some_and(|t| is_late(t, assignment.due, state.programme.time_zone));
     let titles = ranked_titles(state, &[&submission]).await?;
+    let (_, names) = judged_scenarios(state, &[&submission]).await?;
+    let assessment = assessment_of(&submission).map(|a| {
+        judgement_rows(
+            submission.organisation_id,
+            &submission.organisation_name,
+            submission.status,
+            &a,
+        )
+    });
     let can_review = ctx.subject().is_ok_and(|s| can_review(&s));
     let page = state.render(
         ctx,
         "submission.html",
-        context! { phase, assignment, submission, history, late, titles, can_review, errors, comment },
+        context! { phase, assignment, submission, history, late, titles, can_review, errors, comment, assessment, names },
     )?;
     Ok((status, page).into_response())
 }
@@ -417,8 +504,9 @@ pub async fn review(
     .await
 }
 
-/// The structured parts of every submission of a phase as CSV or XLSX (one row per
-/// ranked trend).
+/// The structured parts of every submission of a phase as CSV or XLSX: one row per ranked
+/// trend, or, for a phase whose organisations assess scenarios, one row per organisation
+/// and scenario.
 pub async fn export_table(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -432,42 +520,100 @@ pub async fn export_table(
         .db
         .read(move |c| submissions::of_phase(c, &phase_slug))
         .await?;
-    let titles = ranked_titles(&state, &list.iter().collect::<Vec<_>>()).await?;
     let t = |key: &str| crate::render::i18n::text(ctx.lang, key);
-    let header: Vec<String> = RANKING_HEADER.iter().map(|k| t(k)).collect();
     let tz = state.programme.time_zone;
-    let mut rows = Vec::new();
-    for s in &list {
+    let lead = |s: &Submission| {
         let late = s
             .submitted_at
             .is_some_and(|at| is_late(at, assignment.due, tz));
-        let ranking: assignment::TrendRanking = s
-            .parts
-            .get("trend_ranking")
-            .and_then(|v| serde_json::from_value(v.clone()).ok())
-            .unwrap_or_default();
-        let status = t(&format!("submission-status-{}", s.status.key()));
-        for (list, items) in [("most", &ranking.most), ("least", &ranking.least)] {
-            for (i, item) in items.iter().enumerate() {
-                let title = titles.get(&item.note.to_string()).cloned();
-                rows.push(crate::cells![
-                    s.organisation_name.clone(),
-                    status.clone(),
-                    t(if late { "yes" } else { "no" }),
-                    t(&format!("ranking-{list}")),
-                    i + 1,
-                    item.note,
-                    title,
-                    item.reason.clone(),
-                ]);
-            }
-        }
-    }
+        crate::cells![
+            s.organisation_name.clone(),
+            t(&format!("submission-status-{}", s.status.key())),
+            t(if late { "yes" } else { "no" }),
+        ]
+    };
+    let all = list.iter().collect::<Vec<_>>();
+    let (header, rows) = if assignment.parts.contains(&AssignmentPart::ScenarioRating) {
+        let (_, names) = judged_scenarios(&state, &all).await?;
+        let rows = assessment_rows(&list, &names, &lead, &t);
+        (&ASSESSMENT_HEADER[..], rows)
+    } else {
+        let titles = ranked_titles(&state, &all).await?;
+        (&RANKING_HEADER[..], ranking_rows(&list, &titles, &lead, &t))
+    };
+    let header = header.iter().map(|k| t(k)).collect();
     download(
         format,
         &Table::new(header, rows),
         &format!("{slug}-submissions"),
     )
+}
+
+/// One export row per ranked trend, after the submission's leading cells.
+fn ranking_rows(
+    list: &[Submission],
+    titles: &HashMap<String, String>,
+    lead: &dyn Fn(&Submission) -> Vec<Cell>,
+    t: &dyn Fn(&str) -> String,
+) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
+    for s in list {
+        let ranking: assignment::TrendRanking = s
+            .parts
+            .get("trend_ranking")
+            .and_then(|v| serde_json::from_value(v.clone()).ok())
+            .unwrap_or_default();
+        for (which, items) in [("most", &ranking.most), ("least", &ranking.least)] {
+            for (i, item) in items.iter().enumerate() {
+                let title = titles.get(&item.note.to_string()).cloned();
+                let mut row = lead(s);
+                row.extend(crate::cells![
+                    t(&format!("ranking-{which}")),
+                    i + 1,
+                    item.note,
+                    title,
+                    item.reason.clone(),
+                ]);
+                rows.push(row);
+            }
+        }
+    }
+    rows
+}
+
+/// One export row per organisation and scenario judged, after the submission's leading
+/// cells.
+fn assessment_rows(
+    list: &[Submission],
+    names: &BTreeMap<String, String>,
+    lead: &dyn Fn(&Submission) -> Vec<Cell>,
+    t: &dyn Fn(&str) -> String,
+) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
+    for s in list {
+        let Some(assessment) = assessment_of(s) else {
+            continue;
+        };
+        for r in judgement_rows(
+            s.organisation_id,
+            &s.organisation_name,
+            s.status,
+            &assessment,
+        ) {
+            let mut row = lead(s);
+            row.extend(crate::cells![
+                r.scenario,
+                names.get(&r.scenario.to_string()).cloned(),
+                r.interest.map(i64::from),
+                r.plausibility.map(i64::from),
+                r.desirability.map(i64::from),
+                t(if r.most { "yes" } else { "no" }),
+                r.reason,
+            ]);
+            rows.push(row);
+        }
+    }
+    rows
 }
 
 /// The columns of the rankings' CSV, as catalogue keys.
@@ -480,6 +626,20 @@ const RANKING_HEADER: [&str; 8] = [
     "csv-note",
     "csv-title",
     "ranking-reason",
+];
+
+/// The columns of the scenario assessments' CSV, as catalogue keys.
+const ASSESSMENT_HEADER: [&str; 10] = [
+    "csv-organisation",
+    "submission-status",
+    "submission-late",
+    "assessment-scenario-number",
+    "assessment-scenario",
+    "assessment-interest",
+    "assessment-plausibility",
+    "assessment-desirability",
+    "assessment-most-short",
+    "assessment-reason",
 ];
 
 /// The texts of every submission of a phase as one Markdown document.

@@ -13,6 +13,7 @@ mod app_events;
 mod app_phases;
 mod app_rounds;
 mod app_search;
+mod assessment;
 mod assignments;
 mod auth;
 mod bank;

@@ -70,3 +70,27 @@ heatmap-ranked = Ranked
 heatmap-cell-most = Most important no. { $position }
 heatmap-cell-least = Least important no. { $position }
 heatmap-empty = No rankings handed in yet.
+
+assessment-help = Judge each scenario of “{ $set }” for your region. A draft may be incomplete; on submit every scenario needs its three judgements.
+assessment-most-hint = Mark the one or two scenarios most interesting for your region (required on submit).
+assessment-read = Read the whole scenario
+assessment-interest = Interest for our region
+assessment-interest-scale = 1 = of little interest, 5 = of great interest.
+assessment-plausibility = Plausibility
+assessment-plausibility-scale = 1 = hardly plausible, 5 = very plausible.
+assessment-desirability = Desirability
+assessment-desirability-scale = −2 = very undesirable, 0 = neither, +2 = very desirable.
+assessment-reason = Reason
+assessment-most = Most interesting for our region
+assessment-most-short = Most interesting
+assessment-no-set = There is no scenario set to assess yet. The process leaders open it after the workshop; until then the rest of the home assignment can be saved as a draft.
+assessment-scenario = Scenario
+assessment-scenario-number = Scenario number
+assessment-caption = { $organisation }'s assessment of the scenarios
+assessment-side-caption = Every organisation's assessment of “{ $name }”
+assessment-csv = The assessments as CSV
+assessment-none = No assessment yet.
+error-assessment-no-set = There is no scenario set to assess yet, so the home assignment cannot be submitted.
+error-scenario-rating-range = Choose one of the values of the scale.
+error-scenario-most-required = Mark one or two scenarios as most interesting for your region.
+error-scenario-most-too-many = Mark at most two scenarios as most interesting.

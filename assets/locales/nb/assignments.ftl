@@ -70,3 +70,27 @@ heatmap-ranked = Rangert
 heatmap-cell-most = Viktigst nr. { $position }
 heatmap-cell-least = Minst viktig nr. { $position }
 heatmap-empty = Ingen innleverte rangeringer ennå.
+
+assessment-help = Vurder hvert scenario i «{ $set }» for deres region. Et utkast kan være ufullstendig; når dere leverer, trenger hvert scenario sine tre vurderinger.
+assessment-most-hint = Marker de ett eller to scenarioene som er mest interessante for deres region (kreves når dere leverer).
+assessment-read = Les hele scenarioet
+assessment-interest = Interesse for vår region
+assessment-interest-scale = 1 = av liten interesse, 5 = av stor interesse.
+assessment-plausibility = Sannsynlighet
+assessment-plausibility-scale = 1 = lite sannsynlig, 5 = svært sannsynlig.
+assessment-desirability = Ønskelighet
+assessment-desirability-scale = −2 = svært uønsket, 0 = verken eller, +2 = svært ønskelig.
+assessment-reason = Begrunnelse
+assessment-most = Mest interessant for vår region
+assessment-most-short = Mest interessant
+assessment-no-set = Det finnes ennå ikke noe scenariosett å vurdere. Prosessledelsen åpner det etter verkstedet; inntil da kan resten av hjemmearbeidet lagres som utkast.
+assessment-scenario = Scenario
+assessment-scenario-number = Scenarionummer
+assessment-caption = { $organisation } sin vurdering av scenarioene
+assessment-side-caption = Alle organisasjoners vurdering av «{ $name }»
+assessment-csv = Vurderingene som CSV
+assessment-none = Ingen vurdering ennå.
+error-assessment-no-set = Det finnes ennå ikke noe scenariosett å vurdere, så hjemmearbeidet kan ikke leveres.
+error-scenario-rating-range = Velg en av verdiene på skalaen.
+error-scenario-most-required = Marker ett eller to scenarioer som mest interessante for deres region.
+error-scenario-most-too-many = Marker høyst to scenarioer som mest interessante.

@@ -70,3 +70,27 @@ heatmap-ranked = Rangordnade
 heatmap-cell-most = Viktigast nr { $position }
 heatmap-cell-least = Minst viktig nr { $position }
 heatmap-empty = Inga inlämnade rangordningar ännu.
+
+assessment-help = Bedöm varje scenario i ”{ $set }” för er region. Ett utkast får vara ofullständigt; när ni lämnar in behöver varje scenario sina tre bedömningar.
+assessment-most-hint = Markera de ett eller två scenarier som är mest intressanta för er region (krävs när ni lämnar in).
+assessment-read = Läs hela scenariot
+assessment-interest = Intresse för vår region
+assessment-interest-scale = 1 = av litet intresse, 5 = av stort intresse.
+assessment-plausibility = Rimlighet
+assessment-plausibility-scale = 1 = knappast rimligt, 5 = mycket rimligt.
+assessment-desirability = Önskvärdhet
+assessment-desirability-scale = −2 = mycket oönskat, 0 = varken eller, +2 = mycket önskvärt.
+assessment-reason = Motivering
+assessment-most = Mest intressant för vår region
+assessment-most-short = Mest intressant
+assessment-no-set = Det finns ännu ingen scenariouppsättning att bedöma. Processledarna öppnar den efter workshoppen; till dess kan resten av hemarbetet sparas som utkast.
+assessment-scenario = Scenario
+assessment-scenario-number = Scenarionummer
+assessment-caption = { $organisation }s bedömning av scenarierna
+assessment-side-caption = Alla organisationers bedömning av ”{ $name }”
+assessment-csv = Bedömningarna som CSV
+assessment-none = Ingen bedömning än.
+error-assessment-no-set = Det finns ännu ingen scenariouppsättning att bedöma, så hemarbetet kan inte lämnas in.
+error-scenario-rating-range = Välj ett av skalans värden.
+error-scenario-most-required = Markera ett eller två scenarier som mest intressanta för er region.
+error-scenario-most-too-many = Markera högst två scenarier som mest intressanta.
