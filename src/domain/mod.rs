@@ -59,6 +59,7 @@ pub mod publication;
 pub mod rating;
 pub mod rating_progress;
 pub mod scenario;
+pub mod scenario_chart;
 pub mod schedule;
 pub mod source;
 pub mod start;
