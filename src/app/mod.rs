@@ -15,6 +15,7 @@ pub mod editorial;
 pub mod embeds;
 pub mod progress;
 pub mod rounds;
+pub mod scenario_charts;
 pub mod scenarios;
 pub mod sources;
 pub mod start;

@@ -16,6 +16,8 @@ use super::bank::{Category, NoteType, TimeBand};
 use super::chart::{DriverItem, RadarItem, Shape};
 use super::progress::Cell;
 use super::rating::{Criterion, Feedback, RoundState};
+use super::scenario::SetStatus;
+use super::scenario_chart::{AssessmentData, SetCharts};
 
 /// The Markdown the texts are written in: CommonMark with tables, strikethrough and
 /// typographic punctuation. The renderer and the embed reader read it alike.
@@ -38,16 +40,22 @@ pub enum Embed {
     Event(i64),
     /// The progress tracker: every organisation through every phase.
     Progress,
+    /// A scenario set's cross (of a two-axis set) and comparison table.
+    Scenarios(i64),
+    /// A scenario set's assessment by the organisations.
+    ScenarioAssessment(i64),
 }
 
 /// The kinds an editor may write, in the order the help lists them.
-pub const KINDS: [&str; 6] = [
+pub const KINDS: [&str; 8] = [
     "note",
     "radar",
     "driver-map",
     "heatmap",
     "event",
     "progress",
+    "scenarios",
+    "scenario-assessment",
 ];
 
 impl Embed {
@@ -68,6 +76,8 @@ impl Embed {
             "radar" => number().map(Embed::Radar),
             "driver-map" => number().map(Embed::DriverMap),
             "event" => number().map(Embed::Event),
+            "scenarios" => number().map(Embed::Scenarios),
+            "scenario-assessment" => number().map(Embed::ScenarioAssessment),
             "heatmap" => reference
                 .filter(|r| {
                     !r.is_empty()
@@ -89,6 +99,8 @@ impl Embed {
             Embed::Heatmap(slug) => format!("heatmap:{slug}"),
             Embed::Event(id) => format!("event:{id}"),
             Embed::Progress => "progress".to_string(),
+            Embed::Scenarios(id) => format!("scenarios:{id}"),
+            Embed::ScenarioAssessment(id) => format!("scenario-assessment:{id}"),
         }
     }
 }
@@ -455,6 +467,8 @@ pub enum Embedded {
     Heatmap(HeatmapData),
     Event(EventCard),
     Progress(ProgressData),
+    Scenarios(SetCharts),
+    ScenarioAssessment(AssessmentData),
     /// Nothing by that reference (or nothing its reader may see).
     Missing,
 }
@@ -492,6 +506,28 @@ impl Embedded {
                     .iter()
                     .filter(|r| !r.public)
                     .map(|r| r.note_id)
+                    .collect();
+                if hidden.is_empty() {
+                    None
+                } else {
+                    problem("embed-notes-not-public", hidden)
+                }
+            }
+            Embedded::Scenarios(s) if !s.public || s.status == SetStatus::Draft => {
+                problem("scenario-chart-embed-not-public", Vec::new())
+            }
+            Embedded::ScenarioAssessment(a) if !a.public || a.status == SetStatus::Draft => {
+                problem("scenario-chart-embed-not-public", Vec::new())
+            }
+            Embedded::ScenarioAssessment(a) if a.status != SetStatus::Final => {
+                problem("scenario-chart-embed-open", Vec::new())
+            }
+            Embedded::Scenarios(s) => {
+                let hidden: Vec<i64> = s
+                    .notes()
+                    .iter()
+                    .filter(|n| !n.public)
+                    .map(|n| n.id)
                     .collect();
                 if hidden.is_empty() {
                     None

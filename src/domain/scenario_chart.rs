@@ -8,10 +8,15 @@
 //! has its own room, and the room grows with the text. The words come in already
 //! translated; only places, lines and numbers come out, rounded to one decimal.
 
-use serde::Serialize;
+use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
+
+use super::access::Subject;
+use super::embed::Figure;
 use super::placement::{Rect, text_width};
-use super::scenario::{Measure, Quadrant};
+use super::scenario::{DriverState, Measure, Method, Quadrant, SetStatus, can_write};
+use super::stats::Summary;
 
 fn round1(x: f64) -> f64 {
     let r = (x * 10.0).round() / 10.0;
@@ -848,6 +853,163 @@ pub fn assessment(rows: &[AssessedRow<'_>]) -> AssessmentGeom {
         height: round1(y),
         groups,
     }
+}
+
+// ---------------------------------------------------------------------------------
+// What the charts are drawn from (the same on the pages and frozen in a snapshot)
+// ---------------------------------------------------------------------------------
+
+/// Who sees a set's assessment (its figures, the markers on the cross and who chose
+/// what): those who write sets always; other members once the set is final (while it
+/// is open, one organisation's figures would sway the others' still to come); visitors
+/// only a final set an editor has made public.
+pub fn can_see_figures(viewer: Option<&Subject>, status: SetStatus, public: bool) -> bool {
+    match viewer {
+        None => public && status == SetStatus::Final,
+        Some(v) => can_write(v) || status == SetStatus::Final,
+    }
+}
+
+/// A bank note a set names, and whether a visitor may see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteShown {
+    pub id: i64,
+    pub title: String,
+    pub public: bool,
+}
+
+/// An axis: its uncertainty and its poles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AxisShown {
+    pub note: NoteShown,
+    pub low: String,
+    pub high: String,
+}
+
+/// A scenario as the cross and the comparison show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScenarioShown {
+    pub id: i64,
+    pub quadrant: Option<Quadrant>,
+    pub name: String,
+    pub tagline: String,
+    pub characteristics: Vec<String>,
+    pub driver_states: Vec<DriverState>,
+}
+
+/// The organisations that chose a scenario as most interesting, by name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Chosen {
+    pub scenario: i64,
+    pub by: Vec<String>,
+}
+
+/// A set as its cross and comparison are drawn from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetCharts {
+    pub set_id: i64,
+    pub title: String,
+    pub method: Method,
+    pub status: SetStatus,
+    pub public: bool,
+    pub axes: Vec<AxisShown>,
+    pub predetermined: Vec<NoteShown>,
+    pub scenarios: Vec<ScenarioShown>,
+    /// Who chose each scenario; none when the reader may not see the assessment.
+    pub chosen: Option<Vec<Chosen>>,
+}
+
+impl SetCharts {
+    /// Every note the set names: the axes', then the predetermined elements.
+    pub fn notes(&self) -> Vec<&NoteShown> {
+        self.axes
+            .iter()
+            .map(|a| &a.note)
+            .chain(&self.predetermined)
+            .collect()
+    }
+
+    /// How many organisations chose `scenario`, when shown.
+    pub fn count(&self, scenario: i64) -> Option<usize> {
+        self.chosen.as_ref().map(|all| {
+            all.iter()
+                .find(|c| c.scenario == scenario)
+                .map_or(0, |c| c.by.len())
+        })
+    }
+
+    /// The comparison's rows: the characteristics (labelled `characteristics`), then a
+    /// row per note the set names with each scenario's state of it.
+    pub fn comparison_rows(&self, characteristics: &str) -> Vec<ComparisonRow> {
+        let mut rows = vec![ComparisonRow {
+            label: characteristics.to_string(),
+            cells: self
+                .scenarios
+                .iter()
+                .map(|s| s.characteristics.clone())
+                .collect(),
+        }];
+        for note in self.notes() {
+            rows.push(ComparisonRow {
+                label: format!("#{} {}", note.id, note.title),
+                cells: self
+                    .scenarios
+                    .iter()
+                    .map(|s| {
+                        s.driver_states
+                            .iter()
+                            .filter(|d| d.note == note.id)
+                            .map(|d| d.state.clone())
+                            .collect()
+                    })
+                    .collect(),
+            });
+        }
+        rows
+    }
+}
+
+/// A summary as a chart and its table show it.
+pub fn figure(s: &Summary) -> Figure {
+    Figure {
+        n: s.n,
+        median: s.median,
+        q1: s.q1,
+        q3: s.q3,
+    }
+}
+
+/// One measure's figures of a scenario, overall and per organisation category.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeasureShown {
+    pub measure: Measure,
+    pub overall: Figure,
+    pub by_category: BTreeMap<String, Figure>,
+}
+
+/// One scenario's assessment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssessedShown {
+    pub scenario: i64,
+    pub name: String,
+    pub measures: Vec<MeasureShown>,
+    pub chosen_by: Vec<String>,
+}
+
+/// A set's assessment as its chart and table show it: everyone's, or one
+/// organisation's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssessmentData {
+    pub set_id: i64,
+    pub title: String,
+    pub method: Method,
+    pub status: SetStatus,
+    pub public: bool,
+    /// The organisation whose values these are, if one (id, name).
+    pub organisation: Option<(i64, String)>,
+    /// The organisations whose assessments count, by name (id, name).
+    pub counted: Vec<(i64, String)>,
+    pub rows: Vec<AssessedShown>,
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ mod pages;
 mod picker;
 pub(crate) mod progress;
 mod rounds;
+mod scenario_charts;
 mod search;
 mod security;
 pub mod server;
@@ -364,6 +365,7 @@ pub fn router(state: AppState) -> Router {
             post(events::cancel_registration),
         )
         .merge(charts::routes())
+        .merge(scenario_charts::routes())
         .route("/health", get(pages::health))
         .route("/robots.txt", get(assets::robots))
         .route("/favicon.ico", get(assets::favicon))
