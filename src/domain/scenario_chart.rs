@@ -664,11 +664,14 @@ pub fn comparison(names: &[&str], rows: &[ComparisonRow]) -> ComparisonGeom {
     for r in rows {
         let mut texts = vec![(vec![r.label.clone()], CELL_SIZE, true)];
         texts.extend((0..names.len()).map(|i| {
-            (
-                r.cells.get(i).cloned().unwrap_or_default(),
-                CELL_SIZE,
-                false,
-            )
+            let cell = r.cells.get(i).cloned().unwrap_or_default();
+            // An empty cell says so, rather than leaving a gap.
+            let cell = if cell.iter().all(|t| t.trim().is_empty()) {
+                vec!["–".to_string()]
+            } else {
+                cell
+            };
+            (cell, CELL_SIZE, false)
         }));
         let (cells, h) = row(texts, y);
         body.push(cells);
@@ -1157,6 +1160,7 @@ mod tests {
         assert_eq!(long.text.lines.len(), CELL_LINES_MAX);
         assert!(long.text.lines.last().unwrap().text.ends_with('…'));
         assert_eq!(g.rows[1][2].h, long.h);
+        assert_eq!(g.rows[1][2].text.lines[0].text, "–");
         for cell in g.cells() {
             let room = Rect::new(cell.x, cell.y, cell.x + cell.w, cell.y + cell.h);
             inside(room, &cell.text.rect().into_iter().collect::<Vec<_>>());
