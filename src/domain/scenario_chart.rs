@@ -165,9 +165,9 @@ impl Block {
 // The 2×2 cross
 // ---------------------------------------------------------------------------------
 
-const CROSS_WIDTH: f64 = 680.0;
+const CROSS_WIDTH: f64 = 560.0;
 /// Room left and right of the plot for the first axis's poles.
-const CROSS_MARGIN: f64 = 110.0;
+const CROSS_MARGIN: f64 = 96.0;
 /// How far the axes reach out of the plot, with their arrowheads.
 const ARROW: f64 = 10.0;
 const GAP: f64 = 6.0;
@@ -689,10 +689,10 @@ pub fn comparison(names: &[&str], rows: &[ComparisonRow]) -> ComparisonGeom {
 // The assessment chart
 // ---------------------------------------------------------------------------------
 
-const ASSESS_WIDTH: f64 = 640.0;
-const TRACK_X: f64 = 170.0;
-const TRACK_W: f64 = 270.0;
-const VALUE_X: f64 = 456.0;
+const ASSESS_WIDTH: f64 = 560.0;
+const TRACK_X: f64 = 150.0;
+const TRACK_W: f64 = 230.0;
+const VALUE_X: f64 = 392.0;
 const ROW_H: f64 = 40.0;
 const POINT_R: f64 = 5.5;
 const SCENARIO_GAP: f64 = 18.0;
@@ -1204,23 +1204,96 @@ mod tests {
             },
         ];
         let g = assessment(&rows);
-        // Five points on 270 px: 54 apart, the first 27 in from 170.
+        // Five points on 230 px: 46 apart, the first 23 in from 150.
         let interest = &g.groups[0].rows[0];
         assert_eq!(
             interest.ticks.iter().map(|t| t.x).collect::<Vec<_>>(),
-            [197.0, 251.0, 305.0, 359.0, 413.0]
+            [173.0, 219.0, 265.0, 311.0, 357.0]
         );
-        assert_eq!(interest.median_x, Some(359.0));
-        assert_eq!((interest.q1_x, interest.q3_x), (Some(332.0), Some(386.0)));
+        assert_eq!(interest.median_x, Some(311.0));
+        assert_eq!((interest.q1_x, interest.q3_x), (Some(288.0), Some(334.0)));
         assert_eq!(g.groups[0].rows[2].median_x, None);
         // Desirability's −2 stands where the other scales have 1.
         let desirability = &g.groups[1].rows[2];
         assert_eq!(desirability.measure, Measure::Desirability);
-        assert_eq!(desirability.median_x, Some(197.0));
+        assert_eq!(desirability.median_x, Some(173.0));
         assert_eq!(desirability.ticks[0].value, -2);
-        assert_eq!(desirability.q3_x, Some(305.0));
+        assert_eq!(desirability.q3_x, Some(265.0));
         let boxes = g.boxes();
         no_two_meet(&boxes);
         inside(Rect::new(0.0, 0.0, g.width, g.height), &boxes);
+    }
+
+    #[test]
+    fn a_set_embeds_once_a_visitor_may_see_it_and_its_assessment_once_final() {
+        use crate::domain::embed::{Embed, Embedded};
+        assert_eq!(Embed::parse("scenarios:3"), Some(Embed::Scenarios(3)));
+        assert_eq!(
+            Embed::parse(" scenario-assessment : #4 "),
+            Some(Embed::ScenarioAssessment(4))
+        );
+        assert_eq!(Embed::ScenarioAssessment(4).key(), "scenario-assessment:4");
+        assert_eq!(Embed::parse("scenarios:x"), None);
+        let note = |id, public| NoteShown {
+            id,
+            title: format!("Notis {id}"),
+            public,
+        };
+        let mut set = SetCharts {
+            set_id: 3,
+            title: "Regionerna 2050".into(),
+            method: Method::TwoAxes,
+            status: SetStatus::Open,
+            public: false,
+            axes: vec![AxisShown {
+                note: note(1, true),
+                low: "Stark stat".into(),
+                high: "Starka regioner".into(),
+            }],
+            predetermined: vec![note(2, false)],
+            scenarios: Vec::new(),
+            chosen: None,
+        };
+        let problem = |e: Embedded| e.problem("x").map(|p| (p.message, p.notes));
+        assert_eq!(
+            problem(Embedded::Scenarios(set.clone())),
+            Some(("scenario-chart-embed-not-public", vec![]))
+        );
+        set.public = true;
+        assert_eq!(
+            problem(Embedded::Scenarios(set.clone())),
+            Some(("embed-notes-not-public", vec![2]))
+        );
+        set.predetermined[0].public = true;
+        assert_eq!(problem(Embedded::Scenarios(set.clone())), None);
+        let mut assessment = AssessmentData {
+            set_id: 3,
+            title: set.title.clone(),
+            method: Method::TwoAxes,
+            status: SetStatus::Open,
+            public: true,
+            organisation: None,
+            counted: Vec::new(),
+            rows: Vec::new(),
+        };
+        assert_eq!(
+            problem(Embedded::ScenarioAssessment(assessment.clone())),
+            Some(("scenario-chart-embed-open", vec![]))
+        );
+        assessment.status = SetStatus::Final;
+        assert_eq!(
+            problem(Embedded::ScenarioAssessment(assessment.clone())),
+            None
+        );
+        assessment.public = false;
+        assert_eq!(
+            problem(Embedded::ScenarioAssessment(assessment)),
+            Some(("scenario-chart-embed-not-public", vec![]))
+        );
+        // Who sees the figures: writers always, members once final, visitors once
+        // final and public.
+        assert!(!can_see_figures(None, SetStatus::Final, false));
+        assert!(can_see_figures(None, SetStatus::Final, true));
+        assert!(!can_see_figures(None, SetStatus::Open, true));
     }
 }
