@@ -16,7 +16,10 @@ use crate::domain::embed::{
 };
 use crate::domain::programme::{AssignmentPart, Programme};
 use crate::domain::rating::{Criterion, NoteFigures, figures, state};
-use crate::storage::{self, Db, bank, events, rounds, submissions};
+use crate::domain::scenario_chart::can_see_figures;
+use crate::storage::{self, Db, bank, events, rounds, scenarios, submissions};
+
+use super::scenario_charts;
 
 /// The criteria the radar is drawn from.
 pub const RADAR: &[Criterion] = &[Criterion::Impact];
@@ -250,6 +253,22 @@ fn gather_one(
             None => Embedded::Missing,
         },
         Embed::Scenario(id) => super::scenario_reach::scenario_card(c, *id)?,
+        Embed::Scenarios(id) => match scenarios::get_set(c, *id)? {
+            Some(set) => {
+                let list = scenarios::scenarios(c, *id)?;
+                let choices = can_see_figures(None, set.status, set.public);
+                Embedded::Scenarios(scenario_charts::set_charts(c, &set, &list, choices, true)?)
+            }
+            None => Embedded::Missing,
+        },
+        Embed::ScenarioAssessment(id) => match scenarios::get_set(c, *id)? {
+            Some(set) => {
+                let list = scenarios::scenarios(c, *id)?;
+                scenario_charts::assessment_data(c, &set, &list, None)?
+                    .map_or(Embedded::Missing, Embedded::ScenarioAssessment)
+            }
+            None => Embedded::Missing,
+        },
         Embed::Progress => Embedded::Progress(ProgressData {
             rows: super::progress::rows(c, programme, now, None)?
                 .into_iter()

@@ -16,6 +16,7 @@ pub mod embeds;
 pub mod progress;
 pub mod rounds;
 pub mod scenario_reach;
+pub mod scenario_charts;
 pub mod scenarios;
 pub mod sources;
 pub mod start;

@@ -179,6 +179,147 @@ impl Drop for Server {
     }
 }
 
+/// A scenario set of four scenarios in the phase that holds them, open, assessed (and
+/// handed in) by every organisation: what the scenario charts are measured on.
+fn add_scenarios(db: &Db, programme: &Programme) -> anyhow::Result<i64> {
+    use framsyn::domain::assignment::{Action, SubmissionStatus};
+    use framsyn::domain::bank::{Category, NoteStatus, NoteType, TimeBand, ValidNote};
+    use framsyn::domain::scenario::{
+        Axis, DriverState, Method, Quadrant, SetStatus, ValidScenario, ValidSet,
+    };
+    use framsyn::storage::{bank, organisations, scenarios, submissions, users};
+    let phase = framsyn::domain::scenario::phases(programme)
+        .first()
+        .map(|p| p.to_string())
+        .context("no phase holds scenario sets")?;
+    let id = db.write_blocking(|tx| {
+        let admin = users::list(tx, None)?.first().map(|u| u.id).unwrap_or(1);
+        let orgs = organisations::all(tx)?;
+        let owner = orgs.first().map(|o| o.id).unwrap_or(1);
+        let mut notes = Vec::new();
+        for (kind, title) in [
+            (NoteType::Uncertainty, "Statens roll"),
+            (NoteType::Uncertainty, "Omvärldens öppenhet"),
+            (NoteType::Trend, "Åldrande befolkning"),
+        ] {
+            let note = ValidNote {
+                note_type: kind,
+                title: title.into(),
+                summary: String::new(),
+                implications: String::new(),
+                category: Category::Political,
+                secondary: vec![],
+                direction: None,
+                time_band: Some(TimeBand::ALL[0]),
+                scope: None,
+                tags: vec![],
+                phase: None,
+                parent: None,
+            };
+            notes.push(bank::insert(
+                tx,
+                &note,
+                NoteStatus::Submitted,
+                owner,
+                admin,
+            )?);
+        }
+        let set = ValidSet {
+            title: "Regionerna 2050".into(),
+            phase: phase.clone(),
+            focal_question: "Hur ser regionerna ut 2050?".into(),
+            horizon: 2050,
+            method: Method::TwoAxes,
+            axes: vec![
+                Axis {
+                    note: notes[0],
+                    definition: String::new(),
+                    low: "Stark stat".into(),
+                    high: "Starka regioner".into(),
+                },
+                Axis {
+                    note: notes[1],
+                    definition: String::new(),
+                    low: "Sluten värld".into(),
+                    high: "Öppen värld".into(),
+                },
+            ],
+            predetermined: vec![notes[2]],
+        };
+        let id = scenarios::insert_set(tx, &set, None, admin)?;
+        let mut ids = Vec::new();
+        for (i, q) in Quadrant::ALL.iter().enumerate() {
+            let scenario = ValidScenario {
+                quadrant: Some(*q),
+                name: format!("Framtid {}", i + 1),
+                tagline: "Regionerna tar ansvar för välfärd, kompetens och infrastruktur".into(),
+                narrative: "Berättelsen om regionerna 2050.".into(),
+                characteristics: vec![
+                    "Kort pendling mellan stad och land".into(),
+                    "Nya regionala skatter".into(),
+                    "Digital vård i hela landet".into(),
+                ],
+                driver_states: notes
+                    .iter()
+                    .map(|&note| DriverState {
+                        note,
+                        state: "Utvecklas snabbt under 2030-talet och planar sedan ut".into(),
+                    })
+                    .collect(),
+                signposts: vec![],
+                image: None,
+                image_alt: String::new(),
+            };
+            ids.push(scenarios::insert_scenario(tx, id, &scenario, admin)?);
+        }
+        scenarios::set_status(tx, id, SetStatus::Open, admin)?;
+        for (k, org) in orgs.iter().enumerate() {
+            let judgements: Vec<serde_json::Value> = ids
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    serde_json::json!({
+                        "scenario": s,
+                        "interest": 1 + (k + i) % 5,
+                        "plausibility": 1 + (k * 3 + i) % 5,
+                        "desirability": (k + 2 * i) % 5 - 2,
+                        "reason": "Viktigt för regionen",
+                    })
+                })
+                .collect();
+            let rating = serde_json::json!({
+                "set": id, "judgements": judgements, "most": [ids[k % ids.len()]],
+            });
+            let existing = submissions::get(tx, &phase, org.id)?;
+            let mut parts = existing
+                .as_ref()
+                .map(|s| s.parts.clone())
+                .filter(|p| p.is_object())
+                .unwrap_or_else(|| serde_json::json!({}));
+            parts["scenario_rating"] = rating;
+            let answers = existing
+                .as_ref()
+                .map(|s| s.answers.clone())
+                .unwrap_or_else(|| serde_json::json!({}));
+            submissions::write(
+                tx,
+                &submissions::Draft {
+                    phase: &phase,
+                    organisation: org.id,
+                    base_version: existing.as_ref().map(|s| s.version),
+                    status: SubmissionStatus::Submitted,
+                    action: Action::Submit,
+                    answers: &answers,
+                    parts: &parts,
+                },
+                admin,
+            )?;
+        }
+        Ok(id)
+    })?;
+    Ok(id)
+}
+
 /// A rating round on the newest `size` notes, rated by every strategist of the demo data on
 /// impact and uncertainty (with a few don't-knows), open now. Returns its id.
 fn add_round(db: &Db, size: usize) -> anyhow::Result<i64> {
@@ -389,139 +530,6 @@ fn add_history(db: &Db, programme: &framsyn::domain::programme::Programme) -> an
     Ok(())
 }
 
-/// How many organisations assess the benchmark's scenario set.
-const ASSESSING: usize = 25;
-
-/// A scenario set of its own in the scenario phase (the demo set's axes and predetermined
-/// elements, four scenarios with characteristics, driver states and signposts), open and
-/// public, assessed by the first 25 organisations with a strategist (their submissions
-/// of the phase take the assessment, in the status they have, or submitted). Returns its
-/// id.
-fn add_scenarios(db: &Db) -> anyhow::Result<i64> {
-    use framsyn::domain::assignment::{Action, SubmissionStatus};
-    use framsyn::domain::scenario::{
-        DriverState, Quadrant, ScenarioAssessment, ScenarioJudgement, SetStatus, Signpost,
-        ValidScenario,
-    };
-    use framsyn::domain::user::Role;
-    use framsyn::storage::scenarios;
-    use framsyn::storage::submissions::{self, Draft};
-    db.write_blocking(|tx| {
-        let people = framsyn::storage::users::list(tx, None)?;
-        let leader = people
-            .iter()
-            .find(|u| u.roles.contains(&Role::ProcessLeader))
-            .map_or(1, |u| u.id);
-        let model = scenarios::sets(tx, Some("scenarier"))?
-            .into_iter()
-            .find(|s| s.axes.len() == 2)
-            .ok_or_else(|| {
-                framsyn::storage::StorageError::Task("the demo has no two-axis set".into())
-            })?;
-        let mut set = model.valid();
-        set.title = "Scenarier för mätningen".into();
-        let id = scenarios::insert_set(tx, &set, model.round_id, leader)?;
-        let chosen = model.chosen();
-        let mut ids = Vec::new();
-        for (k, quadrant) in Quadrant::ALL.iter().enumerate() {
-            let scenario = ValidScenario {
-                quadrant: Some(*quadrant),
-                name: format!("Scenario {} för regionerna", k + 1),
-                tagline: "En möjlig framtid för regionerna år 2050.".into(),
-                narrative: "Regionerna år 2050.\n\nHur staten och regionerna delar ansvaret.\n\nVar människor och jobb finns.".into(),
-                characteristics: (1..=5)
-                    .map(|c| format!("Kännetecken {c} av scenario {}", k + 1))
-                    .collect(),
-                driver_states: chosen
-                    .iter()
-                    .map(|note| DriverState {
-                        note: *note,
-                        state: format!("Så utvecklas det i scenario {}.", k + 1),
-                    })
-                    .collect(),
-                signposts: (1..=3)
-                    .map(|i| Signpost {
-                        text: format!("Tidigt tecken {i}"),
-                        note: (i == 1).then(|| chosen[0]),
-                        indicator: (i == 2).then(|| "Andel som arbetar på distans".to_string()),
-                    })
-                    .collect(),
-                image: None,
-                image_alt: String::new(),
-            };
-            ids.push(scenarios::insert_scenario(tx, id, &scenario, leader)?);
-        }
-        scenarios::set_status(tx, id, SetStatus::Open, leader)?;
-        scenarios::set_public(tx, id, true, leader)?;
-        let mut organisations: Vec<(i64, i64)> = Vec::new();
-        for user in people.iter().filter(|u| u.roles.contains(&Role::Strategist)) {
-            if !organisations.iter().any(|(o, _)| *o == user.organisation_id) {
-                organisations.push((user.organisation_id, user.id));
-            }
-        }
-        if organisations.len() < ASSESSING {
-            return Err(framsyn::storage::StorageError::Task(format!(
-                "the demo has {} organisations with a strategist, not {ASSESSING}",
-                organisations.len()
-            )));
-        }
-        for (o, (organisation, by)) in organisations.into_iter().take(ASSESSING).enumerate() {
-            let value = |salt: usize, min: i32| min + ((o * 3 + salt * 7) % 5) as i32;
-            let assessment = ScenarioAssessment {
-                set: id,
-                judgements: ids
-                    .iter()
-                    .enumerate()
-                    .map(|(k, scenario)| ScenarioJudgement {
-                        scenario: *scenario,
-                        interest: Some(value(k, 1)),
-                        plausibility: Some(value(k + 1, 1)),
-                        desirability: Some(value(k + 2, -2)),
-                        reason: if (o + k) % 3 == 0 {
-                            "Viktigt för vår region.".into()
-                        } else {
-                            String::new()
-                        },
-                    })
-                    .collect(),
-                most: vec![ids[o % ids.len()]],
-            };
-            let existing = submissions::get(tx, "scenarier", organisation)?;
-            let mut parts = existing
-                .as_ref()
-                .map(|s| s.parts.clone())
-                .filter(|p| p.is_object())
-                .unwrap_or_else(|| serde_json::json!({}));
-            parts["scenario_rating"] = serde_json::to_value(&assessment)
-                .map_err(|e| framsyn::storage::StorageError::Task(e.to_string()))?;
-            let answers = existing
-                .as_ref()
-                .map_or_else(|| serde_json::json!({}), |s| s.answers.clone());
-            submissions::write(
-                tx,
-                &Draft {
-                    phase: "scenarier",
-                    organisation,
-                    base_version: existing.as_ref().map(|s| s.version),
-                    status: existing
-                        .as_ref()
-                        .map_or(SubmissionStatus::Submitted, |s| s.status),
-                    action: if existing.is_some() {
-                        Action::Save
-                    } else {
-                        Action::Submit
-                    },
-                    answers: &answers,
-                    parts: &parts,
-                },
-                by,
-            )?;
-        }
-        Ok(id)
-    })
-    .map_err(Into::into)
-}
-
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     let seconds = args.seconds.clamp(1, 60);
@@ -571,12 +579,12 @@ fn main() -> anyhow::Result<()> {
     let (published, draft) = add_texts(&Db::open(&database)?, &programme, round)?;
     let frozen_path = format!("/publications/{published}");
     let live_path = format!("/editorial/{draft}");
-    let scenario_set = add_scenarios(&Db::open(&database)?)?;
-    let cross_path = format!("/scenario-sets/{scenario_set}/cross");
-    let comparison_path = format!("/scenario-sets/{scenario_set}/comparison");
-    let assessment_path = format!("/scenario-sets/{scenario_set}/assessment");
     let radar_path = format!("/rounds/{round}/radar");
     let drivers_path = format!("/rounds/{round}/driver-map");
+    let set = add_scenarios(&Db::open(&database)?, &programme)?;
+    let cross_path = format!("/scenario-sets/{set}/cross");
+    let comparison_path = format!("/scenario-sets/{set}/comparison");
+    let assessment_path = format!("/scenario-sets/{set}/assessment");
 
     let addr = free_loopback_addr()?;
     let server = Server(
@@ -633,12 +641,12 @@ fn main() -> anyhow::Result<()> {
         ("search page", "/search?q=v%C3%A4tgas"),
         ("radar, 300", radar_path.as_str()),
         ("driver map, 300", drivers_path.as_str()),
-        ("progress, 25×6", "/progress"),
-        ("text, frozen", frozen_path.as_str()),
-        ("text, live", live_path.as_str()),
         ("scenario cross", cross_path.as_str()),
         ("scenario table", comparison_path.as_str()),
         ("assessment, 25", assessment_path.as_str()),
+        ("progress, 25×6", "/progress"),
+        ("text, frozen", frozen_path.as_str()),
+        ("text, live", live_path.as_str()),
     ];
     println!(
         "\nLoad on http://{addr}: {connections} keep-alive connections, {seconds} s per target; demo data, {event_count} events, {note_count} notes"
@@ -649,18 +657,18 @@ fn main() -> anyhow::Result<()> {
     );
     for (name, path) in targets {
         let uri = format!("http://{addr}{path}");
-        // The bank's, rounds' and scenario sets' pages are measured as a signed-in member
-        // sees them (drafts of their own organisation included); everything else as a
-        // visitor.
-        let cookie = if path == "/progress" {
+        // The bank's pages are measured as a signed-in member sees them (drafts of their own
+        // organisation included); the tracker and the scenario charts (an open set, whose
+        // assessment only those who write sets see) as the process leader; everything
+        // else as a visitor.
+        let cookie = if path == "/progress" || path.starts_with("/scenario-sets/") {
             Some(leader.as_str())
         } else if path.starts_with("/editorial/") {
             Some(editor.as_str())
         } else {
             (path.starts_with("/bank?")
                 || path.starts_with("/search")
-                || path.starts_with("/rounds/")
-                || path.starts_with("/scenario-sets/"))
+                || path.starts_with("/rounds/"))
             .then_some(member.as_str())
         };
         let (count, histogram) = runtime.block_on(load(

@@ -16,6 +16,8 @@ use super::bank::{Category, NoteType, TimeBand};
 use super::chart::{DriverItem, RadarItem, Shape};
 use super::progress::Cell;
 use super::rating::{Criterion, Feedback, RoundState};
+use super::scenario::SetStatus;
+use super::scenario_chart::{AssessmentData, SetCharts};
 
 /// The Markdown the texts are written in: CommonMark with tables, strikethrough and
 /// typographic punctuation. The renderer and the embed reader read it alike.
@@ -40,10 +42,14 @@ pub enum Embed {
     Progress,
     /// A scenario's card, by the scenario's number.
     Scenario(i64),
+    /// A scenario set's cross (of a two-axis set) and comparison table.
+    Scenarios(i64),
+    /// A scenario set's assessment by the organisations.
+    ScenarioAssessment(i64),
 }
 
 /// The kinds an editor may write, in the order the help lists them.
-pub const KINDS: [&str; 7] = [
+pub const KINDS: [&str; 9] = [
     "note",
     "radar",
     "driver-map",
@@ -51,6 +57,8 @@ pub const KINDS: [&str; 7] = [
     "event",
     "progress",
     "scenario",
+    "scenarios",
+    "scenario-assessment",
 ];
 
 impl Embed {
@@ -72,6 +80,8 @@ impl Embed {
             "driver-map" => number().map(Embed::DriverMap),
             "event" => number().map(Embed::Event),
             "scenario" => number().map(Embed::Scenario),
+            "scenarios" => number().map(Embed::Scenarios),
+            "scenario-assessment" => number().map(Embed::ScenarioAssessment),
             "heatmap" => reference
                 .filter(|r| {
                     !r.is_empty()
@@ -94,6 +104,8 @@ impl Embed {
             Embed::Event(id) => format!("event:{id}"),
             Embed::Progress => "progress".to_string(),
             Embed::Scenario(id) => format!("scenario:{id}"),
+            Embed::Scenarios(id) => format!("scenarios:{id}"),
+            Embed::ScenarioAssessment(id) => format!("scenario-assessment:{id}"),
         }
     }
 }
@@ -480,6 +492,8 @@ pub enum Embedded {
     Event(EventCard),
     Progress(ProgressData),
     Scenario(ScenarioCard),
+    Scenarios(SetCharts),
+    ScenarioAssessment(AssessmentData),
     /// Nothing by that reference (or nothing its reader may see).
     Missing,
 }
@@ -520,6 +534,28 @@ impl Embedded {
                     .iter()
                     .filter(|r| !r.public)
                     .map(|r| r.note_id)
+                    .collect();
+                if hidden.is_empty() {
+                    None
+                } else {
+                    problem("embed-notes-not-public", hidden)
+                }
+            }
+            Embedded::Scenarios(s) if !s.public || s.status == SetStatus::Draft => {
+                problem("scenario-chart-embed-not-public", Vec::new())
+            }
+            Embedded::ScenarioAssessment(a) if !a.public || a.status == SetStatus::Draft => {
+                problem("scenario-chart-embed-not-public", Vec::new())
+            }
+            Embedded::ScenarioAssessment(a) if a.status != SetStatus::Final => {
+                problem("scenario-chart-embed-open", Vec::new())
+            }
+            Embedded::Scenarios(s) => {
+                let hidden: Vec<i64> = s
+                    .notes()
+                    .iter()
+                    .filter(|n| !n.public)
+                    .map(|n| n.id)
                     .collect();
                 if hidden.is_empty() {
                     None

@@ -60,6 +60,7 @@ pub mod rating;
 pub mod rating_progress;
 pub mod scenario;
 pub mod scenario_reach;
+pub mod scenario_chart;
 pub mod schedule;
 pub mod source;
 pub mod start;

@@ -29,13 +29,13 @@ pub fn routes() -> Router<AppState> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Format {
+pub(super) enum Format {
     Svg,
     Png,
 }
 
 /// A file's name split into its stem and format; `None` for any other extension.
-fn split(file: &str) -> Result<(&str, Format), AppError> {
+pub(super) fn split(file: &str) -> Result<(&str, Format), AppError> {
     if let Some(stem) = file.strip_suffix(".svg") {
         Ok((stem, Format::Svg))
     } else if let Some(stem) = file.strip_suffix(".png") {
@@ -46,7 +46,7 @@ fn split(file: &str) -> Result<(&str, Format), AppError> {
 }
 
 /// A name fit for a file: lower-case ASCII letters and digits joined by hyphens.
-fn file_name(parts: &[&str]) -> String {
+pub(super) fn file_name(parts: &[&str]) -> String {
     let mut out = String::new();
     for c in parts.join(" ").to_lowercase().chars() {
         let c = match c {
@@ -68,7 +68,7 @@ fn file_name(parts: &[&str]) -> String {
 }
 
 /// The chart `view` drawn alone as an SVG document, or as PNG, as an attachment.
-async fn answer(
+pub(super) async fn answer(
     state: &AppState,
     ctx: &Ctx,
     view: Value,
@@ -183,6 +183,10 @@ async fn published(
     let (stem, format) = split(&file)?;
     let text_row = super::editorial::public_text(&state, id).await?;
     let material = embeds::frozen(text_row.snapshot.as_deref());
+    if let Some(view) = super::scenario_charts::published_view(&material, stem, ctx.lang) {
+        let name = file_name(&[&text_row.title, stem]);
+        return answer(&state, &ctx, view, &name, format).await;
+    }
     let key = ["driver-map", "radar", "heatmap"]
         .iter()
         .find_map(|kind| {

@@ -154,6 +154,10 @@ pub fn views(material: &Snapshot, lang: Lang, phases: usize) -> BTreeMap<String,
                         means => crate::domain::progress::means(&cells, phases),
                     }
                 }
+                Embedded::Scenarios(data) => super::scenario_charts::scenarios_view(data, lang),
+                Embedded::ScenarioAssessment(data) => {
+                    super::scenario_charts::assessment_view(data, lang)
+                }
                 Embedded::Missing => context! { kind => "missing" },
             };
             (key.clone(), context! { key, ..view })
@@ -182,7 +186,13 @@ pub fn body_at(
         for (key, view) in views.iter_mut() {
             if matches!(
                 material.get(key),
-                Some(Embedded::Radar(_) | Embedded::DriverMap(_) | Embedded::Heatmap(_))
+                Some(
+                    Embedded::Radar(_)
+                        | Embedded::DriverMap(_)
+                        | Embedded::Heatmap(_)
+                        | Embedded::Scenarios(_)
+                        | Embedded::ScenarioAssessment(_)
+                )
             ) {
                 let download = format!("{base}/{}", key.replacen(':', "-", 1));
                 *view = context! { download, ..view.clone() };

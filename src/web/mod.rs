@@ -23,6 +23,7 @@ mod picker;
 pub(crate) mod progress;
 mod rounds;
 mod scenario_reach;
+mod scenario_charts;
 mod search;
 mod security;
 pub mod server;
@@ -372,6 +373,7 @@ pub fn router(state: AppState) -> Router {
             post(events::cancel_registration),
         )
         .merge(charts::routes())
+        .merge(scenario_charts::routes())
         .route("/health", get(pages::health))
         .route("/robots.txt", get(assets::robots))
         .route("/favicon.ico", get(assets::favicon))

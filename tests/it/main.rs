@@ -37,6 +37,7 @@ mod programme;
 mod rating;
 mod rounds;
 mod scenario_reach;
+mod scenario_charts;
 mod security;
 mod server;
 mod sources;
