@@ -419,6 +419,49 @@ pub struct ValidScenario {
     pub image_alt: String,
 }
 
+/// The fields of a stored set its history shows when they change.
+pub const SET_HISTORY_FIELDS: &[&str] = &[
+    "title",
+    "phase_slug",
+    "focal_question",
+    "horizon",
+    "method",
+    "axes",
+    "predetermined",
+    "status",
+    "public",
+];
+
+/// The fields of a stored scenario its history shows when they change.
+pub const SCENARIO_HISTORY_FIELDS: &[&str] = &[
+    "quadrant",
+    "name",
+    "tagline",
+    "narrative",
+    "characteristics",
+    "driver_states",
+    "signposts",
+    "image",
+    "image_alt",
+];
+
+/// The changes of `fields` between two stored versions of a set or scenario, old → new.
+pub fn changes(
+    before: &serde_json::Value,
+    after: &serde_json::Value,
+    fields: &[&str],
+) -> Vec<super::bank::FieldChange> {
+    super::bank::changed_fields(before, after)
+        .into_iter()
+        .filter(|f| fields.contains(&f.as_str()))
+        .map(|field| super::bank::FieldChange {
+            before: before.get(&field).cloned().unwrap_or_default(),
+            after: after.get(&field).cloned().unwrap_or_default(),
+            field,
+        })
+        .collect()
+}
+
 /// Form fields, typed (every field by name, so nothing typed is lost).
 pub type Typed = BTreeMap<String, String>;
 /// Field errors by field name (names are built per row).
