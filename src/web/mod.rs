@@ -22,6 +22,7 @@ mod pages;
 mod picker;
 pub(crate) mod progress;
 mod rounds;
+mod scenarios;
 mod search;
 mod security;
 pub mod server;
@@ -146,7 +147,11 @@ impl AppState {
             viewer => ctx.viewer.as_ref(),
             path => &ctx.path,
             langs => context::languages(),
-            nav => nav::menu(subject.as_ref(), &ctx.path),
+            nav => nav::menu(
+                subject.as_ref(),
+                &ctx.path,
+                !crate::domain::scenario::phases(&self.programme).is_empty(),
+            ),
             can,
         };
         let html = self
@@ -364,6 +369,7 @@ pub fn router(state: AppState) -> Router {
             post(events::cancel_registration),
         )
         .merge(charts::routes())
+        .merge(scenarios::routes())
         .route("/health", get(pages::health))
         .route("/robots.txt", get(assets::robots))
         .route("/favicon.ico", get(assets::favicon))
