@@ -35,6 +35,7 @@ mod print;
 mod programme;
 mod rating;
 mod rounds;
+mod scenarios;
 mod security;
 mod server;
 mod sources;
