@@ -473,7 +473,7 @@ pub struct ScenarioView {
     pub notes: NoteRefs,
 }
 
-/// Scenario `id` as `viewer` may see it (through its set).
+/// Scenario `id` as `viewer` may see it (through its set), with its comments for members.
 pub async fn scenario_view(db: &Db, viewer: Option<&User>, id: i64) -> Result<ScenarioView> {
     let found = db.read(move |c| scenarios::get_scenario(c, id)).await?;
     let scenario = found.ok_or(Error::NotFound)?;
@@ -482,10 +482,13 @@ pub async fn scenario_view(db: &Db, viewer: Option<&User>, id: i64) -> Result<Sc
     let viewer = viewer.cloned();
     let (comments, notes) = db
         .read(move |c| {
-            Ok((
-                scenarios::comments(c, id)?,
-                note_refs(c, viewer.as_ref().map(subject).as_ref(), &ids)?,
-            ))
+            // The comments are the members' conversation: visitors see none of them.
+            let comments = match viewer {
+                Some(_) => scenarios::comments(c, id)?,
+                None => Vec::new(),
+            };
+            let notes = note_refs(c, viewer.as_ref().map(subject).as_ref(), &ids)?;
+            Ok((comments, notes))
         })
         .await?;
     Ok(ScenarioView {

@@ -1120,4 +1120,23 @@ mod tests {
         assert_eq!(interest.by_category["agency"].n, 1);
         assert_eq!(f[0].chosen_by, vec!["Region Skåne", "Region Gävleborg"]);
     }
+
+    #[test]
+    fn a_history_names_the_changed_fields_it_shows_old_and_new() {
+        let before = serde_json::json!({
+            "title": "Fyra framtider", "status": "draft", "version": 1, "updated_at": 10,
+            "axes": [{"note": 1, "definition": "", "low": "Stat", "high": "Regioner"}],
+        });
+        let after = serde_json::json!({
+            "title": "Fyra framtider", "status": "open", "version": 2, "updated_at": 20,
+            "axes": [{"note": 1, "definition": "", "low": "Stark stat", "high": "Regioner"}],
+        });
+        let found = changes(&before, &after, SET_HISTORY_FIELDS);
+        let fields: Vec<&str> = found.iter().map(|c| c.field.as_str()).collect();
+        assert_eq!(fields, ["axes", "status"]);
+        assert_eq!(found[1].before, "draft");
+        assert_eq!(found[1].after, "open");
+        // Fields a history does not show (the version, times) never count as changes.
+        assert!(changes(&before, &after, &["version", "updated_at"]).is_empty());
+    }
 }

@@ -747,19 +747,17 @@ async fn comments_are_taken_only_while_the_set_is_open() {
     assert_eq!(page.attrs("[data-comment]", "data-comment").len(), 1);
     assert!(page.texts("[data-comment]")[0].contains("Det här känns troligt för Skåne."));
     assert!(page.texts("[data-comment]")[0].contains("Region Skåne"));
-    // Visitors do not comment, even on a public set.
+    // Visitors neither read the members' comments nor comment, even on a public set.
     app.as_editor()
         .await
         .post(&format!("/scenario-sets/{set}/public"), &[("public", "1")])
         .await;
     let visitor = app.visitor();
-    assert!(
-        visitor
-            .get(&format!("/scenarios/{scenario}"))
-            .await
-            .attrs("[data-comment-form]", "action")
-            .is_empty()
-    );
+    let public = visitor.get(&format!("/scenarios/{scenario}")).await;
+    assert_eq!(public.status, StatusCode::OK);
+    assert!(public.attrs("[data-comment-form]", "action").is_empty());
+    assert!(public.attrs("[data-comment]", "data-comment").is_empty());
+    assert!(!public.body.contains("Det här känns troligt"));
     assert!(
         visitor
             .post(&path, &[("body", "Hej")])
