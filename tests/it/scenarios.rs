@@ -894,6 +894,11 @@ async fn a_set_made_from_the_driver_map_offers_its_critical_uncertainties_first(
         .unwrap()
         .unwrap();
     assert_eq!(stored.round_id, Some(round));
+    let page = leader.get(&format!("/scenario-sets/{set}")).await;
+    assert_eq!(
+        page.attrs("a[data-round]", "href"),
+        [format!("/rounds/{round}/driver-map")]
+    );
     assert_eq!(stored.predetermined, [predetermined]);
     // A strategist cannot make one from the map either.
     assert_eq!(
