@@ -2,11 +2,15 @@
 //! editing it and its scenarios with every revision kept, moving it from draft to open
 //! to final, making it public, and commenting while it is open.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
+
+use serde::Serialize;
 
 use super::transaction;
 use super::{Error, Result, subject};
 use crate::domain::access::Subject;
+use crate::domain::bank::can_see_note;
 use crate::domain::form::FieldErrors;
 use crate::domain::programme::Programme;
 use crate::domain::scenario::{
@@ -371,4 +375,301 @@ pub async fn set(db: &Db, viewer: Option<&User>, id: i64) -> Result<(Set, Vec<Sc
     } else {
         Err(Error::NotFound)
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// What the pages read: the list, a set and a scenario with the notes they name, the
+// histories, and what the set form offers.
+
+/// A set in the list, with how many scenarios it holds.
+#[derive(Debug, Clone, Serialize)]
+pub struct SetRow {
+    pub set: Set,
+    pub scenarios: usize,
+}
+
+/// A bank note a set or scenario names, as the viewer may see it: its title only when
+/// they may see the note (else its number alone, without a link).
+#[derive(Debug, Clone, Serialize)]
+pub struct NoteRef {
+    pub id: i64,
+    pub title: Option<String>,
+}
+
+/// Notes by number (as text, the key a template looks them up by).
+pub type NoteRefs = BTreeMap<String, NoteRef>;
+
+fn note_refs(
+    c: &rusqlite::Connection,
+    viewer: Option<&Subject>,
+    ids: &[i64],
+) -> crate::storage::Result<NoteRefs> {
+    let briefs = bank::briefs(c, ids)?;
+    Ok(ids
+        .iter()
+        .map(|id| {
+            let title = briefs
+                .iter()
+                .find(|b| b.id == *id)
+                .filter(|b| can_see_note(viewer, b.status, b.organisation_id, b.public))
+                .map(|b| b.title.clone());
+            (id.to_string(), NoteRef { id: *id, title })
+        })
+        .collect())
+}
+
+/// Every note a set and its scenarios name: axes, predetermined elements, signposts.
+fn named_notes(set: &Set, list: &[Scenario]) -> Vec<i64> {
+    let mut ids = set.chosen();
+    for s in list {
+        for n in s
+            .signposts
+            .iter()
+            .filter_map(|p| p.note)
+            .chain(s.driver_states.iter().map(|d| d.note))
+        {
+            if !ids.contains(&n) {
+                ids.push(n);
+            }
+        }
+    }
+    ids
+}
+
+/// The sets `viewer` sees (none is a visitor), by phase in the programme's order, oldest
+/// first within a phase.
+pub async fn list(db: &Db, programme: &Programme, viewer: Option<&User>) -> Result<Vec<SetRow>> {
+    let subject: Option<Subject> = viewer.map(subject);
+    let all = db
+        .read(move |c| {
+            let mut rows = Vec::new();
+            for set in scenarios::sets(c, None)? {
+                let count = scenarios::scenarios(c, set.id)?.len();
+                rows.push(SetRow {
+                    set,
+                    scenarios: count,
+                });
+            }
+            Ok(rows)
+        })
+        .await?;
+    let phases = scenario::phases(programme);
+    let mut rows: Vec<SetRow> = all
+        .into_iter()
+        .filter(|r| can_see(subject.as_ref(), r.set.status, r.set.public))
+        .filter(|r| phases.contains(&r.set.phase_slug.as_str()))
+        .collect();
+    rows.sort_by_key(|r| (phases.iter().position(|p| *p == r.set.phase_slug), r.set.id));
+    Ok(rows)
+}
+
+/// A set's page: the set, its scenarios and the notes they name.
+#[derive(Debug, Clone, Serialize)]
+pub struct SetView {
+    pub set: Set,
+    pub scenarios: Vec<Scenario>,
+    pub notes: NoteRefs,
+}
+
+/// Set `id` as `viewer` may see it, with its scenarios and the notes named.
+pub async fn set_view(db: &Db, viewer: Option<&User>, id: i64) -> Result<SetView> {
+    let (set, list) = self::set(db, viewer, id).await?;
+    let ids = named_notes(&set, &list);
+    let viewer = viewer.cloned();
+    let notes = db
+        .read(move |c| note_refs(c, viewer.as_ref().map(subject).as_ref(), &ids))
+        .await?;
+    Ok(SetView {
+        set,
+        scenarios: list,
+        notes,
+    })
+}
+
+/// A scenario's page: its set, the scenario, its comments and the notes it names.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScenarioView {
+    pub set: Set,
+    pub scenario: Scenario,
+    pub comments: Vec<scenarios::Comment>,
+    pub notes: NoteRefs,
+}
+
+/// Scenario `id` as `viewer` may see it (through its set), with its comments for members.
+pub async fn scenario_view(db: &Db, viewer: Option<&User>, id: i64) -> Result<ScenarioView> {
+    let found = db.read(move |c| scenarios::get_scenario(c, id)).await?;
+    let scenario = found.ok_or(Error::NotFound)?;
+    let (set, _) = self::set(db, viewer, scenario.set_id).await?;
+    let ids = named_notes(&set, std::slice::from_ref(&scenario));
+    let viewer = viewer.cloned();
+    let (comments, notes) = db
+        .read(move |c| {
+            // The comments are the members' conversation: visitors see none of them.
+            let comments = match viewer {
+                Some(_) => scenarios::comments(c, id)?,
+                None => Vec::new(),
+            };
+            let notes = note_refs(c, viewer.as_ref().map(subject).as_ref(), &ids)?;
+            Ok((comments, notes))
+        })
+        .await?;
+    Ok(ScenarioView {
+        set,
+        scenario,
+        comments,
+        notes,
+    })
+}
+
+/// Set `id` for `user` to edit (those who write sets), with its scenarios.
+pub async fn editable_set(db: &Db, user: &User, id: i64) -> Result<(Set, Vec<Scenario>)> {
+    let found = self::set(db, Some(user), id).await?;
+    if can_write(&subject(user)) {
+        Ok(found)
+    } else {
+        Err(Error::Forbidden)
+    }
+}
+
+/// Scenario `id` for `user` to edit, with its set and the set's other scenarios.
+pub async fn editable_scenario(
+    db: &Db,
+    user: &User,
+    id: i64,
+) -> Result<(Set, Scenario, Vec<Scenario>)> {
+    let found = db.read(move |c| scenarios::get_scenario(c, id)).await?;
+    let scenario = found.ok_or(Error::NotFound)?;
+    let (set, list) = editable_set(db, user, scenario.set_id).await?;
+    Ok((set, scenario, list))
+}
+
+/// One revision and what changed in it from the one before (none for the first).
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryEntry {
+    pub revision: scenarios::Revision,
+    pub changes: Vec<crate::domain::bank::FieldChange>,
+}
+
+fn history(revisions: Vec<scenarios::Revision>, fields: &[&str]) -> Vec<HistoryEntry> {
+    // Newest first: each revision is compared with the one before it.
+    let changes: Vec<_> = revisions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let older = revisions.get(i + 1).and_then(|o| o.snapshot.as_ref());
+            match (older, &r.snapshot) {
+                (Some(before), Some(now)) => scenario::changes(before, now, fields),
+                _ => Vec::new(),
+            }
+        })
+        .collect();
+    revisions
+        .into_iter()
+        .zip(changes)
+        .map(|(revision, changes)| HistoryEntry { revision, changes })
+        .collect()
+}
+
+/// Every revision of set `id`, newest first, with what changed: for a member who sees it.
+pub async fn set_history(db: &Db, user: &User, id: i64) -> Result<(Set, Vec<HistoryEntry>)> {
+    let (set, _) = self::set(db, Some(user), id).await?;
+    let revisions = db.read(move |c| scenarios::set_revisions(c, id)).await?;
+    Ok((set, history(revisions, scenario::SET_HISTORY_FIELDS)))
+}
+
+/// Every revision of scenario `id`, newest first, with what changed.
+pub async fn scenario_history(
+    db: &Db,
+    user: &User,
+    id: i64,
+) -> Result<(Set, Scenario, Vec<HistoryEntry>)> {
+    let view = scenario_view(db, Some(user), id).await?;
+    let revisions = db
+        .read(move |c| scenarios::scenario_revisions(c, id))
+        .await?;
+    Ok((
+        view.set,
+        view.scenario,
+        history(revisions, scenario::SCENARIO_HISTORY_FIELDS),
+    ))
+}
+
+/// What the set form offers: the uncertainties to span an axis (the driver map's critical
+/// uncertainties first when the set is made from a round), the predetermined notes of
+/// that map, and the round itself.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SetChoices {
+    pub round: Option<NoteRef>,
+    pub critical: Vec<NoteRef>,
+    pub others: Vec<NoteRef>,
+    pub predetermined: Vec<NoteRef>,
+}
+
+/// The choices of the set form for `user` (who writes sets), from round `round`'s driver
+/// map if given (whose figures they may read).
+pub async fn set_choices(db: &Db, user: &User, round: Option<i64>) -> Result<SetChoices> {
+    use crate::domain::bank::NoteStatus;
+    use crate::domain::bank::NoteType;
+    use crate::domain::chart::Quadrant as Field;
+    use crate::storage::bank::NoteFilter;
+    if !can_write(&subject(user)) {
+        return Err(Error::Forbidden);
+    }
+    let mut choices = SetChoices::default();
+    if let Some(id) = round {
+        let (found, notes) = super::rounds::readable(db, user, id).await?;
+        let chart = db
+            .read(move |c| super::embeds::round_chart(c, id, None, super::embeds::DRIVER_MAP))
+            .await?
+            .ok_or(Error::NotFound)?;
+        choices.round = Some(NoteRef {
+            id,
+            title: Some(found.title),
+        });
+        for row in chart
+            .rows
+            .iter()
+            .filter(|r| notes.iter().any(|n| n.id == r.note_id))
+        {
+            let (Some(impact), Some(uncertainty)) = (
+                row.impact.as_ref().and_then(|f| f.median),
+                row.uncertainty.as_ref().and_then(|f| f.median),
+            ) else {
+                continue;
+            };
+            let note = NoteRef {
+                id: row.note_id,
+                title: Some(row.title.clone()),
+            };
+            match Field::of(impact, uncertainty) {
+                Field::CriticalUncertainties if row.note_type == NoteType::Uncertainty => {
+                    choices.critical.push(note)
+                }
+                Field::Predetermined => choices.predetermined.push(note),
+                _ => {}
+            }
+        }
+    }
+    let filter = NoteFilter {
+        note_type: Some(NoteType::Uncertainty),
+        limit: 500,
+        ..NoteFilter::default()
+    };
+    let (found, _) = db.read(move |c| bank::search(c, &filter)).await?;
+    choices.others = found
+        .into_iter()
+        .filter(|n| !matches!(n.status, NoteStatus::Merged | NoteStatus::Archived))
+        .filter(|n| !choices.critical.iter().any(|c| c.id == n.id))
+        .map(|n| NoteRef {
+            id: n.id,
+            title: Some(n.title),
+        })
+        .collect();
+    Ok(choices)
+}
+
+/// The images of the library an illustration may name.
+pub async fn images(db: &Db) -> Result<Vec<String>> {
+    let all = db.read(images::list).await?;
+    Ok(all.into_iter().map(|i| i.name).collect())
 }

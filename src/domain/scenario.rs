@@ -419,6 +419,49 @@ pub struct ValidScenario {
     pub image_alt: String,
 }
 
+/// The fields of a stored set its history shows when they change.
+pub const SET_HISTORY_FIELDS: &[&str] = &[
+    "title",
+    "phase_slug",
+    "focal_question",
+    "horizon",
+    "method",
+    "axes",
+    "predetermined",
+    "status",
+    "public",
+];
+
+/// The fields of a stored scenario its history shows when they change.
+pub const SCENARIO_HISTORY_FIELDS: &[&str] = &[
+    "quadrant",
+    "name",
+    "tagline",
+    "narrative",
+    "characteristics",
+    "driver_states",
+    "signposts",
+    "image",
+    "image_alt",
+];
+
+/// The changes of `fields` between two stored versions of a set or scenario, old → new.
+pub fn changes(
+    before: &serde_json::Value,
+    after: &serde_json::Value,
+    fields: &[&str],
+) -> Vec<super::bank::FieldChange> {
+    super::bank::changed_fields(before, after)
+        .into_iter()
+        .filter(|f| fields.contains(&f.as_str()))
+        .map(|field| super::bank::FieldChange {
+            before: before.get(&field).cloned().unwrap_or_default(),
+            after: after.get(&field).cloned().unwrap_or_default(),
+            field,
+        })
+        .collect()
+}
+
 /// Form fields, typed (every field by name, so nothing typed is lost).
 pub type Typed = BTreeMap<String, String>;
 /// Field errors by field name (names are built per row).
@@ -1076,5 +1119,24 @@ mod tests {
         assert_eq!(interest.by_category["region"].median, Some(4.5));
         assert_eq!(interest.by_category["agency"].n, 1);
         assert_eq!(f[0].chosen_by, vec!["Region Skåne", "Region Gävleborg"]);
+    }
+
+    #[test]
+    fn a_history_names_the_changed_fields_it_shows_old_and_new() {
+        let before = serde_json::json!({
+            "title": "Fyra framtider", "status": "draft", "version": 1, "updated_at": 10,
+            "axes": [{"note": 1, "definition": "", "low": "Stat", "high": "Regioner"}],
+        });
+        let after = serde_json::json!({
+            "title": "Fyra framtider", "status": "open", "version": 2, "updated_at": 20,
+            "axes": [{"note": 1, "definition": "", "low": "Stark stat", "high": "Regioner"}],
+        });
+        let found = changes(&before, &after, SET_HISTORY_FIELDS);
+        let fields: Vec<&str> = found.iter().map(|c| c.field.as_str()).collect();
+        assert_eq!(fields, ["axes", "status"]);
+        assert_eq!(found[1].before, "draft");
+        assert_eq!(found[1].after, "open");
+        // Fields a history does not show (the version, times) never count as changes.
+        assert!(changes(&before, &after, &["version", "updated_at"]).is_empty());
     }
 }

@@ -24,6 +24,7 @@ pub(crate) mod progress;
 mod rounds;
 mod scenario_reach;
 mod scenario_charts;
+mod scenarios;
 mod search;
 mod security;
 pub mod server;
@@ -148,7 +149,11 @@ impl AppState {
             viewer => ctx.viewer.as_ref(),
             path => &ctx.path,
             langs => context::languages(),
-            nav => nav::menu(subject.as_ref(), &ctx.path),
+            nav => nav::menu(
+                subject.as_ref(),
+                &ctx.path,
+                !crate::domain::scenario::phases(&self.programme).is_empty(),
+            ),
             can,
         };
         let html = self
@@ -374,6 +379,7 @@ pub fn router(state: AppState) -> Router {
         )
         .merge(charts::routes())
         .merge(scenario_charts::routes())
+        .merge(scenarios::routes())
         .route("/health", get(pages::health))
         .route("/robots.txt", get(assets::robots))
         .route("/favicon.ico", get(assets::favicon))

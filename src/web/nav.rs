@@ -70,8 +70,9 @@ fn group(key: &'static str, links: Vec<Option<Link>>) -> Group {
 /// Phase pages that belong to the home assignments rather than to the programme.
 const ASSIGNMENT_PAGES: [&str; 3] = ["/assignment", "/submissions", "/heatmap"];
 
-/// The menu of a person (`None`: a visitor) on the page at `path`.
-pub fn menu(subject: Option<&Subject>, path: &str) -> Vec<Group> {
+/// The menu of a person (`None`: a visitor) on the page at `path`; `scenarios` says
+/// whether the programme has phases that hold scenario sets.
+pub fn menu(subject: Option<&Subject>, path: &str, scenarios: bool) -> Vec<Group> {
     let groups = match subject {
         None => vec![group(
             "public",
@@ -85,12 +86,12 @@ pub fn menu(subject: Option<&Subject>, path: &str) -> Vec<Group> {
                 Some(link("/search", "nav-search", &[])),
             ],
         )],
-        Some(s) => signed_in(s),
+        Some(s) => signed_in(s, scenarios),
     };
     mark(groups, path)
 }
 
-fn signed_in(s: &Subject) -> Vec<Group> {
+fn signed_in(s: &Subject, scenarios: bool) -> Vec<Group> {
     let lead = s.can_lead_process();
     let admin = s.can_administer();
     let edit = crate::domain::publication::can_edit(s);
@@ -122,8 +123,17 @@ fn signed_in(s: &Subject) -> Vec<Group> {
                 Some(link("/methods", "nav-methods", &[])),
             ],
         ),
-        // Scenarios, consequences, backcasting and the budget join the rounds here.
-        group("analysis", vec![Some(link("/rounds", "nav-rounds", &[]))]),
+        // Consequences, backcasting and the budget join the rounds and scenarios here.
+        group(
+            "analysis",
+            vec![
+                Some(link("/rounds", "nav-rounds", &[])),
+                when(
+                    scenarios,
+                    link("/scenarios", "scenarios-nav", &["/scenario-sets"]),
+                ),
+            ],
+        ),
         group(
             "assignments",
             vec![
@@ -278,10 +288,16 @@ mod tests {
             ("/publication.html", "publishing", "/publication"),
             ("/publications/2", "publishing", "/publications"),
             ("/admin/input", "publishing", "/admin/input"),
+            ("/scenarios/3/edit", "analysis", "/scenarios"),
+            ("/scenario-sets/2/history", "analysis", "/scenarios"),
         ] {
-            assert_eq!(current(&menu(Some(&s), path)), [(group, href)], "{path}");
+            assert_eq!(
+                current(&menu(Some(&s), path, true)),
+                [(group, href)],
+                "{path}"
+            );
         }
-        assert!(current(&menu(Some(&s), "/banker")).is_empty());
-        assert!(current(&menu(Some(&s), "/admin/users")).is_empty());
+        assert!(current(&menu(Some(&s), "/banker", true)).is_empty());
+        assert!(current(&menu(Some(&s), "/admin/users", true)).is_empty());
     }
 }

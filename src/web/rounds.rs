@@ -595,11 +595,16 @@ pub async fn driver_map(
     let (round, view, orgs) = chart_page(&state, &ctx, id, &query, app::embeds::DRIVER_MAP).await?;
     let view = embeds::driver_view(&view, ctx.lang);
     let when = round_state(round.opens_at, round.closes_at, state.clock.now_seconds());
+    // Those who write scenario sets may make one from this map, where the programme has them.
+    let make_set = !crate::domain::scenario::phases(&state.programme).is_empty()
+        && ctx
+            .subject()
+            .is_ok_and(|s| crate::domain::scenario::can_write(&s));
     Ok(state
         .render(
             &ctx,
             "round_drivers.html",
-            context! { round, view, query, organisations => orgs, state => when.key() },
+            context! { round, view, query, organisations => orgs, state => when.key(), make_set },
         )?
         .into_response())
 }

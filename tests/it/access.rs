@@ -18,8 +18,9 @@ async fn route_by_role_matrix() {
     let source = format!("/sources/{other_source}");
     let own_source_edit = format!("/sources/{own_source}/edit");
     let other_source_edit = format!("/sources/{other_source}/edit");
+    let draft_set = format!("/scenario-sets/{}", draft_scenario_set(&app));
     // Each route with the name the table shows it by (ids vary, names do not).
-    let routes: [(&str, &str, &str); 30] = [
+    let routes: [(&str, &str, &str); 33] = [
         ("/", "/", "public"),
         ("/phases/scenarier", "/phases/scenarier", "public"),
         ("/organisations", "/organisations", "member"),
@@ -62,6 +63,13 @@ async fn route_by_role_matrix() {
         ("/publications", "/publications", "public"),
         ("/publication", "/publication", "public"),
         ("/input", "/input", "public"),
+        ("/scenarios", "/scenarios", "public"),
+        (
+            "/scenario-sets/new",
+            "/scenario-sets/new",
+            "scenario-writer",
+        ),
+        (&draft_set, "/scenario-sets/of-draft", "scenario-draft"),
     ];
     let _ = admin_user;
     let visitors = [
@@ -95,6 +103,10 @@ async fn route_by_role_matrix() {
             (Some(EDITOR | ADMIN), "editor") => 200,
             (Some(STRATEGIST_A), "assignment") => 200,
             (Some(EDITOR | LEADER | ADMIN), "assignment") => 303,
+            // Scenario sets are written by process leaders and editors; a draft is
+            // not there for anyone else.
+            (Some(EDITOR | LEADER | ADMIN), "scenario-writer" | "scenario-draft") => 200,
+            (None | Some(STRATEGIST_A), "scenario-draft") => 404,
             // Sources are not there for visitors at all.
             (None, "member-hidden" | "own-source" | "other-source") => 404,
             (None, _) => 303,
@@ -127,6 +139,28 @@ async fn route_by_role_matrix() {
             "{line}"
         );
     }
+}
+
+/// A draft scenario set (of the method without axes), straight into storage.
+fn draft_scenario_set(app: &TestApp) -> i64 {
+    use framsyn::domain::scenario::{Method, ValidSet};
+    let set = ValidSet {
+        title: "Utkastet".into(),
+        phase: "scenarier".into(),
+        focal_question: "Hur ser regionerna ut?".into(),
+        horizon: 2050,
+        method: Method::Other,
+        axes: Vec::new(),
+        predetermined: Vec::new(),
+    };
+    let by = app
+        .db
+        .read_blocking(|c| framsyn::storage::users::find_by_email(c, LEADER))
+        .unwrap()
+        .unwrap();
+    app.db
+        .write_blocking(move |tx| framsyn::storage::scenarios::insert_set(tx, &set, None, by))
+        .unwrap()
 }
 
 /// A note of strategist A's organisation, submitted (so every member sees it).
@@ -413,6 +447,9 @@ async fn post_routes_by_role() {
     // Refused by validation once allowed: the permission is what is tested here.
     let source_fields = [("kind", "report"), ("title", "")];
     let cite_fields = [("source", other_source.as_str()), ("stance", "supports")];
+    let draft_set = draft_scenario_set(&app);
+    let set_status = format!("/scenario-sets/{draft_set}/status");
+    let set_public = format!("/scenario-sets/{draft_set}/public");
     let routes: Vec<(&str, Fields, &str)> = vec![
         ("/active-phase", &[("phase", "omvarlden")], "leader"),
         ("/organisations/new", &new_org, "admin"),
@@ -436,6 +473,9 @@ async fn post_routes_by_role() {
             "writer",
         ),
         (&review, &[("action", "accept")], "leader"),
+        ("/scenario-sets/new", &[("title", "")], "scenario-writer"),
+        (&set_status, &[("to", "draft")], "scenario-writer"),
+        (&set_public, &[("public", "0")], "scenario-writer"),
     ];
     for visitor in [
         None,
@@ -457,7 +497,7 @@ async fn post_routes_by_role() {
                 (Some(LEADER), "leader" | "own-org" | "other-org") => true,
                 (Some(STRATEGIST_A), "own-org" | "own-source" | "own-note") => true,
                 (Some(EDITOR | LEADER), "own-source" | "other-source" | "own-note") => true,
-                (Some(EDITOR | LEADER), "curator") => true,
+                (Some(EDITOR | LEADER), "curator" | "scenario-writer") => true,
                 _ => false,
             };
             // Sources, and a note that is not public, are not there for visitors at all.

@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use framsyn::domain::lang::Lang;
 use framsyn::domain::{
     assignment, bank, chart, event, input, methods, organisation, programme, publication, rating,
-    source, user,
+    scenario, source, user,
 };
 use framsyn::render::i18n;
 
@@ -439,6 +439,31 @@ async fn known_patterns() -> BTreeMap<&'static str, Vec<String>> {
         (
             "round-state-{}",
             keyed(RoundState::ALL.iter().map(|x| x.key())),
+        ),
+        (
+            "scenario-field-{}",
+            keyed(
+                scenario::SET_HISTORY_FIELDS
+                    .iter()
+                    .chain(scenario::SCENARIO_HISTORY_FIELDS)
+                    .copied(),
+            ),
+        ),
+        (
+            "scenario-method-{}",
+            keyed(scenario::Method::ALL.iter().map(|x| x.key())),
+        ),
+        (
+            "scenario-move-{}",
+            keyed(scenario::SetStatus::ALL.iter().map(|x| x.key())),
+        ),
+        (
+            "scenario-quadrant-{}",
+            keyed(scenario::Quadrant::ALL.iter().map(|x| x.key())),
+        ),
+        (
+            "scenario-status-{}",
+            keyed(scenario::SetStatus::ALL.iter().map(|x| x.key())),
         ),
         ("scale-{}-{}", scales),
         ("shape-{}", keyed(chart::Shape::ALL.iter().map(|x| x.key()))),

@@ -38,6 +38,7 @@ mod rating;
 mod rounds;
 mod scenario_reach;
 mod scenario_charts;
+mod scenarios;
 mod security;
 mod server;
 mod sources;
