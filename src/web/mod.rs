@@ -137,6 +137,7 @@ impl AppState {
             lead_process => subject.is_some_and(|s| s.can_lead_process()),
             edit_texts => subject.is_some_and(|s| crate::domain::publication::can_edit(&s)),
         };
+        let has_scenarios = !crate::domain::scenario::phases(&self.programme).is_empty();
         let base = context! {
             demo_day => self.demo_day(),
             lang => ctx.lang.code(),
@@ -149,11 +150,8 @@ impl AppState {
             viewer => ctx.viewer.as_ref(),
             path => &ctx.path,
             langs => context::languages(),
-            nav => nav::menu(
-                subject.as_ref(),
-                &ctx.path,
-                !crate::domain::scenario::phases(&self.programme).is_empty(),
-            ),
+            nav => nav::menu(subject.as_ref(), &ctx.path, has_scenarios),
+            has_scenarios,
             can,
         };
         let html = self

@@ -81,6 +81,7 @@ pub fn menu(subject: Option<&Subject>, path: &str, scenarios: bool) -> Vec<Group
                 Some(link("/calendar", "nav-calendar", &["/events/"])),
                 Some(link("/bank", "nav-bank", &[])),
                 Some(link("/methods", "nav-methods", &[])),
+                scenarios.then(|| link("/scenarios", "scenarios-nav", &["/scenario-sets"])),
                 Some(link("/publications", "nav-publications", &["/publication"])),
                 Some(link("/input", "nav-input", &[])),
                 Some(link("/search", "nav-search", &[])),

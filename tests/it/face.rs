@@ -65,7 +65,7 @@ async fn each_role_sees_exactly_its_groups_and_links() {
     let cases = [
         (
             None,
-            "public: /=nav-programme /calendar=nav-calendar /bank=nav-bank /methods=nav-methods \
+            "public: /=nav-programme /calendar=nav-calendar /bank=nav-bank /methods=nav-methods /scenarios=scenarios-nav \
              /publications=nav-publications /input=nav-input /search=nav-search"
                 .to_string(),
         ),

@@ -2,6 +2,7 @@
 # Each key lives in one file, the same file in all three languages.
 
 embed-hint = Embed workspace material on a line of its own: [[note:12]] (a card for note 12), [[radar:3]] or [[driver-map:3]] (round 3), [[heatmap:phase]] (the phase's priority heatmap), [[event:5]] or [[progress]]. When the text is published, the figures are frozen as they stand then.
+embed-hint-scenarios = Scenarios: [[scenarios:2]] (set 2's cross and comparison table), [[scenario:7]] (a card for scenario 7) and [[scenario-assessment:2]] (the organisations' assessment of set 2, once the set is final).
 error-embed-unreadable = An embed cannot be read. Write, for example, [[radar:3]] on a line of its own.
 embed-unreadable-list = These embeds cannot be read:
 embed-problems-lead = The text cannot be published until this is put right, because visitors may not see everything it shows:

@@ -2,6 +2,8 @@
 scenarios-nav = Scenarios
 scenarios-title = Scenarios
 scenarios-lead = Scenario sets by phase: the focal question, the axes from the critical uncertainties, the predetermined elements, and the scenarios with their narratives and signposts.
+scenarios-export-csv = The scenarios as CSV
+scenarios-export-json = The scenarios as JSON
 scenarios-new-set = New scenario set
 scenarios-caption = { $count ->
     [one] { $count } scenario set

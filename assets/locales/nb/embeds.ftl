@@ -2,6 +2,7 @@
 # Each key lives in one file, the same file in all three languages.
 
 embed-hint = Materiale fra arbeidsflaten bygges inn med en egen linje: [[note:12]] (et kort for notat 12), [[radar:3]] eller [[driver-map:3]] (runde 3), [[heatmap:fase]] (fasens prioriteringskart), [[event:5]] eller [[progress]]. Når teksten publiseres, fryses tallene slik de er da.
+embed-hint-scenarios = Scenarier: [[scenarios:2]] (krysset og sammenligningstabellen for sett 2), [[scenario:7]] (et kort for scenario 7) og [[scenario-assessment:2]] (organisasjonenes vurdering av sett 2, når settet er endelig).
 error-embed-unreadable = En innbygging kan ikke leses. Skriv for eksempel [[radar:3]] på en egen linje.
 embed-unreadable-list = Disse innbyggingene kan ikke leses:
 embed-problems-lead = Teksten kan ikke publiseres før dette er rettet, fordi besøkende ikke får se alt den viser:

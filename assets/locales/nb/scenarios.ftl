@@ -2,6 +2,8 @@
 scenarios-nav = Scenarioer
 scenarios-title = Scenarioer
 scenarios-lead = Scenariosett per fase: fokusspørsmålet, aksene fra de kritiske usikkerhetene, de forutbestemte elementene og scenarioene med fortellinger og tidlige tegn.
+scenarios-export-csv = Scenariene som CSV
+scenarios-export-json = Scenariene som JSON
 scenarios-new-set = Nytt scenariosett
 scenarios-caption = { $count ->
     [one] { $count } scenariosett

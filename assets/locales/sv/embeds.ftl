@@ -2,6 +2,7 @@
 # Each key lives in one file, the same file in all three languages.
 
 embed-hint = Material från arbetsytan bäddas in med en egen rad: [[note:12]] (ett kort för notis 12), [[radar:3]] eller [[driver-map:3]] (runda 3), [[heatmap:fas]] (fasens prioriteringskarta), [[event:5]] eller [[progress]]. När texten publiceras fryses siffrorna som de är då.
+embed-hint-scenarios = Scenarier: [[scenarios:2]] (set 2:s kors och jämförelsetabell), [[scenario:7]] (ett kort för scenario 7) och [[scenario-assessment:2]] (organisationernas bedömning av set 2, när setet är slutligt).
 error-embed-unreadable = En inbäddning går inte att läsa. Skriv till exempel [[radar:3]] på en egen rad.
 embed-unreadable-list = Dessa inbäddningar går inte att läsa:
 embed-problems-lead = Texten kan inte publiceras förrän detta är åtgärdat, eftersom besökare inte får se allt den visar:

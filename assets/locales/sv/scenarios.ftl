@@ -2,6 +2,8 @@
 scenarios-nav = Scenarier
 scenarios-title = Scenarier
 scenarios-lead = Scenarioset per fas: fokusfrågan, axlarna ur de kritiska osäkerheterna, de förutbestämda elementen och scenarierna med berättelser och tidiga tecken.
+scenarios-export-csv = Scenarierna som CSV
+scenarios-export-json = Scenarierna som JSON
 scenarios-new-set = Nytt scenarioset
 scenarios-caption = { $count ->
     [one] { $count } scenarioset
