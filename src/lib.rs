@@ -20,7 +20,12 @@
 //! tracker's orders, names in the Nordic alphabets) and the heatmap, when an editorial
 //! output is due (`start`), editorial texts and what they embed (`publication`,
 //! `embed`), images and input; pickers (`picker`: what a field naming notes or sources
-//! holds, numbers or words, and how a pick sent back completes it).
+//! holds, numbers or words, and how a pick sent back completes it); scenario sets
+//! (`scenario`: the phases that hold them (those whose home assignment assesses
+//! scenarios), two axes spanned by uncertainties or another method, the four quadrants,
+//! draft → open → final, who writes, sees and comments, the assessment part and its
+//! figures; `scenario_chart`: the geometry of the cross, the comparison and the
+//! assessment chart; `scenario_reach`: the export's JSON shape).
 //!
 //! **Invariant:** uses nothing of axum, rusqlite or minijinja, and reads no clock: the
 //! moment is always a parameter. Unit-tested directly.
@@ -68,8 +73,13 @@
 //! - [`app::picker`]: the fields that name notes or sources resolved: numbers stand,
 //!   words are searched with the bank's visibility rules and wait for a pick among the
 //!   matches (nothing is saved meanwhile); the suggestions while typing.
-//! - [`app::scenarios`], [`app::scenario_reach`]: scenario sets and their scenarios
-//!   (versioned, draft → open → final, made public); beyond their pages, what the one
+//! - [`app::scenarios`], [`app::scenario_charts`], [`app::scenario_reach`]: scenario
+//!   sets and their scenarios (versioned, draft → open → final, one open set per phase,
+//!   made public; a set made from a round's driver map offers its critical
+//!   uncertainties as axes); the figures of the organisations' assessments (submitted
+//!   and accepted submissions count, as on the heatmap) and who sees them (writers
+//!   always, members once the set is final, visitors a public final set); beyond their
+//!   pages, what the one
 //!   search finds of them, their export (a table, and JSON of the shape documented in
 //!   `domain::scenario_reach`), a set imported from that JSON in one write (all or
 //!   nothing), a scenario's card in texts, and the public sets on a phase's page and in
@@ -173,6 +183,9 @@
 //!   capabilities shown to their owner again, so their tokens are kept as they are.)
 //! - No default account: the first administrator comes from `framsyn create-admin`.
 //! - Nothing is deleted from the audit log: triggers refuse UPDATE and DELETE.
+//! - No assessment is stored against another set than its phase's assessed one (the
+//!   open set, else the newest final set): the set and its scenarios are read in the
+//!   write transaction that stores the submission.
 //! - No public page, feed or final publication reads embedded material live: a published
 //!   text shows the snapshot taken in the transaction that published it, and that
 //!   transaction refuses to publish material a visitor may not see (a note or event not
