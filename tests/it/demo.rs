@@ -606,6 +606,39 @@ fn the_regionerna_demo_has_workshop_2s_scenarios_assessed_by_every_organisation(
     );
 }
 
+#[tokio::test]
+async fn the_demos_summary_of_workshop_2_shows_the_cross_two_cards_and_the_assessment() {
+    let (mut app, _) = spawn_demo("regionerna-2050");
+    let list = app.get("/publications").await;
+    let links = list.attrs("main a[href^='/publications/']", "href");
+    let titles = list.texts("main a[href^='/publications/']");
+    let at = titles
+        .iter()
+        .position(|t| t == "Fyra scenarier för regionerna 2050")
+        .expect("the summary of workshop 2 is published");
+    let text = app.get(&links[at]).await;
+    assert_eq!(text.status, StatusCode::OK);
+    assert_eq!(
+        text.texts(".embed-scenarios svg.chart-scenario-cross")
+            .len(),
+        1
+    );
+    assert_eq!(
+        text.texts(".embed-scenarios svg.chart-scenario-comparison")
+            .len(),
+        1
+    );
+    assert_eq!(text.texts(".embed-scenario").len(), 2);
+    assert!(!text.texts(".embed-scenario_assessment table").is_empty());
+    // The set is final, so the cross counts the organisations' choices.
+    let counts: usize = text
+        .attrs(".embed-scenarios svg text[data-count]", "data-count")
+        .iter()
+        .map(|c| c.parse::<usize>().unwrap())
+        .sum();
+    assert!(counts >= 20, "{counts} choices");
+}
+
 #[test]
 fn a_demo_database_holds_one_programme_and_loading_it_again_adds_nothing() {
     let (app, demo) = spawn_demo("regionerna-2050");
