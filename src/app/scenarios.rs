@@ -246,67 +246,82 @@ pub(crate) fn save_scenario_in(
 /// Moves set `id` to `to`. Opening needs the set complete, and only one set of a phase is
 /// open at a time (the one every organisation assesses).
 pub async fn move_set(db: &Db, user: &User, actor: &Actor, id: i64, to: SetStatus) -> Result<()> {
+    let (user, actor) = (user.clone(), actor.clone());
+    transaction::write(db, move |tx| move_set_in(tx, &user, &actor, id, to)).await
+}
+
+/// [`move_set`] inside a write transaction the caller holds.
+pub(crate) fn move_set_in(
+    tx: &rusqlite::Connection,
+    user: &User,
+    actor: &Actor,
+    id: i64,
+    to: SetStatus,
+) -> Result<()> {
     if !can_write(&subject(user)) {
         return Err(Error::Forbidden);
     }
-    let (by, actor) = (user.id, actor.clone());
-    transaction::write(db, move |tx| {
-        let set = scenarios::get_set(tx, id)?.ok_or(Error::NotFound)?;
-        if set.status == to {
-            return Ok(());
+    let set = scenarios::get_set(tx, id)?.ok_or(Error::NotFound)?;
+    if set.status == to {
+        return Ok(());
+    }
+    if !can_move(set.status, to) {
+        return Err(Error::Refused("error-scenario-set-step"));
+    }
+    if to == SetStatus::Open {
+        check_complete(set.method, scenarios::scenarios(tx, id)?.len()).map_err(Error::Refused)?;
+        if scenarios::sets(tx, Some(&set.phase_slug))?
+            .iter()
+            .any(|s| s.id != id && s.status == SetStatus::Open)
+        {
+            return Err(Error::Refused("error-scenario-set-other-open"));
         }
-        if !can_move(set.status, to) {
-            return Err(Error::Refused("error-scenario-set-step"));
-        }
-        if to == SetStatus::Open {
-            check_complete(set.method, scenarios::scenarios(tx, id)?.len())
-                .map_err(Error::Refused)?;
-            if scenarios::sets(tx, Some(&set.phase_slug))?
-                .iter()
-                .any(|s| s.id != id && s.status == SetStatus::Open)
-            {
-                return Err(Error::Refused("error-scenario-set-other-open"));
-            }
-        }
-        scenarios::set_status(tx, id, to, by)?;
-        audit::record(
-            tx,
-            &actor,
-            "scenario_set.status",
-            Some(&format!("scenario_set:{id}")),
-            Some(to.key()),
-        )?;
-        Ok(())
-    })
-    .await
+    }
+    scenarios::set_status(tx, id, to, user.id)?;
+    audit::record(
+        tx,
+        actor,
+        "scenario_set.status",
+        Some(&format!("scenario_set:{id}")),
+        Some(to.key()),
+    )?;
+    Ok(())
 }
 
 /// Makes set `id` public or not: editors and process leaders, for a set past its draft.
 pub async fn make_public(db: &Db, user: &User, actor: &Actor, id: i64, public: bool) -> Result<()> {
+    let (user, actor) = (user.clone(), actor.clone());
+    transaction::write(db, move |tx| make_public_in(tx, &user, &actor, id, public)).await
+}
+
+/// [`make_public`] inside a write transaction the caller holds.
+pub(crate) fn make_public_in(
+    tx: &rusqlite::Connection,
+    user: &User,
+    actor: &Actor,
+    id: i64,
+    public: bool,
+) -> Result<()> {
     if !crate::domain::bank::can_curate(&subject(user)) {
         return Err(Error::Forbidden);
     }
-    let (by, actor) = (user.id, actor.clone());
-    transaction::write(db, move |tx| {
-        let set = scenarios::get_set(tx, id)?.ok_or(Error::NotFound)?;
-        if public && set.status == SetStatus::Draft {
-            return Err(Error::Refused("error-scenario-set-draft-public"));
-        }
-        scenarios::set_public(tx, id, public, by)?;
-        audit::record(
-            tx,
-            &actor,
-            if public {
-                "scenario_set.public"
-            } else {
-                "scenario_set.private"
-            },
-            Some(&format!("scenario_set:{id}")),
-            None,
-        )?;
-        Ok(())
-    })
-    .await
+    let set = scenarios::get_set(tx, id)?.ok_or(Error::NotFound)?;
+    if public && set.status == SetStatus::Draft {
+        return Err(Error::Refused("error-scenario-set-draft-public"));
+    }
+    scenarios::set_public(tx, id, public, user.id)?;
+    audit::record(
+        tx,
+        actor,
+        if public {
+            "scenario_set.public"
+        } else {
+            "scenario_set.private"
+        },
+        Some(&format!("scenario_set:{id}")),
+        None,
+    )?;
+    Ok(())
 }
 
 /// What became of a comment.
@@ -325,35 +340,43 @@ pub async fn comment(
     id: i64,
     body: String,
 ) -> Result<Commented> {
-    let body = body.trim().to_string();
     let (user, actor) = (user.clone(), actor.clone());
-    transaction::write(db, move |tx| {
-        let subject = subject(&user);
-        let scenario = scenarios::get_scenario(tx, id)?.ok_or(Error::NotFound)?;
-        let set = scenarios::get_set(tx, scenario.set_id)?.ok_or(Error::NotFound)?;
-        if !can_see(Some(&subject), set.status, set.public) {
-            return Err(Error::NotFound);
-        }
-        if !can_comment(&subject, set.status) {
-            return Err(Error::Refused("error-scenario-comment-closed"));
-        }
-        if body.is_empty() {
-            return Ok(Commented::Refused("error-required"));
-        }
-        if body.chars().count() > scenario::COMMENT_MAX {
-            return Ok(Commented::Refused("error-too-long"));
-        }
-        let comment = scenarios::add_comment(tx, id, &body, user.id)?;
-        audit::record(
-            tx,
-            &actor,
-            "scenario.comment",
-            Some(&format!("scenario:{id}")),
-            Some(&format!("comment:{comment}")),
-        )?;
-        Ok(Commented::Done)
-    })
-    .await
+    transaction::write(db, move |tx| comment_in(tx, &user, &actor, id, &body)).await
+}
+
+/// [`comment`] inside a write transaction the caller holds.
+pub(crate) fn comment_in(
+    tx: &rusqlite::Connection,
+    user: &User,
+    actor: &Actor,
+    id: i64,
+    body: &str,
+) -> Result<Commented> {
+    let body = body.trim();
+    let subject = subject(user);
+    let scenario = scenarios::get_scenario(tx, id)?.ok_or(Error::NotFound)?;
+    let set = scenarios::get_set(tx, scenario.set_id)?.ok_or(Error::NotFound)?;
+    if !can_see(Some(&subject), set.status, set.public) {
+        return Err(Error::NotFound);
+    }
+    if !can_comment(&subject, set.status) {
+        return Err(Error::Refused("error-scenario-comment-closed"));
+    }
+    if body.is_empty() {
+        return Ok(Commented::Refused("error-required"));
+    }
+    if body.chars().count() > scenario::COMMENT_MAX {
+        return Ok(Commented::Refused("error-too-long"));
+    }
+    let comment = scenarios::add_comment(tx, id, body, user.id)?;
+    audit::record(
+        tx,
+        actor,
+        "scenario.comment",
+        Some(&format!("scenario:{id}")),
+        Some(&format!("comment:{comment}")),
+    )?;
+    Ok(Commented::Done)
 }
 
 /// Set `id` as `viewer` may see it (none is a visitor), with its scenarios.

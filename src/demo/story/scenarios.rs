@@ -4,8 +4,6 @@
 //! step goes through the use case a click would run, at its own moment.
 
 use std::collections::HashMap;
-use std::future::Future;
-use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -25,35 +23,17 @@ pub(super) struct Made {
     pub scenarios: Vec<(String, i64)>,
 }
 
-/// Runs a use case to its end from the story's blocking code, with the database's clock
-/// at `moment`: on a runtime of its own in a thread of its own, since the story may
-/// itself be told on a runtime's thread.
-fn run<T: Send>(
+/// Runs a use case's rules at `moment`, in a write transaction of the story's, the way a
+/// click would run them.
+fn step<T>(
     cast: &Cast,
     moment: DateTime<Utc>,
     what: &str,
-    case: impl Future<Output = crate::app::Result<T>> + Send,
+    case: impl FnOnce(&rusqlite::Transaction) -> crate::app::Result<T>,
 ) -> Result<T> {
-    anyhow::ensure!(
-        moment <= cast.acts_as,
-        "{what} at {moment} comes after the moment the demo acts as ({})",
-        cast.acts_as
-    );
-    cast.db.clock().set(moment);
-    let outcome = std::thread::scope(|scope| {
-        scope
-            .spawn(move || -> Result<crate::app::Result<T>> {
-                let runtime = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()?;
-                Ok(runtime.block_on(case))
-            })
-            .join()
-    });
-    match outcome {
-        Ok(done) => done?.map_err(|e| anyhow::anyhow!("{what}: {e}")),
-        Err(_) => anyhow::bail!("{what}: the use case panicked"),
-    }
+    cast.at(moment, |tx| {
+        case(tx).map_err(|e| anyhow::anyhow!("{what}: {e}"))
+    })
 }
 
 /// The stored user behind a demo person, as a use case takes them.
@@ -135,7 +115,6 @@ fn fields(
 /// on its scenarios while it is open (settling waits for [`settle`], after the home
 /// assignment).
 pub(super) fn make(cast: &mut Cast, demo: &DemoFile) -> Result<()> {
-    let programme = Arc::new(cast.programme.clone());
     let leader = cast.with_role(Role::ProcessLeader)?.clone();
     let editor = cast.with_role(Role::Editor)?.clone();
     let (leader_user, editor_user) = (user(cast, &leader)?, user(cast, &editor)?);
@@ -188,19 +167,9 @@ pub(super) fn make(cast: &mut Cast, demo: &DemoFile) -> Result<()> {
         };
         let created = cast.local(&set.created)?;
         let what = format!("demo scenario set {:?}", set.title);
-        let saved = run(
-            cast,
-            created,
-            &what,
-            cases::create_set(
-                cast.db,
-                &programme,
-                &leader_user,
-                &actor(&leader),
-                valid,
-                round,
-            ),
-        )?;
+        let saved = step(cast, created, &what, |tx| {
+            cases::create_set_in(tx, &actor(&leader), leader_user.id, &valid, round)
+        })?;
         let SetSaved::Saved(id) = saved else {
             anyhow::bail!("{what} was not saved: {saved:?}");
         };
@@ -216,12 +185,9 @@ pub(super) fn make(cast: &mut Cast, demo: &DemoFile) -> Result<()> {
             // Sketched at the workshop, written out in full by the editor later.
             let typed = fields(cast, scenario, &chosen, false, None)?;
             let at = created + Duration::minutes(20 * (k as i64 + 1));
-            let saved = run(
-                cast,
-                at,
-                &what,
-                cases::save_scenario(cast.db, &leader_user, &actor(&leader), id, None, typed),
-            )?;
+            let saved = step(cast, at, &what, |tx| {
+                cases::save_scenario_in(tx, &actor(&leader), leader_user.id, id, None, &typed)
+            })?;
             let ScenarioSaved::Saved(scenario_id) = saved else {
                 anyhow::bail!("{what} was not saved: {saved:?}");
             };
@@ -232,19 +198,16 @@ pub(super) fn make(cast: &mut Cast, demo: &DemoFile) -> Result<()> {
                 .ok_or_else(|| anyhow::anyhow!("{what} vanished"))?;
             let typed = fields(cast, scenario, &chosen, true, Some(version))?;
             let at = written + Duration::hours(2 * k as i64);
-            let saved = run(
-                cast,
-                at,
-                &what,
-                cases::save_scenario(
-                    cast.db,
-                    &editor_user,
+            let saved = step(cast, at, &what, |tx| {
+                cases::save_scenario_in(
+                    tx,
                     &actor(&editor),
+                    editor_user.id,
                     id,
                     Some((scenario_id, version)),
-                    typed,
-                ),
-            )?;
+                    &typed,
+                )
+            })?;
             anyhow::ensure!(
                 matches!(saved, ScenarioSaved::Saved(_)),
                 "{what} was not written out: {saved:?}"
@@ -253,20 +216,14 @@ pub(super) fn make(cast: &mut Cast, demo: &DemoFile) -> Result<()> {
         }
         if let Some(opened) = &set.opened {
             let at = cast.local(opened)?;
-            run(
-                cast,
-                at,
-                &what,
-                cases::move_set(cast.db, &leader_user, &actor(&leader), id, SetStatus::Open),
-            )?;
+            step(cast, at, &what, |tx| {
+                cases::move_set_in(tx, &leader_user, &actor(&leader), id, SetStatus::Open)
+            })?;
             if let Some(public) = &set.public {
                 let at = cast.local(public)?;
-                run(
-                    cast,
-                    at,
-                    &what,
-                    cases::make_public(cast.db, &editor_user, &actor(&editor), id, true),
-                )?;
+                step(cast, at, &what, |tx| {
+                    cases::make_public_in(tx, &editor_user, &actor(&editor), id, true)
+                })?;
             }
             comments(cast, set, &ids, at)?;
         }
@@ -299,12 +256,9 @@ fn comments(
                 .ok_or_else(|| anyhow::anyhow!("demo comment by unknown {:?}", comment.by))?;
             let by = user(cast, person)?;
             let what = format!("demo comment on {:?}", scenario.key);
-            let done = run(
-                cast,
-                at,
-                &what,
-                cases::comment(cast.db, &by, &actor(person), *id, comment.body.clone()),
-            )?;
+            let done = step(cast, at, &what, |tx| {
+                cases::comment_in(tx, &by, &actor(person), *id, &comment.body)
+            })?;
             anyhow::ensure!(done == Commented::Done, "{what}: {done:?}");
         }
     }
@@ -320,17 +274,11 @@ pub(super) fn settle(cast: &Cast, demo: &DemoFile) -> Result<()> {
             continue;
         };
         let at = cast.local(settled)?;
-        run(
+        step(
             cast,
             at,
             &format!("demo scenario set {:?}", set.title),
-            cases::move_set(
-                cast.db,
-                &leader_user,
-                &actor(&leader),
-                made.id,
-                SetStatus::Final,
-            ),
+            |tx| cases::move_set_in(tx, &leader_user, &actor(&leader), made.id, SetStatus::Final),
         )?;
     }
     Ok(())
