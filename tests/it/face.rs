@@ -256,6 +256,50 @@ async fn the_design_system_is_served_with_its_tag_and_linked_before_the_own_shee
     );
 }
 
+/// Every block of the workspace's style sheet closes: an at-rule left open swallows the
+/// rules after it (a section meant for the screen would apply only in print).
+#[tokio::test]
+async fn the_style_sheets_blocks_all_close() {
+    let mut app = spawn_app();
+    let css = app.get("/assets/framsyn.css").await.body;
+    // Comments and strings may hold braces; neither is a block.
+    let mut depth: i64 = 0;
+    let mut chars = css.chars().peekable();
+    let mut line = 1;
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => line += 1,
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        line += 1;
+                    }
+                    if last == '*' && c == '/' {
+                        break;
+                    }
+                    last = c;
+                }
+            }
+            '"' | '\'' => {
+                for d in chars.by_ref() {
+                    if d == c {
+                        break;
+                    }
+                }
+            }
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                assert!(depth >= 0, "a block closes that never opened, line {line}");
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(depth, 0, "{depth} blocks of the style sheet never close");
+}
+
 /// Templates whose pages colleagues convert on their own schedule.
 const CONVERTED_ELSEWHERE: &[&str] = &[
     "home.html",
