@@ -32,8 +32,16 @@ pub fn wrap(text: &str, size: f64, bold: bool, width: f64) -> Vec<String> {
     let mut line = String::new();
     for word in text.split_whitespace() {
         let mut word: Vec<char> = word.chars().collect();
-        // A word longer than a line is cut into pieces of a line each.
-        while word.len() > fit {
+        // A word longer than a line is cut into pieces of a line each; the punctuation
+        // that ends it stays with it (a narrow mark past the line's end, never a line
+        // that starts with a comma).
+        let trailing = word
+            .iter()
+            .rev()
+            .take(2)
+            .take_while(|c| c.is_ascii_punctuation())
+            .count();
+        while word.len() - trailing > fit {
             if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
@@ -1046,6 +1054,15 @@ mod tests {
             ["Regionalise", "ringsreform", "en"]
         );
         assert!(wrap("  ", 13.0, false, 100.0).is_empty());
+        // A word of a line's length keeps the comma after it; no line starts with one.
+        assert_eq!(
+            wrap("i Regionalism, som", 13.0, true, 100.0),
+            ["i", "Regionalism,", "som"]
+        );
+        assert_eq!(
+            wrap("Regionaliseringsreformen, som", 13.0, true, 100.0),
+            ["Regionalise", "ringsreform", "en, som"]
+        );
         assert_eq!(
             cut(vec!["a b".into(), "c d".into(), "e".into()], 2),
             ["a b", "c…"]
