@@ -8,8 +8,8 @@ use rusqlite::Connection;
 
 use super::{Error, Result, subject, transaction};
 use crate::domain::assignment::{
-    self, Action, AssessedSet, Bank, Errors, Typed, can_read, can_review, can_write, read_answers,
-    read_part, transition,
+    self, Action, AssessedSet, Bank, Errors, Typed, can_read, can_review, can_write, kept_part,
+    read_answers, read_part, transition,
 };
 use crate::domain::bank::{NoteStatus, NoteType, note_number};
 use crate::domain::programme::{AssignmentPart, HomeAssignment, Phase, Programme};
@@ -163,7 +163,9 @@ pub async fn write(
         let bank = briefs_of(tx, &input.typed, set)?;
         let mut parts = serde_json::Map::new();
         for part in &assignment.parts {
-            if let Some(value) = read_part(*part, &input.typed, &bank, submitting, &mut errors) {
+            let read = read_part(*part, &input.typed, &bank, submitting, &mut errors);
+            let stored = current.as_ref().and_then(|s| s.parts.get(part.key()));
+            if let Some(value) = kept_part(*part, read, stored) {
                 parts.insert(part.key().to_string(), value);
             }
         }

@@ -353,6 +353,29 @@ pub fn read_part(
     }
 }
 
+/// The value a part keeps when a submission is saved: what was `read` from the form, or
+/// the `stored` value where the form could not hold it. An assessment of another set (one
+/// taken back to draft, or settled while another opened) is kept when the form had
+/// nothing of the set it now shows, so a save never erases judgements already made.
+pub fn kept_part(
+    part: AssignmentPart,
+    read: Option<serde_json::Value>,
+    stored: Option<&serde_json::Value>,
+) -> Option<serde_json::Value> {
+    if part != AssignmentPart::ScenarioRating {
+        return read;
+    }
+    let of = |v: &serde_json::Value| {
+        serde_json::from_value::<scenario::ScenarioAssessment>(v.clone()).ok()
+    };
+    let earlier = stored.and_then(of);
+    match (read.as_ref().and_then(of), earlier) {
+        (None, Some(_)) => stored.cloned(),
+        (Some(now), Some(before)) if now.set != before.set && now.is_blank() => stored.cloned(),
+        _ => read,
+    }
+}
+
 /// Whether a part is built (its form and figures exist).
 pub fn part_is_built(part: AssignmentPart) -> bool {
     matches!(
@@ -669,6 +692,49 @@ mod tests {
         assert_eq!(fields.get("most-1-reason").unwrap(), "Viktig");
         assert_eq!(fields.get("least-1").unwrap(), "7");
         assert!(!fields.contains_key("least-1-reason"));
+    }
+
+    #[test]
+    fn an_assessment_of_another_set_is_kept_until_the_form_judges_the_new_one() {
+        use crate::domain::scenario::{ScenarioAssessment, ScenarioJudgement};
+        let judged = |set: i64, value: Option<i32>| {
+            serde_json::to_value(ScenarioAssessment {
+                set,
+                judgements: vec![ScenarioJudgement {
+                    scenario: 1,
+                    interest: value,
+                    plausibility: None,
+                    desirability: None,
+                    reason: String::new(),
+                }],
+                most: vec![],
+            })
+            .unwrap()
+        };
+        let part = AssignmentPart::ScenarioRating;
+        let before = judged(1, Some(4));
+        // No set to assess any more: the judgements stay.
+        assert_eq!(kept_part(part, None, Some(&before)), Some(before.clone()));
+        // Another set, nothing judged of it yet: the earlier judgements stay.
+        assert_eq!(
+            kept_part(part, Some(judged(2, None)), Some(&before)),
+            Some(before.clone())
+        );
+        // Another set judged: the new judgements replace them.
+        assert_eq!(
+            kept_part(part, Some(judged(2, Some(3))), Some(&before)),
+            Some(judged(2, Some(3)))
+        );
+        // The same set cleared: cleared.
+        assert_eq!(
+            kept_part(part, Some(judged(1, None)), Some(&before)),
+            Some(judged(1, None))
+        );
+        // Other parts are what the form says.
+        assert_eq!(
+            kept_part(AssignmentPart::TrendRanking, None, Some(&before)),
+            None
+        );
     }
 
     #[test]

@@ -711,6 +711,19 @@ pub struct ScenarioAssessment {
     pub most: Vec<i64>,
 }
 
+impl ScenarioAssessment {
+    /// Whether nothing was judged: no value, no reason, no scenario marked.
+    pub fn is_blank(&self) -> bool {
+        self.most.is_empty()
+            && self.judgements.iter().all(|j| {
+                j.interest.is_none()
+                    && j.plausibility.is_none()
+                    && j.desirability.is_none()
+                    && j.reason.is_empty()
+            })
+    }
+}
+
 /// The field of a scenario's measure (`scenario-12-interest`), reason
 /// (`scenario-12-reason`) and mark as most interesting (`scenario-12-most`).
 pub fn judgement_field(scenario: i64, part: &str) -> String {
