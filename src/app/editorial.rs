@@ -325,7 +325,8 @@ pub async fn upload_image(
 
 /// An uploaded image as it may be served to `viewer`: to the editorial team always, to
 /// anyone else only once a text the public sees shows it (an illustration of a draft or
-/// of a text taken down is not public). With its bytes, whether it is public.
+/// of a text taken down is not public), or a scenario of a set they may see illustrates
+/// it. With its bytes, whether it is public.
 pub async fn image(
     db: &Db,
     viewer: Option<&User>,
@@ -339,12 +340,18 @@ pub async fn image(
                 return Ok(None);
             };
             let texts = images::texts_showing(c, &name)?;
-            Ok(Some((mime, bytes, texts)))
+            let sets = crate::storage::scenarios::sets_illustrated_by(c, &name)?;
+            Ok(Some((mime, bytes, texts, sets)))
         })
         .await?;
-    Ok(found.and_then(|(mime, bytes, texts)| {
-        let public = texts.iter().any(|&(status, at)| is_public(status, at, now));
-        (public || team).then_some((mime, bytes, public))
+    let subject = viewer.map(super::subject);
+    Ok(found.and_then(|(mime, bytes, texts, sets)| {
+        let in_set = |who: Option<&crate::domain::access::Subject>| {
+            sets.iter()
+                .any(|&(status, public)| crate::domain::scenario::can_see(who, status, public))
+        };
+        let public = texts.iter().any(|&(status, at)| is_public(status, at, now)) || in_set(None);
+        (public || team || in_set(subject.as_ref())).then_some((mime, bytes, public))
     }))
 }
 

@@ -468,3 +468,15 @@ pub fn comments(conn: &Connection, scenario_id: i64) -> Result<Vec<Comment>> {
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// The status and visibility of every set with a scenario illustrated by image `name`.
+pub fn sets_illustrated_by(conn: &Connection, name: &str) -> Result<Vec<(SetStatus, bool)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT s.status, s.public FROM scenarios c JOIN scenario_sets s ON s.id = c.set_id
+         WHERE c.image = ?1",
+    )?;
+    let rows = stmt.query_map([name], |r| {
+        Ok((keyed(r, "status", SetStatus::parse)?, r.get("public")?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

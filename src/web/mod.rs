@@ -264,13 +264,6 @@ pub fn router(state: AppState) -> Router {
         .route("/bank.csv", get(bank::export_table))
         .route("/bank.xlsx", get(bank::export_table))
         .route("/bank.json", get(bank::export_json))
-        .route("/scenarios.csv", get(scenario_reach::export_table))
-        .route("/scenarios.xlsx", get(scenario_reach::export_table))
-        .route("/scenarios.json", get(scenario_reach::export_json))
-        .route(
-            "/scenario-sets/import",
-            get(scenario_reach::import_form).post(scenario_reach::import),
-        )
         .route("/bank/new", get(bank::new_form).post(bank::create))
         .route("/bank/import", get(bank::import_form).post(bank::import))
         .route("/bank/{id}", get(bank::show))
@@ -376,8 +369,7 @@ pub fn router(state: AppState) -> Router {
             post(events::cancel_registration),
         )
         .merge(charts::routes())
-        .merge(scenario_charts::routes())
-        .merge(scenarios::routes())
+        .merge(scenario_routes(&state))
         .route("/health", get(pages::health))
         .route("/robots.txt", get(assets::robots))
         .route("/favicon.ico", get(assets::favicon))
@@ -408,6 +400,24 @@ pub fn router(state: AppState) -> Router {
         .layer(transfer::compression())
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// The scenarios' pages, charts, exports and import: only in a programme with phases that
+/// hold scenario sets (elsewhere every one of them is not found).
+fn scenario_routes(state: &AppState) -> Router<AppState> {
+    if crate::domain::scenario::phases(&state.programme).is_empty() {
+        return Router::new();
+    }
+    Router::new()
+        .route("/scenarios.csv", get(scenario_reach::export_table))
+        .route("/scenarios.xlsx", get(scenario_reach::export_table))
+        .route("/scenarios.json", get(scenario_reach::export_json))
+        .route(
+            "/scenario-sets/import",
+            get(scenario_reach::import_form).post(scenario_reach::import),
+        )
+        .merge(scenario_charts::routes())
+        .merge(scenarios::routes())
 }
 
 /// Removes expired sessions and old login failures every few minutes.

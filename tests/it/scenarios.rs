@@ -949,6 +949,11 @@ async fn the_dialogarena_shows_nothing_of_scenarios() {
             "/scenario-sets/new",
             "/scenario-sets/1",
             "/scenarios/1",
+            "/scenarios.json",
+            "/scenarios.csv",
+            "/scenarios.xlsx",
+            "/scenario-sets/import",
+            "/scenario-sets/1/cross",
         ] {
             assert_eq!(
                 client.get(path).await.status,
@@ -957,6 +962,8 @@ async fn the_dialogarena_shows_nothing_of_scenarios() {
             );
         }
     }
+    let search = app.as_anyone(None).await.get("/search?q=scenario").await;
+    assert!(search.attrs("#hits-scenarios", "id").is_empty());
     let leader = app.as_leader().await;
     let refused = leader
         .post(
@@ -965,4 +972,89 @@ async fn the_dialogarena_shows_nothing_of_scenarios() {
         )
         .await;
     assert_eq!(refused.status, StatusCode::NOT_FOUND);
+}
+
+/// A scenario's illustration is served to whoever may see its set: members once the set
+/// is open, visitors once it is public; not before.
+#[tokio::test]
+async fn a_scenarios_illustration_is_seen_by_whoever_sees_its_set() {
+    let app = spawn_app();
+    world(&app);
+    let (a1, a2) = two_uncertainties(&app).await;
+    let editor = app.as_editor().await;
+    let mut png = std::io::Cursor::new(Vec::new());
+    image::RgbaImage::from_pixel(2, 2, image::Rgba([11, 79, 138, 255]))
+        .write_to(&mut png, image::ImageFormat::Png)
+        .unwrap();
+    let stored = editor
+        .upload_with(
+            "/editorial/images",
+            &[("alt", "Karta över regionerna")],
+            "file",
+            "karta.png",
+            &png.into_inner(),
+        )
+        .await;
+    assert!(stored.status.is_redirection(), "{}", stored.status);
+    let list = editor.get("/editorial/images").await;
+    let src = list.attrs("img[src^='/media/']", "src")[0].clone();
+    let name = src.trim_start_matches("/media/").to_string();
+
+    let leader = app.as_leader().await;
+    let set = make_set(&leader, a1, a2).await;
+    let mut first = None;
+    for (q, n) in [
+        ("low_high", "Statens renässans"),
+        ("high_high", "Regionernas tid"),
+        ("low_low", "Stillastående"),
+        ("high_low", "Lappverket"),
+    ] {
+        let id = write_scenario(&leader, set, q, n).await;
+        first.get_or_insert(id);
+    }
+    let first = first.unwrap();
+    let page = leader.get(&format!("/scenarios/{first}/edit")).await;
+    let version = page.attrs("input[name=version]", "value")[0].clone();
+    let saved = leader
+        .post(
+            &format!("/scenarios/{first}/edit"),
+            &[
+                ("version", version.as_str()),
+                ("quadrant", "low_high"),
+                ("name", "Statens renässans"),
+                ("image", name.as_str()),
+                ("image_alt", "Staten bygger ut"),
+            ],
+        )
+        .await;
+    assert!(saved.status.is_redirection(), "{}", saved.body);
+
+    let strategist = app.as_strategist_b().await;
+    assert_eq!(
+        strategist.get(&src).await.status,
+        StatusCode::NOT_FOUND,
+        "a draft's"
+    );
+    leader
+        .post(&format!("/scenario-sets/{set}/status"), &[("to", "open")])
+        .await;
+    assert_eq!(
+        strategist.get(&src).await.status,
+        StatusCode::OK,
+        "an open set's"
+    );
+    let visitor = app.visitor();
+    assert_eq!(
+        visitor.get(&src).await.status,
+        StatusCode::NOT_FOUND,
+        "not public yet"
+    );
+    leader
+        .post(&format!("/scenario-sets/{set}/public"), &[("public", "1")])
+        .await;
+    assert_eq!(
+        visitor.get(&src).await.status,
+        StatusCode::OK,
+        "a public set's"
+    );
 }
