@@ -52,7 +52,8 @@
 //! - [`app::editorial`], [`app::embeds`]: texts, their workflow steps, publishing with
 //!   the embedded material frozen in the same transaction; what a reference shows;
 //!   illustrations (decoded with limits, stored as pixels only, public once a
-//!   published text shows them).
+//!   published text shows them; a scenario's illustration seen by whoever sees its
+//!   set).
 //! - [`app::assignments`], [`app::rounds`], [`app::progress`]: writing, submitting and
 //!   reviewing home assignments; rating rounds while open (a person's sheet with their
 //!   progress, saved in part and taken up again) and their figures, closing early,
