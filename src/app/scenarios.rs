@@ -117,7 +117,7 @@ pub(crate) fn create_set_in(
 }
 
 /// Saves an edit of set `id` made from version `base`. A set with scenarios keeps its
-/// method.
+/// method, and a set past its draft its phase.
 pub async fn update_set(
     db: &Db,
     programme: &Arc<Programme>,
@@ -134,9 +134,17 @@ pub async fn update_set(
     let (by, actor) = (user.id, actor.clone());
     transaction::write(db, move |tx| {
         let current = scenarios::get_set(tx, id)?.ok_or(Error::NotFound)?;
+        // A stale form is answered with the newer version before anything else is checked.
+        if current.version != base {
+            return Ok(SetSaved::Stale(Box::new(current)));
+        }
         let mut errors = check_notes(tx, &set)?;
         if set.method != current.method && !scenarios::scenarios(tx, id)?.is_empty() {
             errors.add("method", "error-scenario-method-fixed");
+        }
+        // Past its draft a set stays in its phase: its organisations assess it there.
+        if set.phase != current.phase_slug && current.status != SetStatus::Draft {
+            errors.add("phase", "error-scenario-phase-fixed");
         }
         if !errors.is_empty() {
             return Ok(SetSaved::Refused(errors));
@@ -278,6 +286,11 @@ pub(crate) fn move_set_in(
         }
     }
     scenarios::set_status(tx, id, to, user.id)?;
+    // A set taken back to draft is no longer public: what is edited there is shown to
+    // visitors again only when an editor decides so.
+    if to == SetStatus::Draft && set.public {
+        scenarios::set_public(tx, id, false, user.id)?;
+    }
     audit::record(
         tx,
         actor,

@@ -1058,3 +1058,72 @@ async fn a_scenarios_illustration_is_seen_by_whoever_sees_its_set() {
         "a public set's"
     );
 }
+
+/// Past its draft a set stays in its phase, and taking it back to draft takes it off the
+/// public web until an editor decides again. (A programme whose phases 2 and 3 both hold
+/// sets, so that the move is one the form could ask for.)
+#[tokio::test]
+async fn an_open_set_stays_in_its_phase_and_a_draft_is_not_public() {
+    use framsyn::domain::programme::{Activity, AssignmentPart};
+    let mut programme = regionerna();
+    for phase in programme
+        .phases
+        .iter_mut()
+        .filter(|p| p.slug == "regionalisering")
+    {
+        for activity in phase.activities.iter_mut() {
+            if let Activity::HomeAssignment(h) = activity {
+                h.parts.push(AssignmentPart::ScenarioRating);
+            }
+        }
+    }
+    let app = spawn_with(programme, test_config());
+    world(&app);
+    let (set, _) = open_set(&app).await;
+    let leader = app.as_leader().await;
+    let form = leader.get(&format!("/scenario-sets/{set}/edit")).await;
+    let version = form.attrs("input[name=version]", "value")[0].clone();
+    let axes = form.attrs("select[name^=axis] option[selected]", "value");
+    let (a1, a2) = (axes[0].parse().unwrap(), axes[1].parse().unwrap());
+    let mut fields = set_fields(a1, a2, &[("phase", "regionalisering")]);
+    fields.push(("version".into(), version.clone()));
+    let refused = leader
+        .post(&format!("/scenario-sets/{set}/edit"), &refs(&fields))
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        refused.field_error("phase").as_deref(),
+        Some("error-scenario-phase-fixed")
+    );
+
+    let public = leader
+        .post(&format!("/scenario-sets/{set}/public"), &[("public", "1")])
+        .await;
+    assert!(public.status.is_redirection());
+    let visitor = app.visitor();
+    let path = format!("/scenario-sets/{set}");
+    assert_eq!(visitor.get(&path).await.status, StatusCode::OK);
+    leader
+        .post(&format!("/scenario-sets/{set}/status"), &[("to", "draft")])
+        .await;
+    leader
+        .post(&format!("/scenario-sets/{set}/status"), &[("to", "open")])
+        .await;
+    assert_eq!(
+        visitor.get(&path).await.status,
+        StatusCode::NOT_FOUND,
+        "back from draft, not public until an editor says so"
+    );
+    // A draft moves freely.
+    leader
+        .post(&format!("/scenario-sets/{set}/status"), &[("to", "draft")])
+        .await;
+    let form = leader.get(&format!("/scenario-sets/{set}/edit")).await;
+    let version = form.attrs("input[name=version]", "value")[0].clone();
+    let mut fields = set_fields(a1, a2, &[("phase", "regionalisering")]);
+    fields.push(("version".into(), version));
+    let moved = leader
+        .post(&format!("/scenario-sets/{set}/edit"), &refs(&fields))
+        .await;
+    assert!(moved.status.is_redirection(), "{}", moved.body);
+}

@@ -133,6 +133,7 @@ error-scenario-axis-twice = The two axes cannot be the same uncertainty.
 error-scenario-axis-not-uncertainty = An axis must be a note of the type uncertainty.
 error-scenario-predetermined-axis = An axis cannot also be a predetermined element.
 error-scenario-method-fixed = The set has scenarios already: its method cannot change.
+error-scenario-phase-fixed = The set has been opened for assessment and stays in its phase. Take it back to draft to move it.
 error-scenario-quadrant = Choose a quadrant.
 error-scenario-quadrant-taken = That quadrant has a scenario already.
 error-scenario-image = There is no such image in the image library.

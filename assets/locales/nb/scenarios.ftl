@@ -133,6 +133,7 @@ error-scenario-axis-twice = To akser kan ikke være samme usikkerhet.
 error-scenario-axis-not-uncertainty = En akse må være et notat av typen usikkerhet.
 error-scenario-predetermined-axis = En akse kan ikke også være et forutbestemt element.
 error-scenario-method-fixed = Settet har allerede scenarioer: metoden kan ikke endres.
+error-scenario-phase-fixed = Settet er åpnet for vurdering og blir i sin fase. Ta det tilbake til utkast for å flytte det.
 error-scenario-quadrant = Velg en kvadrant.
 error-scenario-quadrant-taken = Den kvadranten har allerede et scenario.
 error-scenario-image = Det finnes ikke noe slikt bilde i bildebiblioteket.

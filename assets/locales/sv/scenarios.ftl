@@ -133,6 +133,7 @@ error-scenario-axis-twice = Två axlar kan inte vara samma osäkerhet.
 error-scenario-axis-not-uncertainty = En axel måste vara en notering av typen osäkerhet.
 error-scenario-predetermined-axis = En axel kan inte också vara ett förutbestämt element.
 error-scenario-method-fixed = Setet har redan scenarier: metoden kan inte ändras.
+error-scenario-phase-fixed = Setet har öppnats för bedömning och stannar i sin fas. Ta det tillbaka till utkast för att flytta det.
 error-scenario-quadrant = Välj en kvadrant.
 error-scenario-quadrant-taken = Den kvadranten har redan ett scenario.
 error-scenario-image = Det finns ingen sådan bild i bildbiblioteket.
