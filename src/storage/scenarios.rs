@@ -174,13 +174,36 @@ pub fn assessed_set(conn: &Connection, phase: &str) -> Result<Option<Set>> {
 }
 
 fn record_set_revision(conn: &Connection, id: i64, by: i64) -> Result<()> {
-    if let Some(set) = get_set(conn, id)? {
-        conn.execute(
-            "INSERT INTO scenario_set_revisions (set_id, version, snapshot, changed_by, changed_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id, set.version, to_json(&set), by, now_seconds()],
-        )?;
+    match get_set(conn, id)? {
+        Some(set) => insert_revision(
+            conn,
+            "scenario_set_revisions",
+            "set_id",
+            id,
+            set.version,
+            &set,
+            by,
+        ),
+        None => Ok(()),
     }
+}
+
+/// Stores a revision (the record as it now stands) in `table`, keyed by `key`.
+fn insert_revision(
+    conn: &Connection,
+    table: &str,
+    key: &str,
+    id: i64,
+    version: i64,
+    record: &impl Serialize,
+    by: i64,
+) -> Result<()> {
+    conn.execute(
+        &format!(
+            "INSERT INTO {table} ({key}, version, snapshot, changed_by, changed_at) VALUES (?1, ?2, ?3, ?4, ?5)"
+        ),
+        params![id, version, to_json(record), by, now_seconds()],
+    )?;
     Ok(())
 }
 
@@ -247,21 +270,28 @@ pub fn update_set(
 
 /// Moves a set to another status (a revision records it).
 pub fn set_status(conn: &Connection, id: i64, status: SetStatus, by: i64) -> Result<bool> {
-    let changed = conn.execute(
-        "UPDATE scenario_sets SET status = ?2, version = version + 1, updated_at = ?3 WHERE id = ?1",
-        params![id, status.key(), now_seconds()],
-    )? == 1;
-    if changed {
-        record_set_revision(conn, id, by)?;
-    }
-    Ok(changed)
+    change_set(conn, id, "status", &status.key(), by)
 }
 
 /// Makes a set public or not (a revision records it).
 pub fn set_public(conn: &Connection, id: i64, public: bool, by: i64) -> Result<bool> {
+    change_set(conn, id, "public", &public, by)
+}
+
+/// Sets one column of a set (named by this module, never by a caller's input) as a new
+/// version, with its revision.
+fn change_set(
+    conn: &Connection,
+    id: i64,
+    column: &str,
+    value: &dyn rusqlite::ToSql,
+    by: i64,
+) -> Result<bool> {
     let changed = conn.execute(
-        "UPDATE scenario_sets SET public = ?2, version = version + 1, updated_at = ?3 WHERE id = ?1",
-        params![id, public, now_seconds()],
+        &format!(
+            "UPDATE scenario_sets SET {column} = ?2, version = version + 1, updated_at = ?3 WHERE id = ?1"
+        ),
+        params![id, value, now_seconds()],
     )? == 1;
     if changed {
         record_set_revision(conn, id, by)?;
@@ -343,14 +373,18 @@ fn position_of(conn: &Connection, set_id: i64, scenario: &ValidScenario) -> Resu
 }
 
 fn record_scenario_revision(conn: &Connection, id: i64, by: i64) -> Result<()> {
-    if let Some(scenario) = get_scenario(conn, id)? {
-        conn.execute(
-            "INSERT INTO scenario_revisions (scenario_id, version, snapshot, changed_by, changed_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id, scenario.version, to_json(&scenario), by, now_seconds()],
-        )?;
+    match get_scenario(conn, id)? {
+        Some(scenario) => insert_revision(
+            conn,
+            "scenario_revisions",
+            "scenario_id",
+            id,
+            scenario.version,
+            &scenario,
+            by,
+        ),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// Stores a new scenario of a set (and its first revision).
