@@ -12,9 +12,11 @@ use crate::domain::assignment::{
     read_answers, read_part, transition,
 };
 use crate::domain::bank::{NoteStatus, NoteType, note_number};
+use crate::domain::consequence::PartItem;
 use crate::domain::programme::{AssignmentPart, HomeAssignment, Phase, Programme};
 use crate::storage::audit::{self, Actor};
 use crate::storage::bank::{self as notes, Brief};
+use crate::storage::consequences;
 use crate::storage::scenarios::{self, Scenario, Set};
 use crate::storage::submissions::{self, Draft, Submission};
 use crate::storage::users::User;
@@ -33,9 +35,15 @@ pub fn phase_with_assignment<'a>(
     Ok((phase, phase.home_assignment().ok_or(Error::NotFound)?))
 }
 
-/// The notes typed into a form, as the bank knows them, and the scenario set the phase's
-/// organisations assess.
-struct Briefs(HashMap<i64, Brief>, Option<AssessedSet>);
+/// The notes typed into a form, as the bank knows them, the scenario set the phase's
+/// organisations assess, and the set whose consequences they write with their own
+/// consequences of the phase.
+struct Briefs(
+    HashMap<i64, Brief>,
+    Option<AssessedSet>,
+    Option<AssessedSet>,
+    Vec<PartItem>,
+);
 
 impl Bank for Briefs {
     fn is_rankable_trend(&self, note: i64) -> bool {
@@ -47,6 +55,14 @@ impl Bank for Briefs {
 
     fn assessed_set(&self) -> Option<&AssessedSet> {
         self.1.as_ref()
+    }
+
+    fn consequence_set(&self) -> Option<&AssessedSet> {
+        self.2.as_ref()
+    }
+
+    fn own_consequences(&self) -> &[PartItem] {
+        &self.3
     }
 }
 
@@ -60,7 +76,12 @@ fn briefs_of(c: &Connection, typed: &Typed, set: Option<AssessedSet>) -> storage
         .take(64)
         .collect();
     let found = notes::briefs(c, &ids)?;
-    Ok(Briefs(found.into_iter().map(|b| (b.id, b)).collect(), set))
+    Ok(Briefs(
+        found.into_iter().map(|b| (b.id, b)).collect(),
+        set,
+        None,
+        Vec::new(),
+    ))
 }
 
 /// The scenario set a phase's organisations assess, with its scenarios in order, when
@@ -160,7 +181,20 @@ pub async fn write(
             id: set.id,
             scenarios: list.iter().map(|s| s.id).collect(),
         });
-        let bank = briefs_of(tx, &input.typed, set)?;
+        let mut bank = briefs_of(tx, &input.typed, set)?;
+        if assignment.parts.contains(&AssignmentPart::Consequences) {
+            bank.2 =
+                super::consequences::set_of_phase(tx, &programme, &phase)?.map(|(set, list)| {
+                    AssessedSet {
+                        id: set.id,
+                        scenarios: list.iter().map(|s| s.id).collect(),
+                    }
+                });
+            bank.3 = consequences::of_organisation(tx, org, &phase)?
+                .iter()
+                .filter_map(|c| c.part_item())
+                .collect();
+        }
         let mut parts = serde_json::Map::new();
         for part in &assignment.parts {
             let read = read_part(*part, &input.typed, &bank, submitting, &mut errors);

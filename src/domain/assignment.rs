@@ -14,6 +14,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::access::Subject;
+use super::consequence;
 use super::programme::{AssignmentPart, HomeAssignment};
 use super::scenario::{self, ScenarioAssessment};
 use super::user::Role;
@@ -214,6 +215,14 @@ pub const ASSESSMENT_NO_SET_FIELD: &str = "scenario-set";
 pub trait Bank {
     fn is_rankable_trend(&self, note: i64) -> bool;
     fn assessed_set(&self) -> Option<&AssessedSet>;
+    /// The scenario set whose consequences the phase's organisations write, if any.
+    fn consequence_set(&self) -> Option<&AssessedSet> {
+        None
+    }
+    /// The organisation's own consequences of the phase, as its submission keeps them.
+    fn own_consequences(&self) -> &[consequence::PartItem] {
+        &[]
+    }
 }
 
 /// Reads the trend ranking: note numbers in rank order, each trend at most once over both
@@ -349,7 +358,14 @@ pub fn read_part(
                 None
             }
         },
-        AssignmentPart::Consequences | AssignmentPart::Milestones => None,
+        AssignmentPart::Consequences => consequence::read_part(
+            bank.consequence_set(),
+            bank.own_consequences(),
+            submitting,
+            errors,
+        )
+        .and_then(|part| serde_json::to_value(part).ok()),
+        AssignmentPart::Milestones => None,
     }
 }
 
@@ -380,7 +396,9 @@ pub fn kept_part(
 pub fn part_is_built(part: AssignmentPart) -> bool {
     matches!(
         part,
-        AssignmentPart::TrendRanking | AssignmentPart::ScenarioRating
+        AssignmentPart::TrendRanking
+            | AssignmentPart::ScenarioRating
+            | AssignmentPart::Consequences
     )
 }
 

@@ -40,6 +40,7 @@ pub mod access;
 pub mod assignment;
 pub mod bank;
 pub mod chart;
+pub mod consequence;
 pub mod credentials;
 pub mod embed;
 pub mod event;

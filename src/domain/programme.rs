@@ -30,7 +30,20 @@ pub struct Programme {
     /// Whether a published text needs a second pair of eyes: nobody publishes what they
     /// were the last to write.
     pub second_reviewer: bool,
+    /// The levels at which consequences of a scenario are discussed (national, regional,
+    /// municipal, citizen in Regionerna 2050), in order.
+    pub consequence_levels: Vec<Term>,
+    /// The themes a consequence may be filed under, in order.
+    pub consequence_themes: Vec<Term>,
     pub phases: Vec<Phase>,
+}
+
+/// A named entry of a list the programme defines: a slug that data stores, and its name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub slug: String,
+    pub name: Localized,
 }
 
 /// One phase of a programme.
@@ -266,6 +279,16 @@ impl Programme {
             .any(|o| o.trim().to_lowercase() == name.to_lowercase())
     }
 
+    /// A consequence level by its slug.
+    pub fn consequence_level(&self, slug: &str) -> Option<&Term> {
+        self.consequence_levels.iter().find(|t| t.slug == slug)
+    }
+
+    /// A consequence theme by its slug.
+    pub fn consequence_theme(&self, slug: &str) -> Option<&Term> {
+        self.consequence_themes.iter().find(|t| t.slug == slug)
+    }
+
     pub fn phase(&self, slug: &str) -> Option<&Phase> {
         self.phases.iter().find(|p| p.slug == slug)
     }
@@ -369,6 +392,10 @@ struct ProgrammeFile {
     participants: Option<Localized>,
     #[serde(default)]
     second_reviewer: bool,
+    #[serde(default)]
+    consequence_levels: Vec<Term>,
+    #[serde(default)]
+    consequence_themes: Vec<Term>,
 }
 
 /// A phase file as written: activities are flat tables with a `kind`, checked per kind below.
@@ -696,6 +723,23 @@ fn build(
             &mut activity_slugs,
         )?;
     }
+    for (field, terms) in [
+        ("consequence_levels", &head.consequence_levels),
+        ("consequence_themes", &head.consequence_themes),
+    ] {
+        check_terms(file, field, terms, lang)?;
+    }
+    let asks_consequences = phases.iter().any(|(_, p)| {
+        p.home_assignment()
+            .is_some_and(|h| h.parts.contains(&AssignmentPart::Consequences))
+    });
+    if asks_consequences && head.consequence_levels.is_empty() {
+        return Err(DefinitionError::new(
+            file,
+            "consequence_levels",
+            "a home assignment asks for consequences, but the programme defines no levels for them",
+        ));
+    }
     let mut phases: Vec<Phase> = phases.into_iter().map(|(_, p)| p).collect();
     phases.sort_by_key(|p| p.order);
     Ok(Programme {
@@ -710,8 +754,33 @@ fn build(
         results: head.results,
         participants: head.participants,
         second_reviewer: head.second_reviewer,
+        consequence_levels: head.consequence_levels,
+        consequence_themes: head.consequence_themes,
         phases,
     })
+}
+
+/// A list of terms: each a slug, once, with a name in the default language.
+fn check_terms(
+    file: &Path,
+    field: &str,
+    terms: &[Term],
+    lang: Lang,
+) -> Result<(), DefinitionError> {
+    let mut seen = HashSet::new();
+    for (i, term) in terms.iter().enumerate() {
+        let at = format!("{field}[{i}]");
+        check_slug(file, &format!("{at}.slug"), &term.slug)?;
+        if !seen.insert(term.slug.as_str()) {
+            return Err(DefinitionError::new(
+                file,
+                format!("{at}.slug"),
+                format!("duplicate slug `{}`", term.slug),
+            ));
+        }
+        check_text(file, &format!("{at}.name"), &term.name, lang)?;
+    }
+    Ok(())
 }
 
 fn check_slug(file: &Path, field: &str, slug: &str) -> Result<(), DefinitionError> {

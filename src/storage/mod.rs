@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod bank;
+pub mod consequences;
 pub mod demo;
 pub mod events;
 pub mod images;

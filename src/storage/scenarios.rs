@@ -22,6 +22,8 @@ pub struct Set {
     pub predetermined: Vec<i64>,
     pub status: SetStatus,
     pub public: bool,
+    /// Whether the consequences of its scenarios are published (for the public web).
+    pub consequences_public: bool,
     pub round_id: Option<i64>,
     pub created_by: Option<i64>,
     pub version: i64,
@@ -101,7 +103,7 @@ fn to_json(value: &impl Serialize) -> String {
 
 const SET_COLUMNS: &str =
     "id, phase_slug, title, focal_question, horizon, method, axes, predetermined,
-    status, public, round_id, created_by, version, created_at, updated_at";
+    status, public, consequences_public, round_id, created_by, version, created_at, updated_at";
 
 fn set_from_row(r: &Row<'_>) -> rusqlite::Result<Set> {
     Ok(Set {
@@ -115,6 +117,7 @@ fn set_from_row(r: &Row<'_>) -> rusqlite::Result<Set> {
         predetermined: json(r, "predetermined")?,
         status: keyed(r, "status", SetStatus::parse)?,
         public: r.get("public")?,
+        consequences_public: r.get("consequences_public")?,
         round_id: r.get("round_id")?,
         created_by: r.get("created_by")?,
         version: r.get("version")?,
@@ -278,6 +281,12 @@ pub fn set_public(conn: &Connection, id: i64, public: bool, by: i64) -> Result<b
     change_set(conn, id, "public", &public, by)
 }
 
+/// Publishes the consequences of a set's scenarios or takes them back (a revision
+/// records it).
+pub fn set_consequences_public(conn: &Connection, id: i64, public: bool, by: i64) -> Result<bool> {
+    change_set(conn, id, "consequences_public", &public, by)
+}
+
 /// Sets one column of a set (named by this module, never by a caller's input) as a new
 /// version, with its revision.
 fn change_set(
@@ -308,7 +317,14 @@ pub struct Revision {
     pub snapshot: Option<serde_json::Value>,
 }
 
-fn revisions(conn: &Connection, table: &str, key: &str, id: i64) -> Result<Vec<Revision>> {
+/// The revisions in `table` (named by a storage module, never by a caller's input) of
+/// the record `id`, keyed by `key`, newest first.
+pub(crate) fn revisions_of(
+    conn: &Connection,
+    table: &str,
+    key: &str,
+    id: i64,
+) -> Result<Vec<Revision>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT r.version, u.name AS changed_by, r.changed_at, r.snapshot FROM {table} r
          LEFT JOIN users u ON u.id = r.changed_by WHERE r.{key} = ?1 ORDER BY r.version DESC"
@@ -327,12 +343,12 @@ fn revisions(conn: &Connection, table: &str, key: &str, id: i64) -> Result<Vec<R
 
 /// Every revision of a set, newest first.
 pub fn set_revisions(conn: &Connection, id: i64) -> Result<Vec<Revision>> {
-    revisions(conn, "scenario_set_revisions", "set_id", id)
+    revisions_of(conn, "scenario_set_revisions", "set_id", id)
 }
 
 /// Every revision of a scenario, newest first.
 pub fn scenario_revisions(conn: &Connection, id: i64) -> Result<Vec<Revision>> {
-    revisions(conn, "scenario_revisions", "scenario_id", id)
+    revisions_of(conn, "scenario_revisions", "scenario_id", id)
 }
 
 pub fn get_scenario(conn: &Connection, id: i64) -> Result<Option<Scenario>> {

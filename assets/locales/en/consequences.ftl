@@ -1,0 +1,19 @@
+# Consequences (workshop 3): errors of the rules.
+error-capture-empty = The line has only a mark. Write the consequence after the mark.
+error-capture-indent = The line is indented more than one step under the line above it.
+error-capture-long = The line is too long. Write a short line and add the details later.
+error-capture-many = Too many lines at once. Split them up.
+error-consequence-confidence = Choose a confidence from 1 to 3.
+error-consequence-cycle = A consequence cannot follow from itself or from a consequence that follows from it.
+error-consequence-fourth-order = The futures wheel has three rings. A consequence of the 4th order cannot be added.
+error-consequence-level = Choose a level from the list.
+error-consequence-locked = Your submission has been submitted or accepted. The consequences can change again if the process leaders return it.
+error-consequence-order-parent = The order follows from what the consequence follows from: the 1st order from the centre, the 2nd from a consequence of the 1st order.
+error-consequence-parent-elsewhere = The consequence it follows from belongs to another scenario or note.
+error-consequence-parent-missing = There is no consequence with that number.
+error-consequence-parent-organisation = A shared consequence can only follow from a shared one, and an organisation's own from a shared one or the organisation's own.
+error-consequence-theme = Choose a theme from the list.
+error-consequence-has-followers = Other consequences follow from this one. Remove or move them first.
+error-consequences-no-set = There is no open or final scenario set to describe consequences for yet.
+error-consequences-none = Describe at least one consequence for this scenario.
+error-consequences-set-not-public = Make the scenario set public first.

@@ -1,0 +1,19 @@
+# Consequences (workshop 3): errors of the rules.
+error-capture-empty = Linjen har bare et tegn. Skriv konsekvensen etter tegnet.
+error-capture-indent = Linjen er rykket inn mer enn ett steg under linjen over.
+error-capture-long = Linjen er for lang. Skriv en kort linje og legg til detaljer senere.
+error-capture-many = For mange linjer på en gang. Del dem opp.
+error-consequence-confidence = Velg en sikkerhet fra 1 til 3.
+error-consequence-cycle = En konsekvens kan ikke følge av seg selv eller av en konsekvens som følger av den.
+error-consequence-fourth-order = Framtidshjulet har tre ringer. En konsekvens av fjerde orden kan ikke legges til.
+error-consequence-level = Velg et nivå i listen.
+error-consequence-locked = Innleveringen deres er levert eller godkjent. Konsekvensene kan endres igjen hvis prosessledelsen sender den tilbake.
+error-consequence-order-parent = Ordenen følger av hva konsekvensen følger av: første orden følger av midten, andre av en konsekvens av første orden.
+error-consequence-parent-elsewhere = Konsekvensen den følger av, hører til et annet scenario eller et annet notat.
+error-consequence-parent-missing = Det finnes ingen konsekvens med det nummeret.
+error-consequence-parent-organisation = En felles konsekvens kan bare følge av en felles, og en organisasjons egen av en felles eller av organisasjonens egne.
+error-consequence-theme = Velg et tema i listen.
+error-consequence-has-followers = Andre konsekvenser følger av denne. Fjern eller flytt dem først.
+error-consequences-no-set = Det finnes ikke noe åpent eller endelig scenariosett å beskrive konsekvenser for ennå.
+error-consequences-none = Beskriv minst én konsekvens for dette scenarioet.
+error-consequences-set-not-public = Gjør scenariosettet offentlig først.

@@ -1,0 +1,19 @@
+# Consequences (workshop 3): errors of the rules.
+error-capture-empty = Raden har bara ett tecken. Skriv konsekvensen efter tecknet.
+error-capture-indent = Raden är indragen mer än ett steg under raden ovanför.
+error-capture-long = Raden är för lång. Skriv en kort rad och lägg till detaljer senare.
+error-capture-many = För många rader på en gång. Dela upp dem.
+error-consequence-confidence = Välj en säkerhet från 1 till 3.
+error-consequence-cycle = En konsekvens kan inte följa av sig själv eller av en konsekvens som följer av den.
+error-consequence-fourth-order = Framtidshjulet har tre ringar. En konsekvens av fjärde ordningen går inte att lägga till.
+error-consequence-level = Välj en nivå i listan.
+error-consequence-locked = Er inlämning är inlämnad eller godkänd. Konsekvenserna kan ändras igen om processledningen skickar tillbaka den.
+error-consequence-order-parent = Ordningen följer av vad konsekvensen följer av: första ordningen följer av mitten, andra av en konsekvens av första ordningen.
+error-consequence-parent-elsewhere = Konsekvensen den följer av hör till ett annat scenario eller en annan notis.
+error-consequence-parent-missing = Det finns ingen konsekvens med det numret.
+error-consequence-parent-organisation = En gemensam konsekvens kan bara följa av en gemensam, och en organisations egen av en gemensam eller av organisationens egna.
+error-consequence-theme = Välj ett tema i listan.
+error-consequence-has-followers = Andra konsekvenser följer av den här. Ta bort eller flytta dem först.
+error-consequences-no-set = Det finns inget öppet eller slutligt scenarioset att beskriva konsekvenser för ännu.
+error-consequences-none = Beskriv minst en konsekvens för det här scenariot.
+error-consequences-set-not-public = Gör scenariosetet publikt först.
