@@ -558,7 +558,7 @@ pub struct Counted<'a> {
 }
 
 /// How a cell leans, in a word (the sign and the word show it, never colour alone).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Leaning {
     /// Nothing in the cell.
@@ -569,7 +569,7 @@ pub enum Leaning {
 }
 
 /// One cell of the heat table: a level of a scenario.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cell {
     pub scenario: i64,
     pub level: String,
@@ -633,7 +633,7 @@ pub fn leaning(count: usize, net: i64) -> Leaning {
 }
 
 /// One row of the heat table: a level and its cell for each scenario, in order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HeatRow {
     pub level: String,
     pub cells: Vec<Cell>,
@@ -662,7 +662,7 @@ pub fn heat_table(levels: &[&str], scenarios: &[i64], items: &[Counted<'_>]) -> 
 
 /// Where a region's view and everyone else's part ways in one cell: the region leans
 /// one way and the others (every other organisation and the shared ones) the other.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Divergence {
     pub scenario: i64,
     pub level: String,
@@ -672,7 +672,7 @@ pub struct Divergence {
 
 /// A region's profile: its own cells, the others' cells, and where it sees
 /// opportunities where the others see threats (and the reverse).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
     pub own: Vec<HeatRow>,
     pub others: Vec<HeatRow>,
