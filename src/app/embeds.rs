@@ -269,6 +269,8 @@ fn gather_one(
             }
             None => Embedded::Missing,
         },
+        Embed::Consequences(id) => super::consequence_heat::heat_embed(c, programme, *id)?,
+        Embed::RegionConsequences(id) => super::consequence_heat::profile_embed(c, programme, *id)?,
         Embed::Progress => Embedded::Progress(ProgressData {
             rows: super::progress::rows(c, programme, now, None)?
                 .into_iter()

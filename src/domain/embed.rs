@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::assignment::{Ranked, TrendRanking};
 use super::bank::{Category, NoteType, TimeBand};
 use super::chart::{DriverItem, RadarItem, Shape};
+use super::consequence_chart::{HeatData, ProfileData};
 use super::progress::Cell;
 use super::rating::{Criterion, Feedback, RoundState};
 use super::scenario::SetStatus;
@@ -46,10 +47,14 @@ pub enum Embed {
     Scenarios(i64),
     /// A scenario set's assessment by the organisations.
     ScenarioAssessment(i64),
+    /// A scenario set's consequence heat table.
+    Consequences(i64),
+    /// A region's consequence profile, by the organisation's number.
+    RegionConsequences(i64),
 }
 
 /// The kinds an editor may write, in the order the help lists them.
-pub const KINDS: [&str; 9] = [
+pub const KINDS: [&str; 11] = [
     "note",
     "radar",
     "driver-map",
@@ -59,6 +64,8 @@ pub const KINDS: [&str; 9] = [
     "scenario",
     "scenarios",
     "scenario-assessment",
+    "consequences",
+    "region-consequences",
 ];
 
 impl Embed {
@@ -82,6 +89,8 @@ impl Embed {
             "scenario" => number().map(Embed::Scenario),
             "scenarios" => number().map(Embed::Scenarios),
             "scenario-assessment" => number().map(Embed::ScenarioAssessment),
+            "consequences" => number().map(Embed::Consequences),
+            "region-consequences" => number().map(Embed::RegionConsequences),
             "heatmap" => reference
                 .filter(|r| {
                     !r.is_empty()
@@ -106,6 +115,8 @@ impl Embed {
             Embed::Scenario(id) => format!("scenario:{id}"),
             Embed::Scenarios(id) => format!("scenarios:{id}"),
             Embed::ScenarioAssessment(id) => format!("scenario-assessment:{id}"),
+            Embed::Consequences(id) => format!("consequences:{id}"),
+            Embed::RegionConsequences(id) => format!("region-consequences:{id}"),
         }
     }
 }
@@ -494,6 +505,8 @@ pub enum Embedded {
     Scenario(ScenarioCard),
     Scenarios(SetCharts),
     ScenarioAssessment(AssessmentData),
+    Consequences(HeatData),
+    RegionConsequences(ProfileData),
     /// Nothing by that reference (or nothing its reader may see).
     Missing,
 }
@@ -549,6 +562,15 @@ impl Embedded {
             }
             Embedded::ScenarioAssessment(a) if a.status != SetStatus::Final => {
                 problem("scenario-chart-embed-open", Vec::new())
+            }
+            Embedded::Consequences(h) if !h.published => {
+                problem("cqh-embed-not-published", Vec::new())
+            }
+            Embedded::RegionConsequences(p) if !p.heat.published => {
+                problem("cqh-embed-not-published", Vec::new())
+            }
+            Embedded::RegionConsequences(p) if !p.accepted => {
+                problem("cqh-embed-region-not-accepted", Vec::new())
             }
             Embedded::Scenarios(s) => {
                 let hidden: Vec<i64> = s

@@ -158,6 +158,14 @@ pub fn views(material: &Snapshot, lang: Lang, phases: usize) -> BTreeMap<String,
                 Embedded::ScenarioAssessment(data) => {
                     super::scenario_charts::assessment_view(data, lang)
                 }
+                // The programme's levels name themselves in the reader's language, else in
+                // any language they are given in.
+                Embedded::Consequences(data) => {
+                    super::consequence_heat::heat_view(data, lang, lang, None)
+                }
+                Embedded::RegionConsequences(data) => {
+                    super::consequence_heat::profile_view(data, lang, lang, false)
+                }
                 Embedded::Missing => context! { kind => "missing" },
             };
             (key.clone(), context! { key, ..view })

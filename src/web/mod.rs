@@ -8,6 +8,7 @@ mod auth;
 mod bank;
 mod calendar;
 mod charts;
+mod consequence_heat;
 pub mod context;
 mod editorial;
 pub mod embeds;
@@ -138,6 +139,7 @@ impl AppState {
             edit_texts => subject.is_some_and(|s| crate::domain::publication::can_edit(&s)),
         };
         let has_scenarios = !crate::domain::scenario::phases(&self.programme).is_empty();
+        let has_consequences = !crate::domain::consequence::phases(&self.programme).is_empty();
         let base = context! {
             demo_day => self.demo_day(),
             lang => ctx.lang.code(),
@@ -150,8 +152,9 @@ impl AppState {
             viewer => ctx.viewer.as_ref(),
             path => &ctx.path,
             langs => context::languages(),
-            nav => nav::menu(subject.as_ref(), &ctx.path, has_scenarios),
+            nav => nav::menu(subject.as_ref(), &ctx.path, has_scenarios, has_consequences),
             has_scenarios,
+            has_consequences,
             can,
         };
         let html = self
@@ -370,6 +373,7 @@ pub fn router(state: AppState) -> Router {
         )
         .merge(charts::routes())
         .merge(scenario_routes(&state))
+        .merge(consequence_heat::consequence_routes(&state))
         .route("/health", get(pages::health))
         .route("/robots.txt", get(assets::robots))
         .route("/favicon.ico", get(assets::favicon))

@@ -71,8 +71,14 @@ fn group(key: &'static str, links: Vec<Option<Link>>) -> Group {
 const ASSIGNMENT_PAGES: [&str; 3] = ["/assignment", "/submissions", "/heatmap"];
 
 /// The menu of a person (`None`: a visitor) on the page at `path`; `scenarios` says
-/// whether the programme has phases that hold scenario sets.
-pub fn menu(subject: Option<&Subject>, path: &str, scenarios: bool) -> Vec<Group> {
+/// whether the programme has phases that hold scenario sets, `consequences` whether it
+/// has phases that ask for consequences.
+pub fn menu(
+    subject: Option<&Subject>,
+    path: &str,
+    scenarios: bool,
+    consequences: bool,
+) -> Vec<Group> {
     let groups = match subject {
         None => vec![group(
             "public",
@@ -82,17 +88,18 @@ pub fn menu(subject: Option<&Subject>, path: &str, scenarios: bool) -> Vec<Group
                 Some(link("/bank", "nav-bank", &[])),
                 Some(link("/methods", "nav-methods", &[])),
                 scenarios.then(|| link("/scenarios", "scenarios-nav", &["/scenario-sets"])),
+                consequences.then(|| link("/consequences", "cqh-nav", &[])),
                 Some(link("/publications", "nav-publications", &["/publication"])),
                 Some(link("/input", "nav-input", &[])),
                 Some(link("/search", "nav-search", &[])),
             ],
         )],
-        Some(s) => signed_in(s, scenarios),
+        Some(s) => signed_in(s, scenarios, consequences),
     };
     mark(groups, path)
 }
 
-fn signed_in(s: &Subject, scenarios: bool) -> Vec<Group> {
+fn signed_in(s: &Subject, scenarios: bool, consequences: bool) -> Vec<Group> {
     let lead = s.can_lead_process();
     let admin = s.can_administer();
     let edit = crate::domain::publication::can_edit(s);
@@ -133,6 +140,7 @@ fn signed_in(s: &Subject, scenarios: bool) -> Vec<Group> {
                     scenarios,
                     link("/scenarios", "scenarios-nav", &["/scenario-sets"]),
                 ),
+                when(consequences, link("/consequences", "cqh-nav", &[])),
             ],
         ),
         group(
@@ -293,12 +301,12 @@ mod tests {
             ("/scenario-sets/2/history", "analysis", "/scenarios"),
         ] {
             assert_eq!(
-                current(&menu(Some(&s), path, true)),
+                current(&menu(Some(&s), path, true, true)),
                 [(group, href)],
                 "{path}"
             );
         }
-        assert!(current(&menu(Some(&s), "/banker", true)).is_empty());
-        assert!(current(&menu(Some(&s), "/admin/users", true)).is_empty());
+        assert!(current(&menu(Some(&s), "/banker", true, true)).is_empty());
+        assert!(current(&menu(Some(&s), "/admin/users", true, true)).is_empty());
     }
 }

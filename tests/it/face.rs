@@ -40,7 +40,7 @@ const COMMON: &str = "start: /start=nav-start
 programme: /=nav-programme{LEAD_PHASE} /search=nav-search
 calendar: /calendar=nav-calendar /my-events=nav-my-events
 bank: /bank=nav-bank /sources=nav-sources /methods=nav-methods
-analysis: /rounds=nav-rounds /scenarios=scenarios-nav
+analysis: /rounds=nav-rounds /scenarios=scenarios-nav /consequences=cqh-nav
 assignments: /assignments={ASSIGNMENT} /organisations=nav-organisations /address-list=nav-address-list";
 
 fn expected(lead: bool, assignment: &str, rest: &str) -> String {
@@ -66,7 +66,7 @@ async fn each_role_sees_exactly_its_groups_and_links() {
         (
             None,
             "public: /=nav-programme /calendar=nav-calendar /bank=nav-bank /methods=nav-methods /scenarios=scenarios-nav \
-             /publications=nav-publications /input=nav-input /search=nav-search"
+             /consequences=cqh-nav /publications=nav-publications /input=nav-input /search=nav-search"
                 .to_string(),
         ),
         (
