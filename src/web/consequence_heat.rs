@@ -15,6 +15,7 @@ use super::{AppError, AppState, Ctx};
 use crate::app::consequence_heat::{self as heat, Filters};
 use crate::domain::consequence::HeatRow;
 use crate::domain::consequence_chart::{self, HeatData, ProfileData};
+use crate::domain::embed::{Embedded, Snapshot};
 use crate::domain::lang::Lang;
 use crate::domain::organisation::Category;
 use crate::render::i18n::text;
@@ -111,6 +112,19 @@ pub fn profile_view(data: &ProfileData, lang: Lang, fallback: Lang, links: bool)
     let own = geometry(&data.heat, &data.profile.own, lang, fallback);
     let others = geometry(&data.heat, &data.profile.others, lang, fallback);
     context! { kind => "region_consequences", data, own, others, links }
+}
+
+/// A consequence chart of a published text, as frozen: `consequences-<set>` or
+/// `region-consequences-<organisation>`.
+pub fn published_view(material: &Snapshot, stem: &str, lang: Lang) -> Option<Value> {
+    let (kind, id) = stem.rsplit_once('-')?;
+    match (kind, material.get(&format!("{kind}:{id}"))?) {
+        ("consequences", Embedded::Consequences(data)) => Some(heat_view(data, lang, lang, None)),
+        ("region-consequences", Embedded::RegionConsequences(data)) => {
+            Some(profile_view(data, lang, lang, false))
+        }
+        _ => None,
+    }
 }
 
 /// `/consequences`: the consequence phase's set, its heat table and who has written.

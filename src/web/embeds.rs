@@ -200,6 +200,8 @@ pub fn body_at(
                         | Embedded::Heatmap(_)
                         | Embedded::Scenarios(_)
                         | Embedded::ScenarioAssessment(_)
+                        | Embedded::Consequences(_)
+                        | Embedded::RegionConsequences(_)
                 )
             ) {
                 let download = format!("{base}/{}", key.replacen(':', "-", 1));

@@ -691,6 +691,25 @@ async fn the_embeds_are_refused_until_visitors_may_see_them_and_then_frozen() {
     );
     assert_eq!(public.texts("svg.chart-consequence-profile").len(), 2);
 
+    // The frozen charts download from the published text.
+    let visitor = app.visitor();
+    let file = visitor
+        .get(&format!(
+            "/publications/{id}/charts/consequences-{}.svg",
+            f.set
+        ))
+        .await;
+    assert_svg(&file);
+    assert!(file.body.contains("data-sign=\"+1\""));
+    assert_png(
+        &visitor
+            .get(&format!(
+                "/publications/{id}/charts/region-consequences-{}.png",
+                f.w.org_b
+            ))
+            .await,
+    );
+
     // A new shared consequence later: the live table counts it, the text does not.
     write(
         &app,
