@@ -269,6 +269,7 @@ fn gather_one(
             }
             None => Embedded::Missing,
         },
+        Embed::FuturesWheel(id) => super::futures_wheel::embedded(c, programme, *id)?,
         Embed::Progress => Embedded::Progress(ProgressData {
             rows: super::progress::rows(c, programme, now, None)?
                 .into_iter()

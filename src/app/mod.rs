@@ -14,6 +14,7 @@ pub mod bank;
 pub mod consequences;
 pub mod editorial;
 pub mod embeds;
+pub mod futures_wheel;
 pub mod progress;
 pub mod rounds;
 pub mod scenario_charts;

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::assignment::{Ranked, TrendRanking};
 use super::bank::{Category, NoteType, TimeBand};
 use super::chart::{DriverItem, RadarItem, Shape};
+use super::futures_wheel::WheelData;
 use super::progress::Cell;
 use super::rating::{Criterion, Feedback, RoundState};
 use super::scenario::SetStatus;
@@ -46,10 +47,12 @@ pub enum Embed {
     Scenarios(i64),
     /// A scenario set's assessment by the organisations.
     ScenarioAssessment(i64),
+    /// A scenario's futures wheel of its shared consequences.
+    FuturesWheel(i64),
 }
 
 /// The kinds an editor may write, in the order the help lists them.
-pub const KINDS: [&str; 9] = [
+pub const KINDS: [&str; 10] = [
     "note",
     "radar",
     "driver-map",
@@ -59,6 +62,7 @@ pub const KINDS: [&str; 9] = [
     "scenario",
     "scenarios",
     "scenario-assessment",
+    "futures-wheel",
 ];
 
 impl Embed {
@@ -82,6 +86,7 @@ impl Embed {
             "scenario" => number().map(Embed::Scenario),
             "scenarios" => number().map(Embed::Scenarios),
             "scenario-assessment" => number().map(Embed::ScenarioAssessment),
+            "futures-wheel" => number().map(Embed::FuturesWheel),
             "heatmap" => reference
                 .filter(|r| {
                     !r.is_empty()
@@ -106,6 +111,7 @@ impl Embed {
             Embed::Scenario(id) => format!("scenario:{id}"),
             Embed::Scenarios(id) => format!("scenarios:{id}"),
             Embed::ScenarioAssessment(id) => format!("scenario-assessment:{id}"),
+            Embed::FuturesWheel(id) => format!("futures-wheel:{id}"),
         }
     }
 }
@@ -494,6 +500,7 @@ pub enum Embedded {
     Scenario(ScenarioCard),
     Scenarios(SetCharts),
     ScenarioAssessment(AssessmentData),
+    FuturesWheel(WheelData),
     /// Nothing by that reference (or nothing its reader may see).
     Missing,
 }
@@ -550,6 +557,7 @@ impl Embedded {
             Embedded::ScenarioAssessment(a) if a.status != SetStatus::Final => {
                 problem("scenario-chart-embed-open", Vec::new())
             }
+            Embedded::FuturesWheel(w) if !w.public => problem("wheel-embed-not-public", Vec::new()),
             Embedded::Scenarios(s) => {
                 let hidden: Vec<i64> = s
                     .notes()

@@ -183,7 +183,9 @@ async fn published(
     let (stem, format) = split(&file)?;
     let text_row = super::editorial::public_text(&state, id).await?;
     let material = embeds::frozen(text_row.snapshot.as_deref());
-    if let Some(view) = super::scenario_charts::published_view(&material, stem, ctx.lang) {
+    if let Some(view) = super::scenario_charts::published_view(&material, stem, ctx.lang)
+        .or_else(|| super::futures_wheel::published_view(&material, stem, ctx.lang))
+    {
         let name = file_name(&[&text_row.title, stem]);
         return answer(&state, &ctx, view, &name, format).await;
     }

@@ -158,6 +158,7 @@ pub fn views(material: &Snapshot, lang: Lang, phases: usize) -> BTreeMap<String,
                 Embedded::ScenarioAssessment(data) => {
                     super::scenario_charts::assessment_view(data, lang)
                 }
+                Embedded::FuturesWheel(data) => super::futures_wheel::wheel_view(data, lang),
                 Embedded::Missing => context! { kind => "missing" },
             };
             (key.clone(), context! { key, ..view })
@@ -192,6 +193,7 @@ pub fn body_at(
                         | Embedded::Heatmap(_)
                         | Embedded::Scenarios(_)
                         | Embedded::ScenarioAssessment(_)
+                        | Embedded::FuturesWheel(_)
                 )
             ) {
                 let download = format!("{base}/{}", key.replacen(':', "-", 1));

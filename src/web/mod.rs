@@ -14,6 +14,7 @@ pub mod embeds;
 mod error;
 mod events;
 mod forms;
+mod futures_wheel;
 mod input;
 mod methods;
 mod nav;
@@ -138,6 +139,7 @@ impl AppState {
             edit_texts => subject.is_some_and(|s| crate::domain::publication::can_edit(&s)),
         };
         let has_scenarios = !crate::domain::scenario::phases(&self.programme).is_empty();
+        let has_consequences = !crate::domain::consequence::phases(&self.programme).is_empty();
         let base = context! {
             demo_day => self.demo_day(),
             lang => ctx.lang.code(),
@@ -152,6 +154,7 @@ impl AppState {
             langs => context::languages(),
             nav => nav::menu(subject.as_ref(), &ctx.path, has_scenarios),
             has_scenarios,
+            has_consequences,
             can,
         };
         let html = self
@@ -370,6 +373,7 @@ pub fn router(state: AppState) -> Router {
         )
         .merge(charts::routes())
         .merge(scenario_routes(&state))
+        .merge(futures_wheel::consequence_routes(&state))
         .route("/health", get(pages::health))
         .route("/robots.txt", get(assets::robots))
         .route("/favicon.ico", get(assets::favicon))
