@@ -766,6 +766,41 @@ mod tests {
     }
 
     #[test]
+    fn the_embed_is_read_and_refused_until_visitors_may_see_it() {
+        use crate::domain::embed::{Embed, Embedded};
+        assert_eq!(
+            Embed::parse(" futures-wheel : #4 "),
+            Some(Embed::FuturesWheel(4))
+        );
+        assert_eq!(Embed::FuturesWheel(4).key(), "futures-wheel:4");
+        assert_eq!(Embed::parse("futures-wheel:x"), None);
+        let data = WheelData {
+            centre: WheelCentre {
+                kind: "scenario".into(),
+                id: 4,
+                title: "Egen väg".into(),
+                set_id: Some(1),
+                set_title: Some("Regionerna 2050".into()),
+            },
+            organisation: None,
+            organisations: Vec::new(),
+            items: Vec::new(),
+            public: false,
+        };
+        let problem = Embedded::FuturesWheel(data.clone()).problem("futures-wheel:4");
+        assert_eq!(problem.unwrap().message, "wheel-embed-not-public");
+        let public = WheelData {
+            public: true,
+            ..data
+        };
+        assert!(
+            Embedded::FuturesWheel(public)
+                .problem("futures-wheel:4")
+                .is_none()
+        );
+    }
+
+    #[test]
     fn markdown_becomes_plain_text() {
         assert_eq!(plain("Fler **pendlar**\noch `tåg`"), "Fler pendlar och tåg");
         assert_eq!(sign(None), "?");
