@@ -271,6 +271,7 @@ fn gather_one(
         },
         Embed::Consequences(id) => super::consequence_heat::heat_embed(c, programme, *id)?,
         Embed::RegionConsequences(id) => super::consequence_heat::profile_embed(c, programme, *id)?,
+        Embed::FuturesWheel(id) => super::futures_wheel::embedded(c, programme, *id)?,
         Embed::Progress => Embedded::Progress(ProgressData {
             rows: super::progress::rows(c, programme, now, None)?
                 .into_iter()

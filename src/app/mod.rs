@@ -15,6 +15,7 @@ pub mod consequence_heat;
 pub mod consequences;
 pub mod editorial;
 pub mod embeds;
+pub mod futures_wheel;
 pub mod progress;
 pub mod rounds;
 pub mod scenario_charts;

@@ -15,6 +15,7 @@ use super::assignment::{Ranked, TrendRanking};
 use super::bank::{Category, NoteType, TimeBand};
 use super::chart::{DriverItem, RadarItem, Shape};
 use super::consequence_chart::{HeatData, ProfileData};
+use super::futures_wheel::WheelData;
 use super::progress::Cell;
 use super::rating::{Criterion, Feedback, RoundState};
 use super::scenario::SetStatus;
@@ -51,10 +52,12 @@ pub enum Embed {
     Consequences(i64),
     /// A region's consequence profile, by the organisation's number.
     RegionConsequences(i64),
+    /// A scenario's futures wheel of its shared consequences.
+    FuturesWheel(i64),
 }
 
 /// The kinds an editor may write, in the order the help lists them.
-pub const KINDS: [&str; 11] = [
+pub const KINDS: [&str; 12] = [
     "note",
     "radar",
     "driver-map",
@@ -66,6 +69,7 @@ pub const KINDS: [&str; 11] = [
     "scenario-assessment",
     "consequences",
     "region-consequences",
+    "futures-wheel",
 ];
 
 impl Embed {
@@ -91,6 +95,7 @@ impl Embed {
             "scenario-assessment" => number().map(Embed::ScenarioAssessment),
             "consequences" => number().map(Embed::Consequences),
             "region-consequences" => number().map(Embed::RegionConsequences),
+            "futures-wheel" => number().map(Embed::FuturesWheel),
             "heatmap" => reference
                 .filter(|r| {
                     !r.is_empty()
@@ -117,6 +122,7 @@ impl Embed {
             Embed::ScenarioAssessment(id) => format!("scenario-assessment:{id}"),
             Embed::Consequences(id) => format!("consequences:{id}"),
             Embed::RegionConsequences(id) => format!("region-consequences:{id}"),
+            Embed::FuturesWheel(id) => format!("futures-wheel:{id}"),
         }
     }
 }
@@ -507,6 +513,7 @@ pub enum Embedded {
     ScenarioAssessment(AssessmentData),
     Consequences(HeatData),
     RegionConsequences(ProfileData),
+    FuturesWheel(WheelData),
     /// Nothing by that reference (or nothing its reader may see).
     Missing,
 }
@@ -572,6 +579,7 @@ impl Embedded {
             Embedded::RegionConsequences(p) if !p.accepted => {
                 problem("cqh-embed-region-not-accepted", Vec::new())
             }
+            Embedded::FuturesWheel(w) if !w.public => problem("wheel-embed-not-public", Vec::new()),
             Embedded::Scenarios(s) => {
                 let hidden: Vec<i64> = s
                     .notes()

@@ -46,6 +46,7 @@ pub mod credentials;
 pub mod embed;
 pub mod event;
 pub mod form;
+pub mod futures_wheel;
 pub mod heatmap;
 pub mod ical;
 pub mod image;

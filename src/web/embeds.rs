@@ -166,6 +166,7 @@ pub fn views(material: &Snapshot, lang: Lang, phases: usize) -> BTreeMap<String,
                 Embedded::RegionConsequences(data) => {
                     super::consequence_heat::profile_view(data, lang, lang, false)
                 }
+                Embedded::FuturesWheel(data) => super::futures_wheel::wheel_view(data, lang),
                 Embedded::Missing => context! { kind => "missing" },
             };
             (key.clone(), context! { key, ..view })
@@ -202,6 +203,7 @@ pub fn body_at(
                         | Embedded::ScenarioAssessment(_)
                         | Embedded::Consequences(_)
                         | Embedded::RegionConsequences(_)
+                        | Embedded::FuturesWheel(_)
                 )
             ) {
                 let download = format!("{base}/{}", key.replacen(':', "-", 1));

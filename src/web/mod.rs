@@ -15,6 +15,7 @@ pub mod embeds;
 mod error;
 mod events;
 mod forms;
+mod futures_wheel;
 mod input;
 mod methods;
 mod nav;
@@ -374,6 +375,7 @@ pub fn router(state: AppState) -> Router {
         .merge(charts::routes())
         .merge(scenario_routes(&state))
         .merge(consequence_heat::consequence_routes(&state))
+        .merge(futures_wheel::consequence_routes(&state))
         .route("/health", get(pages::health))
         .route("/robots.txt", get(assets::robots))
         .route("/favicon.ico", get(assets::favicon))

@@ -487,6 +487,21 @@ async fn known_patterns() -> BTreeMap<&'static str, Vec<String>> {
         ("submission-status-{}", submission()),
         ("weekday-{}", weekdays),
         (
+            "wheel-ring-{}",
+            (1..=framsyn::domain::consequence::ORDER_MAX)
+                .map(|r| r.to_string())
+                .collect(),
+        ),
+        (
+            "wheel-valence-{}",
+            keyed(
+                framsyn::domain::consequence::Valence::ALL
+                    .iter()
+                    .map(|x| x.key())
+                    .chain(["unset"]),
+            ),
+        ),
+        (
             "tracker-sort-{}",
             keyed(
                 framsyn::domain::progress::Order::ALL

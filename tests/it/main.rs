@@ -26,6 +26,7 @@ mod embeds;
 mod events;
 mod exports;
 mod face;
+mod futures_wheel;
 mod i18n;
 mod input;
 mod language;
