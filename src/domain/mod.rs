@@ -41,6 +41,7 @@ pub mod assignment;
 pub mod bank;
 pub mod chart;
 pub mod consequence;
+pub mod consequence_reach;
 pub mod credentials;
 pub mod embed;
 pub mod event;
