@@ -361,6 +361,8 @@ pub struct Chapter<'a> {
     pub texts: Vec<Publication>,
     /// The phase's scenario sets a visitor sees, with their scenarios.
     pub scenario_sets: Vec<super::scenario_reach::SetWith>,
+    /// The phase's published consequences, per set.
+    pub consequence_sets: Vec<super::consequence_reach::PublishedSet>,
 }
 
 /// What the final publication compiles: the published outputs of every phase, in
@@ -374,9 +376,12 @@ pub async fn compiled<'a>(
         .into_iter()
         .map(String::from)
         .collect();
-    let (mut texts, mut sources, mut scenario_sets) = db
+    let programme_read = programme.clone();
+    let (mut texts, mut sources, mut scenario_sets, mut consequence_sets) = db
         .read(move |c| {
             let scenario_sets = super::scenario_reach::public_by_phase(c, &scenario_phases)?;
+            let consequence_sets =
+                super::consequence_reach::published_by_phase(c, &programme_read)?;
             let texts = publications::public(c, now, 10_000)?;
             let everything = SourceFilter {
                 search: None,
@@ -385,7 +390,12 @@ pub async fn compiled<'a>(
                 limit: 10_000,
                 offset: 0,
             };
-            Ok((texts, sources::search(c, &everything)?.0, scenario_sets))
+            Ok((
+                texts,
+                sources::search(c, &everything)?.0,
+                scenario_sets,
+                consequence_sets,
+            ))
         })
         .await?;
     texts.retain(|t| t.kind == PublicationKind::Output);
@@ -408,10 +418,12 @@ pub async fn compiled<'a>(
                 (place.unwrap_or(usize::MAX), t.id)
             });
             let sets = scenario_sets.remove(&phase.slug).unwrap_or_default();
-            (!own.is_empty() || !sets.is_empty()).then_some(Chapter {
+            let consequences = consequence_sets.remove(&phase.slug).unwrap_or_default();
+            (!own.is_empty() || !sets.is_empty() || !consequences.is_empty()).then_some(Chapter {
                 phase,
                 texts: own,
                 scenario_sets: sets,
+                consequence_sets: consequences,
             })
         })
         .collect();

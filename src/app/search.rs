@@ -1,13 +1,16 @@
-//! The one search over the workspace: notes of the bank, sources and methods, each with
-//! the best matches first, as the searching person may see them.
+//! The one search over the workspace: notes of the bank, sources, methods, scenario sets
+//! and consequences, each with the best matches first, as the searching person may see
+//! them.
 
 use serde::Serialize;
 
 use super::Result;
+use super::consequence_reach::ConsequenceHit;
 use super::subject;
 use crate::domain::access::Subject;
 use crate::domain::bank::{can_curate, search_query};
 use crate::domain::methods::Method;
+use crate::domain::programme::Programme;
 use crate::storage::Db;
 use crate::storage::bank::{self, Note, NoteFilter};
 use crate::storage::methods as method_index;
@@ -34,6 +37,8 @@ pub struct Found<'m> {
     /// Scenario sets and scenarios, as `domain::scenario::can_see` lets the searcher see.
     pub scenario_sets: Vec<SetHit>,
     pub scenarios: Vec<ScenarioHit>,
+    /// Consequences, as `app::consequences::visible` lets the searcher see them.
+    pub consequences: Vec<ConsequenceHit>,
 }
 
 /// The notes an FTS5 query `fts` finds that `subject` (none: a visitor) may see, best
@@ -53,6 +58,7 @@ pub fn visible_notes(subject: Option<&Subject>, fts: String, limit: i64) -> Note
 /// Searches for what `typed` says, among `methods` too.
 pub async fn search<'m>(
     db: &Db,
+    programme: &std::sync::Arc<Programme>,
     viewer: Option<&User>,
     methods: &'m [Method],
     typed: &str,
@@ -70,11 +76,13 @@ pub async fn search<'m>(
         limit: HITS,
         offset: 0,
     };
-    let searcher = viewer.cloned();
-    let (notes, note_total, sources, source_total, slugs, (scenario_sets, scenarios)) = db
-        .read(move |c| {
+    let (searcher, programme) = (viewer.cloned(), programme.clone());
+    let (notes, note_total, sources, source_total, slugs, (scenario_sets, scenarios), consequences) =
+        db.read(move |c| {
             let who = searcher.as_ref().map(super::subject);
             let scenarios = super::scenario_reach::search(c, who.as_ref(), &fts, HITS)?;
+            let consequences =
+                super::consequence_reach::search(c, &programme, who.as_ref(), &fts, HITS)?;
             let (notes, note_total) = bank::search(c, &notes_filter)?;
             let (found, source_total) = if signed_in {
                 sources::search(c, &sources_filter)?
@@ -82,7 +90,15 @@ pub async fn search<'m>(
                 (Vec::new(), 0)
             };
             let slugs = method_index::search(c, &fts, HITS)?;
-            Ok((notes, note_total, found, source_total, slugs, scenarios))
+            Ok((
+                notes,
+                note_total,
+                found,
+                source_total,
+                slugs,
+                scenarios,
+                consequences,
+            ))
         })
         .await?;
     let methods = slugs
@@ -98,5 +114,6 @@ pub async fn search<'m>(
         methods,
         scenario_sets,
         scenarios,
+        consequences,
     })
 }

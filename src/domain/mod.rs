@@ -42,6 +42,7 @@ pub mod bank;
 pub mod chart;
 pub mod consequence;
 pub mod consequence_chart;
+pub mod consequence_reach;
 pub mod credentials;
 pub mod embed;
 pub mod event;

@@ -589,6 +589,7 @@ async fn compiled(
                  phase,
                  texts,
                  scenario_sets,
+                 consequence_sets,
              }| {
                 let texts: Vec<minijinja::Value> = texts
                     .iter()
@@ -598,7 +599,7 @@ async fn compiled(
                     })
                     .collect();
                 let scenario_sets = super::scenario_reach::set_views(&scenario_sets);
-                context! { phase, texts, scenario_sets }
+                context! { phase, texts, scenario_sets, consequence_sets }
             },
         )
         .collect();

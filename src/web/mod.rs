@@ -9,6 +9,7 @@ mod bank;
 mod calendar;
 mod charts;
 mod consequence_heat;
+mod consequence_reach;
 pub mod context;
 mod editorial;
 pub mod embeds;
@@ -376,6 +377,7 @@ pub fn router(state: AppState) -> Router {
         .merge(scenario_routes(&state))
         .merge(consequence_heat::consequence_routes(&state))
         .merge(futures_wheel::consequence_routes(&state))
+        .merge(consequence_reach::consequence_routes(&state))
         .route("/health", get(pages::health))
         .route("/robots.txt", get(assets::robots))
         .route("/favicon.ico", get(assets::favicon))

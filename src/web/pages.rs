@@ -45,6 +45,9 @@ pub async fn phase(
     let scenario_sets =
         crate::app::scenario_reach::of_phase(&state.db, &state.programme, viewer, &phase.slug)
             .await?;
+    let consequence_sets =
+        crate::app::consequence_reach::published_of_phase(&state.db, &state.programme, &phase.slug)
+            .await?;
     let events: Vec<_> = phase
         .events()
         .map(|(kind, event)| context! { kind => kind.key(), seminar => matches!(kind.key(), "politicians_seminar" | "leaders_thinktank"), event })
@@ -64,6 +67,7 @@ pub async fn phase(
                 active,
                 scheduled,
                 scenario_sets => super::scenario_reach::set_views(&scenario_sets),
+                consequence_sets,
             },
         )?
         .into_response())

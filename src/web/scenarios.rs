@@ -305,8 +305,9 @@ fn cross(set: &Set, list: &[Scenario]) -> Vec<Value> {
         .collect()
 }
 
-/// A set's page, with a refusal of a status move or of making it public when there is one.
-async fn set_page(
+/// A set's page, with a refusal of a status move or of making it public (or its
+/// consequences) when there is one.
+pub(super) async fn set_page(
     state: &AppState,
     ctx: &Ctx,
     id: i64,
@@ -327,10 +328,11 @@ async fn set_page(
     };
     let can_publish = subject.as_ref().is_some_and(can_curate);
     let cross = cross(&view.set, &view.scenarios);
+    let consequences = super::consequence_reach::set_section(state, &view.set, subject.as_ref());
     let page = state.render(
         ctx,
         "scenario_set.html",
-        context! { sset => &view.set, v => &view, cross, moves, can_write, can_publish, refusal },
+        context! { sset => &view.set, v => &view, cross, moves, can_write, can_publish, refusal, consequences },
     )?;
     let status = if refusal.is_some() {
         StatusCode::CONFLICT

@@ -25,7 +25,8 @@ pub async fn search(
 ) -> Result<Response, AppError> {
     let typed = query.q.as_deref().map(str::trim).unwrap_or("").to_string();
     let viewer = ctx.viewer.as_ref();
-    let found = search_app::search(&state.db, viewer, &state.methods, &typed).await?;
+    let found =
+        search_app::search(&state.db, &state.programme, viewer, &state.methods, &typed).await?;
     Ok(state
         .render(
             &ctx,
@@ -37,6 +38,8 @@ pub async fn search(
                 source_total => found.source_total.min(sources::COUNT_CAP),
                 methods => found.methods, signed_in => viewer.is_some(),
                 scenario_sets => found.scenario_sets, scenarios => found.scenarios,
+                consequences => found.consequences,
+                has_consequences => !crate::domain::consequence::phases(&state.programme).is_empty(),
             },
         )?
         .into_response())

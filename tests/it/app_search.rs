@@ -42,9 +42,15 @@ async fn a_search_finds_what_each_searcher_may_see() {
         .unwrap();
     let methods = &app.state.methods;
 
-    let own = search(&app.db, Some(&a), methods, "vätgasens")
-        .await
-        .unwrap();
+    let own = search(
+        &app.db,
+        &app.state.programme,
+        Some(&a),
+        methods,
+        "vätgasens",
+    )
+    .await
+    .unwrap();
     assert!(own.searched);
     assert_eq!(own.notes.iter().map(|n| n.id).collect::<Vec<_>>(), [draft]);
     assert_eq!(
@@ -53,16 +59,28 @@ async fn a_search_finds_what_each_searcher_may_see() {
     );
 
     // A draft stays in its organisation; sources are for members only.
-    let other = search(&app.db, Some(&b), methods, "vätgasens")
+    let other = search(
+        &app.db,
+        &app.state.programme,
+        Some(&b),
+        methods,
+        "vätgasens",
+    )
+    .await
+    .unwrap();
+    assert!(other.notes.is_empty() && other.sources.len() == 1);
+    let visitor = search(&app.db, &app.state.programme, None, methods, "vätgasens")
         .await
         .unwrap();
-    assert!(other.notes.is_empty() && other.sources.len() == 1);
-    let visitor = search(&app.db, None, methods, "vätgasens").await.unwrap();
     assert!(visitor.notes.is_empty() && visitor.sources.is_empty());
 
-    let delphi = search(&app.db, None, methods, "delphi").await.unwrap();
+    let delphi = search(&app.db, &app.state.programme, None, methods, "delphi")
+        .await
+        .unwrap();
     assert!(delphi.methods.iter().any(|m| m.slug.contains("delphi")));
-    let nothing = search(&app.db, None, methods, "  ").await.unwrap();
+    let nothing = search(&app.db, &app.state.programme, None, methods, "  ")
+        .await
+        .unwrap();
     assert!(!nothing.searched && nothing.methods.is_empty());
 }
 
@@ -102,9 +120,9 @@ async fn quotes_exclusions_and_or_narrow_or_widen_a_search_as_the_page_explains(
         .unwrap();
     let methods = &app.state.methods;
     let found = |typed: &'static str| {
-        let (db, a) = (app.db.clone(), a.clone());
+        let (db, programme, a) = (app.db.clone(), app.state.programme.clone(), a.clone());
         async move {
-            let mut hits: Vec<i64> = search(&db, Some(&a), methods, typed)
+            let mut hits: Vec<i64> = search(&db, &programme, Some(&a), methods, typed)
                 .await
                 .unwrap()
                 .notes

@@ -364,6 +364,14 @@ async fn known_patterns() -> BTreeMap<&'static str, Vec<String>> {
             "category-{}",
             keyed(organisation::Category::ALL.iter().map(|x| x.key())),
         ),
+        (
+            "cqr-valence-{}",
+            keyed(
+                framsyn::domain::consequence::Valence::ALL
+                    .iter()
+                    .map(|x| x.key()),
+            ),
+        ),
         ("criterion-{}", criteria()),
         ("criterion-{}-scale", criteria()),
         ("error-text-{}", statuses()),

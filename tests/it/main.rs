@@ -20,6 +20,7 @@ mod bank;
 mod binary;
 mod charts_download;
 mod consequence_heat;
+mod consequence_reach;
 mod demo;
 mod editorial;
 mod embeds;
