@@ -297,8 +297,9 @@ pub struct DemoAssignment {
 
 /// An editorial text. In the body, `[[note:@key]]`, `[[radar:@key]]`,
 /// `[[driver-map:@key]]` and `[[event:@slug]]` name demo notes, rounds and events;
-/// `[[scenarios:@phase]]` and `[[scenario-assessment:@phase]]` the scenario set of a
-/// phase, and `[[scenario:@key]]` a scenario.
+/// `[[scenarios:@phase]]`, `[[scenario-assessment:@phase]]` and
+/// `[[consequences:@phase]]` the scenario set of a phase, and `[[scenario:@key]]` and
+/// `[[futures-wheel:@key]]` a scenario.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DemoText {
