@@ -320,6 +320,109 @@ fn add_scenarios(db: &Db, programme: &Programme) -> anyhow::Result<i64> {
     Ok(id)
 }
 
+/// Consequences of set `set`'s four scenarios in the phase that works on it: every
+/// organisation's own, ten at each of the programme's levels of each scenario (every third
+/// following from the one before it, as a 2nd-order ring), handed in with the
+/// organisation's submission. Returns the first scenario and the first organisation, for
+/// the wheel and the region profile.
+fn add_consequences(db: &Db, programme: &Programme, set: i64) -> anyhow::Result<(i64, i64)> {
+    use framsyn::domain::assignment::{Action, SubmissionStatus};
+    use framsyn::domain::consequence::{
+        Centre, ConsequencePart, Magnitude, Timing, Valence, ValidConsequence,
+    };
+    use framsyn::storage::consequences::{self, Placed};
+    use framsyn::storage::{organisations, scenarios, submissions, users};
+    let phase = framsyn::domain::consequence::phases(programme)
+        .first()
+        .map(|p| p.to_string())
+        .context("no phase asks for consequences")?;
+    let levels: Vec<String> = programme
+        .consequence_levels
+        .iter()
+        .map(|l| l.slug.clone())
+        .collect();
+    let themes: Vec<String> = programme
+        .consequence_themes
+        .iter()
+        .map(|t| t.slug.clone())
+        .collect();
+    let found = db.write_blocking(|tx| {
+        let admin = users::list(tx, None)?.first().map(|u| u.id).unwrap_or(1);
+        let orgs = organisations::all(tx)?;
+        let ids: Vec<i64> = scenarios::scenarios(tx, set)?
+            .iter()
+            .map(|s| s.id)
+            .collect();
+        for (k, org) in orgs.iter().enumerate() {
+            let mut items = Vec::new();
+            for (i, scenario) in ids.iter().enumerate() {
+                for (j, level) in levels.iter().enumerate() {
+                    let mut previous: Option<i64> = None;
+                    for n in 0..10usize {
+                        let follows = previous.filter(|_| n % 3 == 2);
+                        let c = ValidConsequence {
+                            level: level.clone(),
+                            theme: themes.get((k + i + n) % themes.len().max(1)).cloned(),
+                            text: format!(
+                                "Konsekvens {} för regionen: pendling, boende och kompetens förändras",
+                                n + 1
+                            ),
+                            valence: Some(Valence::ALL[(k + i + j + n) % Valence::ALL.len()]),
+                            magnitude: Some(Magnitude::ALL[n % Magnitude::ALL.len()]),
+                            timing: Some(Timing::ALL[(j + n) % Timing::ALL.len()]),
+                            confidence: Some(1 + (n % 3) as u8),
+                            parent: follows,
+                            order: None,
+                        };
+                        let at = Placed {
+                            phase: &phase,
+                            centre: Centre::Scenario(*scenario),
+                            organisation: Some(org.id),
+                            order: if follows.is_some() { 2 } else { 1 },
+                            based_on: None,
+                        };
+                        let id = consequences::insert(tx, at, &c, admin)?;
+                        previous = follows.is_none().then_some(id);
+                        if let Some(item) = consequences::get(tx, id)?.and_then(|c| c.part_item()) {
+                            items.push(item);
+                        }
+                    }
+                }
+            }
+            let existing = submissions::get(tx, &phase, org.id)?;
+            let mut parts = existing
+                .as_ref()
+                .map(|s| s.parts.clone())
+                .filter(|p| p.is_object())
+                .unwrap_or_else(|| serde_json::json!({}));
+            parts["consequences"] = serde_json::to_value(ConsequencePart { set, items })
+                .unwrap_or_default();
+            let answers = existing
+                .as_ref()
+                .map(|s| s.answers.clone())
+                .unwrap_or_else(|| serde_json::json!({}));
+            submissions::write(
+                tx,
+                &submissions::Draft {
+                    phase: &phase,
+                    organisation: org.id,
+                    base_version: existing.as_ref().map(|s| s.version),
+                    status: SubmissionStatus::Submitted,
+                    action: Action::Submit,
+                    answers: &answers,
+                    parts: &parts,
+                },
+                admin,
+            )?;
+        }
+        Ok((
+            ids.first().copied().unwrap_or(1),
+            orgs.first().map(|o| o.id).unwrap_or(1),
+        ))
+    })?;
+    Ok(found)
+}
+
 /// A rating round on the newest `size` notes, rated by every strategist of the demo data on
 /// impact and uncertainty (with a few don't-knows), open now. Returns its id.
 fn add_round(db: &Db, size: usize) -> anyhow::Result<i64> {
@@ -585,6 +688,12 @@ fn main() -> anyhow::Result<()> {
     let cross_path = format!("/scenario-sets/{set}/cross");
     let comparison_path = format!("/scenario-sets/{set}/comparison");
     let assessment_path = format!("/scenario-sets/{set}/assessment");
+    let (scenario, region) = add_consequences(&Db::open(&database)?, &programme, set)?;
+    // The consequence views' addresses (the heat table, the futures wheel, a region's
+    // profile), measured on 25 organisations × 4 scenarios × 4 levels × 10.
+    let heat_path = format!("/scenario-sets/{set}/consequences");
+    let wheel_path = format!("/scenarios/{scenario}/wheel");
+    let profile_path = format!("/organisations/{region}/consequences");
 
     let addr = free_loopback_addr()?;
     let server = Server(
@@ -644,6 +753,9 @@ fn main() -> anyhow::Result<()> {
         ("scenario cross", cross_path.as_str()),
         ("scenario table", comparison_path.as_str()),
         ("assessment, 25", assessment_path.as_str()),
+        ("heat table, 16k", heat_path.as_str()),
+        ("futures wheel", wheel_path.as_str()),
+        ("region profile", profile_path.as_str()),
         ("progress, 25×6", "/progress"),
         ("text, frozen", frozen_path.as_str()),
         ("text, live", live_path.as_str()),
@@ -658,10 +770,15 @@ fn main() -> anyhow::Result<()> {
     for (name, path) in targets {
         let uri = format!("http://{addr}{path}");
         // The bank's pages are measured as a signed-in member sees them (drafts of their own
-        // organisation included); the tracker and the scenario charts (an open set, whose
-        // assessment only those who write sets see) as the process leader; everything
+        // organisation included); the tracker, the scenario charts (an open set, whose
+        // assessment only those who write sets see) and the consequence views (every
+        // organisation's) as the process leader; everything
         // else as a visitor.
-        let cookie = if path == "/progress" || path.starts_with("/scenario-sets/") {
+        let cookie = if path == "/progress"
+            || path.starts_with("/scenario-sets/")
+            || path.starts_with("/scenarios/")
+            || path.starts_with("/organisations/")
+        {
             Some(leader.as_str())
         } else if path.starts_with("/editorial/") {
             Some(editor.as_str())

@@ -81,6 +81,46 @@ pub struct DemoFile {
     pub input: Vec<DemoInput>,
     #[serde(default)]
     pub scenario_sets: Vec<DemoScenarioSet>,
+    /// Workshop 3: when the process leader captured the shared consequences, and when
+    /// the set's consequences were published (local times).
+    #[serde(default)]
+    pub consequences_captured: Option<String>,
+    #[serde(default)]
+    pub consequences_published: Option<String>,
+    /// The workshop's shared consequences of the scenarios.
+    #[serde(default)]
+    pub consequences: Vec<DemoConsequence>,
+    /// The organisations' own consequences in the home assignment, taken in turn.
+    #[serde(default)]
+    pub own_consequences: Vec<DemoConsequence>,
+}
+
+/// A consequence of a scenario (by key). A shared one may have a `key` for others to
+/// follow from (`follows`); an organisation's own may take a shared one as its own
+/// (`holds`, by key) with its text, `{org}` being its name.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoConsequence {
+    pub scenario: String,
+    #[serde(default)]
+    pub key: Option<String>,
+    #[serde(default)]
+    pub follows: Option<String>,
+    #[serde(default)]
+    pub holds: Option<String>,
+    #[serde(default)]
+    pub level: String,
+    #[serde(default)]
+    pub theme: String,
+    #[serde(default)]
+    pub valence: String,
+    #[serde(default)]
+    pub magnitude: String,
+    #[serde(default)]
+    pub timing: String,
+    #[serde(default)]
+    pub confidence: Option<u8>,
+    pub text: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -257,8 +297,9 @@ pub struct DemoAssignment {
 
 /// An editorial text. In the body, `[[note:@key]]`, `[[radar:@key]]`,
 /// `[[driver-map:@key]]` and `[[event:@slug]]` name demo notes, rounds and events;
-/// `[[scenarios:@phase]]` and `[[scenario-assessment:@phase]]` the scenario set of a
-/// phase, and `[[scenario:@key]]` a scenario.
+/// `[[scenarios:@phase]]`, `[[scenario-assessment:@phase]]` and
+/// `[[consequences:@phase]]` the scenario set of a phase, and `[[scenario:@key]]` and
+/// `[[futures-wheel:@key]]` a scenario.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DemoText {
@@ -459,6 +500,20 @@ impl DemoFile {
         self.texts.extend(other.texts);
         self.input.extend(other.input);
         self.scenario_sets.extend(other.scenario_sets);
+        once(
+            &mut self.consequences_captured,
+            other.consequences_captured,
+            "consequences_captured",
+            file,
+        )?;
+        once(
+            &mut self.consequences_published,
+            other.consequences_published,
+            "consequences_published",
+            file,
+        )?;
+        self.consequences.extend(other.consequences);
+        self.own_consequences.extend(other.own_consequences);
         Ok(())
     }
 

@@ -1,6 +1,7 @@
 //! The programme's story up to the moment the demo acts as, told through the storage
 //! functions and domain rules the application uses, each step on the day it happens.
 
+mod consequences;
 mod scenarios;
 
 use crate::app::editorial::{self, StepInput, StepOutcome};
@@ -196,6 +197,7 @@ pub fn load(db: &Db, programme: &Programme, demo: &DemoFile) -> Result<DemoRepor
     proposals(&cast, demo)?;
     rating_rounds(&mut cast, demo)?;
     scenarios::make(&mut cast, demo)?;
+    consequences::tell(&cast, demo)?;
     assignments(&cast, demo)?;
     scenarios::settle(&cast, demo)?;
     texts(&cast, demo)?;
@@ -1162,6 +1164,10 @@ fn assignments(cast: &Cast, demo: &DemoFile) -> Result<()> {
                     parts.insert(AssignmentPart::ScenarioRating.key().to_string(), value);
                 }
             }
+            if let Some(part) = consequences::part(cast, &phase.slug, &assignment.parts, org)? {
+                let value = serde_json::to_value(part)?;
+                parts.insert(AssignmentPart::Consequences.key().to_string(), value);
+            }
             let answers = serde_json::to_value(answers)?;
             let parts = serde_json::Value::Object(parts);
             let mut steps = vec![Action::Save];
@@ -1279,12 +1285,12 @@ fn resolve_references(cast: &Cast, body: &str) -> Result<String> {
                     "event" => *cast.events.get(key).ok_or_else(|| {
                         anyhow::anyhow!("a demo text names an unknown event {key:?}")
                     })?,
-                    "scenarios" | "scenario-assessment" => {
+                    "scenarios" | "scenario-assessment" | "consequences" => {
                         cast.scenario_sets.get(key).map(|s| s.id).ok_or_else(|| {
                             anyhow::anyhow!("a demo text names no scenario set of phase {key:?}")
                         })?
                     }
-                    "scenario" => cast
+                    "scenario" | "futures-wheel" => cast
                         .scenario_sets
                         .values()
                         .flat_map(|s| &s.scenarios)

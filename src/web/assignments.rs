@@ -23,12 +23,15 @@ use crate::domain::assignment::{
     can_review, can_write, is_late, judgement_rows, part_fields,
 };
 use crate::domain::bank::NoteType;
+use crate::domain::consequence::{self, ConsequencePart, PartItem};
 use crate::domain::picker::PickField;
 use crate::domain::programme::{AssignmentPart, HomeAssignment, Phase};
 use crate::domain::scenario::ScenarioAssessment;
 use crate::render::table::{Cell, Table};
 use crate::storage::bank::{self as notes};
+use crate::storage::consequences::Consequence;
 use crate::storage::submissions::{self, Submission};
+use crate::storage::users::User;
 use crate::storage::{organisations, scenarios};
 
 fn phase_with_assignment<'a>(
@@ -147,12 +150,13 @@ async fn judged_scenarios(
 async fn form_page(
     state: &AppState,
     phase: &Phase,
-    assignment: &HomeAssignment,
     submission: Option<&Submission>,
     typed: &Typed,
     errors: &Errors,
     pickers: &BTreeMap<&'static str, FieldView>,
+    user: &User,
 ) -> Result<FormPage, AppError> {
+    let assignment = phase.home_assignment().ok_or(AppError::NotFound)?;
     let tz = state.programme.time_zone;
     let late = submission
         .and_then(|s| s.submitted_at)
@@ -178,11 +182,232 @@ async fn form_page(
             &a,
         ))
     });
+    let consequences = consequence_part(state, phase, assignment, user).await?;
     Ok(FormPage::new("assignment.html", typed, errors).with(context! {
-        phase, assignment, submission, late, writable, titles, pickers, assessed, stored, names,
+        phase, assignment, submission, late, writable, titles, pickers, assessed, stored, names, consequences,
         most => assignment::RANK_MOST, least => assignment::RANK_LEAST,
         built => assignment.parts.iter().map(|p| (p.key(), assignment::part_is_built(*p))).collect::<BTreeMap<_, _>>(),
     }))
+}
+
+/// One scenario of the part `consequences`: the field its errors go to, and its
+/// consequences by level (levels without any left out).
+#[derive(Serialize)]
+struct PartScenario<T: Serialize> {
+    id: i64,
+    name: String,
+    field: String,
+    count: usize,
+    levels: Vec<PartLevel<T>>,
+    /// The workshop's shared consequences of the scenario, to start from.
+    shared: Vec<T>,
+}
+
+#[derive(Serialize)]
+struct PartLevel<T: Serialize> {
+    slug: String,
+    name: crate::domain::lang::Localized,
+    items: Vec<T>,
+}
+
+/// `items` of the `scenarios` grouped by scenario and then by the programme's levels, in
+/// their orders; `place` tells an item's scenario and level.
+fn by_scenario_and_level<T: Serialize + Clone>(
+    state: &AppState,
+    scenarios: &[(i64, String)],
+    items: &[T],
+    shared: &[T],
+    place: fn(&T) -> (i64, &str),
+) -> Vec<PartScenario<T>> {
+    let levels = &state.programme.consequence_levels;
+    let of = |list: &[T], scenario: i64, level: &str| -> Vec<T> {
+        list.iter()
+            .filter(|i| place(i) == (scenario, level))
+            .cloned()
+            .collect()
+    };
+    scenarios
+        .iter()
+        .map(|(id, name)| {
+            let levels: Vec<PartLevel<T>> = levels
+                .iter()
+                .map(|l| PartLevel {
+                    slug: l.slug.clone(),
+                    name: l.name.clone(),
+                    items: of(items, *id, &l.slug),
+                })
+                .filter(|l| !l.items.is_empty())
+                .collect();
+            PartScenario {
+                id: *id,
+                name: name.clone(),
+                field: consequence::scenario_field(*id),
+                count: levels.iter().map(|l| l.items.len()).sum(),
+                levels,
+                shared: levels_order(state, shared, *id, place),
+            }
+        })
+        .collect()
+}
+
+/// A scenario's items of `list` in the order of the programme's levels.
+fn levels_order<T: Clone>(
+    state: &AppState,
+    list: &[T],
+    scenario: i64,
+    place: fn(&T) -> (i64, &str),
+) -> Vec<T> {
+    let mut out = Vec::new();
+    for level in &state.programme.consequence_levels {
+        out.extend(
+            list.iter()
+                .filter(|i| place(i) == (scenario, level.slug.as_str()))
+                .cloned(),
+        );
+    }
+    out
+}
+
+/// The programme's consequence themes' names by slug.
+fn theme_names(state: &AppState) -> BTreeMap<String, crate::domain::lang::Localized> {
+    state
+        .programme
+        .consequence_themes
+        .iter()
+        .map(|t| (t.slug.clone(), t.name.clone()))
+        .collect()
+}
+
+/// What the part `consequences` shows in the form: the organisation's own consequences
+/// of the phase's set by scenario and level, the shared ones to start from, and whether
+/// they may be written now.
+async fn consequence_part(
+    state: &AppState,
+    phase: &Phase,
+    assignment: &HomeAssignment,
+    user: &User,
+) -> Result<minijinja::Value, AppError> {
+    if !assignment.parts.contains(&AssignmentPart::Consequences) {
+        return Ok(minijinja::Value::from(()));
+    }
+    let own = app::consequences::own(
+        &state.db,
+        &state.programme,
+        user,
+        &phase.slug,
+        user.organisation_id,
+    )
+    .await?;
+    let scenarios: Vec<(i64, String)> = own
+        .scenarios
+        .iter()
+        .map(|s| (s.id, s.name.clone()))
+        .collect();
+    fn place(c: &Consequence) -> (i64, &str) {
+        (c.scenario().unwrap_or_default(), c.level.as_str())
+    }
+    let grouped = by_scenario_and_level(state, &scenarios, &own.own, &own.shared, place);
+    Ok(minijinja::Value::from_serialize(context! {
+        set => own.set, scenarios => grouped, writable => own.writable,
+        themes => theme_names(state), no_set => consequence::NO_SET_FIELD,
+    }))
+}
+
+/// The scenarios' names of the sets the submissions' consequence parts answer, by
+/// number.
+async fn consequence_names(
+    state: &AppState,
+    submissions: &[&Submission],
+) -> Result<Vec<(i64, String)>, AppError> {
+    let mut sets = Vec::new();
+    for s in submissions {
+        if let Some(part) = consequence_part_of(s)
+            && !sets.contains(&part.set)
+        {
+            sets.push(part.set);
+        }
+    }
+    if sets.is_empty() {
+        return Ok(Vec::new());
+    }
+    let found = state
+        .db
+        .read(move |c| scenarios::scenarios_of_sets(c, &sets))
+        .await?;
+    Ok(found.into_iter().map(|s| (s.id, s.name)).collect())
+}
+
+/// One organisation's count of consequences per scenario, side by side.
+#[derive(Serialize)]
+struct CountRow {
+    organisation_id: i64,
+    organisation: String,
+    status: SubmissionStatus,
+    counts: Vec<usize>,
+}
+
+/// The scenarios the submissions' consequence parts answer, and each submission's
+/// count of consequences per scenario (none when no submission has the part).
+async fn consequence_counts(
+    state: &AppState,
+    list: &[Submission],
+) -> Result<Option<minijinja::Value>, AppError> {
+    let all: Vec<&Submission> = list.iter().collect();
+    let scenarios = consequence_names(state, &all).await?;
+    if scenarios.is_empty() {
+        return Ok(None);
+    }
+    let rows: Vec<CountRow> = list
+        .iter()
+        .filter_map(|s| {
+            let part = consequence_part_of(s)?;
+            Some(CountRow {
+                organisation_id: s.organisation_id,
+                organisation: s.organisation_name.clone(),
+                status: s.status,
+                counts: scenarios
+                    .iter()
+                    .map(|(id, _)| part.items.iter().filter(|i| i.scenario == *id).count())
+                    .collect(),
+            })
+        })
+        .collect();
+    let scenarios: Vec<_> = scenarios
+        .into_iter()
+        .map(|(id, name)| context! { id, name })
+        .collect();
+    Ok(Some(context! { scenarios, rows }))
+}
+
+/// A submission's part `consequences`, if it has one.
+fn consequence_part_of(s: &Submission) -> Option<ConsequencePart> {
+    s.parts
+        .get(AssignmentPart::Consequences.key())
+        .and_then(|v| serde_json::from_value(v.clone()).ok())
+}
+
+/// A submission's stored consequences by scenario and level, for its page.
+fn stored_consequences(
+    state: &AppState,
+    names: &[(i64, String)],
+    s: &Submission,
+) -> Option<Vec<PartScenario<PartItem>>> {
+    let part = consequence_part_of(s)?;
+    let scenarios: Vec<(i64, String)> = names
+        .iter()
+        .filter(|(id, _)| part.items.iter().any(|i| i.scenario == *id))
+        .cloned()
+        .collect();
+    fn place(i: &PartItem) -> (i64, &str) {
+        (i.scenario, i.level.as_str())
+    }
+    Some(by_scenario_and_level(
+        state,
+        &scenarios,
+        &part.items,
+        &[],
+        place,
+    ))
 }
 
 /// The viewer's own organisation's submission for a phase: the form while it is theirs
@@ -208,17 +433,9 @@ pub async fn own(
         .unwrap_or_default();
     let views = picker::shown(&state, &ctx, &typed).await?;
     let current = submission.as_ref();
-    form_page(
-        &state,
-        phase,
-        assignment,
-        current,
-        &typed,
-        &Errors::new(),
-        &views,
-    )
-    .await?
-    .render(&state, &ctx)
+    form_page(&state, phase, current, &typed, &Errors::new(), &views, user)
+        .await?
+        .render(&state, &ctx)
 }
 
 /// An organisation's submission for a phase, if it has one.
@@ -258,7 +475,7 @@ pub async fn write(
     sent: PickForm<Typed>,
 ) -> Result<Response, AppError> {
     let user = ctx.user()?;
-    let (phase, assignment) = phase_with_assignment(&state, &slug)?;
+    let (phase, _) = phase_with_assignment(&state, &slug)?;
     let picked = sent.resolve(&state, &ctx).await?;
     let (typed, views) = (picked.form, picked.views);
     if !picked.waiting.is_empty() {
@@ -274,11 +491,11 @@ pub async fn write(
         let page = form_page(
             &state,
             phase,
-            assignment,
             current.as_ref(),
             &typed,
             &errors,
             &views,
+            user,
         );
         return page.await?.render(&state, &ctx);
     }
@@ -308,11 +525,11 @@ pub async fn write(
             let page = form_page(
                 &state,
                 phase,
-                assignment,
                 current.as_ref(),
                 &typed,
                 &errors,
                 &views,
+                user,
             );
             page.await?.status(StatusCode::CONFLICT)
         }
@@ -320,26 +537,18 @@ pub async fn write(
             let page = form_page(
                 &state,
                 phase,
-                assignment,
                 current.as_ref(),
                 &typed,
                 &errors,
                 &views,
+                user,
             );
             page.await?
         }
         WriteOutcome::Stale { newer, errors } => {
             let mut typed = typed.clone();
             typed.insert("version".into(), newer.version.to_string());
-            let page = form_page(
-                &state,
-                phase,
-                assignment,
-                Some(&newer),
-                &typed,
-                &errors,
-                &views,
-            );
+            let page = form_page(&state, phase, Some(&newer), &typed, &errors, &views, user);
             page.await?.stale(&newer)
         }
     };
@@ -381,11 +590,12 @@ pub async fn all(
         .iter()
         .map(|s| (s.organisation_id.to_string(), s))
         .collect();
+    let consequences = consequence_counts(&state, &list).await?;
     Ok(state
         .render(
             &ctx,
             "submissions.html",
-            context! { phase, assignment, submissions => list, by_org, organisations => orgs, late, titles, judged, names },
+            context! { phase, assignment, submissions => list, by_org, organisations => orgs, late, titles, judged, names, consequences },
         )?
         .into_response())
 }
@@ -428,10 +638,13 @@ async fn submission_page(
         )
     });
     let can_review = ctx.subject().is_ok_and(|s| can_review(&s));
+    let scenario_names = consequence_names(state, &[&submission]).await?;
+    let consequences = stored_consequences(state, &scenario_names, &submission);
+    let themes = theme_names(state);
     let page = state.render(
         ctx,
         "submission.html",
-        context! { phase, assignment, submission, history, late, titles, can_review, errors, comment, assessment, names },
+        context! { phase, assignment, submission, history, late, titles, can_review, errors, comment, assessment, names, consequences, themes },
     )?;
     Ok((status, page).into_response())
 }
@@ -537,6 +750,11 @@ pub async fn export_table(
         let (_, names) = judged_scenarios(&state, &all).await?;
         let rows = assessment_rows(&list, &names, &lead, &t);
         (&ASSESSMENT_HEADER[..], rows)
+    } else if assignment.parts.contains(&AssignmentPart::Consequences) {
+        let names = consequence_names(&state, &all).await?;
+        let term = |slug: &str| consequence_term(&state, ctx.lang, slug);
+        let rows = consequence_rows(&list, &names, &lead, &term, &t);
+        (&CONSEQUENCE_HEADER[..], rows)
     } else {
         let titles = ranked_titles(&state, &all).await?;
         (&RANKING_HEADER[..], ranking_rows(&list, &titles, &lead, &t))
@@ -616,6 +834,69 @@ fn assessment_rows(
     rows
 }
 
+/// The name of a consequence level or theme in `lang` (the slug if the programme has
+/// no such term).
+fn consequence_term(state: &AppState, lang: crate::domain::lang::Lang, slug: &str) -> String {
+    let p = &state.programme;
+    p.consequence_level(slug)
+        .or_else(|| p.consequence_theme(slug))
+        .map(|t| t.name.pick(lang, p.default_language).to_string())
+        .unwrap_or_else(|| slug.to_string())
+}
+
+/// One export row per consequence of a submission's part `consequences`, after the
+/// submission's leading cells.
+fn consequence_rows(
+    list: &[Submission],
+    names: &[(i64, String)],
+    lead: &dyn Fn(&Submission) -> Vec<Cell>,
+    term: &dyn Fn(&str) -> String,
+    t: &dyn Fn(&str) -> String,
+) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
+    for s in list {
+        let Some(part) = consequence_part_of(s) else {
+            continue;
+        };
+        for i in &part.items {
+            let name = names.iter().find(|(id, _)| *id == i.scenario);
+            let mut row = lead(s);
+            row.extend(crate::cells![
+                i.scenario,
+                name.map(|(_, n)| n.clone()),
+                term(&i.level),
+                i.theme.as_deref().map(term),
+                i64::from(i.order),
+                i.valence.map(|v| t(&format!("cqp-valence-{}", v.key()))),
+                i.magnitude
+                    .map(|v| t(&format!("cqp-magnitude-{}", v.key()))),
+                i.timing.map(|v| t(&format!("cqp-timing-{}", v.key()))),
+                i.confidence.map(i64::from),
+                i.text.clone(),
+            ]);
+            rows.push(row);
+        }
+    }
+    rows
+}
+
+/// The columns of the consequences' CSV, as catalogue keys.
+const CONSEQUENCE_HEADER: [&str; 13] = [
+    "csv-organisation",
+    "submission-status",
+    "submission-late",
+    "assessment-scenario-number",
+    "assessment-scenario",
+    "cqp-level",
+    "cqp-theme",
+    "cqp-order-short",
+    "cqp-valence",
+    "cqp-magnitude",
+    "cqp-timing",
+    "cqp-confidence",
+    "cqp-text",
+];
+
 /// The columns of the rankings' CSV, as catalogue keys.
 const RANKING_HEADER: [&str; 8] = [
     "csv-organisation",
@@ -661,6 +942,7 @@ pub async fn export_markdown(
         phase.title.pick(lang, default),
         assignment.title.pick(lang, default),
     );
+    let names = consequence_names(&state, &list.iter().collect::<Vec<_>>()).await?;
     let mut doc = format!("# {phase}: {title}\n\n");
     for s in &list {
         let status = t(&format!("submission-status-{}", s.status.key()));
@@ -675,6 +957,24 @@ pub async fn export_markdown(
                 "### {}\n\n{answer}\n\n",
                 q.text.pick(lang, default)
             ));
+        }
+        if let Some(part) = consequence_part_of(s) {
+            doc.push_str(&format!("### {}\n\n", t("part-consequences")));
+            for (id, name) in &names {
+                let items: Vec<&PartItem> =
+                    part.items.iter().filter(|i| i.scenario == *id).collect();
+                if items.is_empty() {
+                    continue;
+                }
+                doc.push_str(&format!("#### {name}\n\n"));
+                for i in items {
+                    let sign = i.valence.map_or("", |v| v.sign());
+                    let level = consequence_term(&state, lang, &i.level);
+                    let text = i.text.replace('\n', " ");
+                    doc.push_str(&format!("- {sign} {level}: {text}\n"));
+                }
+                doc.push('\n');
+            }
         }
     }
     let markdown = "text/markdown; charset=utf-8".to_string();

@@ -652,3 +652,98 @@ fn a_demo_database_holds_one_programme_and_loading_it_again_adds_nothing() {
     let refused = framsyn::demo::load(&app.db, &other, &other_demo).unwrap_err();
     assert!(refused.to_string().contains("regionerna-2050"), "{refused}");
 }
+
+#[test]
+fn the_regionerna_demo_has_workshop_3s_consequences_and_every_organisations_own() {
+    use framsyn::domain::assignment::SubmissionStatus;
+    use framsyn::domain::consequence::{ConsequencePart, Valence};
+    use framsyn::storage::{consequences, scenarios};
+    let (app, _) = spawn_demo("regionerna-2050");
+    let programme = &app.state.programme;
+    let sets = app.db.read_blocking(|c| scenarios::sets(c, None)).unwrap();
+    let set = &sets[0];
+    assert!(
+        set.consequences_public,
+        "the set's consequences are published"
+    );
+    let list = app
+        .db
+        .read_blocking(|c| scenarios::scenarios(c, set.id))
+        .unwrap();
+    let all = app
+        .db
+        .read_blocking(|c| consequences::of_set(c, set.id))
+        .unwrap();
+
+    // The workshop's: 2–4 at every level of every scenario, with 2nd and 3rd order
+    // chains, every valence, and themes and timings throughout.
+    let shared: Vec<_> = all.iter().filter(|c| c.organisation_id.is_none()).collect();
+    for scenario in &list {
+        for level in &programme.consequence_levels {
+            let n = shared
+                .iter()
+                .filter(|c| c.scenario() == Some(scenario.id) && c.level == level.slug)
+                .count();
+            assert!(
+                (2..=4).contains(&n),
+                "{} at {}: {n}",
+                scenario.name,
+                level.slug
+            );
+        }
+        for order in 1..=3 {
+            assert!(
+                shared
+                    .iter()
+                    .any(|c| c.scenario() == Some(scenario.id) && c.order == order),
+                "{} has consequences of order {order}",
+                scenario.name
+            );
+        }
+    }
+    for valence in Valence::ALL {
+        assert!(shared.iter().any(|c| c.valence == Some(*valence)));
+    }
+    assert!(
+        shared
+            .iter()
+            .all(|c| c.theme.is_some() && c.timing.is_some())
+    );
+
+    // Every organisation's own, in every state of its submission; some taken from the
+    // workshop's.
+    let subs = app
+        .db
+        .read_blocking(|c| submissions::of_phase(c, "regionalisering"))
+        .unwrap();
+    for status in SubmissionStatus::ALL {
+        assert!(
+            subs.iter().any(|s| s.status == *status),
+            "a submission {status:?}"
+        );
+    }
+    assert!(subs.iter().any(|s| s.status == SubmissionStatus::Returned
+        && s.comment.as_deref().is_some_and(|c| !c.is_empty())));
+    let organisations = app
+        .db
+        .read_blocking(framsyn::storage::organisations::all)
+        .unwrap();
+    assert!(subs.len() < organisations.len(), "a few have not started");
+    for s in &subs {
+        let part: ConsequencePart =
+            serde_json::from_value(s.parts["consequences"].clone()).expect("the part");
+        assert_eq!(part.set, set.id);
+        for scenario in &list {
+            assert!(
+                part.items.iter().any(|i| i.scenario == scenario.id),
+                "{} has its own for {}",
+                s.organisation_name,
+                scenario.name
+            );
+        }
+    }
+    assert!(
+        all.iter()
+            .any(|c| c.organisation_id.is_some() && c.based_on.is_some())
+    );
+}

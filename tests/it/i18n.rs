@@ -491,6 +491,14 @@ async fn known_patterns() -> BTreeMap<&'static str, Vec<String>> {
             "submission-action-{}",
             keyed(Action::ALL.iter().map(|x| x.key())),
         ),
+        (
+            "cqp-valence-{}",
+            keyed(
+                framsyn::domain::consequence::Valence::ALL
+                    .iter()
+                    .map(|x| x.key()),
+            ),
+        ),
         ("submission-locked-{}", submission()),
         ("submission-status-{}", submission()),
         ("weekday-{}", weekdays),

@@ -21,6 +21,7 @@ mod binary;
 mod charts_download;
 mod consequence_heat;
 mod consequence_reach;
+mod consequence_part;
 mod demo;
 mod editorial;
 mod embeds;

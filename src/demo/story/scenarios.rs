@@ -25,7 +25,7 @@ pub(super) struct Made {
 
 /// Runs a use case's rules at `moment`, in a write transaction of the story's, the way a
 /// click would run them.
-fn step<T>(
+pub(super) fn step<T>(
     cast: &Cast,
     moment: DateTime<Utc>,
     what: &str,
@@ -37,7 +37,7 @@ fn step<T>(
 }
 
 /// The stored user behind a demo person, as a use case takes them.
-fn user(cast: &Cast, person: &Person) -> Result<users::User> {
+pub(super) fn user(cast: &Cast, person: &Person) -> Result<users::User> {
     cast.db
         .read_blocking(|c| users::get(c, person.id))?
         .ok_or_else(|| anyhow::anyhow!("demo person {} vanished", person.email))
