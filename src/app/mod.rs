@@ -11,6 +11,7 @@
 
 pub mod assignments;
 pub mod bank;
+pub mod consequence_pages;
 pub mod consequences;
 pub mod editorial;
 pub mod embeds;

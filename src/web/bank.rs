@@ -366,7 +366,9 @@ pub(super) async fn note_page(
         "note.html",
         context! {
             note, can_edit, can_curate, can_submit, links, children, merged_from, parent,
-            merged_into, errors, typed, sources, input, pickers, link_kinds => LinkKind::ALL.iter().map(|k| k.key()).collect::<Vec<_>>(),
+            merged_into, errors, typed, sources, input, pickers,
+            has_consequences => !crate::domain::consequence::phases(&state.programme).is_empty(),
+            link_kinds => LinkKind::ALL.iter().map(|k| k.key()).collect::<Vec<_>>(),
         },
     )?;
     Ok((status, page).into_response())

@@ -8,6 +8,7 @@ mod auth;
 mod bank;
 mod calendar;
 mod charts;
+mod consequences;
 pub mod context;
 mod editorial;
 pub mod embeds;
@@ -370,6 +371,7 @@ pub fn router(state: AppState) -> Router {
         )
         .merge(charts::routes())
         .merge(scenario_routes(&state))
+        .merge(consequences::consequence_routes(&state))
         .route("/health", get(pages::health))
         .route("/robots.txt", get(assets::robots))
         .route("/favicon.ico", get(assets::favicon))

@@ -19,6 +19,7 @@ mod auth;
 mod bank;
 mod binary;
 mod charts_download;
+mod consequences;
 mod demo;
 mod editorial;
 mod embeds;
