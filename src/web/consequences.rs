@@ -215,6 +215,8 @@ pub async fn note_list(
 
 /// Stores a quick capture: one consequence a line, all or nothing; refused, the page
 /// comes back with the error at its field (and the line it is on) and all that was typed.
+/// Asked again after a write the database could not take (see
+/// `forms::keep_unsaved_input`), it shows the page with what was sent.
 async fn capture(
     state: &AppState,
     ctx: &Ctx,
@@ -222,6 +224,10 @@ async fn capture(
     form: CaptureForm,
 ) -> Result<Response, AppError> {
     let user = ctx.user()?;
+    if ctx.unsaved.is_some() {
+        let (query, errors) = (ListQuery::default(), Errors::new());
+        return centre_page(state, ctx, centre, &query, &form, &errors, None).await;
+    }
     let page = pages::centre(&state.db, &state.programme, Some(user), centre).await?;
     if !page.can_write_shared && !page.can_write_own {
         return Err(AppError::Forbidden);
@@ -349,6 +355,14 @@ async fn create(
     let page = pages::centre(&state.db, &state.programme, Some(user), centre).await?;
     let asked = typed.get("organisation").map(|s| s.trim()).unwrap_or("");
     let organisation = whose(&page, asked, user.organisation_id);
+    if ctx.unsaved.is_some() {
+        let at = FormContext {
+            page: &page,
+            centre,
+            editing: None,
+        };
+        return form_page(state, at, &typed, &Errors::new()).render(state, ctx);
+    }
     let target = Target::New {
         centre,
         organisation,
@@ -493,6 +507,16 @@ pub async fn update(
     Form(mut typed): Form<Typed>,
 ) -> Result<Response, AppError> {
     let page = editable(&state, &ctx, id).await?;
+    if ctx.unsaved.is_some() {
+        let around = centre_of(&page);
+        let c = &page.view.consequence;
+        let at = FormContext {
+            page: &around,
+            centre: c.centre,
+            editing: Some(c),
+        };
+        return form_page(&state, at, &typed, &Errors::new()).render(&state, &ctx);
+    }
     let base: i64 = (typed.get("version").map(|v| v.trim()).unwrap_or(""))
         .parse()
         .map_err(|_| AppError::Unprocessable)?;

@@ -736,3 +736,50 @@ async fn the_dialogarena_has_no_consequence_pages() {
         assert_eq!(response.status, StatusCode::NOT_FOUND, "{path}");
     }
 }
+
+#[tokio::test]
+async fn a_capture_or_a_consequence_the_database_cannot_take_comes_back_with_what_was_typed() {
+    let app = spawn_app();
+    world(&app);
+    let (_, scenarios) = open_set_with_scenarios(&app).await;
+    let leader = app.as_leader().await;
+    let path = format!("/scenarios/{}/consequences", scenarios[0]);
+    let ids = capture(&leader, scenarios[0], "individ", "+ Kortare köer").await;
+    app.db.refuse_writes(true).unwrap();
+    let lines = "+ Fler jobb\n  - Bostadsbrist";
+    let refused = leader
+        .post(
+            &format!("{path}/capture"),
+            &[("level", "regional"), ("lines", lines)],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::SERVICE_UNAVAILABLE);
+    refused.assert_error("error-save-failed");
+    assert_eq!(refused.texts("#f-lines"), [lines]);
+    assert_eq!(
+        refused.attrs("#f-level option[selected]", "value"),
+        ["regional"]
+    );
+    let refused = leader
+        .post(
+            &format!("{path}/new"),
+            &[("level", "kommunal"), ("text", "Skolor stänger")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::SERVICE_UNAVAILABLE);
+    refused.assert_error("error-save-failed");
+    assert_eq!(refused.texts("#f-text"), ["Skolor stänger"]);
+    let refused = leader
+        .post(
+            &format!("/consequences/{}/edit", ids[0]),
+            &[
+                ("level", "individ"),
+                ("text", "Kortare vårdköer"),
+                ("version", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::SERVICE_UNAVAILABLE);
+    refused.assert_error("error-save-failed");
+    assert_eq!(refused.texts("#f-text"), ["Kortare vårdköer"]);
+}
