@@ -665,9 +665,11 @@ async fn a_notes_consequences_are_captured_around_the_note_for_members() {
     let strategist = app.as_strategist_a().await;
     let trend = note(&strategist, "trend", "Distansarbete").await;
     let leader = app.as_leader().await;
+    // Before any, the note offers to start its futures wheel.
     let page = leader.get(&format!("/bank/{trend}")).await;
+    assert!(page.attrs("[data-consequences]", "href").is_empty());
     assert_eq!(
-        page.attrs("[data-consequences]", "href"),
+        page.attrs("form[data-start-wheel]", "action"),
         [format!("/notes/{trend}/consequences")]
     );
     let path = format!("/notes/{trend}/consequences");
@@ -687,6 +689,15 @@ async fn a_notes_consequences_are_captured_around_the_note_for_members() {
         page.attrs("[data-level='kommunal'] [data-consequence]", "data-order"),
         ["1", "2"]
     );
+    // Then every member who sees the note finds its consequences from it.
+    for member in [leader, app.as_strategist_b().await] {
+        let page = member.get(&format!("/bank/{trend}")).await;
+        assert_eq!(
+            page.attrs("[data-consequences]", "href"),
+            [format!("/notes/{trend}/consequences")]
+        );
+    }
+    let leader = app.as_leader().await;
     let new = leader.get(&format!("{path}/new")).await;
     assert_eq!(new.status, StatusCode::OK);
     // Visitors see none of a note's consequences, and no link to them.
@@ -705,6 +716,7 @@ async fn the_dialogarena_has_no_consequence_pages() {
     let trend = note(&strategist, "trend", "Distansarbete").await;
     let note_page = strategist.get(&format!("/bank/{trend}")).await;
     assert!(note_page.attrs("[data-consequences]", "href").is_empty());
+    assert!(note_page.attrs("[data-start-wheel]", "action").is_empty());
     let leader = app.as_leader().await;
     for path in [
         "/scenarios/1/consequences".to_string(),
