@@ -12,7 +12,7 @@ use super::consequences::{CentreConsequences, ConsequenceView, get, of_centre_in
 use super::scenarios::HistoryEntry;
 use super::{Error, Result, subject};
 use crate::domain::assignment;
-use crate::domain::consequence::{Centre, can_edit_shared, can_write_own, can_write_shared};
+use crate::domain::consequence::{Centre, can_write_own, can_write_shared};
 use crate::domain::programme::Programme;
 use crate::storage::consequences::Consequence;
 use crate::storage::users::User;
@@ -129,7 +129,6 @@ pub fn editable(user: &User, c: &Consequence, can_edit: bool) -> Result<()> {
     let s = subject(user);
     match c.organisation_id {
         Some(o) if assignment::can_write(&s, o) => Err(Error::Refused("error-consequence-locked")),
-        None if can_edit_shared(&s, user.id, c.created_by) => Ok(()),
         _ => Err(Error::Forbidden),
     }
 }
