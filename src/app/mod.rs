@@ -12,6 +12,7 @@
 pub mod assignments;
 pub mod bank;
 pub mod consequence_heat;
+pub mod consequence_pages;
 pub mod consequence_reach;
 pub mod consequences;
 pub mod editorial;

@@ -361,15 +361,37 @@ pub(super) async fn note_page(
     let input = (state.db)
         .read(move |c| crate::storage::inputs::published_for_note(c, id))
         .await?;
+    let wheel = consequences_of(state, ctx, id).await;
     let page = state.render(
         ctx,
         "note.html",
         context! {
             note, can_edit, can_curate, can_submit, links, children, merged_from, parent,
-            merged_into, errors, typed, sources, input, pickers, link_kinds => LinkKind::ALL.iter().map(|k| k.key()).collect::<Vec<_>>(),
+            merged_into, errors, typed, sources, input, pickers,
+            wheel,
+            link_kinds => LinkKind::ALL.iter().map(|k| k.key()).collect::<Vec<_>>(),
         },
     )?;
     Ok((status, page).into_response())
+}
+
+/// What the note's page says of its consequences (the futures wheel around it), for a
+/// member in a programme with consequence phases: how many they see, and whether they
+/// may write some.
+async fn consequences_of(state: &AppState, ctx: &Ctx, id: i64) -> Option<minijinja::Value> {
+    if crate::domain::consequence::phases(&state.programme).is_empty() {
+        return None;
+    }
+    let viewer = ctx.viewer.as_ref()?;
+    let centre = crate::domain::consequence::Centre::Note(id);
+    let page =
+        crate::app::consequence_pages::centre(&state.db, &state.programme, Some(viewer), centre)
+            .await
+            .ok()?;
+    Some(context! {
+        count => page.data.consequences.len(),
+        can_write => page.can_write_shared || page.can_write_own,
+    })
 }
 
 /// The note's page again with an error at the field of one of its small forms.

@@ -10,6 +10,7 @@ mod calendar;
 mod charts;
 mod consequence_heat;
 mod consequence_reach;
+mod consequences;
 pub mod context;
 mod editorial;
 pub mod embeds;
@@ -378,6 +379,7 @@ pub fn router(state: AppState) -> Router {
         .merge(consequence_heat::consequence_routes(&state))
         .merge(futures_wheel::consequence_routes(&state))
         .merge(consequence_reach::consequence_routes(&state))
+        .merge(consequences::consequence_routes(&state))
         .route("/health", get(pages::health))
         .route("/robots.txt", get(assets::robots))
         .route("/favicon.ico", get(assets::favicon))

@@ -522,3 +522,144 @@ async fn post_routes_by_role() {
         }
     }
 }
+
+/// The consequence pages by role: what each person gets from each page and each form,
+/// around a shared consequence the process leader captured and a draft of organisation
+/// A's own.
+#[tokio::test]
+async fn consequence_routes_by_role() {
+    let app = spawn_app();
+    let w = world(&app);
+    let (_, scenarios) = super::consequences::open_set_with_scenarios(&app).await;
+    let scenario = scenarios[0];
+    let leader = app.as_leader().await;
+    let list = format!("/scenarios/{scenario}/consequences");
+    let captured = leader
+        .post(
+            &format!("{list}/capture"),
+            &[("level", "regional"), ("lines", "+ Delad")],
+        )
+        .await;
+    assert_eq!(captured.status, StatusCode::SEE_OTHER);
+    let shared: i64 = leader
+        .get(&list)
+        .await
+        .attrs("[data-consequence]", "data-consequence")[0]
+        .parse()
+        .unwrap();
+    let own_made = app
+        .as_strategist_a()
+        .await
+        .post(
+            &format!("{list}/new"),
+            &[
+                ("level", "regional"),
+                ("text", "Egen"),
+                ("organisation", "own"),
+            ],
+        )
+        .await;
+    let own: i64 = own_made
+        .location()
+        .trim_start_matches("/consequences/")
+        .parse()
+        .unwrap();
+    let note = submitted_note_of_a(&app, &w);
+    let pages: Vec<(String, &str)> = vec![
+        (list.clone(), "seen"),
+        (format!("{list}/new"), "writer"),
+        (format!("/notes/{note}/consequences"), "seen"),
+        (format!("/consequences/{shared}"), "seen"),
+        (format!("/consequences/{shared}/edit"), "shared-editor"),
+        (format!("/consequences/{shared}/history"), "member"),
+        (format!("/consequences/{own}"), "own"),
+        (format!("/consequences/{own}/edit"), "own-writer"),
+        (format!("/consequences/{own}/history"), "own-member"),
+    ];
+    let people = [
+        None,
+        Some(STRATEGIST_A),
+        Some(STRATEGIST_B),
+        Some(EDITOR),
+        Some(LEADER),
+        Some(ADMIN),
+    ];
+    for who in people {
+        let client = app.as_anyone(who).await;
+        for (path, kind) in &pages {
+            let expected = match (who, *kind) {
+                // The set is not public: visitors see none of it, and are asked to sign
+                // in for what only members do.
+                (None, "seen" | "own") => 404,
+                (None, _) => 303,
+                (Some(STRATEGIST_B), "own" | "own-writer" | "own-member") => 404,
+                (Some(STRATEGIST_A), "own" | "own-writer" | "own-member") => 200,
+                (Some(_), "own" | "own-member") => 200,
+                (Some(_), "own-writer") => 403,
+                (Some(STRATEGIST_A | STRATEGIST_B), "shared-editor") => 403,
+                (Some(_), _) => 200,
+            };
+            let status = client.get(path).await.status.as_u16();
+            assert_eq!(status, expected, "{who:?} GET {path}");
+        }
+    }
+    let posts: Vec<(String, Fields, &str)> = vec![
+        (
+            format!("{list}/capture"),
+            &[("level", "planet"), ("lines", "+ x")],
+            "writer",
+        ),
+        (
+            format!("/notes/{note}/consequences/capture"),
+            &[("level", "planet"), ("lines", "+ x")],
+            "writer",
+        ),
+        (
+            format!("{list}/new"),
+            &[("level", "planet"), ("text", "x")],
+            "writer",
+        ),
+        (
+            format!("/consequences/{shared}/edit"),
+            &[("level", "planet"), ("text", "x"), ("version", "1")],
+            "shared-editor",
+        ),
+        (
+            format!("/consequences/{shared}/remove"),
+            &[("version", "99")],
+            "shared-editor",
+        ),
+        (
+            format!("/consequences/{shared}/hold"),
+            &[("text", "")],
+            "holder",
+        ),
+        (
+            format!("/consequences/{own}/edit"),
+            &[("level", "planet"), ("text", "x"), ("version", "1")],
+            "own-writer",
+        ),
+    ];
+    for who in people {
+        let client = app.as_anyone(who).await;
+        for (path, fields, kind) in &posts {
+            let allowed: &[u16] = match (who, *kind) {
+                (None, _) => &[303],
+                (Some(STRATEGIST_A), "own-writer" | "holder") => &[422],
+                (Some(STRATEGIST_B), "holder") => &[422],
+                (Some(STRATEGIST_B), "own-writer") => &[404],
+                (Some(_), "own-writer" | "holder") => &[403],
+                (Some(STRATEGIST_A | STRATEGIST_B), "shared-editor") => &[403],
+                // Refused at the field (or as stale) once allowed: the permission is
+                // what is tested here.
+                (Some(_), _) => &[409, 422],
+            };
+            let response = client.post(path, fields).await;
+            let status = response.status.as_u16();
+            assert!(allowed.contains(&status), "{who:?} POST {path}: {status}");
+            if who.is_none() {
+                assert!(response.location().starts_with("/login"), "{path}");
+            }
+        }
+    }
+}

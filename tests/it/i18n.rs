@@ -8,8 +8,8 @@ use std::path::Path;
 use axum::http::StatusCode;
 use framsyn::domain::lang::Lang;
 use framsyn::domain::{
-    assignment, bank, chart, event, input, methods, organisation, programme, publication, rating,
-    scenario, source, user,
+    assignment, bank, chart, consequence, event, input, methods, organisation, programme,
+    publication, rating, scenario, source, user,
 };
 use framsyn::render::i18n;
 
@@ -474,6 +474,27 @@ async fn known_patterns() -> BTreeMap<&'static str, Vec<String>> {
             keyed(scenario::SetStatus::ALL.iter().map(|x| x.key())),
         ),
         ("scale-{}-{}", scales),
+        ("cq-confidence-{}", keyed(["1", "2", "3"])),
+        (
+            "cq-field-{}",
+            keyed(
+                framsyn::app::consequence_pages::HISTORY_FIELDS
+                    .iter()
+                    .copied(),
+            ),
+        ),
+        (
+            "cq-magnitude-{}",
+            keyed(consequence::Magnitude::ALL.iter().map(|x| x.key())),
+        ),
+        (
+            "cq-timing-{}",
+            keyed(consequence::Timing::ALL.iter().map(|x| x.key())),
+        ),
+        (
+            "cq-valence-{}",
+            keyed(consequence::Valence::ALL.iter().map(|x| x.key())),
+        ),
         ("shape-{}", keyed(chart::Shape::ALL.iter().map(|x| x.key()))),
         (
             "source-kind-{}",
