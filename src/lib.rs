@@ -25,7 +25,14 @@
 //! scenarios), two axes spanned by uncertainties or another method, the four quadrants,
 //! draft → open → final, who writes, sees and comments, the assessment part and its
 //! figures; `scenario_chart`: the geometry of the cross, the comparison and the
-//! assessment chart; `scenario_reach`: the export's JSON shape).
+//! assessment chart; `scenario_reach`: the export's JSON shape); consequences
+//! (`consequence`: the programme's levels and themes, a consequence of a scenario or a
+//! note, shared or one organisation's, its order given by what it follows from (never a
+//! 4th, never a cycle, always the same centre), who writes and sees them, the quick
+//! capture's lines, the home assignment's part `consequences` (at least one per scenario
+//! on submit), the heat table's cells (count and net valence as a sign and a word) and a
+//! region's profile; `consequence_chart`: the heat table's geometry; `futures_wheel`:
+//! the wheel's rings and sectors; `consequence_reach`: the export's JSON shape).
 //!
 //! **Invariant:** uses nothing of axum, rusqlite or minijinja, and reads no clock: the
 //! moment is always a parameter. Unit-tested directly.
@@ -85,6 +92,17 @@
 //!   `domain::scenario_reach`), a set imported from that JSON in one write (all or
 //!   nothing), a scenario's card in texts, and the public sets on a phase's page and in
 //!   the final publication.
+//! - [`app::consequences`], [`app::consequence_pages`], [`app::consequence_heat`],
+//!   [`app::futures_wheel`], [`app::consequence_reach`]: consequences of a scenario or a
+//!   note (shared by the workshop, or an organisation's own while its submission is its
+//!   to write; versioned, removed with their history kept, captured a line each at the
+//!   workshop, taken from a shared one as "this holds for us too"); what a viewer sees
+//!   of them (members the shared ones and an organisation's own once accepted, besides
+//!   its own organisation, process leaders and editors; visitors those of a set whose
+//!   consequences are published, never a note's); the heat table (counting the shared
+//!   ones and submitted or accepted organisations'), its cells' lists and a region's
+//!   profile; the futures wheel; the one search, the exports, publishing a set's
+//!   consequences, and the public phase page and final publication.
 //!
 //! **Invariant:** nothing of HTTP, cookies or templates; tests call use cases directly.
 //!
