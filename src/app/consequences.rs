@@ -161,11 +161,23 @@ fn check_writer(
 }
 
 /// What [`check_parent`] needs of consequence `id`, or none when there is no such
-/// consequence.
-fn parent_info(tx: &Connection, id: i64) -> Result<Option<ParentInfo>> {
+/// consequence that `viewer` sees (a hidden one answers as a missing one, so its
+/// number tells nothing of it).
+fn parent_info(tx: &Connection, viewer: &Subject, id: i64) -> Result<Option<ParentInfo>> {
     let Some(p) = store::get(tx, id)? else {
         return Ok(None);
     };
+    let set = match p.set_id {
+        Some(set) => scenarios::get_set(tx, set)?,
+        None => None,
+    };
+    let centre_seen = match &set {
+        Some(set) => scenario::can_see(Some(viewer), set.status, set.public),
+        None => true,
+    };
+    if !centre_seen || !visible(Some(viewer), set.as_ref(), &p) {
+        return Ok(None);
+    }
     Ok(Some(ParentInfo {
         centre: p.centre,
         organisation: p.organisation_id,
@@ -178,13 +190,14 @@ fn parent_info(tx: &Connection, id: i64) -> Result<Option<ParentInfo>> {
 /// The order a consequence takes under `parent`, or the errors that refuse it.
 fn order_under(
     tx: &Connection,
+    viewer: &Subject,
     id: Option<i64>,
     centre: Centre,
     organisation: Option<i64>,
     c: &ValidConsequence,
 ) -> Result<std::result::Result<u8, Errors>> {
     let parent = match c.parent {
-        Some(p) => match parent_info(tx, p)? {
+        Some(p) => match parent_info(tx, viewer, p)? {
             Some(info) => Some(info),
             None => {
                 let mut errors = Errors::new();
@@ -248,7 +261,7 @@ pub(crate) fn save_in(
                 Ok(c) => c,
                 Err(errors) => return Ok(Saved::Refused(errors)),
             };
-            let order = match order_under(tx, None, centre, organisation, &c)? {
+            let order = match order_under(tx, &s, None, centre, organisation, &c)? {
                 Ok(order) => order,
                 Err(errors) => return Ok(Saved::Refused(errors)),
             };
@@ -274,9 +287,6 @@ pub(crate) fn save_in(
                 .filter(|c| !c.removed)
                 .ok_or(Error::NotFound)?;
             place_of(tx, programme, &s, current.centre)?;
-            if current.version != base {
-                return Ok(Saved::Stale(Box::new(current)));
-            }
             check_writer(
                 tx,
                 user,
@@ -285,15 +295,25 @@ pub(crate) fn save_in(
                 current.created_by,
                 true,
             )?;
+            if current.version != base {
+                return Ok(Saved::Stale(Box::new(current)));
+            }
             let c = match read(programme, typed) {
                 Ok(c) => c,
                 Err(errors) => return Ok(Saved::Refused(errors)),
             };
-            let order =
-                match order_under(tx, Some(id), current.centre, current.organisation_id, &c)? {
-                    Ok(order) => order,
-                    Err(errors) => return Ok(Saved::Refused(errors)),
-                };
+            let (centre, organisation) = (current.centre, current.organisation_id);
+            let order = match order_under(tx, &s, Some(id), centre, organisation, &c)? {
+                Ok(order) => order,
+                Err(errors) => return Ok(Saved::Refused(errors)),
+            };
+            // Moving it moves what follows from it: never another organisation's (whose
+            // submission may already hold it where it stands).
+            if order != current.order && has_others_below(tx, &current)? {
+                let mut errors = Errors::new();
+                errors.insert("parent".into(), "error-consequence-followers-elsewhere");
+                return Ok(Saved::Refused(errors));
+            }
             match store::update(tx, id, base, &c, order, user.id)? {
                 Edit::Saved { .. } => {
                     audit::record(
@@ -310,6 +330,24 @@ pub(crate) fn save_in(
             }
         }
     }
+}
+
+/// Whether any consequence following from `c`, in any ring, is another organisation's
+/// (or shared below an organisation's own).
+fn has_others_below(tx: &Connection, c: &Consequence) -> Result<bool> {
+    let all = store::of_centre(tx, c.centre)?;
+    let mut layer = vec![c.id];
+    while !layer.is_empty() {
+        let next: Vec<&Consequence> = all
+            .iter()
+            .filter(|x| x.parent_id.is_some_and(|p| layer.contains(&p)))
+            .collect();
+        if next.iter().any(|x| x.organisation_id != c.organisation_id) {
+            return Ok(true);
+        }
+        layer = next.iter().map(|x| x.id).collect();
+    }
+    Ok(false)
 }
 
 /// A quick capture at the workshop: one consequence a line at one level (and theme, if
@@ -378,7 +416,7 @@ pub(crate) fn capture_in(
     };
     let base = read(programme, &head).ok();
     let start = match &base {
-        Some(c) => match order_under(tx, None, centre, organisation, c)? {
+        Some(c) => match order_under(tx, &s, None, centre, organisation, c)? {
             Ok(order) => order,
             Err(e) => {
                 errors.extend(e);
@@ -465,7 +503,12 @@ pub(crate) fn hold_for_us_in(
     check_writer(tx, user, &phase, organisation, None, false)?;
     let text = text.trim();
     let mut errors = Errors::new();
-    if text.is_empty() {
+    let held = store::of_organisation(tx, user.organisation_id, &phase)?
+        .iter()
+        .any(|c| c.based_on == Some(from.id));
+    if held {
+        errors.insert("text".into(), "error-consequence-held-already");
+    } else if text.is_empty() {
         errors.insert("text".into(), "error-required");
     } else if text.chars().count() > consequence::TEXT_MAX {
         errors.insert("text".into(), "error-too-long");

@@ -372,12 +372,25 @@ pub fn read_part(
 /// The value a part keeps when a submission is saved: what was `read` from the form, or
 /// the `stored` value where the form could not hold it. An assessment of another set (one
 /// taken back to draft, or settled while another opened) is kept when the form had
-/// nothing of the set it now shows, so a save never erases judgements already made.
+/// nothing of the set it now shows, so a save never erases judgements already made; the
+/// consequences of another set likewise, while the organisation has none of the new one.
 pub fn kept_part(
     part: AssignmentPart,
     read: Option<serde_json::Value>,
     stored: Option<&serde_json::Value>,
 ) -> Option<serde_json::Value> {
+    if part == AssignmentPart::Consequences {
+        let of = |v: &serde_json::Value| {
+            serde_json::from_value::<consequence::ConsequencePart>(v.clone()).ok()
+        };
+        return match (read.as_ref().and_then(of), stored.and_then(of)) {
+            (None, Some(_)) => stored.cloned(),
+            (Some(now), Some(before)) if now.set != before.set && now.items.is_empty() => {
+                stored.cloned()
+            }
+            _ => read,
+        };
+    }
     if part != AssignmentPart::ScenarioRating {
         return read;
     }
@@ -449,6 +462,45 @@ mod tests {
         fn assessed_set(&self) -> Option<&AssessedSet> {
             self.0.as_ref()
         }
+    }
+
+    #[test]
+    fn a_save_keeps_the_consequences_of_another_set_until_the_new_one_has_some() {
+        let part = |set: i64, items: usize| {
+            let item = |i: usize| consequence::PartItem {
+                id: i as i64,
+                scenario: 1,
+                level: "regional".into(),
+                theme: None,
+                text: "Fler pendlar".into(),
+                valence: None,
+                magnitude: None,
+                timing: None,
+                confidence: None,
+                order: 1,
+                parent: None,
+                based_on: None,
+            };
+            serde_json::to_value(consequence::ConsequencePart {
+                set,
+                items: (0..items).map(item).collect(),
+            })
+            .unwrap()
+        };
+        let stored = part(1, 2);
+        let kept = |read| kept_part(AssignmentPart::Consequences, read, Some(&stored));
+        assert_eq!(kept(None), Some(stored.clone()), "no set to read: kept");
+        assert_eq!(
+            kept(Some(part(2, 0))),
+            Some(stored.clone()),
+            "a new set, none yet"
+        );
+        assert_eq!(kept(Some(part(2, 1))), Some(part(2, 1)));
+        assert_eq!(
+            kept(Some(part(1, 0))),
+            Some(part(1, 0)),
+            "the same set, emptied"
+        );
     }
 
     #[test]

@@ -306,8 +306,10 @@ pub fn read(programme: &Programme, typed: &Typed) -> Result<ValidConsequence, Er
     })
 }
 
-/// The form's fields of a stored consequence, to edit it again.
-pub fn fields(c: &ValidConsequence, order: u8) -> Typed {
+/// The form's fields of a stored consequence, to edit it again. The order is left out:
+/// it follows from the parent, so moving the consequence under another needs no second
+/// change to agree with it.
+pub fn fields(c: &ValidConsequence) -> Typed {
     let mut typed = Typed::new();
     typed.insert("level".into(), c.level.clone());
     typed.insert("theme".into(), c.theme.clone().unwrap_or_default());
@@ -324,7 +326,6 @@ pub fn fields(c: &ValidConsequence, order: u8) -> Typed {
         "parent".into(),
         c.parent.map(|n| n.to_string()).unwrap_or_default(),
     );
-    typed.insert("order".into(), order.to_string());
     typed
 }
 
@@ -852,8 +853,8 @@ mod tests {
         assert_eq!(ok.text, "Fler pendlar");
         assert_eq!(ok.timing, Some(Timing::Years2To5));
         assert_eq!(ok.theme, None);
-        let again = read(&p, &fields(&ok, 1)).unwrap();
-        assert_eq!(again.order, Some(1));
+        let again = read(&p, &fields(&ok)).unwrap();
+        assert_eq!(again.order, None, "the order follows from the parent");
         assert_eq!(again.text, ok.text);
     }
 

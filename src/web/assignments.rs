@@ -923,6 +923,34 @@ const ASSESSMENT_HEADER: [&str; 10] = [
     "assessment-reason",
 ];
 
+/// The part `consequences` of one submission as a Markdown section, by scenario.
+fn consequences_markdown(
+    state: &AppState,
+    lang: crate::domain::lang::Lang,
+    part: &ConsequencePart,
+    names: &[(i64, String)],
+) -> String {
+    let mut doc = format!(
+        "### {}\n\n",
+        crate::render::i18n::text(lang, "part-consequences")
+    );
+    for (id, name) in names {
+        let items: Vec<&PartItem> = part.items.iter().filter(|i| i.scenario == *id).collect();
+        if items.is_empty() {
+            continue;
+        }
+        doc.push_str(&format!("#### {name}\n\n"));
+        for i in items {
+            let sign = i.valence.map_or("", |v| v.sign());
+            let level = consequence_term(state, lang, &i.level);
+            let text = i.text.replace('\n', " ");
+            doc.push_str(&format!("- {sign} {level}: {text}\n"));
+        }
+        doc.push('\n');
+    }
+    doc
+}
+
 /// The texts of every submission of a phase as one Markdown document.
 pub async fn export_markdown(
     State(state): State<AppState>,
@@ -959,22 +987,7 @@ pub async fn export_markdown(
             ));
         }
         if let Some(part) = consequence_part_of(s) {
-            doc.push_str(&format!("### {}\n\n", t("part-consequences")));
-            for (id, name) in &names {
-                let items: Vec<&PartItem> =
-                    part.items.iter().filter(|i| i.scenario == *id).collect();
-                if items.is_empty() {
-                    continue;
-                }
-                doc.push_str(&format!("#### {name}\n\n"));
-                for i in items {
-                    let sign = i.valence.map_or("", |v| v.sign());
-                    let level = consequence_term(&state, lang, &i.level);
-                    let text = i.text.replace('\n', " ");
-                    doc.push_str(&format!("- {sign} {level}: {text}\n"));
-                }
-                doc.push('\n');
-            }
+            doc.push_str(&consequences_markdown(&state, lang, &part, &names));
         }
     }
     let markdown = "text/markdown; charset=utf-8".to_string();

@@ -120,6 +120,13 @@ pub struct CaptureForm {
 
 /// Whose a new consequence is: the viewer's organisation's when asked for (`own`) or
 /// when they may write no shared ones; else shared.
+/// Whose a new consequence is to be: the organisation's own when asked for (or when its
+/// writer may write no shared one), never shared in its stead; the use case refuses an
+/// own consequence the organisation may not write now.
+fn asked_for(page: &CentrePage, asked: &str, organisation_id: i64) -> Option<i64> {
+    (asked == "own" || !page.can_write_shared).then_some(organisation_id)
+}
+
 fn whose(page: &CentrePage, asked: &str, organisation_id: i64) -> Option<i64> {
     let own = asked == "own" || !page.can_write_shared;
     (own && page.can_write_own).then_some(organisation_id)
@@ -232,7 +239,7 @@ async fn capture(
     if !page.can_write_shared && !page.can_write_own {
         return Err(AppError::Forbidden);
     }
-    let organisation = whose(&page, form.organisation.trim(), user.organisation_id);
+    let organisation = asked_for(&page, form.organisation.trim(), user.organisation_id);
     let input = CaptureInput {
         level: form.level.clone(),
         theme: form.theme.clone(),
@@ -354,7 +361,7 @@ async fn create(
     let user = ctx.user()?;
     let page = pages::centre(&state.db, &state.programme, Some(user), centre).await?;
     let asked = typed.get("organisation").map(|s| s.trim()).unwrap_or("");
-    let organisation = whose(&page, asked, user.organisation_id);
+    let organisation = asked_for(&page, asked, user.organisation_id);
     if ctx.unsaved.is_some() {
         let at = FormContext {
             page: &page,
@@ -423,6 +430,20 @@ pub async fn note_create(
 pub struct HoldForm {
     #[serde(default)]
     text: String,
+    /// The home assignment's phase, when the form was sent from its part: the answer
+    /// leads back there.
+    #[serde(default)]
+    back: String,
+}
+
+/// Where a new own consequence leads: back to the home assignment it was taken from
+/// (a phase of the programme's), or to the consequence.
+fn after_hold(state: &AppState, back: &str, new: i64) -> String {
+    if crate::domain::consequence::phases(&state.programme).contains(&back) {
+        format!("/phases/{back}/assignment#consequence-part")
+    } else {
+        format!("/consequences/{new}")
+    }
 }
 
 /// A consequence's page; `hold` is what was typed into its "holds for us too" form
@@ -487,7 +508,7 @@ pub async fn edit_form(
 ) -> Result<Response, AppError> {
     let page = editable(&state, &ctx, id).await?;
     let c = &page.view.consequence;
-    let mut typed = consequence::fields(&c.valid(), c.order);
+    let mut typed = consequence::fields(&c.valid());
     typed.insert("version".into(), c.version.to_string());
     let around = centre_of(&page);
     let at = FormContext {
@@ -610,7 +631,7 @@ pub async fn hold(
     let (db, programme, actor) = (&state.db, &state.programme, ctx.actor());
     match app::consequences::hold_for_us(db, programme, user, &actor, id, form.text.clone()).await?
     {
-        Saved::Saved(new) => Ok(Redirect::to(&format!("/consequences/{new}")).into_response()),
+        Saved::Saved(new) => Ok(Redirect::to(&after_hold(&state, &form.back, new)).into_response()),
         Saved::Refused(errors) => {
             consequence_page(&state, &ctx, id, Some(&form), &errors, None).await
         }

@@ -39,7 +39,6 @@ pub async fn search(
                 methods => found.methods, signed_in => viewer.is_some(),
                 scenario_sets => found.scenario_sets, scenarios => found.scenarios,
                 consequences => found.consequences,
-                has_consequences => !crate::domain::consequence::phases(&state.programme).is_empty(),
             },
         )?
         .into_response())

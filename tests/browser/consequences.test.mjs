@@ -118,8 +118,10 @@ test('shared consequences are captured, an organisation writes its own and submi
     const form = shared.locator('form.cqp-hold').first();
     await form.locator('textarea').fill('Det gäller också oss, särskilt i länets mindre kommuner.');
     await Promise.all([strategist.waitForLoadState('load'), form.locator('button').click()]);
-    assert.match(strategist.url(), /\/consequences\/\d+$/);
-    if (id === scenarios[0]) await assertAccessible(strategist, 'an own consequence');
+    // Back in the home assignment, which now lists it.
+    assert.match(strategist.url(), /\/phases\/regionalisering\/assignment#consequence-part$/);
+    assert.equal(await strategist.locator(`section[data-scenario="${id}"]`).getAttribute('data-count'), '1');
+    if (id === scenarios[0]) await assertAccessible(strategist, 'home assignment 3 with an own consequence');
   }
   await strategist.goto(`${server.base}/phases/regionalisering/assignment`);
   const counts = await strategist.locator('section[data-part="consequences"] section[data-scenario]').evaluateAll((s) => s.map((e) => e.dataset.count));

@@ -316,7 +316,7 @@ async fn the_heat_table_figures_are_those_computed_by_hand() {
             "td[data-scenario='{}'][data-level='regional'] [data-figure='breakdown']",
             f.s1
         )),
-        ["3 möjligheter, 2 hot, 0 blandade"]
+        ["möjligheter: 3, hot: 2, blandade: 0"]
     );
     assert!(
         page.texts(&format!(

@@ -525,6 +525,13 @@ async fn this_holds_for_us_too_makes_the_organisations_own_from_the_shared_one()
         [w.org_a.to_string()]
     );
     assert_eq!(page.attrs("dd[data-level]", "data-level"), ["regional"]);
+    // Twice is refused: the organisation edits the one it has.
+    let again = strategist.post(&hold, &[("text", "Igen")]).await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        again.field_error("text").as_deref(),
+        Some("error-consequence-held-already")
+    );
 }
 
 #[tokio::test]
@@ -794,4 +801,152 @@ async fn a_capture_or_a_consequence_the_database_cannot_take_comes_back_with_wha
     assert_eq!(refused.status, StatusCode::SERVICE_UNAVAILABLE);
     refused.assert_error("error-save-failed");
     assert_eq!(refused.texts("#f-text"), ["Kortare vårdköer"]);
+}
+
+/// Every field value of the form at `selector` on `page`, as a browser would send it.
+fn form_values(page: &TestResponse, names: &[&str]) -> Vec<(String, String)> {
+    names
+        .iter()
+        .map(|name| {
+            let input = page.attrs(&format!("input[name='{name}']"), "value");
+            let selected = page.attrs(&format!("select[name='{name}'] option[selected]"), "value");
+            let checked = page.attrs(&format!("input[name='{name}'][checked]"), "value");
+            let area = page.texts(&format!("textarea[name='{name}']"));
+            let value = checked
+                .first()
+                .or(selected.first())
+                .or(area.first())
+                .or(input.first())
+                .cloned()
+                .unwrap_or_default();
+            (name.to_string(), value)
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_consequence_moves_under_another_through_its_form_but_never_drags_another_organisations()
+{
+    let app = spawn_app();
+    let w = world(&app);
+    let (_, scenarios) = open_set_with_scenarios(&app).await;
+    let leader = app.as_leader().await;
+    let ids = capture(
+        &leader,
+        scenarios[0],
+        "regional",
+        "+ Fler pendlar\n+ Fler bor på landet",
+    )
+    .await;
+    let (first, second) = (ids[0], ids[1]);
+    // The edit form as the browser sends it back, with only "follows from" changed: the
+    // order follows from the new parent.
+    let edit = format!("/consequences/{second}/edit");
+    let page = leader.get(&edit).await;
+    let mut fields = form_values(
+        &page,
+        &[
+            "level",
+            "theme",
+            "text",
+            "valence",
+            "magnitude",
+            "timing",
+            "confidence",
+            "order",
+            "version",
+        ],
+    );
+    fields.push(("parent".into(), first.to_string()));
+    let sent: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let moved = leader.post(&edit, &sent).await;
+    assert_eq!(moved.status, StatusCode::SEE_OTHER, "{}", moved.body);
+    let page = leader
+        .get(&format!("/scenarios/{}/consequences", scenarios[0]))
+        .await;
+    assert_eq!(
+        page.attrs(&format!("[data-consequence='{second}']"), "data-order"),
+        ["2"]
+    );
+
+    // An organisation's own consequence follows from the shared one of the 2nd order; the
+    // shared one then stays in its ring.
+    let a = app.as_strategist_a().await;
+    let new = format!("/scenarios/{}/consequences/new", scenarios[0]);
+    let own = write(
+        &a,
+        &new,
+        &[
+            ("level", "regional"),
+            ("text", "Våra pendlare"),
+            ("organisation", "own"),
+            ("parent", &second.to_string()),
+        ],
+    )
+    .await;
+    let page = leader.get(&edit).await;
+    let version = page.attrs("input[name='version']", "value");
+    let refused = leader
+        .post(
+            &edit,
+            &[
+                ("level", "regional"),
+                ("text", "Fler bor på landet"),
+                ("parent", ""),
+                ("version", &version[0]),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        refused.attrs("#f-parent-error", "data-error"),
+        ["error-consequence-followers-elsewhere"]
+    );
+
+    // Another organisation cannot tell the hidden consequence from a missing one.
+    let b = app.as_strategist_b().await;
+    let probe = b
+        .post(
+            &new,
+            &[
+                ("level", "regional"),
+                ("text", "Prov"),
+                ("organisation", "own"),
+                ("parent", &own.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(probe.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        probe.attrs("#f-parent-error", "data-error"),
+        ["error-consequence-parent-missing"]
+    );
+
+    // Once the organisation has submitted, asking for its own is refused, never stored
+    // as a shared one in its stead.
+    submission(&app, w.org_a, SubmissionStatus::Submitted);
+    let before = leader
+        .get(&format!("/scenarios/{}/consequences", scenarios[0]))
+        .await;
+    let late = a
+        .post(
+            &format!("/scenarios/{}/consequences/capture", scenarios[0]),
+            &[
+                ("level", "regional"),
+                ("lines", "Sent inlägg"),
+                ("organisation", "own"),
+            ],
+        )
+        .await;
+    assert_eq!(late.status, StatusCode::FORBIDDEN);
+    let after = leader
+        .get(&format!("/scenarios/{}/consequences", scenarios[0]))
+        .await;
+    assert_eq!(
+        after.attrs("[data-total]", "data-total"),
+        before.attrs("[data-total]", "data-total")
+    );
 }

@@ -28,7 +28,7 @@ cqh-count = { $count ->
     [one] 1 consequence
    *[other] { $count } consequences
 }
-cqh-breakdown = { $opportunities } opportunities, { $threats } threats, { $mixed } mixed
+cqh-breakdown = opportunities: { $opportunities }, threats: { $threats }, mixed: { $mixed }
 cqh-total = { $count ->
     [one] 1 consequence counts in the table.
    *[other] { $count } consequences count in the table.

@@ -37,3 +37,4 @@ cqp-magnitude = Magnitude
 cqp-timing = Timing
 cqp-confidence = Confidence
 cqp-text = Consequence
+cqp-save-first = Save the draft before you add consequences: the buttons here do not save the answers above.

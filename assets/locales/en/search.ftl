@@ -2,7 +2,7 @@
 # Each key lives in one file, the same file in all three languages.
 
 search-title = Search the workspace
-search-label = Search notes, sources and methods
+search-label = Search the workspace
 search-notes = Notes
 search-sources = Sources
 search-methods = Methods

@@ -28,7 +28,7 @@ cqh-count = { $count ->
     [one] 1 konsekvens
    *[other] { $count } konsekvenser
 }
-cqh-breakdown = { $opportunities } muligheter, { $threats } trusler, { $mixed } blandede
+cqh-breakdown = muligheter: { $opportunities }, trusler: { $threats }, blandede: { $mixed }
 cqh-total = { $count ->
     [one] 1 konsekvens telles i tabellen.
    *[other] { $count } konsekvenser telles i tabellen.

@@ -37,3 +37,4 @@ cqp-magnitude = Omfang
 cqp-timing = Tidspunkt
 cqp-confidence = Sikkerhet
 cqp-text = Konsekvens
+cqp-save-first = Lagre utkastet før dere legger til konsekvenser: svarene over lagres ikke av knappene her.

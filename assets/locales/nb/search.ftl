@@ -2,7 +2,7 @@
 # Each key lives in one file, the same file in all three languages.
 
 search-title = Søk i arbeidsrommet
-search-label = Søk blant notater, kilder og metoder
+search-label = Søk i arbeidsflaten
 search-notes = Notater
 search-sources = Kilder
 search-methods = Metoder

@@ -28,7 +28,7 @@ cqh-count = { $count ->
     [one] 1 konsekvens
    *[other] { $count } konsekvenser
 }
-cqh-breakdown = { $opportunities } möjligheter, { $threats } hot, { $mixed } blandade
+cqh-breakdown = möjligheter: { $opportunities }, hot: { $threats }, blandade: { $mixed }
 cqh-total = { $count ->
     [one] 1 konsekvens räknas i tabellen.
    *[other] { $count } konsekvenser räknas i tabellen.

@@ -37,3 +37,4 @@ cqp-magnitude = Omfattning
 cqp-timing = Tidpunkt
 cqp-confidence = Säkerhet
 cqp-text = Konsekvens
+cqp-save-first = Spara utkastet innan ni lägger till konsekvenser: svaren ovan sparas inte av knapparna här.

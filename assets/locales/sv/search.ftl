@@ -2,7 +2,7 @@
 # Each key lives in one file, the same file in all three languages.
 
 search-title = Sök i arbetsrummet
-search-label = Sök bland notiser, källor och metoder
+search-label = Sök i arbetsytan
 search-notes = Notiser
 search-sources = Källor
 search-methods = Metoder
