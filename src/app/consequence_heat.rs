@@ -114,7 +114,9 @@ pub struct Heat {
     pub phase: String,
     pub data: HeatData,
     pub filters: Filters,
-    /// The consequences the table counts, after the filters.
+    /// The consequences the table counts, after the filters (not handed to a page,
+    /// which shows the figures: a set holds thousands).
+    #[serde(skip)]
     pub consequences: Vec<Consequence>,
     /// The organisations whose consequences count, by name: the filter's choices and the
     /// profiles to link to.
