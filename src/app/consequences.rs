@@ -336,18 +336,9 @@ pub(crate) fn save_in(
 /// (or shared below an organisation's own).
 fn has_others_below(tx: &Connection, c: &Consequence) -> Result<bool> {
     let all = store::of_centre(tx, c.centre)?;
-    let mut layer = vec![c.id];
-    while !layer.is_empty() {
-        let next: Vec<&Consequence> = all
-            .iter()
-            .filter(|x| x.parent_id.is_some_and(|p| layer.contains(&p)))
-            .collect();
-        if next.iter().any(|x| x.organisation_id != c.organisation_id) {
-            return Ok(true);
-        }
-        layer = next.iter().map(|x| x.id).collect();
-    }
-    Ok(false)
+    Ok(consequence::all_below(c.id, &all)
+        .iter()
+        .any(|x| x.organisation_id != c.organisation_id))
 }
 
 /// A quick capture at the workshop: one consequence a line at one level (and theme, if

@@ -770,23 +770,33 @@ pub fn chain<T: Linked + Clone>(items: &[T]) -> Vec<Branch<T>> {
     roots.iter().map(|r| grow(*r, &children, 1)).collect()
 }
 
-/// How many rings of followers `id` has among `items` (0: none follow from it).
-pub fn rings_below<T: Linked>(id: i64, items: &[T]) -> u8 {
-    let mut depth = 0u8;
+/// The rings of followers of `id` among `items`, inner ring first (none: nothing
+/// follows from it). A chain deeper than the wheel is cut at its last ring.
+fn rings_of<T: Linked>(id: i64, items: &[T]) -> Vec<Vec<&T>> {
+    let mut rings: Vec<Vec<&T>> = Vec::new();
     let mut layer: Vec<i64> = vec![id];
-    while depth < ORDER_MAX + 1 {
-        let next: Vec<i64> = items
+    while rings.len() <= ORDER_MAX as usize {
+        let next: Vec<&T> = items
             .iter()
             .filter(|i| i.parent().is_some_and(|p| layer.contains(&p)))
-            .map(Linked::id)
             .collect();
         if next.is_empty() {
             break;
         }
-        depth += 1;
-        layer = next;
+        layer = next.iter().map(|i| i.id()).collect();
+        rings.push(next);
     }
-    depth
+    rings
+}
+
+/// How many rings of followers `id` has among `items` (0: none follow from it).
+pub fn rings_below<T: Linked>(id: i64, items: &[T]) -> u8 {
+    rings_of(id, items).len() as u8
+}
+
+/// Every consequence among `items` that follows from `id`, in any ring.
+pub fn all_below<T: Linked>(id: i64, items: &[T]) -> Vec<&T> {
+    rings_of(id, items).into_iter().flatten().collect()
 }
 
 #[cfg(test)]
@@ -1015,6 +1025,7 @@ mod tests {
         assert_eq!(tree[0].children[0].children[0].item, N(3, Some(2)));
         assert_eq!(rings_below(1, &items), 2);
         assert_eq!(rings_below(3, &items), 0);
+        assert_eq!(all_below(1, &items), [&N(2, Some(1)), &N(3, Some(2))]);
     }
 
     #[test]
