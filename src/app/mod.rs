@@ -10,6 +10,7 @@
 //! (a field's error, a stale version, a full event) is part of its own outcome type.
 
 pub mod assignments;
+pub mod backcasting;
 pub mod bank;
 pub mod consequence_heat;
 pub mod consequence_pages;

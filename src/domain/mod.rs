@@ -38,6 +38,7 @@ macro_rules! keyed_enum {
 
 pub mod access;
 pub mod assignment;
+pub mod backcasting;
 pub mod bank;
 pub mod chart;
 pub mod consequence;

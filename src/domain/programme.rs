@@ -31,7 +31,8 @@ pub struct Programme {
     /// were the last to write.
     pub second_reviewer: bool,
     /// The levels at which consequences of a scenario are discussed (national, regional,
-    /// municipal, citizen in Regionerna 2050), in order.
+    /// municipal, citizen in Regionerna 2050), in order; backcasting's milestones sit
+    /// at the same levels.
     pub consequence_levels: Vec<Term>,
     /// The themes a consequence may be filed under, in order.
     pub consequence_themes: Vec<Term>,
@@ -733,6 +734,17 @@ fn build(
         p.home_assignment()
             .is_some_and(|h| h.parts.contains(&AssignmentPart::Consequences))
     });
+    let asks_milestones = phases.iter().any(|(_, p)| {
+        p.home_assignment()
+            .is_some_and(|h| h.parts.contains(&AssignmentPart::Milestones))
+    });
+    if asks_milestones && head.consequence_levels.is_empty() {
+        return Err(DefinitionError::new(
+            file,
+            "consequence_levels",
+            "a home assignment asks for milestones, but the programme defines no levels for them",
+        ));
+    }
     if asks_consequences && head.consequence_levels.is_empty() {
         return Err(DefinitionError::new(
             file,

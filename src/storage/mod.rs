@@ -5,6 +5,7 @@
 //! All work runs on tokio's blocking threads, never on the async runtime.
 
 pub mod audit;
+pub mod backcasting;
 pub mod bank;
 pub mod consequences;
 pub mod demo;

@@ -6,6 +6,7 @@ mod access;
 mod app_admin;
 mod app_assignments;
 mod app_auth;
+mod app_backcasting;
 mod app_bank;
 mod app_calendar;
 mod app_editorial;

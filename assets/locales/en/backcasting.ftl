@@ -1,0 +1,22 @@
+# Backcasting (workshop 4): errors of the rules.
+error-backcasting-year = Write a four-digit year, for example 2035.
+error-backcasting-numbers = Write numbers, one a line or separated by commas.
+error-backcasting-level = Choose a level from the list.
+error-backcasting-scenario-elsewhere = The vision can only build on scenarios of the phase's scenario set.
+error-backcasting-consequence-missing = There is no consequence with one of those numbers.
+error-backcasting-locked = Your submission is submitted or accepted. The vision, milestones and actions can change again if the process leaders return it.
+error-milestone-after-vision = The milestone lies after the vision's target year. Choose a year up to the target year.
+error-milestone-cycle = Milestones cannot depend on each other in a circle.
+error-milestone-dependency-elsewhere = There is no milestone with that number in this vision.
+error-milestone-dependency-later = A milestone can only depend on milestones reached the same year or earlier.
+error-milestone-dependent-earlier = Other milestones that depend on this one are reached earlier. Move them first.
+error-action-organisation = Choose the organisation responsible for the action.
+error-stress-scenario-elsewhere = The scenario does not belong to the vision's scenario set.
+error-vision-exists = Your organisation already has a vision in this phase. Edit it instead.
+error-vision-before-milestones = The target year lies before milestones that already exist. Move them first.
+error-vision-not-empty = The vision has milestones or actions. Remove them first.
+error-vision-publish-unaccepted = An organisation's vision can be published only once its submission is accepted.
+error-milestones-no-vision = Write your vision, or adopt the shared one, before you submit.
+error-milestones-none = Add at least one milestone.
+error-actions-none = Add at least one action.
+error-stale-remove = Someone changed it in the meantime. Read the new version and try again.

@@ -1,0 +1,22 @@
+# Backcasting (workshop 4): errors of the rules.
+error-backcasting-year = Skriv et årstall med fire sifre, for eksempel 2035.
+error-backcasting-numbers = Skriv numre, ett per linje eller adskilt med komma.
+error-backcasting-level = Velg et nivå i listen.
+error-backcasting-scenario-elsewhere = Visjonen kan bare bygge på scenarier i fasens scenariosett.
+error-backcasting-consequence-missing = Det finnes ingen konsekvens med ett av de numrene.
+error-backcasting-locked = Innleveringen deres er levert eller godkjent. Visjonen, milepælene og tiltakene kan endres igjen hvis prosessledelsen sender den tilbake.
+error-milestone-after-vision = Milepælen ligger etter visjonens målår. Velg et år til og med målåret.
+error-milestone-cycle = Milepælene kan ikke avhenge av hverandre i en sirkel.
+error-milestone-dependency-elsewhere = Det finnes ingen milepæl med det nummeret i denne visjonen.
+error-milestone-dependency-later = En milepæl kan bare avhenge av milepæler som nås samme år eller tidligere.
+error-milestone-dependent-earlier = Andre milepæler som avhenger av denne, nås tidligere. Flytt dem først.
+error-action-organisation = Velg organisasjonen som har ansvaret for tiltaket.
+error-stress-scenario-elsewhere = Scenariet hører ikke til visjonens scenariosett.
+error-vision-exists = Organisasjonen deres har allerede en visjon i denne fasen. Endre den i stedet.
+error-vision-before-milestones = Målåret ligger før milepæler som allerede finnes. Flytt dem først.
+error-vision-not-empty = Visjonen har milepæler eller tiltak. Fjern dem først.
+error-vision-publish-unaccepted = En organisasjons visjon kan publiseres først når innleveringen er godkjent.
+error-milestones-no-vision = Skriv visjonen deres, eller ta i bruk den felles, før dere leverer.
+error-milestones-none = Legg til minst én milepæl.
+error-actions-none = Legg til minst ett tiltak.
+error-stale-remove = Noen har endret den i mellomtiden. Les den nye versjonen og prøv igjen.

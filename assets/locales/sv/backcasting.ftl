@@ -1,0 +1,22 @@
+# Backcasting (workshop 4): errors of the rules.
+error-backcasting-year = Skriv ett årtal med fyra siffror, till exempel 2035.
+error-backcasting-numbers = Skriv nummer, ett per rad eller åtskilda med kommatecken.
+error-backcasting-level = Välj en nivå i listan.
+error-backcasting-scenario-elsewhere = Visionen kan bara bygga på scenarier i fasens scenarioset.
+error-backcasting-consequence-missing = Det finns ingen konsekvens med ett av de numren.
+error-backcasting-locked = Er inlämning är inlämnad eller godkänd. Visionen, milstolparna och åtgärderna kan ändras igen om processledningen skickar tillbaka den.
+error-milestone-after-vision = Milstolpen ligger efter visionens målår. Välj ett år fram till och med målåret.
+error-milestone-cycle = Milstolparna kan inte bero på varandra i en cirkel.
+error-milestone-dependency-elsewhere = Det finns ingen milstolpe med det numret i den här visionen.
+error-milestone-dependency-later = En milstolpe kan bara bero på milstolpar som nås samma år eller tidigare.
+error-milestone-dependent-earlier = Andra milstolpar som beror på den här nås tidigare. Flytta dem först.
+error-action-organisation = Välj den organisation som ansvarar för åtgärden.
+error-stress-scenario-elsewhere = Scenariot hör inte till visionens scenarioset.
+error-vision-exists = Er organisation har redan en vision i den här fasen. Ändra den i stället.
+error-vision-before-milestones = Målåret ligger före milstolpar som redan finns. Flytta dem först.
+error-vision-not-empty = Visionen har milstolpar eller åtgärder. Ta bort dem först.
+error-vision-publish-unaccepted = En organisations vision kan publiceras först när dess inlämning är godkänd.
+error-milestones-no-vision = Skriv er vision, eller anta den gemensamma, innan ni lämnar in.
+error-milestones-none = Lägg till minst en milstolpe.
+error-actions-none = Lägg till minst en åtgärd.
+error-stale-remove = Någon har ändrat den under tiden. Läs den nya versionen och försök igen.
