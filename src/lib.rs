@@ -32,7 +32,13 @@
 //! capture's lines, the home assignment's part `consequences` (at least one per scenario
 //! on submit), the heat table's cells (count and net valence as a sign and a word) and a
 //! region's profile; `consequence_chart`: the heat table's geometry; `futures_wheel`:
-//! the wheel's rings and sectors; `consequence_reach`: the export's JSON shape).
+//! the wheel's rings and sectors; `consequence_reach`: the export's JSON shape); backcasting
+//! (`backcasting`: a vision, shared or one organisation's, on the scenarios of its
+//! phase's set; milestones no later than its horizon, at the programme's levels,
+//! depending only on earlier milestones of the same vision (never a cycle); actions,
+//! each with a responsible organisation; the stress test's verdicts, only against the
+//! vision's set, and an item's score; who writes, judges and sees them; the home
+//! assignment's part `milestones`).
 //!
 //! **Invariant:** uses nothing of axum, rusqlite or minijinja, and reads no clock: the
 //! moment is always a parameter. Unit-tested directly.
@@ -103,6 +109,12 @@
 //!   ones and submitted or accepted organisations'), its cells' lists and a region's
 //!   profile; the futures wheel; the one search, the exports, publishing a set's
 //!   consequences, and the public phase page and final publication.
+//! - [`app::backcasting`]: visions (the workshop's shared one, or an organisation's own
+//!   while its submission is its to write, possibly adopting the shared one), their
+//!   milestones and actions, versioned and removed with their history kept; the stress
+//!   test (all of an item's verdicts in one write, or none); publishing a vision; what a
+//!   viewer sees of them (as for consequences: visitors only a published vision, and an
+//!   organisation's only once accepted).
 //!
 //! **Invariant:** nothing of HTTP, cookies or templates; tests call use cases directly.
 //!
