@@ -9,6 +9,7 @@ pub mod links;
 pub mod markdown;
 pub mod print;
 pub mod raster;
+pub mod report;
 pub mod table;
 
 use std::fmt;
