@@ -38,7 +38,8 @@
 //! depending only on earlier milestones of the same vision (never a cycle); actions,
 //! each with a responsible organisation; the stress test's verdicts, only against the
 //! vision's set, and an item's score; who writes, judges and sees them; the home
-//! assignment's part `milestones`).
+//! assignment's part `milestones`); the final publication's report (`report`: who
+//! publishes an edition, who previews it, the languages each edition is built in).
 //!
 //! **Invariant:** uses nothing of axum, rusqlite or minijinja, and reads no clock: the
 //! moment is always a parameter. Unit-tested directly.
@@ -115,6 +116,9 @@
 //!   test (all of an item's verdicts in one write, or none); publishing a vision; what a
 //!   viewer sees of them (as for consequences: visitors only a published vision, and an
 //!   organisation's only once accepted).
+//! - [`app::report`]: editions of the final publication as a PDF report (who may publish
+//!   one, and preview it; an edition stored in every language at once, with its audit
+//!   entry; the latest in a language).
 //!
 //! **Invariant:** nothing of HTTP, cookies or templates; tests call use cases directly.
 //!
@@ -136,9 +140,12 @@
 //! Markdown renderer, links made absolute for HTML read away from the site (the
 //! feed's content, the downloaded publication), table exports written as CSV (RFC 4180,
 //! CRLF, formulas defused) or XLSX (typed cells, never a formula), and the print style
-//! sheet's page rules (running header and page numbers in the reader's language), and
+//! sheet's page rules (running header and page numbers in the reader's language),
 //! charts drawn as PNG (`raster`: resvg, with the open font built into the binary, so
-//! no font of the machine is needed).
+//! no font of the machine is needed), and the final publication as a tagged PDF/UA-1
+//! report (`report`: the publication's HTML converted to Typst markup, every typed
+//! character escaped, and typeset in process with the same built-in font; a new part or
+//! embed kind drawn with the known HTML elements needs nothing there).
 //!
 //! **Invariants:** templates end in `.html` (auto-escaped) and undefined values are
 //! errors; no HTML is marked safe except [`render::markdown::to_safe_html`]'s; no

@@ -20,6 +20,7 @@ pub mod editorial;
 pub mod embeds;
 pub mod futures_wheel;
 pub mod progress;
+pub mod report;
 pub mod rounds;
 pub mod scenario_charts;
 pub mod scenario_reach;

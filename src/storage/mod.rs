@@ -17,6 +17,7 @@ pub mod organisations;
 pub mod overrides;
 pub mod progress;
 pub mod publications;
+pub mod report;
 pub mod rounds;
 pub mod scenario_reach;
 pub mod scenarios;

@@ -577,7 +577,7 @@ pub async fn media(
 
 /// The final publication's chapters (each text with its material as frozen when it was
 /// published) and its source list.
-async fn compiled(
+pub(super) async fn compiled(
     state: &AppState,
     ctx: &Ctx,
 ) -> Result<(Vec<minijinja::Value>, Vec<SourceSummary>), AppError> {
@@ -613,11 +613,12 @@ pub async fn final_publication(
     ctx: Ctx,
 ) -> Result<Response, AppError> {
     let (chapters, sources) = compiled(&state, &ctx).await?;
+    let edition = app::report::latest(&state.db, ctx.lang).await?;
     Ok(state
         .render(
             &ctx,
             "final_publication.html",
-            context! { chapters, sources, standalone => false },
+            context! { chapters, sources, standalone => false, edition },
         )?
         .into_response())
 }

@@ -20,7 +20,7 @@ async fn route_by_role_matrix() {
     let other_source_edit = format!("/sources/{other_source}/edit");
     let draft_set = format!("/scenario-sets/{}", draft_scenario_set(&app));
     // Each route with the name the table shows it by (ids vary, names do not).
-    let routes: [(&str, &str, &str); 33] = [
+    let routes: [(&str, &str, &str); 35] = [
         ("/", "/", "public"),
         ("/phases/scenarier", "/phases/scenarier", "public"),
         ("/organisations", "/organisations", "member"),
@@ -62,6 +62,12 @@ async fn route_by_role_matrix() {
         ("/admin/input", "/admin/input", "reader"),
         ("/publications", "/publications", "public"),
         ("/publication", "/publication", "public"),
+        ("/publication.pdf", "/publication.pdf", "report-missing"),
+        (
+            "/publication/preview.pdf",
+            "/publication/preview.pdf",
+            "report-preview",
+        ),
         ("/input", "/input", "public"),
         ("/scenarios", "/scenarios", "public"),
         (
@@ -107,6 +113,10 @@ async fn route_by_role_matrix() {
             // not there for anyone else.
             (Some(EDITOR | LEADER | ADMIN), "scenario-writer" | "scenario-draft") => 200,
             (None | Some(STRATEGIST_A), "scenario-draft") => 404,
+            // The report before its first edition is not there, for anyone; its
+            // preview is for the editorial team and the process leaders.
+            (_, "report-missing") => 404,
+            (Some(EDITOR | LEADER | ADMIN), "report-preview") => 200,
             // Sources are not there for visitors at all.
             (None, "member-hidden" | "own-source" | "other-source") => 404,
             (None, _) => 303,

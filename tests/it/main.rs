@@ -41,6 +41,7 @@ mod pickers;
 mod print;
 mod programme;
 mod rating;
+mod report;
 mod rounds;
 mod scenario_charts;
 mod scenario_reach;
