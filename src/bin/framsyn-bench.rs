@@ -650,6 +650,13 @@ fn main() -> anyhow::Result<()> {
         println!("  {name:<6} {path:<20} {:>8.1} µs", per.as_secs_f64() * 1e6);
     }
 
+    let (first, per, size) = runtime.block_on(report_time(3))?;
+    println!(
+        "\nThe final publication as PDF (demo data, Swedish): first build {:.0} ms, then {:.0} ms (mean of 3), {size} bytes",
+        first.as_secs_f64() * 1e3,
+        per.as_secs_f64() * 1e3
+    );
+
     let work = tempfile::tempdir()?;
     let database = work.path().join("bench.sqlite3");
     let assets = work.path().join("assets");
@@ -903,6 +910,33 @@ async fn render_time(path: &str, renders: u32, event_count: u32) -> anyhow::Resu
         once().await?;
     }
     Ok(started.elapsed() / renders)
+}
+
+/// Mean time to build the final publication's PDF from a fresh demo database (rendering
+/// its HTML, converting and typesetting it), and the PDF's size.
+async fn report_time(runs: u32) -> anyhow::Result<(Duration, Duration, usize)> {
+    let programme_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("phases/regionerna-2050");
+    let programme = Programme::load_dir(&programme_dir).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let db = Db::open_temporary()?;
+    let demo = framsyn::demo::read(&programme_dir.clone().into())?;
+    framsyn::demo::load(&db, &programme, &demo)?;
+    let config = Config::new(
+        "127.0.0.1:0".parse()?,
+        db.path().to_path_buf(),
+        programme_dir,
+        None,
+    );
+    let state = AppState::new(db, programme, config);
+    let lang = framsyn::domain::lang::Lang::Sv;
+    // The first build also reads the fonts and fills Typst's caches.
+    let started = Instant::now();
+    let size = framsyn::web::report::build(&state, lang).await?.len();
+    let first = started.elapsed();
+    let started = Instant::now();
+    for _ in 0..runs {
+        framsyn::web::report::build(&state, lang).await?;
+    }
+    Ok((first, started.elapsed() / runs, size))
 }
 
 async fn load(
