@@ -19,11 +19,11 @@ use fluent_templates::fluent_bundle::FluentValue;
 use scraper::{ElementRef, Html, Node};
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime};
-use typst::layout::PagedDocument;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
+use typst_layout::PagedDocument;
 
 use crate::domain::lang::Lang;
 use crate::render::i18n;
