@@ -115,6 +115,12 @@
 //!   test (all of an item's verdicts in one write, or none); publishing a vision; what a
 //!   viewer sees of them (as for consequences: visitors only a published vision, and an
 //!   organisation's only once accepted).
+//! - [`app::backcasting_pages`]: what the backcasting pages read beyond that: the
+//!   overview of the backcasting phases (each vision's counts, draft or published,
+//!   adopted), a vision's page with what the viewer may do there (edit, publish, adopt),
+//!   the forms' choices, a history with old → new values, what the one search finds of
+//!   visions, milestones and actions, and the public visions of a phase's page and of
+//!   the final publication's chapter.
 //!
 //! **Invariant:** nothing of HTTP, cookies or templates; tests call use cases directly.
 //!

@@ -590,6 +590,7 @@ async fn compiled(
                  texts,
                  scenario_sets,
                  consequence_sets,
+                 visions,
              }| {
                 let texts: Vec<minijinja::Value> = texts
                     .iter()
@@ -599,7 +600,7 @@ async fn compiled(
                     })
                     .collect();
                 let scenario_sets = super::scenario_reach::set_views(&scenario_sets);
-                context! { phase, texts, scenario_sets, consequence_sets }
+                context! { phase, texts, scenario_sets, consequence_sets, visions }
             },
         )
         .collect();

@@ -5,6 +5,7 @@ mod admin;
 mod assets;
 mod assignments;
 mod auth;
+mod backcasting;
 mod bank;
 mod calendar;
 mod charts;
@@ -155,7 +156,9 @@ impl AppState {
             viewer => ctx.viewer.as_ref(),
             path => &ctx.path,
             langs => context::languages(),
-            nav => nav::menu(subject.as_ref(), &ctx.path, has_scenarios, has_consequences),
+            // Visitors are led to backcasting from the phase pages that list public visions.
+            nav => nav::menu(subject.as_ref(), &ctx.path, has_scenarios, has_consequences,
+                subject.is_some() && !crate::domain::backcasting::phases(&self.programme).is_empty()),
             has_scenarios,
             has_consequences,
             can,
@@ -380,6 +383,7 @@ pub fn router(state: AppState) -> Router {
         .merge(futures_wheel::consequence_routes(&state))
         .merge(consequence_reach::consequence_routes(&state))
         .merge(consequences::consequence_routes(&state))
+        .merge(backcasting::backcasting_routes(&state))
         .route("/health", get(pages::health))
         .route("/robots.txt", get(assets::robots))
         .route("/favicon.ico", get(assets::favicon))
