@@ -115,6 +115,13 @@
 //!   test (all of an item's verdicts in one write, or none); publishing a vision; what a
 //!   viewer sees of them (as for consequences: visitors only a published vision, and an
 //!   organisation's only once accepted).
+//! - [`app::milestone_part`], [`app::roadmap`]: the home assignment's part `milestones`
+//!   (the organisation's own vision with its milestones and actions, the shared one to
+//!   adopt, whether they may be written now; a submit is refused without a vision, a
+//!   milestone and an action, and the submission keeps them as they stood); a region's
+//!   roadmap (its own vision beside the shared one it adopted, as far as the viewer sees
+//!   them), drawn by `domain::roadmap_chart` as swimlanes by level on one time axis,
+//!   each mark keyed for the table beside it.
 //!
 //! **Invariant:** nothing of HTTP, cookies or templates; tests call use cases directly.
 //!

@@ -25,6 +25,7 @@ mod organisations;
 mod pages;
 mod picker;
 pub(crate) mod progress;
+mod roadmap;
 mod rounds;
 mod scenario_charts;
 mod scenario_reach;
@@ -380,6 +381,7 @@ pub fn router(state: AppState) -> Router {
         .merge(futures_wheel::consequence_routes(&state))
         .merge(consequence_reach::consequence_routes(&state))
         .merge(consequences::consequence_routes(&state))
+        .merge(roadmap::roadmap_routes(&state))
         .route("/health", get(pages::health))
         .route("/robots.txt", get(assets::robots))
         .route("/favicon.ico", get(assets::favicon))
