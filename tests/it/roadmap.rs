@@ -160,3 +160,94 @@ async fn who_sees_which_vision_on_the_roadmap() {
     );
 }
 
+/// The demo's workshop 4: the shared vision published on the four scenarios with its
+/// milestones (with dependencies, answering the workshop's consequences) and actions of
+/// several organisations, every item judged in every scenario with a note; each
+/// organisation taking part in home assignment 4 has its own vision (adopted or written)
+/// with a milestone and an action, and its submission keeps them.
+#[tokio::test]
+async fn the_regionerna_demo_has_workshop_4s_backcasting_and_every_organisations_roadmap() {
+    use framsyn::domain::assignment::SubmissionStatus;
+    use framsyn::domain::backcasting::MilestonePart;
+    use framsyn::storage::{backcasting as store, submissions};
+    let (mut app, _) = spawn_demo("regionerna-2050");
+    let phase = "policyutveckling";
+    let visions = app
+        .db
+        .read_blocking(move |c| store::visions_of_phase(c, phase))
+        .unwrap();
+    let shared = visions
+        .iter()
+        .find(|v| v.organisation_id.is_none())
+        .expect("the shared vision");
+    assert!(shared.public && shared.title.starts_with("Regionerna 2050"));
+    assert_eq!(shared.scenarios.len(), 4);
+    let id = shared.id;
+    let view = app
+        .db
+        .read_blocking(move |c| Ok(backcasting::view_in(c, None, id)))
+        .unwrap()
+        .unwrap();
+    assert!(view.milestones.len() >= 10);
+    assert!(view.actions.len() >= 9);
+    assert!(
+        view.milestones
+            .iter()
+            .any(|m| !m.item.depends_on.is_empty())
+    );
+    assert!(
+        view.milestones
+            .iter()
+            .all(|m| !m.item.answers.is_empty() || !m.item.depends_on.is_empty())
+    );
+    let responsible: std::collections::BTreeSet<i64> = view
+        .actions
+        .iter()
+        .map(|a| a.item.organisation_id)
+        .collect();
+    assert!(responsible.len() >= 5);
+    for m in &view.milestones {
+        assert_eq!(m.score.unjudged, 0, "{}", m.item.title);
+        assert!(m.verdicts.values().all(|v| !v.note.is_empty()));
+    }
+    for a in &view.actions {
+        assert_eq!(a.score.unjudged, 0, "{}", a.item.text);
+    }
+
+    // Every organisation with a submission has its vision in it, adopted or its own.
+    let list = app
+        .db
+        .read_blocking(move |c| submissions::of_phase(c, phase))
+        .unwrap();
+    let mut statuses = Vec::new();
+    let (mut adopted, mut own) = (0, 0);
+    for s in &list {
+        let part: MilestonePart =
+            serde_json::from_value(s.parts["milestones"].clone()).expect("the part");
+        assert!(!part.milestones.is_empty() && !part.actions.is_empty());
+        if part.adopted_from.is_some() {
+            adopted += 1;
+        } else {
+            own += 1;
+        }
+        statuses.push(s.status);
+    }
+    assert!(adopted > 0 && own > 0, "{adopted} adopted, {own} own");
+    for status in [
+        SubmissionStatus::Draft,
+        SubmissionStatus::Submitted,
+        SubmissionStatus::Returned,
+        SubmissionStatus::Accepted,
+    ] {
+        assert!(statuses.contains(&status), "{status:?}");
+    }
+
+    // A visitor sees the shared vision on any region's roadmap.
+    let org = list[0].organisation_id;
+    let page = app.get(&format!("/organisations/{org}/roadmap")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.attrs("svg[data-chart=\"roadmap\"] g[data-group]", "data-group")
+            .contains(&"shared".to_string())
+    );
+}
