@@ -121,6 +121,13 @@
 //!   the forms' choices, a history with old → new values, what the one search finds of
 //!   visions, milestones and actions, and the public visions of a phase's page and of
 //!   the final publication's chapter.
+//! - [`app::milestone_part`], [`app::roadmap`]: the home assignment's part `milestones`
+//!   (the organisation's own vision with its milestones and actions, the shared one to
+//!   adopt, whether they may be written now; a submit is refused without a vision, a
+//!   milestone and an action, and the submission keeps them as they stood); a region's
+//!   roadmap (its own vision beside the shared one it adopted, as far as the viewer sees
+//!   them), drawn by `domain::roadmap_chart` as swimlanes by level on one time axis,
+//!   each mark keyed for the table beside it.
 //!
 //! **Invariant:** nothing of HTTP, cookies or templates; tests call use cases directly.
 //!

@@ -63,6 +63,7 @@ pub mod progress;
 pub mod publication;
 pub mod rating;
 pub mod rating_progress;
+pub mod roadmap_chart;
 pub mod scenario;
 pub mod scenario_chart;
 pub mod scenario_reach;

@@ -26,6 +26,7 @@ mod organisations;
 mod pages;
 mod picker;
 pub(crate) mod progress;
+mod roadmap;
 mod rounds;
 mod scenario_charts;
 mod scenario_reach;
@@ -384,6 +385,7 @@ pub fn router(state: AppState) -> Router {
         .merge(consequence_reach::consequence_routes(&state))
         .merge(consequences::consequence_routes(&state))
         .merge(backcasting::backcasting_routes(&state))
+        .merge(roadmap::roadmap_routes(&state))
         .route("/health", get(pages::health))
         .route("/robots.txt", get(assets::robots))
         .route("/favicon.ico", get(assets::favicon))

@@ -828,3 +828,52 @@ async fn backcasting_routes_by_role() {
         }
     }
 }
+
+/// The roadmap and the home assignment of the backcasting phase by role: around the
+/// shared vision (not published) and organisation A's own (adopted, not submitted).
+#[tokio::test]
+async fn roadmap_and_milestone_part_routes_by_role() {
+    let app = spawn_app();
+    let f = super::app_backcasting::fixture(&app).await;
+    let user = super::app_editorial::person(&app, STRATEGIST_A);
+    let who = super::app_editorial::acting(&user);
+    framsyn::app::backcasting::adopt(&app.db, &user, &who, f.vision, f.world.org_a)
+        .await
+        .unwrap();
+    let a = f.world.org_a;
+    let pages: Vec<(String, &str)> = vec![
+        (format!("/organisations/{a}/roadmap"), "roadmap"),
+        (format!("/organisations/{a}/charts/roadmap.svg"), "chart"),
+        (format!("/organisations/{a}/charts/roadmap.png"), "chart"),
+        ("/phases/policyutveckling/assignment".into(), "assignment"),
+    ];
+    let people = [
+        None,
+        Some(STRATEGIST_A),
+        Some(STRATEGIST_B),
+        Some(EDITOR),
+        Some(LEADER),
+        Some(ADMIN),
+    ];
+    for person in people {
+        let client = app.as_anyone(person).await;
+        for (path, kind) in &pages {
+            let expected: &[u16] = match (person, *kind) {
+                // Nothing is public yet: the page says so, and there is no chart.
+                (None, "roadmap") => &[200],
+                (None, "chart") => &[404],
+                (None, _) => &[303],
+                (Some(_), "roadmap" | "chart") => &[200],
+                (Some(STRATEGIST_A | STRATEGIST_B), "assignment") => &[200],
+                // The process leader, the editor and the administrator are sent to the submissions.
+                (Some(EDITOR | LEADER | ADMIN), "assignment") => &[303],
+                (Some(_), _) => &[403],
+            };
+            let status = client.get(path).await.status.as_u16();
+            assert!(
+                expected.contains(&status),
+                "{person:?} GET {path}: {status}"
+            );
+        }
+    }
+}
