@@ -5,6 +5,7 @@ mod admin;
 mod assets;
 mod assignments;
 mod auth;
+mod backcasting_charts;
 mod bank;
 mod calendar;
 mod charts;
@@ -380,6 +381,7 @@ pub fn router(state: AppState) -> Router {
         .merge(futures_wheel::consequence_routes(&state))
         .merge(consequence_reach::consequence_routes(&state))
         .merge(consequences::consequence_routes(&state))
+        .merge(backcasting_charts::backcasting_chart_routes(&state))
         .route("/health", get(pages::health))
         .route("/robots.txt", get(assets::robots))
         .route("/favicon.ico", get(assets::favicon))

@@ -17,6 +17,7 @@ mod app_search;
 mod assessment;
 mod assignments;
 mod auth;
+mod backcasting_charts;
 mod bank;
 mod binary;
 mod charts_download;
