@@ -38,7 +38,9 @@
 //! depending only on earlier milestones of the same vision (never a cycle); actions,
 //! each with a responsible organisation; the stress test's verdicts, only against the
 //! vision's set, and an item's score; who writes, judges and sees them; the home
-//! assignment's part `milestones`).
+//! assignment's part `milestones`; `backcasting_chart`: the timeline's geometry (now on
+//! the left, the horizon on the right, a swimlane per level and one for the actions,
+//! arrows for dependencies, labels placed by `placement`) and the stress-test grid's).
 //!
 //! **Invariant:** uses nothing of axum, rusqlite or minijinja, and reads no clock: the
 //! moment is always a parameter. Unit-tested directly.
@@ -128,6 +130,10 @@
 //!   roadmap (its own vision beside the shared one it adopted, as far as the viewer sees
 //!   them), drawn by `domain::roadmap_chart` as swimlanes by level on one time axis,
 //!   each mark keyed for the table beside it.
+//! - [`app::backcasting_charts`]: a vision's timeline (from the clock's year) and
+//!   stress-test grid as a viewer sees them and as `[[backcasting:V]]` and
+//!   `[[stress-test:V]]` freeze them in a published text; the stress-test form of one
+//!   milestone or action, for those who may judge it.
 //!
 //! **Invariant:** nothing of HTTP, cookies or templates; tests call use cases directly.
 //!

@@ -12,6 +12,7 @@
 pub mod assignments;
 pub mod backcasting;
 pub mod backcasting_pages;
+pub mod backcasting_charts;
 pub mod bank;
 pub mod consequence_heat;
 pub mod consequence_pages;

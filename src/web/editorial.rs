@@ -62,6 +62,7 @@ async fn form_page(
             problems => problems(&material),
             unreadable => unreadable(&form.body),
             embed_kinds => KINDS,
+            has_backcasting => !crate::domain::backcasting::phases(&state.programme).is_empty(),
         }),
     )
 }

@@ -6,6 +6,7 @@ mod assets;
 mod assignments;
 mod auth;
 mod backcasting;
+mod backcasting_charts;
 mod bank;
 mod calendar;
 mod charts;
@@ -386,6 +387,7 @@ pub fn router(state: AppState) -> Router {
         .merge(consequences::consequence_routes(&state))
         .merge(backcasting::backcasting_routes(&state))
         .merge(roadmap::roadmap_routes(&state))
+        .merge(backcasting_charts::backcasting_chart_routes(&state))
         .route("/health", get(pages::health))
         .route("/robots.txt", get(assets::robots))
         .route("/favicon.ico", get(assets::favicon))

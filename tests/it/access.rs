@@ -877,3 +877,52 @@ async fn roadmap_and_milestone_part_routes_by_role() {
         }
     }
 }
+
+/// The backcasting charts and the stress-test forms by role, around the workshop's shared
+/// vision (not public): members see the charts, process leaders and editors judge, and
+/// visitors get nothing (asked to sign in for the forms).
+#[tokio::test]
+async fn backcasting_chart_routes_by_role() {
+    let app = spawn_app();
+    let f = super::app_backcasting::fixture(&app).await;
+    let vision = f.vision;
+    let pages: Vec<(String, &str)> = vec![
+        (format!("/visions/{vision}/timeline"), "seen"),
+        (format!("/visions/{vision}/stress-test"), "seen"),
+        (format!("/visions/{vision}/charts/timeline.svg"), "seen"),
+        (format!("/visions/{vision}/charts/stress-test.png"), "seen"),
+        (
+            format!("/milestones/{}/stress-test", f.milestones[0]),
+            "judge",
+        ),
+        (format!("/actions/{}/stress-test", f.action), "judge"),
+    ];
+    let people = [
+        None,
+        Some(STRATEGIST_A),
+        Some(STRATEGIST_B),
+        Some(EDITOR),
+        Some(LEADER),
+        Some(ADMIN),
+    ];
+    let verdict = format!("verdict-{}", f.scenarios[0]);
+    for who in people {
+        let client = app.as_anyone(who).await;
+        for (path, kind) in &pages {
+            let expected = match (who, *kind) {
+                (None, "seen") => 404,
+                (None, _) => 303,
+                (Some(STRATEGIST_A | STRATEGIST_B), "judge") => 403,
+                (Some(_), _) => 200,
+            };
+            let status = client.get(path).await.status.as_u16();
+            assert_eq!(status, expected, "{who:?} GET {path}");
+            if *kind == "judge" {
+                // An unknown verdict: refused at the field once allowed.
+                let response = client.post(path, &[(verdict.as_str(), "x")]).await;
+                let expected = if expected == 200 { 422 } else { expected };
+                assert_eq!(response.status.as_u16(), expected, "{who:?} POST {path}");
+            }
+        }
+    }
+}

@@ -18,6 +18,7 @@ mod assessment;
 mod assignments;
 mod auth;
 mod backcasting;
+mod backcasting_charts;
 mod bank;
 mod binary;
 mod charts_download;
