@@ -38,7 +38,10 @@
 //! depending only on earlier milestones of the same vision (never a cycle); actions,
 //! each with a responsible organisation; the stress test's verdicts, only against the
 //! vision's set, and an item's score; who writes, judges and sees them; the home
-//! assignment's part `milestones`).
+//! assignment's part `milestones`); the thread from signal to action (`thread`: the
+//! links people made, from notes through scenarios and consequences to milestones and
+//! actions, walked back from an action or forward from a note, each node once; what a
+//! viewer may not see counted, never named; the chart's rows and boxes).
 //!
 //! **Invariant:** uses nothing of axum, rusqlite or minijinja, and reads no clock: the
 //! moment is always a parameter. Unit-tested directly.
@@ -115,6 +118,10 @@
 //!   test (all of an item's verdicts in one write, or none); publishing a vision; what a
 //!   viewer sees of them (as for consequences: visitors only a published vision, and an
 //!   organisation's only once accepted).
+//! - [`app::thread`]: every link of the programme read at once with what the viewer sees
+//!   of each node; the thread back from an action or forward from a note (not found when
+//!   the viewer does not see its start), and the overview of every trend with what it led
+//!   to (to actions, or nowhere).
 //!
 //! **Invariant:** nothing of HTTP, cookies or templates; tests call use cases directly.
 //!

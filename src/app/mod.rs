@@ -26,6 +26,7 @@ pub mod scenario_reach;
 pub mod scenarios;
 pub mod sources;
 pub mod start;
+pub mod thread;
 mod transaction;
 
 use crate::domain::access::Subject;

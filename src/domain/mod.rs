@@ -70,5 +70,6 @@ pub mod schedule;
 pub mod source;
 pub mod start;
 pub mod stats;
+pub mod thread;
 pub mod throttle;
 pub mod user;

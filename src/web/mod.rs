@@ -34,6 +34,7 @@ mod security;
 pub mod server;
 mod sources;
 mod start;
+mod thread;
 mod transfer;
 
 use std::sync::Arc;
@@ -380,6 +381,7 @@ pub fn router(state: AppState) -> Router {
         .merge(futures_wheel::consequence_routes(&state))
         .merge(consequence_reach::consequence_routes(&state))
         .merge(consequences::consequence_routes(&state))
+        .merge(thread::thread_routes(&state))
         .route("/health", get(pages::health))
         .route("/robots.txt", get(assets::robots))
         .route("/favicon.ico", get(assets::favicon))

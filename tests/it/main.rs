@@ -50,6 +50,7 @@ mod server;
 mod sources;
 mod start;
 mod storage;
+mod thread;
 mod todo;
 mod tracker;
 mod transfer;
