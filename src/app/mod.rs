@@ -11,6 +11,7 @@
 
 pub mod assignments;
 pub mod backcasting;
+pub mod backcasting_reach;
 pub mod bank;
 pub mod consequence_heat;
 pub mod consequence_pages;

@@ -39,6 +39,7 @@ macro_rules! keyed_enum {
 pub mod access;
 pub mod assignment;
 pub mod backcasting;
+pub mod backcasting_reach;
 pub mod bank;
 pub mod chart;
 pub mod consequence;

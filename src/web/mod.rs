@@ -5,6 +5,7 @@ mod admin;
 mod assets;
 mod assignments;
 mod auth;
+mod backcasting_reach;
 mod bank;
 mod calendar;
 mod charts;

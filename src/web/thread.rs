@@ -1,6 +1,7 @@
 //! The thread from signal to action: back from an action, forward from a note, the
 //! overview of every trend with what it led to, and each thread's chart as SVG and PNG
-//! under its page's rules. A programme without backcasting phases has none of them.
+//! under its page's rules; and backcasting's exports (`web::backcasting_reach`). A
+//! programme without backcasting phases has none of them.
 
 use axum::Router;
 use axum::extract::{Path, Query, State};
@@ -27,6 +28,7 @@ pub fn thread_routes(state: &AppState) -> Router<AppState> {
         .route("/notes/{id}/thread", get(note_page))
         .route("/actions/{id}/thread/charts/{file}", get(action_file))
         .route("/notes/{id}/thread/charts/{file}", get(note_file))
+        .merge(super::backcasting_reach::routes())
 }
 
 /// A thread ready to draw: kind `thread` for the chart file.

@@ -51,8 +51,7 @@ async fn chain(app: &TestApp) -> Chain {
         .db
         .read_blocking(|c| users::find_by_email(c, LEADER))
         .unwrap()
-        .unwrap()
-        .id;
+        .unwrap();
     app.db
         .write_blocking(move |tx| {
             bank::add_link(tx, signal, trend, LinkKind::Drives, by)?;
@@ -300,4 +299,64 @@ async fn a_draft_own_action_s_thread_is_seen_by_its_organisation_only() {
         0
     );
     assert_eq!(forward.attrs("[data-hidden]", "data-hidden"), ["1"]);
+}
+
+#[tokio::test]
+async fn the_exports_hold_what_the_reader_sees_in_the_documented_shape() {
+    use calamine::{Data, Reader, Xlsx};
+    use std::io::Cursor;
+
+    let app = spawn_app();
+    let c = chain(&app).await;
+    let member = app.as_strategist_b().await;
+
+    let csv = member.get("/backcasting.csv").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let mut reader = csv::Reader::from_reader(csv.body.trim_start_matches('\u{feff}').as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let column = |key: &str| header.iter().position(|h| h == key).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    // The shared vision, its two milestones and its two actions.
+    assert_eq!(rows.len(), 5);
+    let action = rows
+        .iter()
+        .find(|r| r[column("id")] == c.action.to_string() && &r[column("kind")] == "action")
+        .expect("the action's row");
+    assert_eq!(&action[column("answers")], c.consequence.to_string());
+    assert_eq!(&action[column("status")], "decided");
+
+    let xlsx = member.get("/backcasting.xlsx").await;
+    assert_eq!(xlsx.status, StatusCode::OK);
+    let mut book = Xlsx::new(Cursor::new(xlsx.bytes.clone())).expect("a workbook");
+    let sheet = book.worksheet_range_at(0).expect("one sheet").unwrap();
+    let sheet: Vec<Vec<Data>> = sheet.rows().map(<[Data]>::to_vec).collect();
+    assert_eq!(sheet.len(), 6, "a header and a row per item");
+    assert_eq!(sheet[0][0], Data::String("Slag".into()));
+
+    let json = member.get("/backcasting.json").await;
+    assert_eq!(json.status, StatusCode::OK);
+    let file: serde_json::Value = serde_json::from_str(&json.body).unwrap();
+    assert_eq!(file["format"], "framsyn-backcasting");
+    assert_eq!(file["version"], 1);
+    let visions = file["visions"].as_array().unwrap();
+    assert_eq!(visions.len(), 1);
+    let v = &visions[0];
+    assert!(v["organisation"].is_null(), "the shared vision");
+    assert_eq!(v["horizon"], 2050);
+    assert_eq!(v["milestones"].as_array().unwrap().len(), 2);
+    assert!(v["milestones"][0]["score"]["unjudged"].is_number());
+    let actions = v["actions"].as_array().unwrap();
+    let a = actions
+        .iter()
+        .find(|a| a["id"] == c.action)
+        .expect("the action");
+    assert_eq!(a["answers"], serde_json::json!([c.consequence]));
+    assert_eq!(a["organisation"]["name"], "Region Skåne");
+    assert!(a["verdicts"].is_array());
+
+    // A visitor sees no vision that is not published.
+    let visitor = app.visitor();
+    let json = visitor.get("/backcasting.json").await;
+    let file: serde_json::Value = serde_json::from_str(&json.body).unwrap();
+    assert_eq!(file["visions"].as_array().unwrap().len(), 0);
 }

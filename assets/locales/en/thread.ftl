@@ -60,3 +60,27 @@ thread-filter-all = All trends
 thread-filter-actions = Led to actions
 thread-filter-nowhere = Led to no action
 thread-show = Show
+
+# The exports of visions, milestones and actions.
+bcr-export-csv = Backcasting as CSV
+bcr-export-json = Backcasting as JSON
+bcr-column-kind = Kind
+bcr-column-id = Number
+bcr-column-vision = Vision
+bcr-column-phase = Phase
+bcr-column-organisation = Organisation
+bcr-column-title = Title or text
+bcr-column-year = Year
+bcr-column-level = Level
+bcr-column-milestone_kind = Kind of milestone
+bcr-column-actor = Actor
+bcr-column-start = Start
+bcr-column-strategy = Strategy
+bcr-column-status = Status
+bcr-column-depends_on = Depends on milestones
+bcr-column-milestones = Leads to milestones
+bcr-column-answers = Answers consequences
+bcr-column-robust = Robust in
+bcr-column-adapt = With adaptation in
+bcr-column-fails = Fails in
+bcr-column-verdicts = Stress-test verdicts

@@ -60,3 +60,27 @@ thread-filter-all = Alle trender
 thread-filter-actions = Førte til tiltak
 thread-filter-nowhere = Førte ikke til noe tiltak
 thread-show = Vis
+
+# The exports of visions, milestones and actions.
+bcr-export-csv = Backcasting som CSV
+bcr-export-json = Backcasting som JSON
+bcr-column-kind = Type
+bcr-column-id = Nummer
+bcr-column-vision = Visjon
+bcr-column-phase = Fase
+bcr-column-organisation = Organisasjon
+bcr-column-title = Tittel eller tekst
+bcr-column-year = År
+bcr-column-level = Nivå
+bcr-column-milestone_kind = Type delmål
+bcr-column-actor = Aktør
+bcr-column-start = Oppstart
+bcr-column-strategy = Strategi
+bcr-column-status = Status
+bcr-column-depends_on = Avhenger av delmål
+bcr-column-milestones = Fører til delmål
+bcr-column-answers = Svarer på konsekvenser
+bcr-column-robust = Robust i
+bcr-column-adapt = Med tilpasning i
+bcr-column-fails = Faller i
+bcr-column-verdicts = Stresstestens vurderinger

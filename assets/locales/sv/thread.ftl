@@ -60,3 +60,27 @@ thread-filter-all = Alla trender
 thread-filter-actions = Ledde till åtgärder
 thread-filter-nowhere = Ledde inte till någon åtgärd
 thread-show = Visa
+
+# The exports of visions, milestones and actions.
+bcr-export-csv = Backcasting som CSV
+bcr-export-json = Backcasting som JSON
+bcr-column-kind = Slag
+bcr-column-id = Nummer
+bcr-column-vision = Vision
+bcr-column-phase = Fas
+bcr-column-organisation = Organisation
+bcr-column-title = Titel eller text
+bcr-column-year = År
+bcr-column-level = Nivå
+bcr-column-milestone_kind = Slag av delmål
+bcr-column-actor = Aktör
+bcr-column-start = Start
+bcr-column-strategy = Strategi
+bcr-column-status = Läge
+bcr-column-depends_on = Beror på delmål
+bcr-column-milestones = Leder till delmål
+bcr-column-answers = Svarar mot konsekvenser
+bcr-column-robust = Robust i
+bcr-column-adapt = Med anpassning i
+bcr-column-fails = Faller i
+bcr-column-verdicts = Stresstestens bedömningar
