@@ -41,6 +41,10 @@
 //! assignment's part `milestones`; `backcasting_chart`: the timeline's geometry (now on
 //! the left, the horizon on the right, a swimlane per level and one for the actions,
 //! arrows for dependencies, labels placed by `placement`) and the stress-test grid's).
+//! assignment's part `milestones`); the thread from signal to action (`thread`: the
+//! links people made, from notes through scenarios and consequences to milestones and
+//! actions, walked back from an action or forward from a note, each node once; what a
+//! viewer may not see counted, never named; the chart's rows and boxes).
 //!
 //! **Invariant:** uses nothing of axum, rusqlite or minijinja, and reads no clock: the
 //! moment is always a parameter. Unit-tested directly.
@@ -134,6 +138,10 @@
 //!   stress-test grid as a viewer sees them and as `[[backcasting:V]]` and
 //!   `[[stress-test:V]]` freeze them in a published text; the stress-test form of one
 //!   milestone or action, for those who may judge it.
+//! - [`app::thread`]: every link of the programme read at once with what the viewer sees
+//!   of each node; the thread back from an action or forward from a note (not found when
+//!   the viewer does not see its start), and the overview of every trend with what it led
+//!   to (to actions, or nowhere).
 //!
 //! **Invariant:** nothing of HTTP, cookies or templates; tests call use cases directly.
 //!

@@ -11,8 +11,9 @@
 
 pub mod assignments;
 pub mod backcasting;
-pub mod backcasting_pages;
 pub mod backcasting_charts;
+pub mod backcasting_pages;
+pub mod backcasting_reach;
 pub mod bank;
 pub mod consequence_heat;
 pub mod consequence_pages;
@@ -30,6 +31,7 @@ pub mod scenario_reach;
 pub mod scenarios;
 pub mod sources;
 pub mod start;
+pub mod thread;
 mod transaction;
 
 use crate::domain::access::Subject;

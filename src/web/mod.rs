@@ -7,6 +7,7 @@ mod assignments;
 mod auth;
 mod backcasting;
 mod backcasting_charts;
+mod backcasting_reach;
 mod bank;
 mod calendar;
 mod charts;
@@ -37,6 +38,7 @@ mod security;
 pub mod server;
 mod sources;
 mod start;
+mod thread;
 mod transfer;
 
 use std::sync::Arc;
@@ -388,6 +390,7 @@ pub fn router(state: AppState) -> Router {
         .merge(backcasting::backcasting_routes(&state))
         .merge(roadmap::roadmap_routes(&state))
         .merge(backcasting_charts::backcasting_chart_routes(&state))
+        .merge(thread::thread_routes(&state))
         .route("/health", get(pages::health))
         .route("/robots.txt", get(assets::robots))
         .route("/favicon.ico", get(assets::favicon))

@@ -20,7 +20,7 @@ async fn route_by_role_matrix() {
     let other_source_edit = format!("/sources/{other_source}/edit");
     let draft_set = format!("/scenario-sets/{}", draft_scenario_set(&app));
     // Each route with the name the table shows it by (ids vary, names do not).
-    let routes: [(&str, &str, &str); 33] = [
+    let routes: [(&str, &str, &str); 34] = [
         ("/", "/", "public"),
         ("/phases/scenarier", "/phases/scenarier", "public"),
         ("/organisations", "/organisations", "member"),
@@ -70,6 +70,7 @@ async fn route_by_role_matrix() {
             "scenario-writer",
         ),
         (&draft_set, "/scenario-sets/of-draft", "scenario-draft"),
+        ("/thread", "/thread", "public"),
     ];
     let _ = admin_user;
     let visitors = [

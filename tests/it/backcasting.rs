@@ -146,7 +146,10 @@ async fn a_vision_page_shows_scenarios_milestones_by_year_and_actions() {
     // A milestone's and an action's own pages.
     let page = leader.get(&format!("/milestones/{first}")).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert_eq!(page.attrs("[data-vision-link]", "href"), std::slice::from_ref(&path));
+    assert_eq!(
+        page.attrs("[data-vision-link]", "href"),
+        std::slice::from_ref(&path)
+    );
     assert_eq!(
         page.attrs("[data-list='actions'] [data-action]", "data-action"),
         [f.action.to_string()]

@@ -54,6 +54,7 @@ mod server;
 mod sources;
 mod start;
 mod storage;
+mod thread;
 mod todo;
 mod tracker;
 mod transfer;
