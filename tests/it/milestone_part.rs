@@ -20,7 +20,7 @@ use super::helpers::*;
 
 const PAGE: &str = "/phases/policyutveckling/assignment";
 
-fn answers<'a>(action: &'a str) -> Vec<(&'a str, &'a str)> {
+fn answers(action: &str) -> Vec<(&str, &str)> {
     vec![
         ("action", action),
         ("version", ""),
