@@ -40,6 +40,13 @@
 //! vision's set, and an item's score; who writes, judges and sees them; the home
 //! assignment's part `milestones`); the final publication's report (`report`: who
 //! publishes an edition, who previews it, the languages each edition is built in).
+//! assignment's part `milestones`; `backcasting_chart`: the timeline's geometry (now on
+//! the left, the horizon on the right, a swimlane per level and one for the actions,
+//! arrows for dependencies, labels placed by `placement`) and the stress-test grid's).
+//! assignment's part `milestones`); the thread from signal to action (`thread`: the
+//! links people made, from notes through scenarios and consequences to milestones and
+//! actions, walked back from an action or forward from a note, each node once; what a
+//! viewer may not see counted, never named; the chart's rows and boxes).
 //!
 //! **Invariant:** uses nothing of axum, rusqlite or minijinja, and reads no clock: the
 //! moment is always a parameter. Unit-tested directly.
@@ -119,6 +126,27 @@
 //! - [`app::report`]: editions of the final publication as a PDF report (who may publish
 //!   one, and preview it; an edition stored in every language at once, with its audit
 //!   entry; the latest in a language).
+//! - [`app::backcasting_pages`]: what the backcasting pages read beyond that: the
+//!   overview of the backcasting phases (each vision's counts, draft or published,
+//!   adopted), a vision's page with what the viewer may do there (edit, publish, adopt),
+//!   the forms' choices, a history with old → new values, what the one search finds of
+//!   visions, milestones and actions, and the public visions of a phase's page and of
+//!   the final publication's chapter.
+//! - [`app::milestone_part`], [`app::roadmap`]: the home assignment's part `milestones`
+//!   (the organisation's own vision with its milestones and actions, the shared one to
+//!   adopt, whether they may be written now; a submit is refused without a vision, a
+//!   milestone and an action, and the submission keeps them as they stood); a region's
+//!   roadmap (its own vision beside the shared one it adopted, as far as the viewer sees
+//!   them), drawn by `domain::roadmap_chart` as swimlanes by level on one time axis,
+//!   each mark keyed for the table beside it.
+//! - [`app::backcasting_charts`]: a vision's timeline (from the clock's year) and
+//!   stress-test grid as a viewer sees them and as `[[backcasting:V]]` and
+//!   `[[stress-test:V]]` freeze them in a published text; the stress-test form of one
+//!   milestone or action, for those who may judge it.
+//! - [`app::thread`]: every link of the programme read at once with what the viewer sees
+//!   of each node; the thread back from an action or forward from a note (not found when
+//!   the viewer does not see its start), and the overview of every trend with what it led
+//!   to (to actions, or nowhere).
 //!
 //! **Invariant:** nothing of HTTP, cookies or templates; tests call use cases directly.
 //!

@@ -11,6 +11,7 @@ use crate::domain::assignment::{
     self, Action, AssessedSet, Bank, Errors, Typed, can_read, can_review, can_write, kept_part,
     read_answers, read_part, transition,
 };
+use crate::domain::backcasting::MilestonePart;
 use crate::domain::bank::{NoteStatus, NoteType, note_number};
 use crate::domain::consequence::PartItem;
 use crate::domain::programme::{AssignmentPart, HomeAssignment, Phase, Programme};
@@ -43,6 +44,7 @@ struct Briefs(
     Option<AssessedSet>,
     Option<AssessedSet>,
     Vec<PartItem>,
+    Option<MilestonePart>,
 );
 
 impl Bank for Briefs {
@@ -64,6 +66,10 @@ impl Bank for Briefs {
     fn own_consequences(&self) -> &[PartItem] {
         &self.3
     }
+
+    fn own_vision(&self) -> Option<&MilestonePart> {
+        self.4.as_ref()
+    }
 }
 
 fn briefs_of(c: &Connection, typed: &Typed, set: Option<AssessedSet>) -> storage::Result<Briefs> {
@@ -81,6 +87,7 @@ fn briefs_of(c: &Connection, typed: &Typed, set: Option<AssessedSet>) -> storage
         set,
         None,
         Vec::new(),
+        None,
     ))
 }
 
@@ -194,6 +201,9 @@ pub async fn write(
                 .iter()
                 .filter_map(|c| c.part_item())
                 .collect();
+        }
+        if assignment.parts.contains(&AssignmentPart::Milestones) {
+            bank.4 = super::backcasting::own_part(tx, org, &phase)?;
         }
         let mut parts = serde_json::Map::new();
         for part in &assignment.parts {

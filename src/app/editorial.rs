@@ -363,6 +363,8 @@ pub struct Chapter<'a> {
     pub scenario_sets: Vec<super::scenario_reach::SetWith>,
     /// The phase's published consequences, per set.
     pub consequence_sets: Vec<super::consequence_reach::PublishedSet>,
+    /// The phase's published visions with their milestones and actions.
+    pub visions: Vec<super::backcasting_pages::PublicVision>,
 }
 
 /// What the final publication compiles: the published outputs of every phase, in
@@ -377,8 +379,9 @@ pub async fn compiled<'a>(
         .map(String::from)
         .collect();
     let programme_read = programme.clone();
-    let (mut texts, mut sources, mut scenario_sets, mut consequence_sets) = db
+    let (mut texts, mut sources, mut scenario_sets, (mut consequence_sets, mut visions)) = db
         .read(move |c| {
+            let visions = super::backcasting_pages::public_by_phase(c, &programme_read)?;
             let scenario_sets = super::scenario_reach::public_by_phase(c, &scenario_phases)?;
             let consequence_sets =
                 super::consequence_reach::published_by_phase(c, &programme_read)?;
@@ -394,7 +397,7 @@ pub async fn compiled<'a>(
                 texts,
                 sources::search(c, &everything)?.0,
                 scenario_sets,
-                consequence_sets,
+                (consequence_sets, visions),
             ))
         })
         .await?;
@@ -419,11 +422,17 @@ pub async fn compiled<'a>(
             });
             let sets = scenario_sets.remove(&phase.slug).unwrap_or_default();
             let consequences = consequence_sets.remove(&phase.slug).unwrap_or_default();
-            (!own.is_empty() || !sets.is_empty() || !consequences.is_empty()).then_some(Chapter {
+            let phase_visions = visions.remove(&phase.slug).unwrap_or_default();
+            (!own.is_empty()
+                || !sets.is_empty()
+                || !consequences.is_empty()
+                || !phase_visions.is_empty())
+            .then_some(Chapter {
                 phase,
                 texts: own,
                 scenario_sets: sets,
                 consequence_sets: consequences,
+                visions: phase_visions,
             })
         })
         .collect();

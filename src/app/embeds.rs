@@ -272,6 +272,10 @@ fn gather_one(
         Embed::Consequences(id) => super::consequence_heat::heat_embed(c, programme, *id)?,
         Embed::RegionConsequences(id) => super::consequence_heat::profile_embed(c, programme, *id)?,
         Embed::FuturesWheel(id) => super::futures_wheel::embedded(c, programme, *id)?,
+        Embed::Backcasting(id) => {
+            super::backcasting_charts::embedded(c, programme, *id, false, now)?
+        }
+        Embed::StressTest(id) => super::backcasting_charts::embedded(c, programme, *id, true, now)?,
         Embed::Progress => Embedded::Progress(ProgressData {
             rows: super::progress::rows(c, programme, now, None)?
                 .into_iter()

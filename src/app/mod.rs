@@ -11,6 +11,9 @@
 
 pub mod assignments;
 pub mod backcasting;
+pub mod backcasting_charts;
+pub mod backcasting_pages;
+pub mod backcasting_reach;
 pub mod bank;
 pub mod consequence_heat;
 pub mod consequence_pages;
@@ -19,14 +22,17 @@ pub mod consequences;
 pub mod editorial;
 pub mod embeds;
 pub mod futures_wheel;
+pub mod milestone_part;
 pub mod progress;
 pub mod report;
+pub mod roadmap;
 pub mod rounds;
 pub mod scenario_charts;
 pub mod scenario_reach;
 pub mod scenarios;
 pub mod sources;
 pub mod start;
+pub mod thread;
 mod transaction;
 
 use crate::domain::access::Subject;

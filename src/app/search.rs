@@ -39,6 +39,9 @@ pub struct Found<'m> {
     pub scenarios: Vec<ScenarioHit>,
     /// Consequences, as `app::consequences::visible` lets the searcher see them.
     pub consequences: Vec<ConsequenceHit>,
+    /// Visions, milestones and actions, as `app::backcasting::visible` lets the searcher
+    /// see them.
+    pub backcasting: Vec<super::backcasting_pages::BackcastingHit>,
 }
 
 /// The notes an FTS5 query `fts` finds that `subject` (none: a visitor) may see, best
@@ -77,12 +80,22 @@ pub async fn search<'m>(
         offset: 0,
     };
     let (searcher, programme) = (viewer.cloned(), programme.clone());
-    let (notes, note_total, sources, source_total, slugs, (scenario_sets, scenarios), consequences) =
-        db.read(move |c| {
+    let (
+        notes,
+        note_total,
+        sources,
+        source_total,
+        slugs,
+        (scenario_sets, scenarios),
+        (consequences, backcasting),
+    ) = db
+        .read(move |c| {
             let who = searcher.as_ref().map(super::subject);
             let scenarios = super::scenario_reach::search(c, who.as_ref(), &fts, HITS)?;
             let consequences =
                 super::consequence_reach::search(c, &programme, who.as_ref(), &fts, HITS)?;
+            let backcasting =
+                super::backcasting_pages::search(c, &programme, who.as_ref(), &fts, HITS)?;
             let (notes, note_total) = bank::search(c, &notes_filter)?;
             let (found, source_total) = if signed_in {
                 sources::search(c, &sources_filter)?
@@ -97,7 +110,7 @@ pub async fn search<'m>(
                 source_total,
                 slugs,
                 scenarios,
-                consequences,
+                (consequences, backcasting),
             ))
         })
         .await?;
@@ -115,5 +128,6 @@ pub async fn search<'m>(
         scenario_sets,
         scenarios,
         consequences,
+        backcasting,
     })
 }

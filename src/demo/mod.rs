@@ -93,6 +93,83 @@ pub struct DemoFile {
     /// The organisations' own consequences in the home assignment, taken in turn.
     #[serde(default)]
     pub own_consequences: Vec<DemoConsequence>,
+    /// Workshop 4's backcasting: the shared vision, its milestones and actions, the
+    /// stress test, and the organisations' own visions in home assignment 4.
+    #[serde(default)]
+    pub backcasting: Option<DemoBackcasting>,
+}
+
+/// Workshop 4's backcasting. In the organisations' own texts `{org}` is their name.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoBackcasting {
+    /// When the process leader wrote the shared vision at the workshop (local time).
+    pub written: String,
+    /// When it was published (local time).
+    #[serde(default)]
+    pub published: Option<String>,
+    pub vision: DemoVision,
+    pub milestones: Vec<DemoMilestone>,
+    pub actions: Vec<DemoAction>,
+    /// Notes on the stress test's verdicts, by verdict (`robust`, `adapt`, `fails`),
+    /// taken in turn; which verdict an item gets in a scenario follows a fixed pattern.
+    pub verdict_notes: BTreeMap<String, Vec<String>>,
+    /// Visions of their own for the organisations that do not adopt the shared one.
+    #[serde(default)]
+    pub own_visions: Vec<DemoVision>,
+    #[serde(default)]
+    pub own_milestones: Vec<DemoMilestone>,
+    #[serde(default)]
+    pub own_actions: Vec<DemoAction>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoVision {
+    pub title: String,
+    pub horizon: i32,
+    pub statement: String,
+    #[serde(default)]
+    pub characteristics: Vec<String>,
+}
+
+/// A milestone; `depends_on` names earlier ones by key, `answers` shared consequences
+/// by their key (09-konsekvenser.toml).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoMilestone {
+    #[serde(default)]
+    pub key: Option<String>,
+    pub year: i32,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    pub level: String,
+    pub kind: String,
+    #[serde(default)]
+    pub actor: String,
+    #[serde(default)]
+    pub depends_on: Vec<String>,
+    #[serde(default)]
+    pub answers: Vec<String>,
+}
+
+/// An action; `organisation` is the responsible organisation's name (empty: the
+/// organisation writing it), `milestones` the keys of the milestones it leads to.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoAction {
+    pub text: String,
+    #[serde(default)]
+    pub organisation: String,
+    pub start: String,
+    #[serde(default)]
+    pub strategy: String,
+    pub status: String,
+    #[serde(default)]
+    pub milestones: Vec<String>,
+    #[serde(default)]
+    pub answers: Vec<String>,
 }
 
 /// A consequence of a scenario (by key). A shared one may have a `key` for others to
@@ -468,9 +545,9 @@ pub struct DemoReport {
 impl DemoFile {
     /// Adds the parts of `other` (read from another file of the same demo).
     fn absorb(&mut self, other: DemoFile, file: &Path) -> anyhow::Result<()> {
-        fn once(
-            mine: &mut Option<String>,
-            theirs: Option<String>,
+        fn once<T>(
+            mine: &mut Option<T>,
+            theirs: Option<T>,
             what: &str,
             file: &Path,
         ) -> anyhow::Result<()> {
@@ -514,6 +591,12 @@ impl DemoFile {
         )?;
         self.consequences.extend(other.consequences);
         self.own_consequences.extend(other.own_consequences);
+        once(
+            &mut self.backcasting,
+            other.backcasting,
+            "backcasting",
+            file,
+        )?;
         Ok(())
     }
 

@@ -1,6 +1,7 @@
 //! The programme's story up to the moment the demo acts as, told through the storage
 //! functions and domain rules the application uses, each step on the day it happens.
 
+mod backcasting;
 mod consequences;
 mod scenarios;
 
@@ -197,7 +198,8 @@ pub fn load(db: &Db, programme: &Programme, demo: &DemoFile) -> Result<DemoRepor
     proposals(&cast, demo)?;
     rating_rounds(&mut cast, demo)?;
     scenarios::make(&mut cast, demo)?;
-    consequences::tell(&cast, demo)?;
+    let answered = consequences::tell(&cast, demo)?;
+    backcasting::tell(&cast, demo, &answered)?;
     assignments(&cast, demo)?;
     scenarios::settle(&cast, demo)?;
     texts(&cast, demo)?;
@@ -1167,6 +1169,10 @@ fn assignments(cast: &Cast, demo: &DemoFile) -> Result<()> {
             if let Some(part) = consequences::part(cast, &phase.slug, &assignment.parts, org)? {
                 let value = serde_json::to_value(part)?;
                 parts.insert(AssignmentPart::Consequences.key().to_string(), value);
+            }
+            if let Some(part) = backcasting::part(cast, &phase.slug, &assignment.parts, org)? {
+                let value = serde_json::to_value(part)?;
+                parts.insert(AssignmentPart::Milestones.key().to_string(), value);
             }
             let answers = serde_json::to_value(answers)?;
             let parts = serde_json::Value::Object(parts);

@@ -223,6 +223,11 @@ pub trait Bank {
     fn own_consequences(&self) -> &[consequence::PartItem] {
         &[]
     }
+    /// The organisation's own vision of the phase with its milestones and actions, as its
+    /// submission keeps them (none before it wrote or adopted one).
+    fn own_vision(&self) -> Option<&super::backcasting::MilestonePart> {
+        None
+    }
 }
 
 /// Reads the trend ranking: note numbers in rank order, each trend at most once over both
@@ -365,7 +370,10 @@ pub fn read_part(
             errors,
         )
         .and_then(|part| serde_json::to_value(part).ok()),
-        AssignmentPart::Milestones => None,
+        AssignmentPart::Milestones => {
+            super::backcasting::read_part(bank.own_vision(), submitting, errors)
+                .and_then(|part| serde_json::to_value(part).ok())
+        }
     }
 }
 
@@ -412,6 +420,7 @@ pub fn part_is_built(part: AssignmentPart) -> bool {
         AssignmentPart::TrendRanking
             | AssignmentPart::ScenarioRating
             | AssignmentPart::Consequences
+            | AssignmentPart::Milestones
     )
 }
 

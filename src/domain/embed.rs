@@ -12,6 +12,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 use serde::{Deserialize, Serialize};
 
 use super::assignment::{Ranked, TrendRanking};
+use super::backcasting_chart::{StressData, TimelineData};
 use super::bank::{Category, NoteType, TimeBand};
 use super::chart::{DriverItem, RadarItem, Shape};
 use super::consequence_chart::{HeatData, ProfileData};
@@ -54,10 +55,14 @@ pub enum Embed {
     RegionConsequences(i64),
     /// A scenario's futures wheel of its shared consequences.
     FuturesWheel(i64),
+    /// A vision's backcasting timeline, with its table.
+    Backcasting(i64),
+    /// A vision's stress-test grid, with its table.
+    StressTest(i64),
 }
 
 /// The kinds an editor may write, in the order the help lists them.
-pub const KINDS: [&str; 12] = [
+pub const KINDS: [&str; 14] = [
     "note",
     "radar",
     "driver-map",
@@ -70,6 +75,8 @@ pub const KINDS: [&str; 12] = [
     "consequences",
     "region-consequences",
     "futures-wheel",
+    "backcasting",
+    "stress-test",
 ];
 
 impl Embed {
@@ -96,6 +103,8 @@ impl Embed {
             "consequences" => number().map(Embed::Consequences),
             "region-consequences" => number().map(Embed::RegionConsequences),
             "futures-wheel" => number().map(Embed::FuturesWheel),
+            "backcasting" => number().map(Embed::Backcasting),
+            "stress-test" => number().map(Embed::StressTest),
             "heatmap" => reference
                 .filter(|r| {
                     !r.is_empty()
@@ -123,6 +132,8 @@ impl Embed {
             Embed::Consequences(id) => format!("consequences:{id}"),
             Embed::RegionConsequences(id) => format!("region-consequences:{id}"),
             Embed::FuturesWheel(id) => format!("futures-wheel:{id}"),
+            Embed::Backcasting(id) => format!("backcasting:{id}"),
+            Embed::StressTest(id) => format!("stress-test:{id}"),
         }
     }
 }
@@ -514,6 +525,8 @@ pub enum Embedded {
     Consequences(HeatData),
     RegionConsequences(ProfileData),
     FuturesWheel(WheelData),
+    Backcasting(TimelineData),
+    StressTest(StressData),
     /// Nothing by that reference (or nothing its reader may see).
     Missing,
 }
@@ -580,6 +593,8 @@ impl Embedded {
                 problem("cqh-embed-region-not-accepted", Vec::new())
             }
             Embedded::FuturesWheel(w) if !w.public => problem("wheel-embed-not-public", Vec::new()),
+            Embedded::Backcasting(t) if !t.public => problem("bcc-embed-not-public", Vec::new()),
+            Embedded::StressTest(t) if !t.public => problem("bcc-embed-not-public", Vec::new()),
             Embedded::Scenarios(s) => {
                 let hidden: Vec<i64> = s
                     .notes()

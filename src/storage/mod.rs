@@ -25,6 +25,7 @@ pub mod sessions;
 pub mod sources;
 pub mod start;
 pub mod submissions;
+pub mod thread;
 pub mod throttle;
 pub mod users;
 

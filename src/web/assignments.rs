@@ -22,6 +22,7 @@ use crate::domain::assignment::{
     self, Action, Errors, JudgementRow, SubmissionStatus, Typed, by_scenario, can_read_all,
     can_review, can_write, is_late, judgement_rows, part_fields,
 };
+use crate::domain::backcasting::{self, MilestonePart};
 use crate::domain::bank::NoteType;
 use crate::domain::consequence::{self, ConsequencePart, PartItem};
 use crate::domain::picker::PickField;
@@ -183,8 +184,9 @@ async fn form_page(
         ))
     });
     let consequences = consequence_part(state, phase, assignment, user).await?;
+    let milestones = milestone_part(state, phase, assignment, user).await?;
     Ok(FormPage::new("assignment.html", typed, errors).with(context! {
-        phase, assignment, submission, late, writable, titles, pickers, assessed, stored, names, consequences,
+        phase, assignment, submission, late, writable, titles, pickers, assessed, stored, names, consequences, milestones,
         most => assignment::RANK_MOST, least => assignment::RANK_LEAST,
         built => assignment.parts.iter().map(|p| (p.key(), assignment::part_is_built(*p))).collect::<BTreeMap<_, _>>(),
     }))
@@ -311,6 +313,41 @@ async fn consequence_part(
         set => own.set, scenarios => grouped, writable => own.writable,
         themes => theme_names(state), no_set => consequence::NO_SET_FIELD,
     }))
+}
+
+/// What the part `milestones` shows in the form: the organisation's own vision with
+/// its milestones and actions, the shared vision to adopt, whether they may be written
+/// now, and the fields its refusals go to.
+async fn milestone_part(
+    state: &AppState,
+    phase: &Phase,
+    assignment: &HomeAssignment,
+    user: &User,
+) -> Result<minijinja::Value, AppError> {
+    if !assignment.parts.contains(&AssignmentPart::Milestones) {
+        return Ok(minijinja::Value::from(()));
+    }
+    let found =
+        app::milestone_part::own(&state.db, user, &phase.slug, user.organisation_id).await?;
+    let levels: BTreeMap<String, crate::domain::lang::Localized> = state
+        .programme
+        .consequence_levels
+        .iter()
+        .map(|l| (l.slug.clone(), l.name.clone()))
+        .collect();
+    Ok(minijinja::Value::from_serialize(context! {
+        part => found, levels,
+        vision_field => backcasting::VISION_FIELD,
+        milestones_field => backcasting::MILESTONES_FIELD,
+        actions_field => backcasting::ACTIONS_FIELD,
+    }))
+}
+
+/// A submission's part `milestones`, if it has one.
+fn milestone_part_of(s: &Submission) -> Option<MilestonePart> {
+    s.parts
+        .get(AssignmentPart::Milestones.key())
+        .and_then(|v| serde_json::from_value(v.clone()).ok())
 }
 
 /// The scenarios' names of the sets the submissions' consequence parts answer, by
@@ -750,6 +787,12 @@ pub async fn export_table(
         let (_, names) = judged_scenarios(&state, &all).await?;
         let rows = assessment_rows(&list, &names, &lead, &t);
         (&ASSESSMENT_HEADER[..], rows)
+    } else if assignment.parts.contains(&AssignmentPart::Milestones) {
+        let orgs = state.db.read(organisations::all).await?;
+        let org_names: BTreeMap<i64, String> = orgs.into_iter().map(|o| (o.id, o.name)).collect();
+        let level = |slug: &str| consequence_term(&state, ctx.lang, slug);
+        let rows = milestone_rows(&list, &org_names, &lead, &level, &t);
+        (&MILESTONE_HEADER[..], rows)
     } else if assignment.parts.contains(&AssignmentPart::Consequences) {
         let names = consequence_names(&state, &all).await?;
         let term = |slug: &str| consequence_term(&state, ctx.lang, slug);
@@ -880,6 +923,131 @@ fn consequence_rows(
     rows
 }
 
+/// One export row per milestone and per action of a submission's part `milestones`,
+/// after the submission's leading cells and its vision.
+fn milestone_rows(
+    list: &[Submission],
+    org_names: &BTreeMap<i64, String>,
+    lead: &dyn Fn(&Submission) -> Vec<Cell>,
+    level: &dyn Fn(&str) -> String,
+    t: &dyn Fn(&str) -> String,
+) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
+    for s in list {
+        let Some(part) = milestone_part_of(s) else {
+            continue;
+        };
+        let vision = |row: &mut Vec<Cell>| {
+            row.extend(crate::cells![
+                part.vision,
+                part.content.title.clone(),
+                i64::from(part.content.horizon),
+                t(if part.adopted_from.is_some() {
+                    "yes"
+                } else {
+                    "no"
+                }),
+            ]);
+        };
+        for m in &part.milestones {
+            let mut row = lead(s);
+            vision(&mut row);
+            let ms = &m.milestone;
+            row.extend(crate::cells![
+                t("msp-item-milestone"),
+                m.id,
+                ms.year.to_string(),
+                ms.title.clone(),
+                level(&ms.level),
+                t(&format!("msp-kind-{}", ms.kind.key())),
+                ms.actor.clone(),
+                String::new(),
+            ]);
+            rows.push(row);
+        }
+        for a in &part.actions {
+            let mut row = lead(s);
+            vision(&mut row);
+            let ac = &a.action;
+            row.extend(crate::cells![
+                t("msp-item-action"),
+                a.id,
+                t(&format!("msp-start-{}", ac.start.key())),
+                ac.text.clone(),
+                String::new(),
+                t(&format!("msp-status-{}", ac.status.key())),
+                org_names.get(&ac.organisation).cloned(),
+                ac.strategy.clone(),
+            ]);
+            rows.push(row);
+        }
+    }
+    rows
+}
+
+/// The columns of the milestones' CSV, as catalogue keys.
+const MILESTONE_HEADER: [&str; 15] = [
+    "csv-organisation",
+    "submission-status",
+    "submission-late",
+    "msp-col-vision-number",
+    "msp-col-vision",
+    "msp-col-horizon",
+    "msp-adopted",
+    "msp-col-item",
+    "msp-col-number",
+    "msp-col-when",
+    "msp-col-text",
+    "msp-col-level",
+    "msp-col-kind",
+    "msp-col-who",
+    "msp-col-strategy",
+];
+
+/// The part `milestones` of one submission as a Markdown section: the vision, its
+/// milestones by year and its actions.
+fn milestones_markdown(
+    state: &AppState,
+    lang: crate::domain::lang::Lang,
+    part: &MilestonePart,
+) -> String {
+    let t = |key: &str| crate::render::i18n::text(lang, key);
+    let mut doc = format!("### {}\n\n", t("part-milestones"));
+    let adopted = if part.adopted_from.is_some() {
+        format!(" ({})", t("msp-adopted"))
+    } else {
+        String::new()
+    };
+    doc.push_str(&format!(
+        "#### {} – {}{adopted}\n\n{}\n\n",
+        part.content.title,
+        part.content.horizon,
+        part.content.statement.trim()
+    ));
+    if !part.milestones.is_empty() {
+        doc.push_str(&format!("#### {}\n\n", t("msp-milestones")));
+        for m in &part.milestones {
+            let ms = &m.milestone;
+            let level = consequence_term(state, lang, &ms.level);
+            let title = ms.title.replace('\n', " ");
+            doc.push_str(&format!("- {}: {title} ({level})\n", ms.year));
+        }
+        doc.push('\n');
+    }
+    if !part.actions.is_empty() {
+        doc.push_str(&format!("#### {}\n\n", t("msp-actions")));
+        for a in &part.actions {
+            let ac = &a.action;
+            let text = ac.text.replace('\n', " ");
+            let start = t(&format!("msp-start-{}", ac.start.key()));
+            let status = t(&format!("msp-status-{}", ac.status.key()));
+            doc.push_str(&format!("- {text} ({start}; {status})\n"));
+        }
+        doc.push('\n');
+    }
+    doc
+}
+
 /// The columns of the consequences' CSV, as catalogue keys.
 const CONSEQUENCE_HEADER: [&str; 13] = [
     "csv-organisation",
@@ -988,6 +1156,9 @@ pub async fn export_markdown(
         }
         if let Some(part) = consequence_part_of(s) {
             doc.push_str(&consequences_markdown(&state, lang, &part, &names));
+        }
+        if let Some(part) = milestone_part_of(s) {
+            doc.push_str(&milestones_markdown(&state, lang, &part));
         }
     }
     let markdown = "text/markdown; charset=utf-8".to_string();

@@ -185,7 +185,8 @@ async fn published(
     let material = embeds::frozen(text_row.snapshot.as_deref());
     let found = super::scenario_charts::published_view(&material, stem, ctx.lang)
         .or_else(|| super::consequence_heat::published_view(&material, stem, ctx.lang))
-        .or_else(|| super::futures_wheel::published_view(&material, stem, ctx.lang));
+        .or_else(|| super::futures_wheel::published_view(&material, stem, ctx.lang))
+        .or_else(|| super::backcasting_charts::published_view(&material, stem, ctx.lang));
     if let Some(view) = found {
         let name = file_name(&[&text_row.title, stem]);
         return answer(&state, &ctx, view, &name, format).await;

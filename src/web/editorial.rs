@@ -62,6 +62,7 @@ async fn form_page(
             problems => problems(&material),
             unreadable => unreadable(&form.body),
             embed_kinds => KINDS,
+            has_backcasting => !crate::domain::backcasting::phases(&state.programme).is_empty(),
         }),
     )
 }
@@ -590,6 +591,7 @@ pub(super) async fn compiled(
                  texts,
                  scenario_sets,
                  consequence_sets,
+                 visions,
              }| {
                 let texts: Vec<minijinja::Value> = texts
                     .iter()
@@ -599,7 +601,7 @@ pub(super) async fn compiled(
                     })
                     .collect();
                 let scenario_sets = super::scenario_reach::set_views(&scenario_sets);
-                context! { phase, texts, scenario_sets, consequence_sets }
+                context! { phase, texts, scenario_sets, consequence_sets, visions }
             },
         )
         .collect();

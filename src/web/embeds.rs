@@ -167,6 +167,10 @@ pub fn views(material: &Snapshot, lang: Lang, phases: usize) -> BTreeMap<String,
                     super::consequence_heat::profile_view(data, lang, lang, false)
                 }
                 Embedded::FuturesWheel(data) => super::futures_wheel::wheel_view(data, lang),
+                Embedded::Backcasting(data) => {
+                    super::backcasting_charts::timeline_view(data, lang, lang)
+                }
+                Embedded::StressTest(data) => super::backcasting_charts::stress_view(data),
                 Embedded::Missing => context! { kind => "missing" },
             };
             (key.clone(), context! { key, ..view })
@@ -204,6 +208,8 @@ pub fn body_at(
                         | Embedded::Consequences(_)
                         | Embedded::RegionConsequences(_)
                         | Embedded::FuturesWheel(_)
+                        | Embedded::Backcasting(_)
+                        | Embedded::StressTest(_)
                 )
             ) {
                 let download = format!("{base}/{}", key.replacen(':', "-", 1));

@@ -5,6 +5,9 @@ mod admin;
 mod assets;
 mod assignments;
 mod auth;
+mod backcasting;
+mod backcasting_charts;
+mod backcasting_reach;
 mod bank;
 mod calendar;
 mod charts;
@@ -26,6 +29,7 @@ mod pages;
 mod picker;
 pub(crate) mod progress;
 pub mod report;
+mod roadmap;
 mod rounds;
 mod scenario_charts;
 mod scenario_reach;
@@ -35,6 +39,7 @@ mod security;
 pub mod server;
 mod sources;
 mod start;
+mod thread;
 mod transfer;
 
 use std::sync::Arc;
@@ -156,7 +161,9 @@ impl AppState {
             viewer => ctx.viewer.as_ref(),
             path => &ctx.path,
             langs => context::languages(),
-            nav => nav::menu(subject.as_ref(), &ctx.path, has_scenarios, has_consequences),
+            // Visitors are led to backcasting from the phase pages that list public visions.
+            nav => nav::menu(subject.as_ref(), &ctx.path, has_scenarios, has_consequences,
+                subject.is_some() && !crate::domain::backcasting::phases(&self.programme).is_empty()),
             has_scenarios,
             has_consequences,
             can,
@@ -382,6 +389,10 @@ pub fn router(state: AppState) -> Router {
         .merge(consequence_reach::consequence_routes(&state))
         .merge(consequences::consequence_routes(&state))
         .merge(report::report_routes())
+        .merge(backcasting::backcasting_routes(&state))
+        .merge(roadmap::roadmap_routes(&state))
+        .merge(backcasting_charts::backcasting_chart_routes(&state))
+        .merge(thread::thread_routes(&state))
         .route("/health", get(pages::health))
         .route("/robots.txt", get(assets::robots))
         .route("/favicon.ico", get(assets::favicon))

@@ -72,12 +72,15 @@ const ASSIGNMENT_PAGES: [&str; 3] = ["/assignment", "/submissions", "/heatmap"];
 
 /// The menu of a person (`None`: a visitor) on the page at `path`; `scenarios` says
 /// whether the programme has phases that hold scenario sets, `consequences` whether it
-/// has phases that ask for consequences.
+/// has phases that ask for consequences, `backcasting` whether the viewer is shown the
+/// backcasting pages (members when the programme has backcasting phases; visitors once
+/// a vision is public).
 pub fn menu(
     subject: Option<&Subject>,
     path: &str,
     scenarios: bool,
     consequences: bool,
+    backcasting: bool,
 ) -> Vec<Group> {
     let groups = match subject {
         None => vec![group(
@@ -89,17 +92,21 @@ pub fn menu(
                 Some(link("/methods", "nav-methods", &[])),
                 scenarios.then(|| link("/scenarios", "scenarios-nav", &["/scenario-sets"])),
                 consequences.then(|| link("/consequences", "cqh-nav", &[])),
+                backcasting.then(|| link("/backcasting", "bc-nav", BACKCASTING_PAGES)),
                 Some(link("/publications", "nav-publications", &["/publication"])),
                 Some(link("/input", "nav-input", &[])),
                 Some(link("/search", "nav-search", &[])),
             ],
         )],
-        Some(s) => signed_in(s, scenarios, consequences),
+        Some(s) => signed_in(s, scenarios, consequences, backcasting),
     };
     mark(groups, path)
 }
 
-fn signed_in(s: &Subject, scenarios: bool, consequences: bool) -> Vec<Group> {
+/// The pages under the backcasting entry.
+const BACKCASTING_PAGES: &[&str] = &["/visions/", "/milestones/", "/actions/"];
+
+fn signed_in(s: &Subject, scenarios: bool, consequences: bool, backcasting: bool) -> Vec<Group> {
     let lead = s.can_lead_process();
     let admin = s.can_administer();
     let edit = crate::domain::publication::can_edit(s);
@@ -141,6 +148,10 @@ fn signed_in(s: &Subject, scenarios: bool, consequences: bool) -> Vec<Group> {
                     link("/scenarios", "scenarios-nav", &["/scenario-sets"]),
                 ),
                 when(consequences, link("/consequences", "cqh-nav", &[])),
+                when(
+                    backcasting,
+                    link("/backcasting", "bc-nav", BACKCASTING_PAGES),
+                ),
             ],
         ),
         group(
@@ -301,12 +312,12 @@ mod tests {
             ("/scenario-sets/2/history", "analysis", "/scenarios"),
         ] {
             assert_eq!(
-                current(&menu(Some(&s), path, true, true)),
+                current(&menu(Some(&s), path, true, true, true)),
                 [(group, href)],
                 "{path}"
             );
         }
-        assert!(current(&menu(Some(&s), "/banker", true, true)).is_empty());
-        assert!(current(&menu(Some(&s), "/admin/users", true, true)).is_empty());
+        assert!(current(&menu(Some(&s), "/banker", true, true, true)).is_empty());
+        assert!(current(&menu(Some(&s), "/admin/users", true, true, true)).is_empty());
     }
 }

@@ -66,11 +66,13 @@ pub async fn show(
     } else {
         (None, Vec::new(), Vec::new(), Default::default())
     };
+    let has_roadmap =
+        !organiser && !crate::domain::backcasting::phases(&state.programme).is_empty();
     Ok(state
         .render(
             &ctx,
             "organisation.html",
-            context! { organisation, members, can_edit, cells, due, events, links, organiser },
+            context! { organisation, members, can_edit, cells, due, events, links, organiser, has_roadmap },
         )?
         .into_response())
 }

@@ -48,6 +48,9 @@ pub async fn phase(
     let consequence_sets =
         crate::app::consequence_reach::published_of_phase(&state.db, &state.programme, &phase.slug)
             .await?;
+    let visions =
+        crate::app::backcasting_pages::public_of_phase(&state.db, &state.programme, &phase.slug)
+            .await?;
     let events: Vec<_> = phase
         .events()
         .map(|(kind, event)| context! { kind => kind.key(), seminar => matches!(kind.key(), "politicians_seminar" | "leaders_thinktank"), event })
@@ -68,6 +71,7 @@ pub async fn phase(
                 scheduled,
                 scenario_sets => super::scenario_reach::set_views(&scenario_sets),
                 consequence_sets,
+                visions,
             },
         )?
         .into_response())

@@ -39,6 +39,8 @@ pub async fn search(
                 methods => found.methods, signed_in => viewer.is_some(),
                 scenario_sets => found.scenario_sets, scenarios => found.scenarios,
                 consequences => found.consequences,
+                backcasting => found.backcasting,
+                has_backcasting => !crate::domain::backcasting::phases(&state.programme).is_empty(),
             },
         )?
         .into_response())

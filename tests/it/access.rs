@@ -20,7 +20,7 @@ async fn route_by_role_matrix() {
     let other_source_edit = format!("/sources/{other_source}/edit");
     let draft_set = format!("/scenario-sets/{}", draft_scenario_set(&app));
     // Each route with the name the table shows it by (ids vary, names do not).
-    let routes: [(&str, &str, &str); 35] = [
+    let routes: [(&str, &str, &str); 36] = [
         ("/", "/", "public"),
         ("/phases/scenarier", "/phases/scenarier", "public"),
         ("/organisations", "/organisations", "member"),
@@ -76,6 +76,7 @@ async fn route_by_role_matrix() {
             "scenario-writer",
         ),
         (&draft_set, "/scenario-sets/of-draft", "scenario-draft"),
+        ("/thread", "/thread", "public"),
     ];
     let _ = admin_user;
     let visitors = [
@@ -669,6 +670,269 @@ async fn consequence_routes_by_role() {
             assert!(allowed.contains(&status), "{who:?} POST {path}: {status}");
             if who.is_none() {
                 assert!(response.location().starts_with("/login"), "{path}");
+            }
+        }
+    }
+}
+
+/// The backcasting pages by role: what each person gets from each page and each form,
+/// around the workshop's shared vision (a draft) and organisation A's own, adopted from
+/// it.
+#[tokio::test]
+async fn backcasting_routes_by_role() {
+    let app = spawn_app();
+    let f = super::app_backcasting::fixture(&app).await;
+    let phase = super::app_backcasting::PHASE;
+    let org_a = f.world.org_a.to_string();
+    let adopted = app
+        .as_strategist_a()
+        .await
+        .post(
+            &format!("/visions/{}/adopt", f.vision),
+            &[("organisation", &org_a)],
+        )
+        .await;
+    let own: i64 = adopted
+        .location()
+        .trim_start_matches("/visions/")
+        .parse()
+        .unwrap();
+    let (v, m, a) = (f.vision, f.milestones[0], f.action);
+    let pages: Vec<(String, &str)> = vec![
+        ("/backcasting".into(), "public"),
+        (format!("/visions/new?phase={phase}"), "writer"),
+        (
+            format!("/visions/new?phase={phase}&organisation={}", f.world.org_b),
+            "b-writer",
+        ),
+        (format!("/visions/{v}"), "seen"),
+        (format!("/visions/{v}/edit"), "writer"),
+        (format!("/visions/{v}/history"), "member"),
+        (format!("/visions/{v}/milestones/new"), "writer"),
+        (format!("/visions/{v}/actions/new"), "writer"),
+        (format!("/milestones/{m}"), "seen"),
+        (format!("/milestones/{m}/edit"), "writer"),
+        (format!("/milestones/{m}/history"), "member"),
+        (format!("/actions/{a}"), "seen"),
+        (format!("/actions/{a}/edit"), "writer"),
+        (format!("/actions/{a}/history"), "member"),
+        (format!("/visions/{own}"), "own"),
+        (format!("/visions/{own}/edit"), "own-writer"),
+        (format!("/visions/{own}/history"), "own-member"),
+        (format!("/visions/{own}/milestones/new"), "own-writer"),
+    ];
+    let people = [
+        None,
+        Some(STRATEGIST_A),
+        Some(STRATEGIST_B),
+        Some(EDITOR),
+        Some(LEADER),
+        Some(ADMIN),
+    ];
+    for who in people {
+        let client = app.as_anyone(who).await;
+        for (path, kind) in &pages {
+            let expected = match (who, *kind) {
+                (_, "public") => 200,
+                // Nothing is published: visitors see none of it, and are asked to sign
+                // in for what only members do.
+                (None, "seen" | "own") => 404,
+                (None, _) => 303,
+                (Some(STRATEGIST_B), "own" | "own-writer" | "own-member") => 404,
+                (Some(STRATEGIST_A), "own" | "own-writer" | "own-member") => 200,
+                (Some(_), "own" | "own-member") => 200,
+                (Some(_), "own-writer") => 403,
+                (Some(STRATEGIST_B), "b-writer") => 200,
+                (Some(_), "b-writer") => 403,
+                (Some(STRATEGIST_A | STRATEGIST_B), "writer") => 403,
+                (Some(_), _) => 200,
+            };
+            let status = client.get(path).await.status.as_u16();
+            assert_eq!(status, expected, "{who:?} GET {path}");
+        }
+    }
+    let posts: Vec<(String, Fields, &str)> = vec![
+        (
+            format!("/visions/new?phase={phase}"),
+            &[("title", "")],
+            "writer",
+        ),
+        (
+            format!("/visions/{v}/edit"),
+            &[("title", ""), ("version", "1")],
+            "writer",
+        ),
+        (
+            format!("/visions/{v}/remove"),
+            &[("version", "99")],
+            "writer",
+        ),
+        (
+            format!("/visions/{v}/public"),
+            &[("public", "false")],
+            "publisher",
+        ),
+        (
+            format!("/visions/{v}/milestones/new"),
+            &[("year", "")],
+            "writer",
+        ),
+        (
+            format!("/milestones/{m}/edit"),
+            &[("year", ""), ("version", "1")],
+            "writer",
+        ),
+        (
+            format!("/milestones/{m}/remove"),
+            &[("version", "99")],
+            "writer",
+        ),
+        (
+            format!("/visions/{v}/actions/new"),
+            &[("text", "")],
+            "writer",
+        ),
+        (
+            format!("/actions/{a}/edit"),
+            &[("text", ""), ("version", "1")],
+            "writer",
+        ),
+        (
+            format!("/actions/{a}/remove"),
+            &[("version", "99")],
+            "writer",
+        ),
+        (
+            format!("/visions/{own}/edit"),
+            &[("title", ""), ("version", "1")],
+            "own-writer",
+        ),
+        (
+            format!("/visions/{v}/adopt"),
+            &[("next", "/start")],
+            "adopter",
+        ),
+    ];
+    for who in people {
+        let client = app.as_anyone(who).await;
+        for (path, fields, kind) in &posts {
+            let allowed: &[u16] = match (who, *kind) {
+                (None, _) => &[303],
+                (Some(STRATEGIST_A), "own-writer") => &[409, 422],
+                (Some(STRATEGIST_B), "own-writer") => &[404],
+                (Some(_), "own-writer") => &[403],
+                // Organisation B adopts (A has its own already; the office writes none).
+                (Some(STRATEGIST_B), "adopter") => &[303],
+                (Some(_), "adopter") => &[403],
+                (Some(STRATEGIST_A | STRATEGIST_B), _) => &[403],
+                (Some(_), "publisher") => &[303],
+                // Refused at the field, as stale or as not empty once allowed: the
+                // permission is what is tested here.
+                (Some(_), _) => &[409, 422],
+            };
+            let response = client.post(path, fields).await;
+            let status = response.status.as_u16();
+            assert!(allowed.contains(&status), "{who:?} POST {path}: {status}");
+            if who.is_none() {
+                assert!(response.location().starts_with("/login"), "{path}");
+            }
+        }
+    }
+}
+
+/// The roadmap and the home assignment of the backcasting phase by role: around the
+/// shared vision (not published) and organisation A's own (adopted, not submitted).
+#[tokio::test]
+async fn roadmap_and_milestone_part_routes_by_role() {
+    let app = spawn_app();
+    let f = super::app_backcasting::fixture(&app).await;
+    let user = super::app_editorial::person(&app, STRATEGIST_A);
+    let who = super::app_editorial::acting(&user);
+    framsyn::app::backcasting::adopt(&app.db, &user, &who, f.vision, f.world.org_a)
+        .await
+        .unwrap();
+    let a = f.world.org_a;
+    let pages: Vec<(String, &str)> = vec![
+        (format!("/organisations/{a}/roadmap"), "roadmap"),
+        (format!("/organisations/{a}/charts/roadmap.svg"), "chart"),
+        (format!("/organisations/{a}/charts/roadmap.png"), "chart"),
+        ("/phases/policyutveckling/assignment".into(), "assignment"),
+    ];
+    let people = [
+        None,
+        Some(STRATEGIST_A),
+        Some(STRATEGIST_B),
+        Some(EDITOR),
+        Some(LEADER),
+        Some(ADMIN),
+    ];
+    for person in people {
+        let client = app.as_anyone(person).await;
+        for (path, kind) in &pages {
+            let expected: &[u16] = match (person, *kind) {
+                // Nothing is public yet: the page says so, and there is no chart.
+                (None, "roadmap") => &[200],
+                (None, "chart") => &[404],
+                (None, _) => &[303],
+                (Some(_), "roadmap" | "chart") => &[200],
+                (Some(STRATEGIST_A | STRATEGIST_B), "assignment") => &[200],
+                // The process leader, the editor and the administrator are sent to the submissions.
+                (Some(EDITOR | LEADER | ADMIN), "assignment") => &[303],
+                (Some(_), _) => &[403],
+            };
+            let status = client.get(path).await.status.as_u16();
+            assert!(
+                expected.contains(&status),
+                "{person:?} GET {path}: {status}"
+            );
+        }
+    }
+}
+
+/// The backcasting charts and the stress-test forms by role, around the workshop's shared
+/// vision (not public): members see the charts, process leaders and editors judge, and
+/// visitors get nothing (asked to sign in for the forms).
+#[tokio::test]
+async fn backcasting_chart_routes_by_role() {
+    let app = spawn_app();
+    let f = super::app_backcasting::fixture(&app).await;
+    let vision = f.vision;
+    let pages: Vec<(String, &str)> = vec![
+        (format!("/visions/{vision}/timeline"), "seen"),
+        (format!("/visions/{vision}/stress-test"), "seen"),
+        (format!("/visions/{vision}/charts/timeline.svg"), "seen"),
+        (format!("/visions/{vision}/charts/stress-test.png"), "seen"),
+        (
+            format!("/milestones/{}/stress-test", f.milestones[0]),
+            "judge",
+        ),
+        (format!("/actions/{}/stress-test", f.action), "judge"),
+    ];
+    let people = [
+        None,
+        Some(STRATEGIST_A),
+        Some(STRATEGIST_B),
+        Some(EDITOR),
+        Some(LEADER),
+        Some(ADMIN),
+    ];
+    let verdict = format!("verdict-{}", f.scenarios[0]);
+    for who in people {
+        let client = app.as_anyone(who).await;
+        for (path, kind) in &pages {
+            let expected = match (who, *kind) {
+                (None, "seen") => 404,
+                (None, _) => 303,
+                (Some(STRATEGIST_A | STRATEGIST_B), "judge") => 403,
+                (Some(_), _) => 200,
+            };
+            let status = client.get(path).await.status.as_u16();
+            assert_eq!(status, expected, "{who:?} GET {path}");
+            if *kind == "judge" {
+                // An unknown verdict: refused at the field once allowed.
+                let response = client.post(path, &[(verdict.as_str(), "x")]).await;
+                let expected = if expected == 200 { 422 } else { expected };
+                assert_eq!(response.status.as_u16(), expected, "{who:?} POST {path}");
             }
         }
     }

@@ -48,17 +48,18 @@ fn scenarios_of(cast: &Cast, phase: &str) -> Option<(i64, HashMap<String, i64>)>
     Some((made.id, made.scenarios.iter().cloned().collect()))
 }
 
-/// Tells workshop 3's part of the story (nothing when the demo has no consequences).
-pub(super) fn tell(cast: &Cast, demo: &DemoFile) -> Result<()> {
+/// Tells workshop 3's part of the story (nothing when the demo has no consequences);
+/// answers the shared consequences' numbers by their keys.
+pub(super) fn tell(cast: &Cast, demo: &DemoFile) -> Result<HashMap<String, i64>> {
     let Some(phase) = consequence::phases(cast.programme)
         .first()
         .map(|p| p.to_string())
     else {
-        return Ok(());
+        return Ok(HashMap::new());
     };
     let (Some(captured), false) = (&demo.consequences_captured, demo.consequences.is_empty())
     else {
-        return Ok(());
+        return Ok(HashMap::new());
     };
     let (set, by_key) = scenarios_of(cast, &phase)
         .ok_or_else(|| anyhow::anyhow!("demo consequences: phase {phase:?} has no set"))?;
@@ -177,7 +178,7 @@ pub(super) fn tell(cast: &Cast, demo: &DemoFile) -> Result<()> {
             Ok(())
         })?;
     }
-    Ok(())
+    Ok(shared)
 }
 
 /// Organisation `org`'s part `consequences` of `phase` as its submission keeps it: its
