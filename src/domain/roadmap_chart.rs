@@ -29,6 +29,8 @@ pub struct Group {
 
 /// The lane of actions.
 pub const ACTIONS: &str = "actions";
+/// The two groups of lanes: the organisation's own vision and the shared one.
+pub const GROUPS: [&str; 2] = ["own", "shared"];
 
 const LEFT: i32 = 150;
 const RIGHT: i32 = 30;

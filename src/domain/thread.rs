@@ -175,6 +175,30 @@ impl Graph {
 }
 
 /// Which way a thread was followed.
+/// Every kind of link a thread follows, as its pages name it: a signal's trend, the
+/// bank's directed note links, a set's axes, predetermined elements and chosen states,
+/// a consequence's centre, what it follows from or is based on, what an item answers,
+/// and the milestone an action leads to.
+pub const VIAS: [&str; 12] = [
+    "parent",
+    "drives",
+    "reinforces",
+    "counteracts",
+    "axis",
+    "predetermined",
+    "state",
+    "centre",
+    "follows",
+    "based-on",
+    "answers",
+    "leads-to",
+];
+
+impl Direction {
+    /// Both directions.
+    pub const ALL: [Direction; 2] = [Direction::Back, Direction::Forward];
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {

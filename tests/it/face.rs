@@ -40,7 +40,7 @@ const COMMON: &str = "start: /start=nav-start
 programme: /=nav-programme{LEAD_PHASE} /search=nav-search
 calendar: /calendar=nav-calendar /my-events=nav-my-events
 bank: /bank=nav-bank /sources=nav-sources /methods=nav-methods
-analysis: /rounds=nav-rounds /scenarios=scenarios-nav /consequences=cqh-nav
+analysis: /rounds=nav-rounds /scenarios=scenarios-nav /consequences=cqh-nav /backcasting=bc-nav
 assignments: /assignments={ASSIGNMENT} /organisations=nav-organisations /address-list=nav-address-list";
 
 fn expected(lead: bool, assignment: &str, rest: &str) -> String {

@@ -350,6 +350,23 @@ async fn known_patterns() -> BTreeMap<&'static str, Vec<String>> {
         .iter()
         .flat_map(|c| c.scale().points().map(move |p| format!("{}-{p}", c.key())))
         .collect();
+    use framsyn::domain::backcasting;
+    let item_kinds = || keyed(backcasting::ItemKind::ALL.iter().map(|x| x.key()));
+    let milestone_kinds = || keyed(backcasting::MilestoneKind::ALL.iter().map(|x| x.key()));
+    let starts = || keyed(backcasting::Start::ALL.iter().map(|x| x.key()));
+    let action_statuses = || keyed(backcasting::ActionStatus::ALL.iter().map(|x| x.key()));
+    let directions = || {
+        framsyn::domain::thread::Direction::ALL
+            .iter()
+            .map(|d| {
+                serde_json::to_value(d)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect::<Vec<_>>()
+    };
     let values: Vec<(&'static str, Vec<String>)> = vec![
         (
             "anonymity-{}",
@@ -372,6 +389,48 @@ async fn known_patterns() -> BTreeMap<&'static str, Vec<String>> {
                     .map(|x| x.key()),
             ),
         ),
+        ("bc-field-{}", {
+            let mut fields: Vec<String> = backcasting::ItemKind::ALL
+                .iter()
+                .flat_map(|k| framsyn::app::backcasting_pages::history_fields(*k).iter())
+                .map(|f| f.to_string())
+                .collect();
+            fields.sort();
+            fields.dedup();
+            fields
+        }),
+        ("bc-hit-{}", item_kinds()),
+        ("bc-{}-n", item_kinds()),
+        ("bc-kind-{}", milestone_kinds()),
+        ("bcc-kind-{}", milestone_kinds()),
+        ("msp-kind-{}", milestone_kinds()),
+        ("bc-start-{}", starts()),
+        ("bcc-start-{}", starts()),
+        ("msp-start-{}", starts()),
+        ("bc-status-{}", action_statuses()),
+        ("msp-status-{}", action_statuses()),
+        ("bcc-item-{}", item_kinds()),
+        (
+            "bcc-verdict-{}",
+            keyed(backcasting::Verdict::ALL.iter().map(|x| x.key())),
+        ),
+        ("roadmap-{}", keyed(framsyn::domain::roadmap_chart::GROUPS)),
+        ("thread-desc-{}", directions()),
+        ("thread-help-{}", directions()),
+        (
+            "thread-stage-{}",
+            framsyn::domain::thread::Stage::ALL
+                .iter()
+                .map(|s| {
+                    serde_json::to_value(s)
+                        .unwrap()
+                        .as_str()
+                        .unwrap()
+                        .replace('_', "-")
+                })
+                .collect(),
+        ),
+        ("thread-via-{}", keyed(framsyn::domain::thread::VIAS)),
         ("criterion-{}", criteria()),
         ("criterion-{}-scale", criteria()),
         ("error-text-{}", statuses()),

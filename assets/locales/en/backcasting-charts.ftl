@@ -55,6 +55,7 @@ bcc-verdict-robust = Robust
 bcc-verdict-adapt = Needs adaptation
 bcc-verdict-fails = Fails
 bcc-verdict-none = Not judged
+bcc-item-vision = Vision
 bcc-item-milestone = Milestone
 bcc-item-action = Action
 bcc-judge = Judge

@@ -55,6 +55,7 @@ bcc-verdict-robust = Robust
 bcc-verdict-adapt = Må tilpasses
 bcc-verdict-fails = Feiler
 bcc-verdict-none = Ikke vurdert
+bcc-item-vision = Visjon
 bcc-item-milestone = Milepæl
 bcc-item-action = Tiltak
 bcc-judge = Vurder

@@ -55,6 +55,7 @@ bcc-verdict-robust = Robust
 bcc-verdict-adapt = Behöver anpassas
 bcc-verdict-fails = Fallerar
 bcc-verdict-none = Inte bedömd
+bcc-item-vision = Vision
 bcc-item-milestone = Milstolpe
 bcc-item-action = Åtgärd
 bcc-judge = Bedöm
