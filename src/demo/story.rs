@@ -907,13 +907,17 @@ fn rating(
     second: bool,
     lean: Option<usize>,
 ) -> Option<usize> {
-    if !second && (org * 7 + note * 3 + criterion) % 29 == 0 {
+    if !second && (org * 7 + note * 3 + criterion).is_multiple_of(29) {
         return None;
     }
     let base = lean.unwrap_or((note * 3 + criterion * 2 + note / 3) % 5);
     if lean.is_none() && note % 4 == 1 {
-        let camp = if (org + criterion) % 2 == 0 { 0 } else { 4 };
-        if second && org % 3 != 0 {
+        let camp = if (org + criterion).is_multiple_of(2) {
+            0
+        } else {
+            4
+        };
+        if second && !org.is_multiple_of(3) {
             return Some((base + camp) / 2);
         }
         return Some(camp);
@@ -1072,7 +1076,7 @@ fn ranking(o: usize, trends: &[i64], reasons: &[String]) -> TrendRanking {
         .collect();
     scored.sort_by(|a, b| b.cmp(a));
     let reason = |k: usize| {
-        if reasons.is_empty() || (o + k) % 3 != 0 {
+        if reasons.is_empty() || !(o + k).is_multiple_of(3) {
             String::new()
         } else {
             reasons[(o + k) % reasons.len()].clone()

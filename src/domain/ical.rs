@@ -151,10 +151,10 @@ fn vevent(event: &FeedEvent, options: &FeedOptions) -> Event {
     if !url.is_empty() {
         vevent.url(&url);
     }
-    if let Some(location) = event.location.as_deref().map(joined_lines) {
-        if !location.is_empty() {
-            vevent.location(&location);
-        }
+    if let Some(location) = event.location.as_deref().map(joined_lines)
+        && !location.is_empty()
+    {
+        vevent.location(&location);
     }
     vevent.done()
 }
@@ -163,12 +163,11 @@ fn vevent(event: &FeedEvent, options: &FeedOptions) -> Event {
 /// online meeting link.
 fn description(event: &FeedEvent, include_online_links: bool) -> String {
     let mut links = vec![uri(&event.url)];
-    if include_online_links {
-        if let Some(link) = event.online_link.as_deref().map(one_line) {
-            if !link.is_empty() {
-                links.push(format!("Online: {link}"));
-            }
-        }
+    if include_online_links
+        && let Some(link) = event.online_link.as_deref().map(one_line)
+        && !link.is_empty()
+    {
+        links.push(format!("Online: {link}"));
     }
     let links = links
         .into_iter()
