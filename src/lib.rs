@@ -38,15 +38,16 @@
 //! depending only on earlier milestones of the same vision (never a cycle); actions,
 //! each with a responsible organisation; the stress test's verdicts, only against the
 //! vision's set, and an item's score; who writes, judges and sees them; the home
-//! assignment's part `milestones`); the final publication's report (`report`: who
-//! publishes an edition, who previews it, the languages each edition is built in).
 //! assignment's part `milestones`; `backcasting_chart`: the timeline's geometry (now on
 //! the left, the horizon on the right, a swimlane per level and one for the actions,
-//! arrows for dependencies, labels placed by `placement`) and the stress-test grid's).
-//! assignment's part `milestones`); the thread from signal to action (`thread`: the
-//! links people made, from notes through scenarios and consequences to milestones and
-//! actions, walked back from an action or forward from a note, each node once; what a
-//! viewer may not see counted, never named; the chart's rows and boxes).
+//! arrows for dependencies, labels placed by `placement`) and the stress-test grid's;
+//! `roadmap_chart`: a region's own vision beside the shared one on one time axis;
+//! `backcasting_reach`: the export's JSON shape); the thread from signal to action
+//! (`thread`: the links people made, from notes through scenarios and consequences to
+//! milestones and actions, walked back from an action or forward from a note, each node
+//! once; what a viewer may not see counted, never named; the chart's rows and boxes);
+//! the final publication's report (`report`: who publishes an edition, who previews it,
+//! the languages each edition is built in).
 //!
 //! **Invariant:** uses nothing of axum, rusqlite or minijinja, and reads no clock: the
 //! moment is always a parameter. Unit-tested directly.
