@@ -959,7 +959,7 @@ fn milestone_rows(
                 ms.year.to_string(),
                 ms.title.clone(),
                 level(&ms.level),
-                t(&format!("msp-kind-{}", ms.kind.key())),
+                t(&format!("bc-kind-{}", ms.kind.key())),
                 ms.actor.clone(),
                 String::new(),
             ]);
@@ -972,10 +972,10 @@ fn milestone_rows(
             row.extend(crate::cells![
                 t("msp-item-action"),
                 a.id,
-                t(&format!("msp-start-{}", ac.start.key())),
+                t(&format!("bc-start-{}", ac.start.key())),
                 ac.text.clone(),
                 String::new(),
-                t(&format!("msp-status-{}", ac.status.key())),
+                t(&format!("bc-status-{}", ac.status.key())),
                 org_names.get(&ac.organisation).cloned(),
                 ac.strategy.clone(),
             ]);
@@ -1039,8 +1039,8 @@ fn milestones_markdown(
         for a in &part.actions {
             let ac = &a.action;
             let text = ac.text.replace('\n', " ");
-            let start = t(&format!("msp-start-{}", ac.start.key()));
-            let status = t(&format!("msp-status-{}", ac.status.key()));
+            let start = t(&format!("bc-start-{}", ac.start.key()));
+            let status = t(&format!("bc-status-{}", ac.status.key()));
             doc.push_str(&format!("- {text} ({start}; {status})\n"));
         }
         doc.push('\n');

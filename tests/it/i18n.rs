@@ -402,13 +402,8 @@ async fn known_patterns() -> BTreeMap<&'static str, Vec<String>> {
         ("bc-hit-{}", item_kinds()),
         ("bc-{}-n", item_kinds()),
         ("bc-kind-{}", milestone_kinds()),
-        ("bcc-kind-{}", milestone_kinds()),
-        ("msp-kind-{}", milestone_kinds()),
         ("bc-start-{}", starts()),
-        ("bcc-start-{}", starts()),
-        ("msp-start-{}", starts()),
         ("bc-status-{}", action_statuses()),
-        ("msp-status-{}", action_statuses()),
         ("bcc-item-{}", item_kinds()),
         (
             "bcc-verdict-{}",
