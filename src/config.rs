@@ -40,6 +40,47 @@ pub struct Config {
     /// Reverse proxies whose `X-Forwarded-For` names the real client (for throttling
     /// and the audit log). Empty: the peer address is the client.
     pub trusted_proxies: Vec<IpAddr>,
+    /// The SMTP server messages are delivered through; none: they wait in the outbox.
+    pub smtp: Option<Smtp>,
+    /// The sender of every message (`From`).
+    pub mail_from: String,
+    /// How often the sender looks for messages due.
+    pub mail_poll: Duration,
+    /// The pause after a failed delivery, doubling after each next failure.
+    pub mail_retry: Duration,
+}
+
+/// How the connection to the SMTP server is secured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SmtpSecurity {
+    /// TLS from the first byte (port 465).
+    Tls,
+    /// Plain text upgraded with STARTTLS, which is required (port 587).
+    Starttls,
+    /// No encryption: only for a server on the same machine or in tests.
+    None,
+}
+
+/// An SMTP server and the account to deliver with.
+#[derive(Clone)]
+pub struct Smtp {
+    pub host: String,
+    pub port: u16,
+    pub security: SmtpSecurity,
+    pub user: Option<String>,
+    pub password: Option<String>,
+}
+
+impl std::fmt::Debug for Smtp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The password never reaches a log.
+        f.debug_struct("Smtp")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("security", &self.security)
+            .field("user", &self.user)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Config {
@@ -74,6 +115,10 @@ impl Config {
             body_limit: 6 * 1024 * 1024,
             throttle: ThrottlePolicy::default(),
             trusted_proxies: Vec::new(),
+            smtp: None,
+            mail_from: "Framsyn <framsyn@localhost>".to_string(),
+            mail_poll: Duration::from_secs(5),
+            mail_retry: Duration::from_secs(crate::domain::mail::FIRST_PAUSE as u64),
         }
     }
 }

@@ -47,7 +47,9 @@
 //! milestones and actions, walked back from an action or forward from a note, each node
 //! once; what a viewer may not see counted, never named; the chart's rows and boxes);
 //! the final publication's report (`report`: who publishes an edition, who previews it,
-//! the languages each edition is built in).
+//! the languages each edition is built in); messages to people (`mail`: the kinds, what
+//! each tells, frozen when it is written, the statuses of a delivery, how long to wait
+//! before the next attempt, and the `Message-ID` made from the message's own token).
 //!
 //! **Invariant:** uses nothing of axum, rusqlite or minijinja, and reads no clock: the
 //! moment is always a parameter. Unit-tested directly.
@@ -148,8 +150,20 @@
 //!   of each node; the thread back from an action or forward from a note (not found when
 //!   the viewer does not see its start), and the overview of every trend with what it led
 //!   to (to actions, or nowhere).
+//! - [`app::privacy`]: personal data is the person's: a signed-in person's own data as one
+//!   download (`domain::privacy::PersonalData`, the one struct a new kind of data joins),
+//!   an administrator anonymising a person (asked first; identity and credentials gone,
+//!   contributions kept, the last administrator refused), and the programme's retention
+//!   (`[privacy]` in its file) applied by the daily housekeeping job.
 //!
 //! **Invariant:** nothing of HTTP, cookies or templates; tests call use cases directly.
+//!
+//! The outbox (`app::outbox`) is where every message starts: a use case whose change
+//! tells someone writes the message with `write_in` inside its own transaction (skipping
+//! people who turned an optional kind off); the sender task delivers what is due
+//! (`deliver_due`), marking a message sent only after the SMTP server accepted it. A
+//! person's choices (optional kinds, language) and the one-click unsubscribe are there
+//! too, shown by `web::messages`.
 //!
 //! ### `src/storage/`
 //! The one [`storage::Db`] handle (one writer, a pool of readers, the clock), the
@@ -174,9 +188,12 @@
 //! no font of the machine is needed), and the final publication as a tagged PDF/UA-1
 //! report (`report`: the publication's HTML converted to Typst markup, every typed
 //! character escaped, and typeset in process with the same built-in font; a new part or
-//! embed kind drawn with the known HTML elements needs nothing there).
+//! embed kind drawn with the known HTML elements needs nothing there), and messages put
+//! into words when they are sent (`mail`: subject, plain text (`mail.txt`) and HTML
+//! (`mail.html`) in the receiver's language, an event's invitation, the MIME message).
 //!
-//! **Invariants:** templates end in `.html` (auto-escaped) and undefined values are
+//! **Invariants:** templates end in `.html` (auto-escaped; the one exception,
+//! `mail.txt`, is a message's plain text, never served) and undefined values are
 //! errors; no HTML is marked safe except [`render::markdown::to_safe_html`]'s; no
 //! user-facing text outside the catalogues, the same files and keys in sv, nb and en.
 //!
@@ -205,6 +222,11 @@
 //! carries its own presentation attributes (no class of the style sheet styles it) so it
 //! draws the same on the page, in a feed, in print and as a downloaded file; it has a
 //! viewBox fitted to what it draws and no fixed size.
+//!
+//! ### `src/mailer.rs`
+//! The way out for messages: an SMTP transport (lettre) made from the configuration,
+//! secured by TLS or STARTTLS, or none, when messages wait in the outbox. A refusal is
+//! told apart as transient (tried again) or permanent.
 //!
 //! ### `src/clock.rs`, `src/config.rs`, `src/files.rs`, `src/demo.rs`
 //! The one clock ([`clock::Clock`]: the system's, or set for a demo or a test); typed
@@ -247,7 +269,14 @@
 //!   the write transaction that stores the answers.
 //! - No password, session token or set-password token is stored in clear: passwords as
 //!   argon2id hashes, tokens as SHA-256 digests. (Personal feed addresses are read-only
-//!   capabilities shown to their owner again, so their tokens are kept as they are.)
+//!   capabilities shown to their owner again, so their tokens are kept as they are. A
+//!   set-password link waiting in the outbox holds its token until the server accepted
+//!   the message; the outbox then keeps it without.)
+//! - No visitor's registration holds a seat before they confirm it by the mailed link:
+//!   until then it waits apart (`pending_registrations`) and is counted nowhere.
+//! - No message leaves but through the outbox: it is written in the transaction of the
+//!   change that causes it, so a change is never told without being stored, nor stored
+//!   without being told; a repeated delivery carries the same `Message-ID`.
 //! - No default account: the first administrator comes from `framsyn create-admin`.
 //! - Nothing is deleted from the audit log: triggers refuse UPDATE and DELETE.
 //! - No assessment is stored against another set than its phase's assessed one (the
@@ -265,6 +294,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod files;
+pub mod mailer;
 pub mod render;
 pub mod storage;
 pub mod web;

@@ -81,6 +81,42 @@ struct Cli {
         global = true
     )]
     shutdown_deadline: u64,
+    /// The SMTP server messages are delivered through; without it they wait in the outbox.
+    #[arg(long, env = "FRAMSYN_SMTP_HOST", global = true)]
+    smtp_host: Option<String>,
+    /// The SMTP server's port (by default 465 for TLS, 587 for STARTTLS, 25 without).
+    #[arg(long, env = "FRAMSYN_SMTP_PORT", global = true)]
+    smtp_port: Option<u16>,
+    /// How the connection to the SMTP server is secured.
+    #[arg(
+        long,
+        env = "FRAMSYN_SMTP_SECURITY",
+        value_enum,
+        default_value = "starttls",
+        global = true
+    )]
+    smtp_security: framsyn::config::SmtpSecurity,
+    /// The account to deliver with, if the server asks for one.
+    #[arg(long, env = "FRAMSYN_SMTP_USER", global = true)]
+    smtp_user: Option<String>,
+    /// The account's password (better given as the environment variable).
+    #[arg(
+        long,
+        env = "FRAMSYN_SMTP_PASSWORD",
+        hide_env_values = true,
+        global = true
+    )]
+    smtp_password: Option<String>,
+    /// The sender of every message, e.g. `Regionerna 2050 <framsyn@region.example.se>`.
+    #[arg(long, env = "FRAMSYN_MAIL_FROM", global = true)]
+    mail_from: Option<String>,
+    /// Seconds between two looks for messages due.
+    #[arg(long, env = "FRAMSYN_MAIL_POLL", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..=3600), global = true)]
+    mail_poll: u64,
+    /// Seconds to wait after a failed delivery before the next attempt (doubling each
+    /// time, at most 6 hours; ten attempts in all).
+    #[arg(long, env = "FRAMSYN_MAIL_RETRY", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=21600), global = true)]
+    mail_retry: u64,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -136,6 +172,27 @@ fn main() -> anyhow::Result<()> {
     config.trusted_proxies = cli.trusted_proxies.clone();
     config.header_timeout = std::time::Duration::from_secs(cli.header_timeout);
     config.shutdown_deadline = std::time::Duration::from_secs(cli.shutdown_deadline);
+    if let Some(host) = cli.smtp_host.clone().filter(|h| !h.trim().is_empty()) {
+        use framsyn::config::SmtpSecurity;
+        let security = cli.smtp_security;
+        config.smtp = Some(framsyn::config::Smtp {
+            host,
+            port: cli.smtp_port.unwrap_or(match security {
+                SmtpSecurity::Tls => 465,
+                SmtpSecurity::Starttls => 587,
+                SmtpSecurity::None => 25,
+            }),
+            security,
+            user: cli.smtp_user.clone(),
+            password: cli.smtp_password.clone(),
+        });
+    }
+    config.mail_poll = std::time::Duration::from_secs(cli.mail_poll);
+    config.mail_retry = std::time::Duration::from_secs(cli.mail_retry);
+    if let Some(from) = cli.mail_from.clone() {
+        framsyn::mailer::check_sender(&from)?;
+        config.mail_from = from;
+    }
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(config),
         Command::Check => {
@@ -275,6 +332,7 @@ fn create_admin(
 
 fn serve(config: Config) -> anyhow::Result<()> {
     let programme = load_programme(&config)?;
+    framsyn::mailer::Mailer::new(config.smtp.as_ref()).context("the SMTP server")?;
     let methods = load_methods(&config, &programme)?;
     check_templates(&config)?;
     if !config.database.exists() {
@@ -306,6 +364,7 @@ fn serve(config: Config) -> anyhow::Result<()> {
     let limits = framsyn::web::server::Limits::from_config(&state.config);
     let result = runtime.block_on(async move {
         framsyn::web::spawn_housekeeping(&state);
+        framsyn::web::spawn_sender(&state);
         let app = framsyn::web::router(state);
         let listener = tokio::net::TcpListener::bind(addr)
             .await

@@ -29,7 +29,7 @@ pub enum Created {
 }
 
 /// Creates a person with their roles and issues their first set-password link, valid
-/// for `lifetime`.
+/// for `lifetime`, which is also sent to them through the outbox.
 pub async fn create_user(
     db: &Db,
     admin: &User,
@@ -55,7 +55,11 @@ pub async fn create_user(
             let detail = roles.join(",");
             audit::record(tx, &actor, "user.create", Some(&subject), Some(&detail))?;
             let token = users::issue_password_link(tx, id, Some(admin_id), lifetime)?;
-            Ok(users::get(tx, id)?.map(|person| (person, token)))
+            let person = users::get(tx, id)?;
+            if let Some(person) = &person {
+                super::outbox::password_link_in(tx, person, &token, lifetime)?;
+            }
+            Ok(person.map(|person| (person, token)))
         })
         .await;
     Ok(match created {
@@ -103,6 +107,10 @@ pub async fn update_user(
             let Some(before) = users::get(tx, id)? else {
                 return Ok(Err(None));
             };
+            // An anonymised person's account stays closed and nameless for good.
+            if before.anonymised {
+                return Ok(Err(Some(("name", ANONYMISED))));
+            }
             if organisations::get(tx, valid.organisation_id)?.is_none() {
                 return Ok(Err(Some(("organisation_id", "error-choose-organisation"))));
             }
@@ -154,7 +162,8 @@ pub async fn update_user(
 }
 
 /// A fresh set-password link for person `id`, valid for `lifetime` (earlier unused
-/// links stop working): the person and the link's token.
+/// links stop working), also sent to them through the outbox: the person and the link's
+/// token.
 pub async fn new_password_link(
     db: &Db,
     admin: &User,
@@ -164,16 +173,21 @@ pub async fn new_password_link(
 ) -> Result<(User, String)> {
     administrator(admin)?;
     let admin_id = admin.id;
-    let issued = db
-        .write(move |tx| {
-            let Some(person) = users::get(tx, id)? else {
-                return Ok(None);
-            };
-            let token = users::issue_password_link(tx, id, Some(admin_id), lifetime)?;
-            let subject = format!("user:{id}");
-            audit::record(tx, &actor, "user.password_link", Some(&subject), None)?;
-            Ok(Some((person, token)))
-        })
-        .await?;
-    issued.ok_or(Error::NotFound)
+    db.write(move |tx| {
+        let Some(person) = users::get(tx, id)? else {
+            return Ok(Err(Error::NotFound));
+        };
+        if person.anonymised {
+            return Ok(Err(Error::Refused(ANONYMISED)));
+        }
+        let token = users::issue_password_link(tx, id, Some(admin_id), lifetime)?;
+        super::outbox::password_link_in(tx, &person, &token, lifetime)?;
+        let subject = format!("user:{id}");
+        audit::record(tx, &actor, "user.password_link", Some(&subject), None)?;
+        Ok(Ok((person, token)))
+    })
+    .await?
 }
+
+/// Why an anonymised person's account is neither edited nor given a set-password link.
+const ANONYMISED: &str = "anonymised-refused";

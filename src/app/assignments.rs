@@ -227,6 +227,9 @@ pub async fn write(
         };
         match submissions::write(tx, &draft, by)? {
             Edit::Saved { .. } => {
+                if submitting {
+                    tell_leaders(tx, &phase, org)?;
+                }
                 let action = format!("assignment.{}", input.action.key());
                 let target = format!("organisation:{org}");
                 audit::record(tx, &actor, &action, Some(&target), Some(&phase))?;
@@ -240,6 +243,48 @@ pub async fn write(
         }
     })
     .await
+}
+
+/// Tells the process leaders that organisation `org` submitted its home assignment.
+fn tell_leaders(
+    tx: &rusqlite::Transaction<'_>,
+    phase: &str,
+    org: i64,
+) -> crate::storage::Result<()> {
+    let organisation = crate::storage::organisations::get(tx, org)?
+        .map(|o| o.name)
+        .unwrap_or_default();
+    let leaders = super::outbox::people_with(tx, crate::domain::user::Role::ProcessLeader, None)?;
+    let content = crate::domain::mail::Content::AssignmentSubmitted {
+        phase: phase.to_string(),
+        organisation_id: org,
+        organisation,
+    };
+    super::outbox::to_people_in(tx, &leaders, &content)
+}
+
+/// Tells organisation `org`'s strategists that its home assignment was returned (with
+/// the comment) or accepted.
+fn tell_organisation(
+    tx: &rusqlite::Transaction<'_>,
+    phase: &str,
+    org: i64,
+    action: Action,
+    comment: Option<&str>,
+) -> crate::storage::Result<()> {
+    use crate::domain::mail::Content;
+    let phase = phase.to_string();
+    let content = match action {
+        Action::Return => Content::AssignmentReturned {
+            phase,
+            comment: comment.unwrap_or_default().to_string(),
+        },
+        Action::Accept => Content::AssignmentAccepted { phase },
+        _ => return Ok(()),
+    };
+    let strategists =
+        super::outbox::people_with(tx, crate::domain::user::Role::Strategist, Some(org))?;
+    super::outbox::to_people_in(tx, &strategists, &content)
 }
 
 /// An organisation's submission for a phase, if `user` may read it.
@@ -312,6 +357,7 @@ pub async fn review(
     let changed = transaction::write(db, move |tx| {
         let changed = submissions::review(tx, id, base, next, action, comment.as_deref(), by)?;
         if changed {
+            tell_organisation(tx, &phase, org, action, comment.as_deref())?;
             let target = format!("organisation:{org}");
             let what = format!("assignment.{}", action.key());
             audit::record(tx, &actor, &what, Some(&target), Some(&phase))?;

@@ -89,6 +89,9 @@ pub async fn login(
         });
     };
 
+    // The log names the account tried, never the address typed: it keeps no personal
+    // data, and an account anonymised later is no longer named by it.
+    let tried = stored.as_ref().map(|(id, _, _)| format!("user:{id}"));
     let _permit = checks.acquire().await.map_err(task_failed)?;
     let password = attempt.password;
     let accepted = tokio::task::spawn_blocking(move || match stored {
@@ -106,7 +109,7 @@ pub async fn login(
     let Some(user_id) = accepted else {
         // A refused attempt keeps its reservation: it is the failure it stood for.
         reservation.keep();
-        db.write(move |tx| audit::record(tx, &actor, "login.failed", Some(&email), None))
+        db.write(move |tx| audit::record(tx, &actor, "login.failed", tried.as_deref(), None))
             .await?;
         return Ok(Login::Refused);
     };

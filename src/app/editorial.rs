@@ -225,6 +225,18 @@ pub fn take_step_in(
     if !publications::set_status(tx, id, base, &change, by)? {
         return Ok(StepOutcome::Stale);
     }
+    if chosen == Step::Submit {
+        let others: Vec<User> =
+            super::outbox::people_with(tx, crate::domain::user::Role::Editor, None)?
+                .into_iter()
+                .filter(|u| u.id != by)
+                .collect();
+        let content = crate::domain::mail::Content::ReviewWaiting {
+            publication_id: id,
+            title: text.title.clone(),
+        };
+        super::outbox::to_people_in(tx, &others, &content)?;
+    }
     record(
         tx,
         actor,

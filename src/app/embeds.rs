@@ -276,6 +276,7 @@ fn gather_one(
             super::backcasting_charts::embedded(c, programme, *id, false, now)?
         }
         Embed::StressTest(id) => super::backcasting_charts::embedded(c, programme, *id, true, now)?,
+        Embed::Thread(id) => super::thread::embedded(c, programme, *id)?,
         Embed::Progress => Embedded::Progress(ProgressData {
             rows: super::progress::rows(c, programme, now, None)?
                 .into_iter()

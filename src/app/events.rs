@@ -14,12 +14,14 @@ use crate::domain::event::{
     check_answers, over_capacity, visitor_may_register,
 };
 use crate::domain::form::{self, FieldErrors};
+use crate::domain::lang::Lang;
+use crate::domain::mail::Content;
 use crate::domain::programme::Programme;
 use crate::domain::user::Email;
 use crate::storage::events::{self, AgendaItem, Event, Minutes, Registered, Registrant};
 use crate::storage::organisations::Organisation;
 use crate::storage::users::{self, User};
-use crate::storage::{Db, StorageError, audit, now_seconds};
+use crate::storage::{Db, StorageError, audit, now_seconds, outbox};
 
 /// Errors at the registration form's fields (`registration` for the form as a whole,
 /// `qN` for question N), as catalogue keys.
@@ -208,6 +210,9 @@ pub struct RegistrationRequest {
     pub answers: Vec<(i64, Vec<String>)>,
     /// A field hidden from people; only robots fill it in.
     pub honeypot: String,
+    /// The language the form was filled in, which messages about the registration use
+    /// unless the registrant chose another.
+    pub lang: Option<Lang>,
 }
 
 /// What became of a registration.
@@ -270,6 +275,8 @@ pub async fn register(
         _ => return Ok(refused(event, errors)),
     };
     let by = viewer.map(|v| v.id);
+    let visitor = viewer.is_none();
+    let request_lang = request.lang;
     let visitor_address = viewer.is_none().then(|| actor.address.clone()).flatten();
     let stored = db
         .write(move |tx| {
@@ -280,8 +287,19 @@ pub async fn register(
                     return Ok(None);
                 }
             }
+            if visitor {
+                ask_to_confirm(tx, event_id, &person, &answers, request_lang)?;
+                let subject = format!("event:{event_id}");
+                audit::record(tx, &actor, "registration.request", Some(&subject), None)?;
+                // Answered below as every visitor's registration is.
+                return Ok(Some(Registered::AlreadyRegistered));
+            }
             let outcome = events::register(tx, event_id, &person, &answers, by, !leader)?;
-            let detail = format!("{outcome:?} {}", person.email);
+            if by.is_some() {
+                tell_registrant(tx, event_id, &person, outcome, request_lang)?;
+            }
+            // The outcome only: the audit log keeps no personal data.
+            let detail = format!("{outcome:?}");
             let subject = format!("event:{event_id}");
             audit::record(
                 tx,
@@ -293,7 +311,6 @@ pub async fn register(
             Ok(Some(outcome))
         })
         .await;
-    let visitor = viewer.is_none();
     let message = match stored {
         Ok(None) => "error-too-many-registrations",
         Ok(Some(
@@ -462,6 +479,7 @@ pub async fn cancel_registration(
             Some(&detail),
         )?;
         for promoted in promoted {
+            tell_promoted(tx, promoted)?;
             let detail = promoted.to_string();
             audit::record(
                 tx,
@@ -475,6 +493,221 @@ pub async fn cancel_registration(
     })
     .await?;
     Ok(Cancellation::Cancelled { event_id })
+}
+
+/// Writes the registrant of a new registration whether they have a seat or wait, with
+/// the event as a calendar invitation, in the registration's transaction.
+pub(crate) fn tell_registrant(
+    tx: &rusqlite::Transaction<'_>,
+    event_id: i64,
+    person: &Registrant,
+    outcome: Registered,
+    lang: Option<Lang>,
+) -> crate::storage::Result<()> {
+    let (id, seated) = match outcome {
+        Registered::Confirmed(id) => (id, true),
+        Registered::Waiting(id) => (id, false),
+        _ => return Ok(()),
+    };
+    let Some(event) = events::get(tx, event_id)? else {
+        return Ok(());
+    };
+    if let Some(lang) = lang {
+        outbox::set_registration_language(tx, id, lang)?;
+    }
+    let event = super::outbox::event_facts(&event);
+    let content = if seated {
+        Content::RegistrationConfirmed { event }
+    } else {
+        Content::RegistrationWaiting { event }
+    };
+    super::outbox::to_registrant_in(tx, id, person.user_id, &person.name, &person.email, content)?;
+    Ok(())
+}
+
+/// Keeps a visitor's registration waiting and mails them the link that confirms it.
+fn ask_to_confirm(
+    tx: &rusqlite::Transaction<'_>,
+    event_id: i64,
+    person: &Registrant,
+    answers: &[(i64, String)],
+    lang: Option<Lang>,
+) -> crate::storage::Result<()> {
+    let Some(event) = events::get(tx, event_id)? else {
+        return Ok(());
+    };
+    let token = crate::domain::credentials::new_token();
+    let digest = crate::domain::credentials::token_digest(&token);
+    let expires_at = now_seconds() + crate::domain::event::CONFIRM_LINK_SECONDS;
+    events::insert_pending(tx, event_id, person, answers, lang, &digest, expires_at)?;
+    super::outbox::write_in(
+        tx,
+        &crate::domain::mail::Outgoing {
+            to: person.email.clone(),
+            name: person.name.clone(),
+            user_id: None,
+            lang,
+            content: Content::ConfirmRegistration {
+                token,
+                event: super::outbox::event_facts(&event),
+                expires_at,
+            },
+        },
+    )?;
+    Ok(())
+}
+
+/// A visitor's registration waiting for its confirmation, with its event.
+#[derive(Debug)]
+pub struct PendingRegistration {
+    pub event: Event,
+    pub name: String,
+}
+
+/// The registration the confirmation link with `token` stands for, unless it was used
+/// or expired.
+pub async fn pending(db: &Db, token: &str) -> Result<PendingRegistration> {
+    let digest = crate::domain::credentials::token_digest(token);
+    db.read(move |c| {
+        let Some(pending) = events::pending(c, &digest)? else {
+            return Ok(None);
+        };
+        Ok(
+            events::get(c, pending.event_id)?.map(|event| PendingRegistration {
+                event,
+                name: pending.name,
+            }),
+        )
+    })
+    .await?
+    .ok_or(Error::NotFound)
+}
+
+/// What became of confirming a visitor's registration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirmation {
+    /// Registered with a seat or on the waiting list (mailed, as for anyone else, with
+    /// the event as an invitation), or there already; the event's id.
+    Confirmed {
+        event_id: i64,
+    },
+    Waiting {
+        event_id: i64,
+    },
+    Already {
+        event_id: i64,
+    },
+    /// The event was cancelled or its registration closed meanwhile.
+    Closed {
+        event_id: i64,
+    },
+}
+
+/// Confirms the visitor's registration of the link with `token`: only now is it a
+/// registration, decided like any other in the write transaction. The link works once.
+pub async fn confirm_visitor(db: &Db, actor: audit::Actor, token: &str) -> Result<Confirmation> {
+    let digest = crate::domain::credentials::token_digest(token);
+    let done = db
+        .write(move |tx| {
+            let Some(pending) = events::pending(tx, &digest)? else {
+                return Ok(None);
+            };
+            events::delete_pending(tx, pending.id)?;
+            let person = Registrant {
+                user_id: None,
+                name: pending.name.clone(),
+                email: pending.email.clone(),
+                organisation_id: None,
+            };
+            let event_id = pending.event_id;
+            let outcome = events::register(tx, event_id, &person, &pending.answers, None, true)?;
+            tell_registrant(tx, event_id, &person, outcome, pending.lang)?;
+            let subject = format!("event:{event_id}");
+            let detail = format!("{outcome:?}");
+            audit::record(
+                tx,
+                &actor,
+                "registration.confirm",
+                Some(&subject),
+                Some(&detail),
+            )?;
+            Ok(Some(match outcome {
+                Registered::Confirmed(_) => Confirmation::Confirmed { event_id },
+                Registered::Waiting(_) => Confirmation::Waiting { event_id },
+                Registered::AlreadyRegistered => Confirmation::Already { event_id },
+                _ => Confirmation::Closed { event_id },
+            }))
+        })
+        .await;
+    match done {
+        Ok(Some(confirmation)) => Ok(confirmation),
+        Ok(None) => Err(Error::NotFound),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Writes a registrant moved up from the waiting list that they have a seat.
+fn tell_promoted(
+    tx: &rusqlite::Transaction<'_>,
+    registration_id: i64,
+) -> crate::storage::Result<()> {
+    let Some(registration) = events::registration(tx, registration_id)? else {
+        return Ok(());
+    };
+    let Some(event) = events::get(tx, registration.event_id)? else {
+        return Ok(());
+    };
+    let content = Content::Promoted {
+        event: super::outbox::event_facts(&event),
+    };
+    super::outbox::to_registrant_in(
+        tx,
+        registration.id,
+        registration.user_id,
+        &registration.name,
+        &registration.email,
+        content,
+    )?;
+    Ok(())
+}
+
+/// Tells those registered for event `id` (seated or waiting) what changed, if it is
+/// worth telling (`domain::mail::worth_telling`) against the event as it stood
+/// (`before`): a cancelled event is withdrawn, a changed one comes with its updated
+/// invitation. Those just `promoted` to a seat hear of that instead.
+fn tell_of_change(
+    tx: &rusqlite::Transaction<'_>,
+    id: i64,
+    before: Option<&crate::domain::mail::EventFacts>,
+    note_given: bool,
+    promoted: &[i64],
+) -> crate::storage::Result<()> {
+    for registration in promoted {
+        tell_promoted(tx, *registration)?;
+    }
+    let (Some(before), Some(event)) = (before, events::get(tx, id)?) else {
+        return Ok(());
+    };
+    let after = super::outbox::event_facts(&event);
+    if !crate::domain::mail::worth_telling(before, &after, note_given) {
+        return Ok(());
+    }
+    for r in events::registrations(tx, id)? {
+        if promoted.contains(&r.id) {
+            continue;
+        }
+        let event = after.clone();
+        let content = match r.status {
+            RegistrationStatus::Cancelled => continue,
+            _ if after.cancelled => Content::EventCancelled { event },
+            status => Content::EventChanged {
+                event,
+                seated: status == RegistrationStatus::Confirmed,
+            },
+        };
+        super::outbox::to_registrant_in(tx, r.id, r.user_id, &r.name, &r.email, content)?;
+    }
+    Ok(())
 }
 
 /// What became of saving an event or a part of it.
@@ -571,8 +804,11 @@ pub async fn update(
                     .filter(|r| over.contains(&r.id))
                     .collect());
             }
-            events::update(tx, id, &valid)?;
+            let before = events::get(tx, id)?.map(|e| super::outbox::event_facts(&e));
+            let promoted = events::update(tx, id, &valid)?;
             events::move_to_waiting(tx, &over)?;
+            let note_given = valid.change_note.is_some();
+            tell_of_change(tx, id, before.as_ref(), note_given, &promoted)?;
             let (subject, note) = (format!("event:{id}"), valid.change_note.as_deref());
             audit::record(tx, &actor, "event.update", Some(&subject), note)?;
             for unseated in over {
@@ -621,8 +857,10 @@ pub async fn change_status(
     let note = form::optional(note).map(|n| n.chars().take(2000).collect::<String>());
     let changed = db
         .write(move |tx| {
+            let before = events::get(tx, id)?.map(|e| super::outbox::event_facts(&e));
             let changed = events::set_status(tx, id, action, note.as_deref())?;
             if changed {
+                tell_of_change(tx, id, before.as_ref(), note.is_some(), &[])?;
                 let subject = format!("event:{id}");
                 let what = action.audit_action();
                 audit::record(tx, &actor, what, Some(&subject), note.as_deref())?;

@@ -44,6 +44,7 @@ pub async fn send(
         .write(move |tx| {
             let id = inputs::insert(tx, &valid, &address, PER_HOUR)?;
             if let Some(id) = id {
+                tell_moderators(tx, id, &valid.body)?;
                 let subject = format!("input:{id}");
                 audit::record(tx, &actor, "input.create", Some(&subject), None)?;
             }
@@ -127,4 +128,29 @@ pub async fn moderate(
         })
         .await?;
     outcome.ok_or(Error::NotFound)
+}
+
+/// Tells those who moderate input (process leaders and editors) that input `id` came.
+fn tell_moderators(
+    tx: &rusqlite::Transaction<'_>,
+    id: i64,
+    body: &str,
+) -> crate::storage::Result<()> {
+    use crate::domain::user::Role;
+    let mut people = super::outbox::people_with(tx, Role::ProcessLeader, None)?;
+    for editor in super::outbox::people_with(tx, Role::Editor, None)? {
+        if !people.iter().any(|p| p.id == editor.id) {
+            people.push(editor);
+        }
+    }
+    let people: Vec<_> = people
+        .into_iter()
+        .filter(|p| can_moderate(&super::subject(p)))
+        .collect();
+    let excerpt = crate::domain::mail::excerpt(body, 200);
+    let content = crate::domain::mail::Content::InputReceived {
+        input_id: id,
+        excerpt,
+    };
+    super::outbox::to_people_in(tx, &people, &content)
 }

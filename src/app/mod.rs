@@ -23,6 +23,7 @@ pub mod editorial;
 pub mod embeds;
 pub mod futures_wheel;
 pub mod milestone_part;
+pub mod outbox;
 pub mod progress;
 pub mod report;
 pub mod roadmap;
@@ -65,6 +66,7 @@ pub mod input;
 pub mod organisations;
 pub mod phases;
 pub mod picker;
+pub mod privacy;
 pub mod search;
 
 /// What a person may do, by their roles and organisation.

@@ -14,10 +14,13 @@ use super::{Error, Result, subject};
 use crate::domain::access::Subject;
 use crate::domain::bank::{LinkKind, NoteStatus, can_see_note};
 use crate::domain::consequence::Centre;
+use crate::domain::embed::Embedded;
 use crate::domain::futures_wheel::plain;
 use crate::domain::programme::Programme;
 use crate::domain::scenario;
-use crate::domain::thread::{self, Chart, Filter, Graph, Node, Reach, Stage, Thread};
+use crate::domain::thread::{self, Filter, Graph, Node, Reach, Stage, Thread};
+pub use crate::domain::thread::{LinkRef, StepView, ThreadData, ThreadView};
+use crate::domain::user::Role;
 use crate::storage::users::User;
 use crate::storage::{self, Db, backcasting, consequences, scenarios, thread as store};
 
@@ -207,41 +210,6 @@ pub fn links_in(
     Ok(l)
 }
 
-/// A step as a page lists it.
-#[derive(Debug, Clone, Serialize)]
-pub struct StepView {
-    pub node: Node,
-    pub key: String,
-    pub stage: Stage,
-    pub distance: u32,
-    pub title: String,
-    pub href: String,
-    pub start: bool,
-    /// The steps this one is linked from (upstream) and to (downstream), by key.
-    pub from: Vec<LinkRef>,
-    pub to: Vec<LinkRef>,
-}
-
-/// A link as a step's row shows it: the other step and what made the link.
-#[derive(Debug, Clone, Serialize)]
-pub struct LinkRef {
-    pub key: String,
-    pub title: String,
-    pub href: String,
-    pub via: String,
-}
-
-/// A thread ready for its page: the start, the steps with their links, the chart, the
-/// count of steps not visible, and how far it reached.
-#[derive(Debug, Clone, Serialize)]
-pub struct ThreadView {
-    pub thread: Thread,
-    pub start: StepView,
-    pub steps: Vec<StepView>,
-    pub chart: Chart,
-    pub reach: Reach,
-}
-
 fn view_of(links: &Links, thread: Thread) -> ThreadView {
     let known = |n: Node| links.known.get(&n).cloned();
     let title = |n: Node| known(n).map(|k| k.title).unwrap_or_default();
@@ -333,6 +301,37 @@ pub async fn thread(
         ))
     })
     .await?
+}
+
+/// What `[[thread:ACTION]]` shows now: the thread back from the action as a visitor
+/// sees it, once the action's vision is public; until then as an editor sees it, marked
+/// not public (the text cannot go public with it). Missing when there is no such
+/// action, or it is removed.
+pub fn embedded(c: &Connection, programme: &Programme, action: i64) -> storage::Result<Embedded> {
+    let start = Node::Action(action);
+    let public = links_in(c, programme, None)?;
+    if public.visible(start) {
+        let t = thread::back(&public.graph, start).retain(|n| public.visible(n));
+        return Ok(Embedded::Thread(ThreadData {
+            action,
+            public: true,
+            view: view_of(&public, t),
+        }));
+    }
+    let reader = Subject {
+        roles: &[Role::Editor],
+        organisation_id: 0,
+    };
+    let links = links_in(c, programme, Some(&reader))?;
+    if !links.visible(start) {
+        return Ok(Embedded::Missing);
+    }
+    let t = thread::back(&links.graph, start).retain(|n| links.visible(n));
+    Ok(Embedded::Thread(ThreadData {
+        action,
+        public: false,
+        view: view_of(&links, t),
+    }))
 }
 
 /// A trend on the overview: what it reached (of what the viewer sees) and how far.

@@ -159,6 +159,9 @@ pub struct DemoMilestone {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DemoAction {
+    /// For the texts to name (`[[thread:@key]]`).
+    #[serde(default)]
+    pub key: Option<String>,
     pub text: String,
     #[serde(default)]
     pub organisation: String,

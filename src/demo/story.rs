@@ -60,6 +60,9 @@ struct Cast<'a> {
     events: HashMap<String, i64>,
     /// Scenario sets by phase.
     scenario_sets: HashMap<String, scenarios::Made>,
+    /// Backcasting's shared visions by phase, and its actions by key.
+    visions: HashMap<String, i64>,
+    actions: HashMap<String, i64>,
 }
 
 impl Cast<'_> {
@@ -182,6 +185,8 @@ pub fn load(db: &Db, programme: &Programme, demo: &DemoFile) -> Result<DemoRepor
         rounds: HashMap::new(),
         events: HashMap::new(),
         scenario_sets: HashMap::new(),
+        visions: HashMap::new(),
+        actions: HashMap::new(),
     };
     let mut report = DemoReport::default();
     let start = programme
@@ -199,11 +204,14 @@ pub fn load(db: &Db, programme: &Programme, demo: &DemoFile) -> Result<DemoRepor
     rating_rounds(&mut cast, demo)?;
     scenarios::make(&mut cast, demo)?;
     let answered = consequences::tell(&cast, demo)?;
-    backcasting::tell(&cast, demo, &answered)?;
+    let told = backcasting::tell(&cast, demo, &answered)?;
+    cast.visions = told.visions;
+    cast.actions = told.actions;
     assignments(&cast, demo)?;
     scenarios::settle(&cast, demo)?;
     texts(&cast, demo)?;
     input(&cast, demo)?;
+    outbox(&cast)?;
     let slug = programme.slug.clone();
     cast.at(acts_as, |tx| {
         crate::storage::demo::set_mark(tx, &slug, acts_as.timestamp())?;
@@ -218,6 +226,47 @@ pub fn load(db: &Db, programme: &Programme, demo: &DemoFile) -> Result<DemoRepor
     })?;
     db.clock().set(acts_as);
     Ok(report)
+}
+
+/// The outbox as a workspace with an SMTP server leaves it: what was written more than a
+/// day ago went out a minute after it was written, except one (a guest's, where there
+/// are guests), which the receiving server refused; the last day's messages, and at
+/// least the two newest, wait (the demo is served without a server).
+fn outbox(cast: &Cast) -> Result<()> {
+    use crate::domain::mail::{Status, message_id};
+    use crate::storage::outbox;
+    let cutoff = (cast.acts_as - Duration::days(1)).timestamp();
+    cast.at(cast.acts_as, |tx| {
+        let mut waiting = outbox::list(tx, Some(Status::Queued), i64::MAX)?;
+        waiting.sort_by_key(|m| m.id);
+        // The last day's wait, and at least the two newest when the last day was quiet.
+        let keep = waiting.len().saturating_sub(2);
+        let settled: Vec<_> = waiting
+            .iter()
+            .enumerate()
+            .filter(|(i, m)| m.created_at < cutoff && *i < keep)
+            .map(|(_, m)| m)
+            .collect();
+        let refused = settled
+            .iter()
+            .filter(|m| m.user_id.is_none())
+            .map(|m| m.id)
+            .max()
+            .or_else(|| settled.first().map(|m| m.id));
+        for m in settled {
+            outbox::set_message_id(tx, m.id, &message_id(&m.token, "framsyn.demo.test"))?;
+            if Some(m.id) == refused {
+                let error = format!(
+                    "permanent error (550): 5.1.1 <{}>: Recipient address rejected: User unknown",
+                    m.recipient
+                );
+                outbox::mark_failed_attempt(tx, m.id, &error, None)?;
+            } else {
+                outbox::mark_sent(tx, m.id, m.created_at + 60, &m.content.redacted())?;
+            }
+        }
+        Ok(())
+    })
 }
 
 fn people(
@@ -785,6 +834,7 @@ fn registrations(cast: &Cast, demo: &DemoFile) -> Result<()> {
             let at = along(opens, closes, k, count);
             let registered = cast.at(at, |tx| {
                 let registered = events::register(tx, id, person, &[], person.user_id, true)?;
+                crate::app::events::tell_registrant(tx, id, person, registered, None)?;
                 if let Registered::Confirmed(r) | Registered::Waiting(r) = registered {
                     audit::record(
                         tx,
@@ -1309,6 +1359,12 @@ fn resolve_references(cast: &Cast, body: &str) -> Result<String> {
                         .ok_or_else(|| {
                             anyhow::anyhow!("a demo text names an unknown scenario {key:?}")
                         })?,
+                    "backcasting" | "stress-test" => *cast.visions.get(key).ok_or_else(|| {
+                        anyhow::anyhow!("a demo text names no shared vision of phase {key:?}")
+                    })?,
+                    "thread" => *cast.actions.get(key).ok_or_else(|| {
+                        anyhow::anyhow!("a demo text names an unknown action {key:?}")
+                    })?,
                     _ => anyhow::bail!("a demo text has an unknown reference {inner:?}"),
                 };
                 format!("{kind}:{id}")

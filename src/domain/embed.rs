@@ -21,6 +21,7 @@ use super::progress::Cell;
 use super::rating::{Criterion, Feedback, RoundState};
 use super::scenario::SetStatus;
 use super::scenario_chart::{AssessmentData, SetCharts};
+use super::thread::ThreadData;
 
 /// The Markdown the texts are written in: CommonMark with tables, strikethrough and
 /// typographic punctuation. The renderer and the embed reader read it alike.
@@ -59,10 +60,12 @@ pub enum Embed {
     Backcasting(i64),
     /// A vision's stress-test grid, with its table.
     StressTest(i64),
+    /// The thread back from an action to the signals under it.
+    Thread(i64),
 }
 
 /// The kinds an editor may write, in the order the help lists them.
-pub const KINDS: [&str; 14] = [
+pub const KINDS: [&str; 15] = [
     "note",
     "radar",
     "driver-map",
@@ -77,6 +80,7 @@ pub const KINDS: [&str; 14] = [
     "futures-wheel",
     "backcasting",
     "stress-test",
+    "thread",
 ];
 
 impl Embed {
@@ -105,6 +109,7 @@ impl Embed {
             "futures-wheel" => number().map(Embed::FuturesWheel),
             "backcasting" => number().map(Embed::Backcasting),
             "stress-test" => number().map(Embed::StressTest),
+            "thread" => number().map(Embed::Thread),
             "heatmap" => reference
                 .filter(|r| {
                     !r.is_empty()
@@ -134,6 +139,7 @@ impl Embed {
             Embed::FuturesWheel(id) => format!("futures-wheel:{id}"),
             Embed::Backcasting(id) => format!("backcasting:{id}"),
             Embed::StressTest(id) => format!("stress-test:{id}"),
+            Embed::Thread(id) => format!("thread:{id}"),
         }
     }
 }
@@ -527,6 +533,7 @@ pub enum Embedded {
     FuturesWheel(WheelData),
     Backcasting(TimelineData),
     StressTest(StressData),
+    Thread(ThreadData),
     /// Nothing by that reference (or nothing its reader may see).
     Missing,
 }
@@ -595,6 +602,7 @@ impl Embedded {
             Embedded::FuturesWheel(w) if !w.public => problem("wheel-embed-not-public", Vec::new()),
             Embedded::Backcasting(t) if !t.public => problem("bcc-embed-not-public", Vec::new()),
             Embedded::StressTest(t) if !t.public => problem("bcc-embed-not-public", Vec::new()),
+            Embedded::Thread(t) if !t.public => problem("thread-embed-not-public", Vec::new()),
             Embedded::Scenarios(s) => {
                 let hidden: Vec<i64> = s
                     .notes()

@@ -556,6 +556,10 @@ pub fn capacity_cut_confirmed(form: &EventForm, capacity: Option<u32>) -> bool {
 /// [`VISITOR_WINDOW_SECONDS`]: enough for a few colleagues behind one office address,
 /// too few to fill an event with made-up names. Signed-in people are not limited.
 pub const VISITOR_REGISTRATIONS_PER_ADDRESS: u32 = 5;
+
+/// How long a visitor's link to confirm their registration works: two days. Until it is
+/// used, the registration holds no seat and is counted nowhere.
+pub const CONFIRM_LINK_SECONDS: i64 = 48 * 60 * 60;
 /// The window of [`VISITOR_REGISTRATIONS_PER_ADDRESS`]: an hour.
 pub const VISITOR_WINDOW_SECONDS: i64 = 3600;
 

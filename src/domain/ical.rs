@@ -120,6 +120,62 @@ pub fn calendar(events: &[FeedEvent], options: &FeedOptions) -> String {
     out
 }
 
+/// Who an invitation is from and to: a name and an e-mail address.
+#[derive(Debug, Clone, Copy)]
+pub struct Party<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+}
+
+/// One event as an invitation to one person (RFC 5546 iTIP, METHOD:REQUEST), for an
+/// e-mail's calendar attachment: the event with its ORGANIZER and the person as its
+/// ATTENDEE, accepted for a seat, tentative on the waiting list (then the event too is
+/// TENTATIVE). The same UID and a higher SEQUENCE later update the copy a calendar
+/// program keeps; a cancelled event withdraws it (METHOD:CANCEL, STATUS:CANCELLED).
+pub fn invitation(
+    event: &FeedEvent,
+    options: &FeedOptions,
+    organizer: Party<'_>,
+    attendee: Party<'_>,
+    tentative: bool,
+) -> String {
+    let tz = options.time_zone;
+    let mut out = String::new();
+    push_line(&mut out, Property::new("BEGIN", "VCALENDAR"));
+    push_line(&mut out, Property::new("VERSION", "2.0"));
+    push_line(&mut out, Property::new("PRODID", PRODID));
+    push_line(&mut out, Property::new("CALSCALE", "GREGORIAN"));
+    let method = if event.cancelled { "CANCEL" } else { "REQUEST" };
+    push_line(&mut out, Property::new("METHOD", method));
+    push_vtimezone(&mut out, tz, &year_spans(std::slice::from_ref(event), tz));
+    let mut vevent = vevent(event, options);
+    if tentative && !event.cancelled {
+        vevent.status(EventStatus::Tentative);
+    }
+    let mut from = Property::new("ORGANIZER", format!("mailto:{}", one_line(organizer.email)));
+    from.add_parameter("CN", &parameter(organizer.name));
+    vevent.append_property(from);
+    let mut to = Property::new("ATTENDEE", format!("mailto:{}", one_line(attendee.email)));
+    to.add_parameter("CN", &parameter(attendee.name))
+        .add_parameter("ROLE", "REQ-PARTICIPANT")
+        .add_parameter("PARTSTAT", if tentative { "TENTATIVE" } else { "ACCEPTED" })
+        .add_parameter("RSVP", "FALSE");
+    vevent.append_multi_property(to);
+    let text = vevent
+        .done()
+        .try_into_string()
+        .expect("writing into a String cannot fail");
+    out.push_str(&text);
+    push_line(&mut out, Property::new("END", "VCALENDAR"));
+    out
+}
+
+/// A parameter value (RFC 5545 §3.2): quoted, without the characters it may not hold.
+fn parameter(text: &str) -> String {
+    let clean: String = one_line(text).chars().filter(|c| *c != '"').collect();
+    format!("\"{clean}\"")
+}
+
 /// Writes one content line: the crate escapes the value by its type, folds and adds CRLF.
 fn push_line(out: &mut String, property: Property) {
     let line: String = property

@@ -36,7 +36,38 @@ pub struct Programme {
     pub consequence_levels: Vec<Term>,
     /// The themes a consequence may be filed under, in order.
     pub consequence_themes: Vec<Term>,
+    /// Who answers for the personal data the workspace holds, and how long it keeps
+    /// what it need not keep for ever (the programme file's `[privacy]`).
+    pub privacy: Privacy,
     pub phases: Vec<Phase>,
+}
+
+/// The programme's `[privacy]` table: the data controller, how to reach them, and the
+/// retention periods the daily job applies (see `app::privacy::retain`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Privacy {
+    /// The data controller's name (the organiser when not given).
+    pub controller: Option<Localized>,
+    /// The address people write to about their data (none: the page names only the
+    /// controller).
+    pub contact: Option<String>,
+    /// Months after an event ends that the name and e-mail of a registrant without an
+    /// account are kept.
+    pub registrant_contact_months: u32,
+    /// Months after moderation that a piece of input keeps its sender's contact details.
+    pub input_contact_months: u32,
+}
+
+impl Default for Privacy {
+    fn default() -> Privacy {
+        Privacy {
+            controller: None,
+            contact: None,
+            registrant_contact_months: 6,
+            input_contact_months: 12,
+        }
+    }
 }
 
 /// A named entry of a list the programme defines: a slug that data stores, and its name.
@@ -397,6 +428,8 @@ struct ProgrammeFile {
     consequence_levels: Vec<Term>,
     #[serde(default)]
     consequence_themes: Vec<Term>,
+    #[serde(default)]
+    privacy: Privacy,
 }
 
 /// A phase file as written: activities are flat tables with a `kind`, checked per kind below.
@@ -704,6 +737,7 @@ fn build(
             check_text(file, field, text, lang)?;
         }
     }
+    check_privacy(file, &head.privacy, lang)?;
     if phases.is_empty() {
         return Err(DefinitionError::new(
             file,
@@ -768,8 +802,42 @@ fn build(
         second_reviewer: head.second_reviewer,
         consequence_levels: head.consequence_levels,
         consequence_themes: head.consequence_themes,
+        privacy: head.privacy,
         phases,
     })
+}
+
+/// The `[privacy]` table: a controller named in the default language, a contact that
+/// reads as an e-mail address, and retention periods of at least a month.
+fn check_privacy(file: &Path, privacy: &Privacy, lang: Lang) -> Result<(), DefinitionError> {
+    if let Some(controller) = &privacy.controller {
+        check_text(file, "privacy.controller", controller, lang)?;
+    }
+    if let Some(contact) = &privacy.contact
+        && super::user::Email::parse(contact).is_none()
+    {
+        return Err(DefinitionError::new(
+            file,
+            "privacy.contact",
+            format!("`{contact}` is not an e-mail address"),
+        ));
+    }
+    for (field, months) in [
+        (
+            "privacy.registrant_contact_months",
+            privacy.registrant_contact_months,
+        ),
+        ("privacy.input_contact_months", privacy.input_contact_months),
+    ] {
+        if months == 0 {
+            return Err(DefinitionError::new(
+                file,
+                field,
+                "must be at least 1 month",
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// A list of terms: each a slug, once, with a name in the default language.

@@ -28,6 +28,51 @@ use super::bank::NoteType;
 use super::placement::text_width;
 use super::scenario_chart::wrap;
 
+/// A step as a page lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StepView {
+    pub node: Node,
+    pub key: String,
+    pub stage: Stage,
+    pub distance: u32,
+    pub title: String,
+    pub href: String,
+    pub start: bool,
+    /// The steps this one is linked from (upstream) and to (downstream), by key.
+    pub from: Vec<LinkRef>,
+    pub to: Vec<LinkRef>,
+}
+
+/// A link as a step's row shows it: the other step and what made the link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkRef {
+    pub key: String,
+    pub title: String,
+    pub href: String,
+    pub via: String,
+}
+
+/// A thread ready for its page: the start, the steps with their links, the chart, the
+/// count of steps not visible, and how far it reached.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThreadView {
+    pub thread: Thread,
+    pub start: StepView,
+    pub steps: Vec<StepView>,
+    pub chart: Chart,
+    pub reach: Reach,
+}
+
+/// A thread as an editorial text embeds it (`[[thread:ACTION]]`): as a visitor sees it
+/// once the action's vision is public; before that as the workspace holds it, and
+/// refused for publication.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThreadData {
+    pub action: i64,
+    pub public: bool,
+    pub view: ThreadView,
+}
+
 /// One step of a thread.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]

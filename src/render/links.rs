@@ -73,13 +73,28 @@ fn attribute_name(before: &str) -> &str {
 }
 
 fn resolve(value: &str, page: &Url, keep_fragments: bool) -> String {
-    if value.is_empty() || (keep_fragments && value.starts_with('#')) || Url::parse(value).is_ok() {
+    // Values are HTML-escaped as the templates escape them: `&amp;`, and the slashes
+    // and quotes of an address a template printed (`&#x2f;`).
+    let unescaped = unescape(value);
+    if unescaped.is_empty()
+        || (keep_fragments && unescaped.starts_with('#'))
+        || Url::parse(&unescaped).is_ok()
+    {
         return value.to_string();
     }
-    // Values are HTML-escaped; `&amp;` is the one escape a URL in them carries.
-    let unescaped = value.replace("&amp;", "&");
     page.join(&unescaped)
         .map_or_else(|_| value.to_string(), |u| u.as_str().replace('&', "&amp;"))
+}
+
+/// An attribute value with the escapes of the templates' HTML escaping undone.
+fn unescape(value: &str) -> String {
+    value
+        .replace("&#x2f;", "/")
+        .replace("&#x27;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 #[cfg(test)]
@@ -117,6 +132,9 @@ mod tests {
         );
         let kept = absolute(html, &page, true);
         assert!(kept.contains("href='#tabell'"), "{kept}");
+        // An address a template printed has its slashes escaped.
+        let printed = absolute(r#"<a href="&#x2f;bank&#x2f;3">x</a>"#, &page, true);
+        assert_eq!(printed, r#"<a href="https://framsyn.example/bank/3">x</a>"#);
         let query = absolute(r#"<a href="/bank?tag=a&amp;q=b">x</a>"#, &page, true);
         assert_eq!(
             query,

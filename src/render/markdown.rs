@@ -106,6 +106,22 @@ fn is_local(url: &str) -> bool {
             .any(|c| c == '\\' || c.is_whitespace() || c.is_control())
 }
 
+/// The words of Markdown without its marks, a line per paragraph, heading or item: for
+/// calendar files and plain-text e-mail.
+pub fn plain_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event as Md, Parser, TagEnd};
+    let mut out = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Md::Text(t) | Md::Code(t) => out.push_str(&t),
+            Md::SoftBreak | Md::HardBreak => out.push('\n'),
+            Md::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => out.push('\n'),
+            _ => {}
+        }
+    }
+    out.trim().to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@
 
 pub mod i18n;
 pub mod links;
+pub mod mail;
 pub mod markdown;
 pub mod print;
 pub mod raster;
@@ -21,6 +22,7 @@ use minijinja::value::{Kwargs, Value, ViaDeserialize};
 use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior, path_loader};
 
 use crate::domain::lang::{Lang, Localized};
+use crate::domain::privacy::former_participant_of;
 use crate::files::Folder;
 
 /// The stylesheet's file name in the assets.
@@ -96,6 +98,7 @@ impl Renderer {
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_trim_blocks(true);
         env.set_lstrip_blocks(true);
+        env.set_formatter(person_formatter);
         env.add_function("t", translate);
         env.add_filter("markdown", markdown_filter);
         env.add_filter("tr", localized_filter);
@@ -226,6 +229,39 @@ fn locale(lang: Lang) -> Locale {
     }
 }
 
+/// A person's name as pages show it: the name, or for an anonymised person (as storage
+/// reads them, see [`crate::domain::privacy::FORMER_PARTICIPANT`]) "a former participant
+/// of ORGANISATION" in `lang`.
+pub fn person_name(lang: Lang, name: &str) -> String {
+    match former_participant_of(name) {
+        Some(organisation) => i18n::text_with(
+            lang,
+            "privacy-former-participant",
+            &[("organisation", FluentValue::from(organisation.to_string()))],
+        ),
+        None => name.to_string(),
+    }
+}
+
+/// Every `{{ value }}` printed (escaped as ever): an anonymised person's name in the
+/// reader's language (see [`person_name`]), anything else as it is.
+fn person_formatter(
+    out: &mut minijinja::Output,
+    state: &State,
+    value: &Value,
+) -> Result<(), Error> {
+    match value
+        .as_str()
+        .filter(|s| former_participant_of(s).is_some())
+    {
+        Some(name) => {
+            let shown = Value::from(person_name(lang_of(state), name));
+            minijinja::escape_formatter(out, state, &shown)
+        }
+        None => minijinja::escape_formatter(out, state, value),
+    }
+}
+
 /// `t(key, name=value, …)`: the interface text in the page's language.
 fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, Error> {
     let lang = lang_of(state);
@@ -234,6 +270,8 @@ fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, Error> 
         let value: Value = kwargs.get(name)?;
         let value = if let Some(n) = value.as_i64() {
             FluentValue::from(n)
+        } else if let Some(text) = value.as_str() {
+            FluentValue::from(person_name(lang, text))
         } else {
             FluentValue::from(value.to_string())
         };

@@ -49,11 +49,13 @@ pub fn record(
 
 /// The newest entries first, a page at a time.
 pub fn page(conn: &Connection, limit: i64, offset: i64) -> Result<Vec<AuditEntry>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT a.id, a.at, a.actor_id, u.name AS actor_name, a.address, a.action, a.subject, a.detail
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT a.id, a.at, a.actor_id, ",
+        person_name!("u"),
+        " AS actor_name, a.address, a.action, a.subject, a.detail
          FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
-         ORDER BY a.id DESC LIMIT ?1 OFFSET ?2",
-    )?;
+         ORDER BY a.id DESC LIMIT ?1 OFFSET ?2"
+    ))?;
     let rows = stmt.query_map(params![limit, offset], |r| {
         Ok(AuditEntry {
             id: r.get("id")?,

@@ -65,15 +65,19 @@ impl Vision {
     }
 }
 
-const VISION_SELECT: &str = "SELECT v.id, v.phase_slug, v.organisation_id,
+const VISION_SELECT: &str = concat!(
+    "SELECT v.id, v.phase_slug, v.organisation_id,
         o.name AS organisation_name, o.category AS organisation_category,
         s.status AS submission_status, v.set_id, v.title, v.horizon, v.statement,
         v.characteristics, v.scenarios, v.adopted_from, v.public, v.removed, v.created_by,
-        u.name AS author_name, v.version, v.created_at, v.updated_at
+        ",
+    person_name!("u"),
+    " AS author_name, v.version, v.created_at, v.updated_at
     FROM visions v
     LEFT JOIN organisations o ON o.id = v.organisation_id
     LEFT JOIN submissions s ON s.organisation_id = v.organisation_id AND s.phase_slug = v.phase_slug
-    LEFT JOIN users u ON u.id = v.created_by";
+    LEFT JOIN users u ON u.id = v.created_by"
+);
 
 fn vision_row(r: &Row<'_>) -> rusqlite::Result<Vision> {
     let status: Option<String> = r.get("submission_status")?;
@@ -639,11 +643,13 @@ fn record_revision(conn: &Connection, kind: ItemKind, id: i64, by: i64) -> Resul
 
 /// Every revision of a vision, milestone or action, newest first.
 pub fn revisions(conn: &Connection, kind: ItemKind, id: i64) -> Result<Vec<Revision>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT r.version, u.name AS changed_by, r.changed_at, r.snapshot
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT r.version, ",
+        person_name!("u"),
+        " AS changed_by, r.changed_at, r.snapshot
          FROM backcasting_revisions r LEFT JOIN users u ON u.id = r.changed_by
-         WHERE r.kind = ?1 AND r.item_id = ?2 ORDER BY r.version DESC",
-    )?;
+         WHERE r.kind = ?1 AND r.item_id = ?2 ORDER BY r.version DESC"
+    ))?;
     let rows = stmt.query_map(params![kind.key(), id], |r| {
         let snapshot: String = r.get("snapshot")?;
         Ok(Revision {

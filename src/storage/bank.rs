@@ -33,9 +33,9 @@ pub struct Note {
     pub merged_into: Option<i64>,
 }
 
-const COLUMNS: &str = "n.id, n.note_type, n.title, n.summary, n.implications, n.category, n.secondary,
+const COLUMNS: &str = concat!("n.id, n.note_type, n.title, n.summary, n.implications, n.category, n.secondary,
     n.direction, n.time_band, n.scope, n.tags, n.phase_slug, n.status, n.public, n.organisation_id, o.name AS organisation_name,
-    n.author_id, u.name AS author_name, n.version, n.created_at, n.updated_at, n.parent_id, n.merged_into";
+    n.author_id, ", person_name!("u"), " AS author_name, n.version, n.created_at, n.updated_at, n.parent_id, n.merged_into");
 const FROM: &str = "FROM notes n JOIN organisations o ON o.id = n.organisation_id LEFT JOIN users u ON u.id = n.author_id";
 
 fn list_of<T>(text: &str, parse: impl Fn(&str) -> Option<T>) -> Vec<T> {
@@ -202,10 +202,12 @@ pub struct Revision {
 
 /// Every revision of a note, newest first.
 pub fn revisions(conn: &Connection, id: i64) -> Result<Vec<Revision>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT r.version, u.name AS changed_by, r.changed_at, r.snapshot FROM note_revisions r
-         LEFT JOIN users u ON u.id = r.changed_by WHERE r.note_id = ?1 ORDER BY r.version DESC",
-    )?;
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT r.version, ",
+        person_name!("u"),
+        " AS changed_by, r.changed_at, r.snapshot FROM note_revisions r
+         LEFT JOIN users u ON u.id = r.changed_by WHERE r.note_id = ?1 ORDER BY r.version DESC"
+    ))?;
     let rows = stmt.query_map([id], |r| {
         let snapshot: String = r.get("snapshot")?;
         Ok(Revision {

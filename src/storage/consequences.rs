@@ -95,17 +95,21 @@ impl Linked for Consequence {
     }
 }
 
-const SELECT: &str = "SELECT c.id, c.phase_slug, c.scenario_id, c.note_id, c.organisation_id,
+const SELECT: &str = concat!(
+    "SELECT c.id, c.phase_slug, c.scenario_id, c.note_id, c.organisation_id,
         o.name AS organisation_name, o.category AS organisation_category,
         s.status AS submission_status, sc.set_id AS set_id,
         c.level, c.theme, c.text, c.valence, c.magnitude, c.timing, c.confidence, c.parent_id,
-        c.ord, c.based_on, c.removed, c.created_by, u.name AS author_name, c.version,
+        c.ord, c.based_on, c.removed, c.created_by, ",
+    person_name!("u"),
+    " AS author_name, c.version,
         c.created_at, c.updated_at
     FROM consequences c
     LEFT JOIN organisations o ON o.id = c.organisation_id
     LEFT JOIN submissions s ON s.organisation_id = c.organisation_id AND s.phase_slug = c.phase_slug
     LEFT JOIN scenarios sc ON sc.id = c.scenario_id
-    LEFT JOIN users u ON u.id = c.created_by";
+    LEFT JOIN users u ON u.id = c.created_by"
+);
 
 fn optional<T>(
     r: &Row<'_>,

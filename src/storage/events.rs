@@ -254,7 +254,7 @@ pub fn insert(
 
 /// Saves an edit; the SEQUENCE grows and, with a note, registrants see what changed.
 /// More seats move people up from the waiting list.
-pub fn update(conn: &Connection, id: i64, event: &ValidEvent) -> Result<bool> {
+pub fn update(conn: &Connection, id: i64, event: &ValidEvent) -> Result<Vec<i64>> {
     let now = now_seconds();
     let changed = conn.execute(
         "UPDATE events SET phase_slug = ?2, kind = ?3, title = ?4, description = ?5, starts_at = ?6,
@@ -288,9 +288,9 @@ pub fn update(conn: &Connection, id: i64, event: &ValidEvent) -> Result<bool> {
         ],
     )? == 1;
     if changed {
-        promote_waiting(conn, id)?;
+        return promote_waiting(conn, id);
     }
-    Ok(changed)
+    Ok(Vec::new())
 }
 
 /// Applies a status action (approve, reject, cancel, reinstate) if it applies to the
@@ -428,7 +428,7 @@ pub enum Registered {
 pub fn visitor_registrations_from(conn: &Connection, address: &str, since: i64) -> Result<u32> {
     Ok(conn.query_row(
         "SELECT count(*) FROM audit_log
-         WHERE action = 'registration.create' AND actor_id IS NULL AND address = ?1 AND at >= ?2",
+         WHERE action = 'registration.request' AND actor_id IS NULL AND address = ?1 AND at >= ?2",
         params![address, since],
         |r| r.get(0),
     )?)
@@ -538,8 +538,12 @@ pub struct Registration {
     pub deactivated: bool,
 }
 
-const REGISTRATION_COLUMNS: &str =
-    "r.id, r.event_id, r.user_id, r.name, r.email, r.organisation_id, o.name AS organisation_name,
+/// A registration of an anonymised person names them as pages name them elsewhere (see
+/// `person_name!`), with the organisation they registered for.
+const REGISTRATION_COLUMNS: &str = "r.id, r.event_id, r.user_id,
+    CASE WHEN (SELECT u.anonymised_at FROM users u WHERE u.id = r.user_id) IS NULL THEN r.name
+         ELSE char(57344) || coalesce(o.name, '') END AS name,
+    r.email, r.organisation_id, o.name AS organisation_name,
     r.status, r.attended, r.created_at,
     (SELECT group_concat(a.question_id || char(31) || replace(a.answer, char(30), ' '), char(30))
        FROM registration_answers a WHERE a.registration_id = r.id) AS answers,
@@ -709,10 +713,12 @@ pub struct Minutes {
 
 /// Every revision of an event's minutes, newest first.
 pub fn minutes(conn: &Connection, event_id: i64) -> Result<Vec<Minutes>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT m.id, m.body, m.final, u.name AS written_by, m.written_at FROM event_minutes m
-         LEFT JOIN users u ON u.id = m.written_by WHERE m.event_id = ?1 ORDER BY m.id DESC",
-    )?;
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT m.id, m.body, m.final, ",
+        person_name!("u"),
+        " AS written_by, m.written_at FROM event_minutes m
+         LEFT JOIN users u ON u.id = m.written_by WHERE m.event_id = ?1 ORDER BY m.id DESC"
+    ))?;
     let rows = stmt.query_map([event_id], |r| {
         Ok(Minutes {
             id: r.get("id")?,
@@ -805,4 +811,84 @@ pub fn of_organisation(conn: &Connection, organisation: i64) -> Result<Vec<Organ
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A visitor's registration waiting for its confirmation by the mailed link.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    pub id: i64,
+    pub event_id: i64,
+    pub name: String,
+    pub email: String,
+    pub answers: Vec<(i64, String)>,
+    pub lang: Option<crate::domain::lang::Lang>,
+    pub expires_at: i64,
+}
+
+fn pending_from_row(r: &Row<'_>) -> rusqlite::Result<Pending> {
+    let answers: String = r.get("answers")?;
+    let lang: Option<String> = r.get("lang")?;
+    Ok(Pending {
+        id: r.get("id")?,
+        event_id: r.get("event_id")?,
+        name: r.get("name")?,
+        email: r.get("email")?,
+        answers: serde_json::from_str(&answers).unwrap_or_default(),
+        lang: lang.as_deref().and_then(crate::domain::lang::Lang::parse),
+        expires_at: r.get("expires_at")?,
+    })
+}
+
+/// Keeps a visitor's registration until they confirm it with the link whose token has
+/// `digest`; returns its id.
+pub fn insert_pending(
+    conn: &Connection,
+    event_id: i64,
+    person: &Registrant,
+    answers: &[(i64, String)],
+    lang: Option<crate::domain::lang::Lang>,
+    digest: &[u8],
+    expires_at: i64,
+) -> Result<i64> {
+    let answers = serde_json::to_string(answers).unwrap_or_else(|_| "[]".into());
+    conn.prepare_cached(
+        "INSERT INTO pending_registrations
+             (event_id, name, email, answers, lang, token_digest, created_at, expires_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        event_id,
+        person.name,
+        person.email,
+        answers,
+        lang.map(|l| l.code()),
+        digest,
+        now_seconds(),
+        expires_at
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The registration waiting for the link whose token has `digest`, unless it expired.
+pub fn pending(conn: &Connection, digest: &[u8]) -> Result<Option<Pending>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT * FROM pending_registrations WHERE token_digest = ?1 AND expires_at > ?2",
+        )?
+        .query_row(params![digest, now_seconds()], pending_from_row)
+        .optional()?)
+}
+
+/// Forgets a waiting registration (confirmed, or expired).
+pub fn delete_pending(conn: &Connection, id: i64) -> Result<()> {
+    conn.prepare_cached("DELETE FROM pending_registrations WHERE id = ?1")?
+        .execute([id])?;
+    Ok(())
+}
+
+/// Forgets the registrations never confirmed before `now`; how many.
+pub fn delete_expired_pending(conn: &Connection, now: i64) -> Result<usize> {
+    Ok(conn
+        .prepare_cached("DELETE FROM pending_registrations WHERE expires_at <= ?1")?
+        .execute([now])?)
 }

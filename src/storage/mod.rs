@@ -4,6 +4,24 @@
 //! `BEGIN IMMEDIATE` transaction; readers are `query_only` connections from a small pool.
 //! All work runs on tokio's blocking threads, never on the async runtime.
 
+/// The SQL for the name of the person in table alias `$u` (of `users`) as pages show it:
+/// their name, or for an anonymised person [`crate::domain::privacy::FORMER_PARTICIPANT`]
+/// (U+E000) followed by their organisation's name. A literal, for `concat!`.
+macro_rules! person_name {
+    ($u:literal) => {
+        concat!(
+            "CASE WHEN ",
+            $u,
+            ".anonymised_at IS NULL THEN ",
+            $u,
+            ".name ELSE char(57344) || ",
+            "(SELECT po.name FROM organisations po WHERE po.id = ",
+            $u,
+            ".organisation_id) END"
+        )
+    };
+}
+
 pub mod audit;
 pub mod backcasting;
 pub mod bank;
@@ -14,7 +32,9 @@ pub mod images;
 pub mod inputs;
 pub mod methods;
 pub mod organisations;
+pub mod outbox;
 pub mod overrides;
+pub mod privacy;
 pub mod progress;
 pub mod publications;
 pub mod report;

@@ -45,11 +45,13 @@ pub fn set(
 
 /// The whole log, newest first.
 pub fn history(conn: &Connection, programme: &str) -> Result<Vec<Override>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT o.id, o.phase_slug, o.reason, o.set_by, u.name AS set_by_name, o.set_at
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT o.id, o.phase_slug, o.reason, o.set_by, ",
+        person_name!("u"),
+        " AS set_by_name, o.set_at
          FROM phase_overrides o JOIN users u ON u.id = o.set_by
-         WHERE o.programme = ?1 ORDER BY o.id DESC",
-    )?;
+         WHERE o.programme = ?1 ORDER BY o.id DESC"
+    ))?;
     let rows = stmt.query_map([programme], |r| {
         Ok(Override {
             id: r.get("id")?,

@@ -168,10 +168,14 @@ pub fn proposals(conn: &Connection) -> Result<Vec<Waiting>> {
 pub fn texts_in_review(conn: &Connection, reviewer: i64) -> Result<Vec<Waiting>> {
     waiting(
         conn,
-        "SELECT p.id, p.title, u.name AS from_name, p.updated_at AS at
+        concat!(
+            "SELECT p.id, p.title, ",
+            person_name!("u"),
+            " AS from_name, p.updated_at AS at
          FROM publications p LEFT JOIN users u ON u.id = p.last_author
          WHERE p.status = 'in_review' AND coalesce(p.last_author, 0) <> ?1
-         ORDER BY p.updated_at, p.id",
+         ORDER BY p.updated_at, p.id"
+        ),
         [reviewer],
     )
 }

@@ -30,10 +30,14 @@ pub struct Publication {
     pub snapshot_at: Option<i64>,
 }
 
-const COLUMNS: &str = "p.id, p.kind, p.phase_slug, p.output_slug, p.title, p.body, p.status,
-    p.publish_at, p.published_at, p.review_comment, p.version, p.last_author, u.name AS last_author_name,
+const COLUMNS: &str = concat!(
+    "p.id, p.kind, p.phase_slug, p.output_slug, p.title, p.body, p.status,
+    p.publish_at, p.published_at, p.review_comment, p.version, p.last_author, ",
+    person_name!("u"),
+    " AS last_author_name,
     p.created_at,
-    p.updated_at, p.snapshot, p.snapshot_at";
+    p.updated_at, p.snapshot, p.snapshot_at"
+);
 const FROM: &str = "FROM publications p LEFT JOIN users u ON u.id = p.last_author";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Publication> {
@@ -221,12 +225,14 @@ pub struct Revision {
 
 /// Every revision of a text, newest first.
 pub fn revisions(conn: &Connection, id: i64) -> Result<Vec<Revision>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT r.version, r.title, r.body, r.status, r.action, r.comment, u.name AS changed_by,
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT r.version, r.title, r.body, r.status, r.action, r.comment, ",
+        person_name!("u"),
+        " AS changed_by,
                 r.changed_at
          FROM publication_revisions r LEFT JOIN users u ON u.id = r.changed_by
-         WHERE r.publication_id = ?1 ORDER BY r.version DESC",
-    )?;
+         WHERE r.publication_id = ?1 ORDER BY r.version DESC"
+    ))?;
     let rows = stmt.query_map([id], |r| {
         Ok(Revision {
             version: r.get("version")?,

@@ -280,12 +280,12 @@ pub fn ratings(
     user: Option<i64>,
 ) -> Result<Vec<Rating>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT r.note_id, r.criterion, r.user_id, u.name AS user_name, r.organisation_id,
+        concat!("SELECT r.note_id, r.criterion, r.user_id, ", person_name!("u"), " AS user_name, r.organisation_id,
                 o.name AS organisation_name, r.value, r.updated_at
          FROM ratings r JOIN users u ON u.id = r.user_id JOIN organisations o ON o.id = r.organisation_id
          WHERE r.round_id = ?1 AND (?2 IS NULL OR r.criterion = ?2)
            AND (?3 IS NULL OR r.organisation_id = ?3) AND (?4 IS NULL OR r.user_id = ?4)
-         ORDER BY r.criterion, r.note_id, r.user_id",
+         ORDER BY r.criterion, r.note_id, r.user_id"),
     )?;
     let rows = stmt.query_map(
         params![round, criterion.map(|c| c.key()), organisation, user],
@@ -358,12 +358,14 @@ pub struct Reason {
 
 /// The round's reasons, optionally of one person, by note.
 pub fn reasons(conn: &Connection, round: i64, user: Option<i64>) -> Result<Vec<Reason>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT x.note_id, x.user_id, u.name AS user_name, o.name AS organisation_name, x.reason
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT x.note_id, x.user_id, ",
+        person_name!("u"),
+        " AS user_name, o.name AS organisation_name, x.reason
          FROM rating_reasons x
          JOIN users u ON u.id = x.user_id JOIN organisations o ON o.id = u.organisation_id
-         WHERE x.round_id = ?1 AND (?2 IS NULL OR x.user_id = ?2) ORDER BY x.note_id, x.updated_at",
-    )?;
+         WHERE x.round_id = ?1 AND (?2 IS NULL OR x.user_id = ?2) ORDER BY x.note_id, x.updated_at"
+    ))?;
     let rows = stmt.query_map(params![round, user], |r| {
         Ok(Reason {
             note_id: r.get("note_id")?,

@@ -326,8 +326,9 @@ pub(crate) fn revisions_of(
     id: i64,
 ) -> Result<Vec<Revision>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT r.version, u.name AS changed_by, r.changed_at, r.snapshot FROM {table} r
-         LEFT JOIN users u ON u.id = r.changed_by WHERE r.{key} = ?1 ORDER BY r.version DESC"
+        "SELECT r.version, {person} AS changed_by, r.changed_at, r.snapshot FROM {table} r
+         LEFT JOIN users u ON u.id = r.changed_by WHERE r.{key} = ?1 ORDER BY r.version DESC",
+        person = person_name!("u"),
     ))?;
     let rows = stmt.query_map([id], |r| {
         let snapshot: String = r.get("snapshot")?;
@@ -500,12 +501,14 @@ pub fn add_comment(conn: &Connection, scenario_id: i64, body: &str, by: i64) -> 
 
 /// A scenario's comments, oldest first.
 pub fn comments(conn: &Connection, scenario_id: i64) -> Result<Vec<Comment>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT c.id, c.scenario_id, u.name AS author_name, o.name AS organisation_name, c.body, c.created_at
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT c.id, c.scenario_id, ",
+        person_name!("u"),
+        " AS author_name, o.name AS organisation_name, c.body, c.created_at
          FROM scenario_comments c LEFT JOIN users u ON u.id = c.author_id
          LEFT JOIN organisations o ON o.id = u.organisation_id
-         WHERE c.scenario_id = ?1 ORDER BY c.id",
-    )?;
+         WHERE c.scenario_id = ?1 ORDER BY c.id"
+    ))?;
     let rows = stmt.query_map([scenario_id], |r| {
         Ok(Comment {
             id: r.get("id")?,

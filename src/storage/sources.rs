@@ -56,9 +56,13 @@ pub struct CitingNote {
     pub stance: Stance,
 }
 
-const COLUMNS: &str = "s.id, s.kind, s.title, s.publisher, s.authors, s.year, s.link, s.language,
+const COLUMNS: &str = concat!(
+    "s.id, s.kind, s.title, s.publisher, s.authors, s.year, s.link, s.language,
     s.summary, s.scope, s.organisation_id, o.name AS organisation_name,
-    s.author_id, u.name AS author_name, s.version, s.created_at, s.updated_at";
+    s.author_id, ",
+    person_name!("u"),
+    " AS author_name, s.version, s.created_at, s.updated_at"
+);
 const FROM: &str = "FROM sources s JOIN organisations o ON o.id = s.organisation_id LEFT JOIN users u ON u.id = s.author_id";
 const SUMMARY_COLUMNS: &str = "s.id, s.kind, s.title, s.publisher, s.authors, s.year, o.name AS organisation_name, s.language";
 

@@ -30,11 +30,11 @@ pub fn release(conn: &Connection, rows: &[i64]) -> Result<()> {
     Ok(())
 }
 
-/// Forgets an account's failures after a successful login, and everything older than `before`.
-pub fn clear(conn: &Connection, key: &str, before: i64) -> Result<()> {
-    conn.execute(
+/// Forgets an account's failures after a successful login, and everything older than
+/// `before`; returns how many rows went.
+pub fn clear(conn: &Connection, key: &str, before: i64) -> Result<usize> {
+    Ok(conn.execute(
         "DELETE FROM login_failures WHERE key = ?1 OR at < ?2",
         params![key, before],
-    )?;
-    Ok(())
+    )?)
 }

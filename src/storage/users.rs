@@ -17,6 +17,9 @@ pub struct User {
     pub roles: Vec<Role>,
     pub active: bool,
     pub has_password: bool,
+    /// Anonymised: the name and address are placeholders, and pages name them as a
+    /// former participant of their organisation.
+    pub anonymised: bool,
 }
 
 impl User {
@@ -27,18 +30,23 @@ impl User {
 
 const COLUMNS: &str =
     "u.id, u.email, u.name, u.organisation_id, o.name AS organisation_name, u.active,
-     u.password_hash IS NOT NULL AS has_password,
+     u.password_hash IS NOT NULL AS has_password, u.anonymised_at IS NOT NULL AS anonymised,
      (SELECT group_concat(role) FROM user_roles r WHERE r.user_id = u.id) AS roles";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<User> {
-    let roles: Option<String> = r.get("roles")?;
-    let mut roles: Vec<Role> = roles
-        .as_deref()
+/// The roles of a `group_concat(role)` column, in their order.
+pub(super) fn roles_of(column: Option<&str>) -> Vec<Role> {
+    let mut roles: Vec<Role> = column
         .unwrap_or("")
         .split(',')
         .filter_map(Role::parse)
         .collect();
     roles.sort();
+    roles
+}
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<User> {
+    let roles: Option<String> = r.get("roles")?;
+    let roles = roles_of(roles.as_deref());
     Ok(User {
         id: r.get("id")?,
         email: r.get("email")?,
@@ -47,6 +55,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<User> {
         organisation_name: r.get("organisation_name")?,
         active: r.get("active")?,
         has_password: r.get("has_password")?,
+        anonymised: r.get("anonymised")?,
         roles,
     })
 }

@@ -9,7 +9,9 @@ use super::forms::Form;
 use super::forms::FormPage;
 use super::{AppError, AppState, Ctx};
 use crate::app::admin::{self as admin_app, Created, Updated};
+use crate::app::outbox as outbox_app;
 use crate::domain::form::FieldErrors;
+use crate::domain::mail::Status;
 use crate::domain::user::{Role, UserForm};
 use crate::storage::{audit, organisations, users};
 
@@ -87,6 +89,12 @@ pub async fn edit_user_form(
         .read(move |c| users::get(c, id))
         .await?
         .ok_or(AppError::NotFound)?;
+    // Nothing of an anonymised person is left to edit: the page says what they became.
+    if person.anonymised {
+        return Ok(state
+            .render(&ctx, "anonymise.html", context! { person })?
+            .into_response());
+    }
     let form = UserForm {
         name: person.name.clone(),
         email: person.email.clone(),
@@ -158,4 +166,37 @@ pub async fn audit_log(
     Ok(state
         .render(&ctx, "audit.html", context! { entries, page, pages, total })?
         .into_response())
+}
+
+#[derive(Deserialize)]
+pub struct OutboxQuery {
+    status: Option<String>,
+}
+
+/// The outbox: how many messages wait, went and failed, the latest of one status, and
+/// whether an SMTP server is configured at all.
+pub async fn outbox(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<OutboxQuery>,
+) -> Result<Response, AppError> {
+    let admin = ctx.require(|s| s.can_administer())?;
+    let status = query.status.as_deref().and_then(Status::parse);
+    let page = outbox_app::page(&state.db, admin, status).await?;
+    let configured = state.mailer.configured();
+    let statuses: Vec<&str> = Status::ALL.iter().map(|s| s.key()).collect();
+    Ok(state
+        .render(&ctx, "outbox.html", context! { page, configured, statuses })?
+        .into_response())
+}
+
+/// Queues a message again, due at once.
+pub async fn outbox_retry(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let admin = ctx.require(|s| s.can_administer())?;
+    outbox_app::retry(&state.db, admin, ctx.actor(), id).await?;
+    Ok(Redirect::to("/admin/outbox?status=queued").into_response())
 }

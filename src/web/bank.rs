@@ -28,6 +28,7 @@ use crate::domain::picker::PickField;
 use crate::domain::source::CitationForm;
 use crate::domain::user::Role;
 use crate::render::i18n;
+use crate::render::person_name;
 use crate::render::table::{Cell, Table};
 use crate::storage::bank::{self, Brief, Link, Note, NoteFilter};
 use crate::storage::{audit, organisations};
@@ -177,7 +178,7 @@ pub async fn export_table(
                 n.status.key(),
                 i64::from(n.public),
                 n.organisation_name.clone(),
-                n.author_name.clone(),
+                n.author_name.as_deref().map(|a| person_name(ctx.lang, a)),
                 time(n.created_at),
                 time(n.updated_at),
             ]

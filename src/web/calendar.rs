@@ -68,20 +68,6 @@ pub async fn calendar_page(
     Ok(state.render(&ctx, "calendar.html", values)?.into_response())
 }
 
-fn plain_text_of(markdown: &str) -> String {
-    use pulldown_cmark::{Event as Md, Parser, TagEnd};
-    let mut out = String::new();
-    for event in Parser::new(markdown) {
-        match event {
-            Md::Text(t) | Md::Code(t) => out.push_str(&t),
-            Md::SoftBreak | Md::HardBreak => out.push('\n'),
-            Md::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => out.push('\n'),
-            _ => {}
-        }
-    }
-    out.trim().to_string()
-}
-
 fn feed_event(state: &AppState, event: &Event) -> FeedEvent {
     let location = match (&event.venue, &event.address) {
         (Some(v), Some(a)) => Some(format!("{v}, {a}")),
@@ -89,7 +75,7 @@ fn feed_event(state: &AppState, event: &Event) -> FeedEvent {
         (None, Some(a)) => Some(a.clone()),
         (None, None) => None,
     };
-    let mut description = plain_text_of(&event.description);
+    let mut description = crate::render::markdown::plain_text(&event.description);
     if let Some(note) = &event.change_note {
         description = format!("{note}\n\n{description}");
     }

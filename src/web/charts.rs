@@ -186,7 +186,8 @@ async fn published(
     let found = super::scenario_charts::published_view(&material, stem, ctx.lang)
         .or_else(|| super::consequence_heat::published_view(&material, stem, ctx.lang))
         .or_else(|| super::futures_wheel::published_view(&material, stem, ctx.lang))
-        .or_else(|| super::backcasting_charts::published_view(&material, stem, ctx.lang));
+        .or_else(|| super::backcasting_charts::published_view(&material, stem, ctx.lang))
+        .or_else(|| super::thread::published_view(&material, stem));
     if let Some(view) = found {
         let name = file_name(&[&text_row.title, stem]);
         return answer(&state, &ctx, view, &name, format).await;

@@ -171,6 +171,7 @@ pub fn views(material: &Snapshot, lang: Lang, phases: usize) -> BTreeMap<String,
                     super::backcasting_charts::timeline_view(data, lang, lang)
                 }
                 Embedded::StressTest(data) => super::backcasting_charts::stress_view(data),
+                Embedded::Thread(data) => super::thread::thread_view(&data.view),
                 Embedded::Missing => context! { kind => "missing" },
             };
             (key.clone(), context! { key, ..view })
@@ -210,6 +211,7 @@ pub fn body_at(
                         | Embedded::FuturesWheel(_)
                         | Embedded::Backcasting(_)
                         | Embedded::StressTest(_)
+                        | Embedded::Thread(_)
                 )
             ) {
                 let download = format!("{base}/{}", key.replacen(':', "-", 1));

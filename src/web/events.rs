@@ -291,6 +291,8 @@ pub async fn show(
         (Some("confirmed"), _) => Some("confirmed"),
         (Some("waiting"), _) => Some("waiting"),
         (Some("received"), _) => Some("received"),
+        (Some("already"), _) => Some("already"),
+        (Some("closed"), _) => Some("closed"),
         (_, true) => Some("cancelled"),
         _ => None,
     };
@@ -413,6 +415,7 @@ pub async fn register(
         organisation_id: first("organisation_id").parse().ok(),
         answers,
         honeypot: first("website").to_string(),
+        lang: Some(ctx.lang),
     };
     let outcome = events_app::register(&state.db, ctx.viewer.as_ref(), ctx.actor(), id, request);
     let note = match outcome.await? {
@@ -549,7 +552,7 @@ pub async fn registration_table(
         .iter()
         .map(|r| {
             let mut row = crate::cells![
-                r.name.clone(),
+                crate::render::person_name(ctx.lang, &r.name),
                 r.email.clone(),
                 r.organisation_name.clone(),
                 t(&format!("registration-status-{}", r.status.key())),
@@ -603,4 +606,47 @@ pub async fn save_minutes(
             event_page(&state, &ctx, *event, extras, status).await
         }
     }
+}
+
+/// The page a visitor's confirmation link opens: what they confirm, and the button that
+/// does it (a link alone changes nothing, so a mail program that follows it does not).
+pub async fn confirm_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    match events_app::pending(&state.db, &token).await {
+        Ok(pending) => Ok(state
+            .render(
+                &ctx,
+                "confirm_registration.html",
+                context! { event => pending.event, name => pending.name, token },
+            )?
+            .into_response()),
+        Err(crate::app::Error::NotFound) => confirm_link_invalid(&state, &ctx),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Confirms a visitor's registration and shows the event with what became of it.
+pub async fn confirm(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    use events_app::Confirmation;
+    let (id, note) = match events_app::confirm_visitor(&state.db, ctx.actor(), &token).await {
+        Ok(Confirmation::Confirmed { event_id }) => (event_id, "confirmed"),
+        Ok(Confirmation::Waiting { event_id }) => (event_id, "waiting"),
+        Ok(Confirmation::Already { event_id }) => (event_id, "already"),
+        Ok(Confirmation::Closed { event_id }) => (event_id, "closed"),
+        Err(crate::app::Error::NotFound) => return confirm_link_invalid(&state, &ctx),
+        Err(e) => return Err(e.into()),
+    };
+    Ok(Redirect::to(&format!("/events/{id}?registered={note}#registration")).into_response())
+}
+
+fn confirm_link_invalid(state: &AppState, ctx: &Ctx) -> Result<Response, AppError> {
+    let page = state.render(ctx, "confirm_link_invalid.html", context! {})?;
+    Ok((StatusCode::NOT_FOUND, page).into_response())
 }

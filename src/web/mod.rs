@@ -22,11 +22,13 @@ mod events;
 mod forms;
 mod futures_wheel;
 mod input;
+mod messages;
 mod methods;
 mod nav;
 mod organisations;
 mod pages;
 mod picker;
+mod privacy;
 pub(crate) mod progress;
 pub mod report;
 mod roadmap;
@@ -85,12 +87,18 @@ pub struct AppState {
     pub methods: Arc<Vec<crate::domain::methods::Method>>,
     /// Whether the database holds a demo (read at start): every page then says so.
     pub demo: bool,
+    /// The way messages leave (none without an SMTP server: they wait in the outbox).
+    pub mailer: crate::mailer::Mailer,
+    /// The sender of every message.
+    pub mail_from: Arc<lettre::message::Mailbox>,
 }
 
 impl AppState {
     pub fn new(db: Db, programme: Programme, config: Config) -> AppState {
         let renderer = Renderer::new(&config.templates, &config.assets);
         let programme_value = Value::from_serialize(&programme);
+        let config_smtp = config.smtp.clone();
+        let mail_from = config.mail_from.clone();
         let demo = db
             .read_blocking(crate::storage::demo::mark)
             .is_ok_and(|mark| mark.is_some());
@@ -107,6 +115,40 @@ impl AppState {
             feeds: Default::default(),
             methods: Default::default(),
             demo,
+            mailer: crate::mailer::Mailer::new(config_smtp.as_ref()).unwrap_or_else(|e| {
+                tracing::error!(error = %e, "the SMTP server cannot be used: messages wait");
+                crate::mailer::Mailer::new(None).expect("no transport")
+            }),
+            mail_from: Arc::new(crate::app::outbox::sender_mailbox(&mail_from)),
+        }
+    }
+
+    /// Delivers the messages due now, in batches until none is left (see
+    /// `app::outbox::deliver_due`); returns what was done.
+    pub async fn deliver_mail(&self) -> crate::app::Result<crate::app::outbox::Pass> {
+        const BATCH: i64 = 50;
+        let sender = crate::render::mail::Sender {
+            programme: &self.programme,
+            public_url: &self.config.public_url,
+            from: &self.mail_from,
+        };
+        let host = self.mail_from.email.domain().to_string();
+        let out = crate::app::outbox::Outgoer {
+            sender: &sender,
+            host: &host,
+            renderer: &self.renderer,
+            mailer: &self.mailer,
+            first_pause: self.config.mail_retry.as_secs() as i64,
+        };
+        let mut total = crate::app::outbox::Pass::default();
+        loop {
+            let pass = crate::app::outbox::deliver_due(&self.db, out, BATCH).await?;
+            total.sent += pass.sent;
+            total.retried += pass.retried;
+            total.failed += pass.failed;
+            if ((pass.sent + pass.retried + pass.failed) as i64) < BATCH {
+                return Ok(total);
+            }
         }
     }
 
@@ -161,7 +203,8 @@ impl AppState {
             viewer => ctx.viewer.as_ref(),
             path => &ctx.path,
             langs => context::languages(),
-            // Visitors are led to backcasting from the phase pages that list public visions.
+            // Visitors are led to backcasting from the phase pages that list public
+            // visions (their menu's one row has no room left).
             nav => nav::menu(subject.as_ref(), &ctx.path, has_scenarios, has_consequences,
                 subject.is_some() && !crate::domain::backcasting::phases(&self.programme).is_empty()),
             has_scenarios,
@@ -242,7 +285,24 @@ pub fn router(state: AppState) -> Router {
             "/admin/users/{id}/password-link",
             post(admin::new_password_link),
         )
+        .route(
+            "/admin/users/{id}/anonymise",
+            get(privacy::anonymise_form).post(privacy::anonymise),
+        )
+        .route("/account", get(privacy::account))
+        .route(
+            "/account/messages",
+            get(messages::preferences).post(messages::save_preferences),
+        )
+        .route(
+            "/unsubscribe/{token}",
+            get(messages::unsubscribe_form).post(messages::unsubscribe),
+        )
+        .route("/account/data.json", get(privacy::data_json))
+        .route("/privacy", get(privacy::privacy_page))
         .route("/admin/audit", get(admin::audit_log))
+        .route("/admin/outbox", get(admin::outbox))
+        .route("/admin/outbox/{id}/retry", post(admin::outbox_retry))
         .route("/editorial", get(editorial::list))
         .route(
             "/editorial/new",
@@ -367,6 +427,10 @@ pub fn router(state: AppState) -> Router {
             post(events::delete_question),
         )
         .route("/events/{id}/register", post(events::register))
+        .route(
+            "/registrations/confirm/{token}",
+            get(events::confirm_form).post(events::confirm),
+        )
         .route("/events/{id}/registrations", get(events::registration_list))
         .route(
             "/events/{id}/registrations.csv",
@@ -443,22 +507,58 @@ fn scenario_routes(state: &AppState) -> Router<AppState> {
         .merge(scenarios::routes())
 }
 
-/// Removes expired sessions and old login failures every few minutes.
+/// Delivers the outbox's messages as they fall due, looking every `mail_poll`. A message
+/// is marked sent only once the server took it, so a workspace stopped at any moment
+/// sends what is left when it starts again.
+pub fn spawn_sender(state: &AppState) {
+    let state = state.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(state.config.mail_poll);
+        every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            every.tick().await;
+            if let Err(e) = state.deliver_mail().await {
+                tracing::warn!(error = %e, "delivering messages failed");
+            }
+        }
+    });
+}
+
+/// Removes expired sessions, visitors' registrations never confirmed, and old login
+/// failures every few minutes, and once a day (the first round of each of the
+/// programme's days, remembered in memory) applies the programme's retention
+/// ([`crate::app::privacy::retain`]).
 pub fn spawn_housekeeping(state: &AppState) {
     let db = state.db.clone();
     let clock = state.clock.clone();
     let config = state.config.clone();
+    let programme = state.programme.clone();
     tokio::spawn(async move {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(300));
+        let mut retained_on: Option<chrono::NaiveDate> = None;
         loop {
             every.tick().await;
-            let now = clock.now_seconds();
+            let now = clock.now();
+            let today = now.with_timezone(&programme.time_zone).date_naive();
+            if retained_on != Some(today) {
+                match crate::app::privacy::retain(&db, &programme, &config, now).await {
+                    Ok(retained) => {
+                        retained_on = Some(today);
+                        tracing::info!(?retained, "retention applied");
+                        continue;
+                    }
+                    // Tried again next round; meanwhile the usual cleanup still runs.
+                    Err(e) => tracing::warn!(error = %e, "retention failed"),
+                }
+            }
+            let now = now.timestamp();
             let idle = now - config.session_idle.as_secs() as i64;
             let created = now - config.session_absolute.as_secs() as i64;
             let failures = now - config.throttle.window.as_secs() as i64;
             let result = db
                 .write(move |tx| {
                     crate::storage::sessions::delete_expired(tx, idle, created)?;
+                    crate::storage::events::delete_expired_pending(tx, now)?;
                     crate::storage::throttle::clear(tx, "", failures)
                 })
                 .await;

@@ -103,8 +103,9 @@ pub fn menu(
     mark(groups, path)
 }
 
-/// The pages under the backcasting entry.
-const BACKCASTING_PAGES: &[&str] = &["/visions/", "/milestones/", "/actions/"];
+/// The pages under the backcasting entry: the visions with their milestones and actions,
+/// and the threads from trends to actions.
+const BACKCASTING_PAGES: &[&str] = &["/visions/", "/milestones/", "/actions/", "/thread"];
 
 fn signed_in(s: &Subject, scenarios: bool, consequences: bool, backcasting: bool) -> Vec<Group> {
     let lead = s.can_lead_process();
@@ -193,6 +194,7 @@ fn signed_in(s: &Subject, scenarios: bool, consequences: bool, backcasting: bool
             vec![
                 when(admin, link("/admin/users", "nav-users", &[])),
                 when(admin, link("/admin/audit", "nav-audit", &[])),
+                when(admin, link("/admin/outbox", "nav-outbox", &[])),
             ],
         ),
     ]

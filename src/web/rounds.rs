@@ -26,6 +26,7 @@ use crate::domain::rating::{
     can_run_rounds, can_see_names, state as round_state,
 };
 use crate::domain::rating_progress::{LEAD_MAX_CHARS, first_unrated, summary_lead};
+use crate::render::person_name;
 use crate::render::table::{Cell, Table};
 use crate::storage::organisations;
 use crate::storage::rounds::{self, Round, RoundNote};
@@ -402,7 +403,7 @@ pub async fn results(
             context! {
                 note_id => r.note_id,
                 reason => r.reason,
-                by => names.then(|| format!("{}, {}", r.user_name, r.organisation_name)),
+                by => names.then(|| format!("{}, {}", person_name(ctx.lang, &r.user_name), r.organisation_name)),
             }
         })
         .collect();
@@ -515,7 +516,7 @@ pub async fn ratings_table(
                     |v| Cell::from(i64::from(v))
                 ),
                 a.organisation_name.clone(),
-                names.then(|| a.user_name.clone()),
+                names.then(|| person_name(ctx.lang, &a.user_name)),
                 updated,
             ]
         })

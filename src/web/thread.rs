@@ -14,6 +14,7 @@ use super::{AppError, AppState, Ctx};
 use crate::app;
 use crate::app::thread::ThreadView;
 use crate::domain::backcasting;
+use crate::domain::embed::{Embedded, Snapshot};
 use crate::domain::thread::{Filter, Node};
 use crate::render::i18n::text;
 
@@ -34,6 +35,15 @@ pub fn thread_routes(state: &AppState) -> Router<AppState> {
 /// A thread ready to draw: kind `thread` for the chart file.
 pub fn thread_view(view: &ThreadView) -> Value {
     context! { kind => "thread", view }
+}
+
+/// A thread frozen in a published text (`thread-<action>`), ready to draw as a file.
+pub fn published_view(material: &Snapshot, stem: &str) -> Option<Value> {
+    let id = stem.strip_prefix("thread-")?;
+    match material.get(&format!("thread:{id}"))? {
+        Embedded::Thread(data) => Some(thread_view(&data.view)),
+        _ => None,
+    }
 }
 
 /// The address of a thread's page.

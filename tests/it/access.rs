@@ -20,7 +20,7 @@ async fn route_by_role_matrix() {
     let other_source_edit = format!("/sources/{other_source}/edit");
     let draft_set = format!("/scenario-sets/{}", draft_scenario_set(&app));
     // Each route with the name the table shows it by (ids vary, names do not).
-    let routes: [(&str, &str, &str); 36] = [
+    let routes: [(&str, &str, &str); 38] = [
         ("/", "/", "public"),
         ("/phases/scenarier", "/phases/scenarier", "public"),
         ("/organisations", "/organisations", "member"),
@@ -32,6 +32,8 @@ async fn route_by_role_matrix() {
         ("/active-phase", "/active-phase", "leader"),
         ("/admin/users", "/admin/users", "admin"),
         ("/admin/audit", "/admin/audit", "admin"),
+        ("/admin/outbox", "/admin/outbox", "admin"),
+        ("/account/messages", "/account/messages", "member"),
         ("/sources", "/sources", "member"),
         ("/sources/new", "/sources/new", "member"),
         (&source, "/sources/of-B", "member-hidden"),
@@ -404,6 +406,28 @@ async fn a_deactivated_person_is_signed_out_and_cannot_sign_in() {
 
 type Fields<'a> = &'a [(&'a str, &'a str)];
 
+/// A message waiting in the outbox; its id.
+fn queued_message(app: &TestApp) -> i64 {
+    use framsyn::domain::mail::{Content, Outgoing};
+    app.db
+        .write_blocking(|tx| {
+            framsyn::storage::outbox::enqueue(
+                tx,
+                &Outgoing {
+                    to: "vem@region.test".into(),
+                    name: "Vem".into(),
+                    user_id: None,
+                    lang: None,
+                    content: Content::PasswordLink {
+                        token: "x".into(),
+                        expires_at: 0,
+                    },
+                },
+            )
+        })
+        .unwrap()
+}
+
 /// Every unsafe route, by who sends it: allowed (a redirect or a page), 403, or sign in first.
 #[tokio::test]
 async fn post_routes_by_role() {
@@ -461,6 +485,8 @@ async fn post_routes_by_role() {
     let draft_set = draft_scenario_set(&app);
     let set_status = format!("/scenario-sets/{draft_set}/status");
     let set_public = format!("/scenario-sets/{draft_set}/public");
+    let message = queued_message(&app);
+    let retry = format!("/admin/outbox/{message}/retry");
     let routes: Vec<(&str, Fields, &str)> = vec![
         ("/active-phase", &[("phase", "omvarlden")], "leader"),
         ("/organisations/new", &new_org, "admin"),
@@ -469,6 +495,7 @@ async fn post_routes_by_role() {
         ("/admin/users/new", &new_person, "admin"),
         (&person, &person_fields, "admin"),
         (&link, &[], "admin"),
+        (&retry, &[], "admin"),
         ("/sources/new", &new_source, "member"),
         (&own_source_edit, &source_fields, "own-source"),
         (&other_source_edit, &source_fields, "other-source"),
@@ -936,4 +963,71 @@ async fn backcasting_chart_routes_by_role() {
             }
         }
     }
+}
+
+/// The personal-data pages by role: the privacy page is everyone's, one's own data is
+/// any signed-in person's (and only their own: the address names nobody), and
+/// anonymising a person is the administrators' (a POST without the confirmation changes
+/// nothing, so the matrix can send it to everyone).
+#[tokio::test]
+async fn privacy_routes_by_role() {
+    let app = spawn_app();
+    let w = world(&app);
+    let target = app.user(
+        "utgaende@region.test",
+        w.org_b,
+        &[framsyn::domain::user::Role::Strategist],
+    );
+    let anonymise = format!("/admin/users/{target}/anonymise");
+    let pages: [(&str, &str); 4] = [
+        ("/privacy", "public"),
+        ("/account", "member"),
+        ("/account/data.json", "member"),
+        (&anonymise, "admin"),
+    ];
+    let people = [
+        None,
+        Some(STRATEGIST_A),
+        Some(EDITOR),
+        Some(LEADER),
+        Some(ADMIN),
+    ];
+    for who in people {
+        let client = app.as_anyone(who).await;
+        for (path, kind) in pages {
+            let expected = match (who, kind) {
+                (_, "public") => 200,
+                (None, _) => 303,
+                (Some(_), "member") => 200,
+                (Some(ADMIN), "admin") => 200,
+                _ => 403,
+            };
+            let status = client.get(path).await.status.as_u16();
+            assert_eq!(status, expected, "{who:?} GET {path}");
+        }
+        let response = client.post(&anonymise, &[]).await;
+        let expected = match who {
+            None | Some(ADMIN) => 303,
+            Some(_) => 403,
+        };
+        assert_eq!(
+            response.status.as_u16(),
+            expected,
+            "{who:?} POST {anonymise}"
+        );
+        if who.is_none() {
+            assert!(response.location().starts_with("/login"), "{anonymise}");
+        }
+    }
+    let active = app
+        .db
+        .read_blocking(move |c| {
+            Ok(
+                c.query_row("SELECT active FROM users WHERE id = ?1", [target], |r| {
+                    r.get::<_, i64>(0)
+                })?,
+            )
+        })
+        .unwrap();
+    assert_eq!(active, 1, "no one anonymised without the confirmation");
 }

@@ -115,6 +115,7 @@ async fn the_personal_feed_follows_its_token_and_keeps_the_link_for_a_seat() {
             organisation_id: None,
             answers: Vec::new(),
             honeypot: String::new(),
+            lang: None,
         };
         register(&app.db, Some(user), actor, event, request)
             .await

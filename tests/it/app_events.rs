@@ -70,6 +70,7 @@ fn myself() -> RegistrationRequest {
         organisation_id: None,
         answers: Vec::new(),
         honeypot: String::new(),
+        lang: None,
     }
 }
 

@@ -565,6 +565,15 @@ async fn a_published_vision_is_on_its_phase_page_and_in_the_final_publication() 
     assert_eq!(page.status, StatusCode::OK);
     let vision = format!("[data-public-vision='{}']", f.vision);
     assert_eq!(page.attrs(&vision, "data-public-vision").len(), 1);
+    // The visitor is led on to every published vision and to the threads.
+    assert_eq!(
+        page.attrs("[data-visions] [data-backcasting-link]", "href"),
+        ["/backcasting"]
+    );
+    assert_eq!(
+        page.attrs("[data-visions] [data-thread-overview]", "href"),
+        ["/thread"]
+    );
     assert_eq!(
         page.attrs(
             &format!("{vision} [data-public-milestones] li"),

@@ -600,4 +600,5 @@ async fn the_publication_form_names_the_embeds_where_there_is_backcasting() {
     assert_eq!(form.status, StatusCode::OK);
     form.assert_contains("[[backcasting:4]]");
     form.assert_contains("[[stress-test:4]]");
+    form.assert_contains("[[thread:7]]");
 }

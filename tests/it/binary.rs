@@ -109,7 +109,13 @@ fn get(addr: SocketAddr, path: &str) -> std::io::Result<Answer> {
 
 /// Starts the binary in `dir` with a fresh database there, and waits for `/health`.
 fn start(binary: &Path, dir: &Path) -> Server {
-    let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, free_port()));
+    start_with(binary, dir, free_port(), &[])
+}
+
+/// Starts the binary in `dir` over the database there, on `port`, with `args` before
+/// `serve`, and waits for `/health`.
+fn start_with(binary: &Path, dir: &Path, port: u16, args: &[String]) -> Server {
+    let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
     let log = dir.join("server.log");
     // The server logs to standard output; errors before logging starts go to standard error.
     let log_file = std::fs::File::create(&log).expect("a log file");
@@ -118,6 +124,7 @@ fn start(binary: &Path, dir: &Path) -> Server {
         .arg(dir.join("framsyn.sqlite3"))
         .arg("--addr")
         .arg(addr.to_string())
+        .args(args)
         .arg("serve")
         .stdout(log_file.try_clone().expect("the log file"))
         .stderr(log_file)
@@ -425,4 +432,228 @@ async fn an_assets_folder_replaces_the_built_in_one() {
     assert!(css.headers.get("etag").is_some());
     assert_eq!(app.get("/assets/favicon.svg").await.status, 404);
     assert_eq!(app.get("/assets/locales/x.ftl").await.status, 404);
+}
+
+/// One form POST over a fresh connection with `cookie`; the status (0 when the server
+/// gave no answer).
+fn post(addr: SocketAddr, path: &str, cookie: &str, fields: &[(&str, &str)]) -> u16 {
+    let body = super::helpers::form_body(fields);
+    let exchange = || -> std::io::Result<u16> {
+        let mut stream = TcpStream::connect(addr)?;
+        stream.set_read_timeout(Some(Duration::from_secs(20)))?;
+        write!(
+            stream,
+            "POST {path} HTTP/1.0\r\nHost: {addr}\r\nCookie: {cookie}\r\n\
+             Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        )?;
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw)?;
+        let text = String::from_utf8_lossy(&raw);
+        Ok(text
+            .lines()
+            .next()
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0))
+    };
+    exchange().unwrap_or(0)
+}
+
+/// How many people and outbox messages the database holds, and how many messages are
+/// sent.
+fn people_and_messages(database: &Path) -> (i64, i64, i64) {
+    let db = framsyn::storage::Db::open(database).expect("the database opens");
+    db.read_blocking(|c| {
+        let one = |sql: &str| c.query_row(sql, [], |r| r.get::<_, i64>(0));
+        Ok((
+            one("SELECT count(*) FROM users")?,
+            one("SELECT count(*) FROM outbox")?,
+            one("SELECT count(*) FROM outbox WHERE status = 'sent'")?,
+        ))
+    })
+    .unwrap()
+}
+
+/// The durability of the outbox, with the real binary: with the SMTP server down, 200
+/// changes that each write a message are made while the workspace is killed (`kill -9`)
+/// in the middle; after a restart with the server up, and another kill in the middle of
+/// delivering, every message arrives, and none twice as far as the `Message-ID` shows.
+#[test]
+fn the_outbox_loses_nothing_when_the_smtp_server_is_down_and_the_workspace_is_killed() {
+    use super::smtp::SmtpServer;
+    const CHANGES: usize = 200;
+    let dir = tempfile::tempdir().unwrap();
+    let binary = Path::new(env!("CARGO_BIN_EXE_framsyn"));
+    let database = dir.path().join("framsyn.sqlite3");
+    let made = framsyn(binary, dir.path())
+        .arg("--database")
+        .arg(&database)
+        .args(["create-admin", "--name", "Ada Admin"])
+        .args(["--email", "ada@reglab.test", "--organisation", "Reglab"])
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{made:?}");
+    // The administrator's session, made as signing in makes it.
+    let token = framsyn::domain::credentials::new_token();
+    let digest = framsyn::domain::credentials::token_digest(&token);
+    let organisation = {
+        let db = framsyn::storage::Db::open(&database).unwrap();
+        db.write_blocking(move |tx| {
+            let id = framsyn::storage::users::find_by_email(tx, "ada@reglab.test")?.unwrap();
+            let now = framsyn::storage::now_seconds();
+            framsyn::storage::sessions::create(tx, &digest, id, now)?;
+            Ok(framsyn::storage::users::get(tx, id)?
+                .unwrap()
+                .organisation_id)
+        })
+        .unwrap()
+    };
+    let (_, before, _) = people_and_messages(&database);
+    let cookie = format!("framsyn_session={token}");
+    let smtp_port = SmtpServer::free_port();
+    let args: Vec<String> = [
+        "--smtp-host",
+        "127.0.0.1",
+        "--smtp-port",
+        &smtp_port.to_string(),
+        "--smtp-security",
+        "none",
+        "--mail-from",
+        "Regionerna 2050 <framsyn@reglab.test>",
+        "--mail-poll",
+        "1",
+        "--mail-retry",
+        "1",
+    ]
+    .iter()
+    .map(|a| a.to_string())
+    .collect();
+    let port = free_port();
+    let org = organisation.to_string();
+    let create = |addr: SocketAddr, i: usize| {
+        let (name, email) = (format!("Person {i}"), format!("person{i}@region.test"));
+        let fields = [
+            ("name", name.as_str()),
+            ("email", email.as_str()),
+            ("organisation_id", org.as_str()),
+            ("roles", "strategist"),
+        ];
+        post(addr, "/admin/users/new", &cookie, &fields)
+    };
+
+    // The SMTP server is down; four clients make the changes, and the workspace is
+    // killed when about half of them are through.
+    let started = Instant::now();
+    let mut server = start_with(binary, dir.path(), port, &args);
+    let addr = server.addr;
+    let acknowledged = std::sync::atomic::AtomicUsize::new(0);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..4 {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    if i >= CHANGES {
+                        return;
+                    }
+                    if create(addr, i) == 200 {
+                        acknowledged.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    } else {
+                        return;
+                    }
+                }
+            });
+        }
+        while acknowledged.load(std::sync::atomic::Ordering::SeqCst) < CHANGES / 2 {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        server.child.kill().unwrap();
+        server.child.wait().unwrap();
+    });
+    let tried = next.load(std::sync::atomic::Ordering::SeqCst).min(CHANGES);
+    let before_kill = acknowledged.load(std::sync::atomic::Ordering::SeqCst);
+    let (people, messages, sent) = people_and_messages(&database);
+    assert_eq!(sent, 0, "nothing could be sent");
+    assert_eq!(
+        messages - before,
+        people - 1,
+        "every change stored has its message, and no message is without its change"
+    );
+    assert!((people - 1) as usize >= before_kill);
+
+    // Restarted, still without the SMTP server: the rest of the changes.
+    let server = start_with(binary, dir.path(), port, &args);
+    for i in tried..CHANGES {
+        assert_eq!(create(server.addr, i), 200, "{}", server.log());
+    }
+    drop(server);
+    let (people, messages, _) = people_and_messages(&database);
+    let expected = (messages - before) as usize;
+    assert_eq!(expected, (people - 1) as usize);
+    assert!(expected >= CHANGES - (tried - before_kill));
+
+    // The SMTP server is up; the workspace is killed again while it delivers.
+    let smtp = SmtpServer::start_on(smtp_port);
+    let delivering = Instant::now();
+    let mut server = start_with(binary, dir.path(), port, &args);
+    smtp.wait_for(expected / 3, Duration::from_secs(120));
+    server.child.kill().unwrap();
+    server.child.wait().unwrap();
+    let at_kill = smtp.received().len();
+    let server = start_with(binary, dir.path(), port, &args);
+    let deadline = Instant::now() + Duration::from_secs(180);
+    loop {
+        let (_, _, sent) = people_and_messages(&database);
+        if sent as usize == expected {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{sent} of {expected} sent:\n{}",
+            server.log()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let delivered_in = delivering.elapsed();
+    drop(server);
+
+    let received = smtp.received();
+    let mut ids: Vec<String> = received
+        .iter()
+        .map(|r| r.parsed().message_id().expect("a Message-ID").to_string())
+        .collect();
+    let deliveries = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), expected, "every message arrived");
+    let db = framsyn::storage::Db::open(&database).unwrap();
+    let mut recorded: Vec<String> = db
+        .read_blocking(|c| framsyn::storage::outbox::list(c, None, 10_000))
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.kind.key() == "password-link" && m.recipient != "ada@reglab.test")
+        .map(|m| {
+            m.message_id
+                .unwrap()
+                .trim_matches(|c| c == '<' || c == '>')
+                .to_string()
+        })
+        .collect();
+    recorded.sort();
+    assert_eq!(ids, recorded, "what arrived is what the outbox holds");
+    assert!(
+        deliveries - expected <= 4,
+        "at most the messages in flight at the kill arrive twice, under one Message-ID"
+    );
+    println!(
+        "outbox durability: {CHANGES} changes tried, {before_kill} acknowledged before the \
+         first kill, {expected} stored with their messages; {at_kill} delivered before the \
+         second kill; all {expected} delivered {:.1} s after the server came up ({} in all, \
+         {} repeated under the same Message-ID); whole run {:.1} s",
+        delivered_in.as_secs_f64(),
+        deliveries,
+        deliveries - expected,
+        started.elapsed().as_secs_f64()
+    );
 }

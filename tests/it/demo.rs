@@ -198,6 +198,18 @@ async fn the_regionerna_demo_runs_in_the_policy_phase_and_every_page_has_content
         "every note bears on another"
     );
     assert!(count(&app, "SELECT count(*) FROM sources") >= 20);
+
+    // The outbox: confirmations went out, one guest's address was refused, and the
+    // last day's wait for a server.
+    let by_status = |status: &str| {
+        count(
+            &app,
+            &format!("SELECT count(*) FROM outbox WHERE status = '{status}'"),
+        )
+    };
+    assert!(by_status("sent") >= 20, "sent: {}", by_status("sent"));
+    assert_eq!(by_status("failed"), 1);
+    assert!(by_status("queued") >= 1, "queued: {}", by_status("queued"));
     assert_eq!(
         count(
             &app,
@@ -298,10 +310,15 @@ async fn the_regionerna_demo_runs_in_the_policy_phase_and_every_page_has_content
         );
     }
 
-    // Editorial: the summaries of phases 1-3 published with frozen charts, news, one
+    // Editorial: the summaries of phases 1-4 published with frozen charts, news, one
     // text in review and one draft.
     let texts = app.db.read_blocking(publications::all).unwrap();
-    for phase in ["omvarlden", "scenarier", "regionalisering"] {
+    for phase in [
+        "omvarlden",
+        "scenarier",
+        "regionalisering",
+        "policyutveckling",
+    ] {
         assert!(
             texts.iter().any(|t| t.phase_slug.as_deref() == Some(phase)
                 && t.kind.key() == "output"
@@ -323,6 +340,30 @@ async fn the_regionerna_demo_runs_in_the_policy_phase_and_every_page_has_content
         .and_then(|t| t.snapshot.clone())
         .expect("a published text with a radar");
     assert!(frozen.contains("radar"), "its radar is frozen");
+    // The policy summary freezes the backcasting timeline, the stress test and a thread
+    // that reaches back past the action, none of them refused.
+    let policy = texts
+        .iter()
+        .find(|t| t.phase_slug.as_deref() == Some("policyutveckling") && t.snapshot.is_some())
+        .expect("the policy summary");
+    let material: framsyn::domain::embed::Snapshot =
+        serde_json::from_str(policy.snapshot.as_deref().unwrap()).unwrap();
+    let kinds: BTreeSet<&str> = material
+        .keys()
+        .filter_map(|k| k.split_once(':').map(|(kind, _)| kind))
+        .collect();
+    for kind in ["backcasting", "stress-test", "thread"] {
+        assert!(kinds.contains(kind), "{kind} in {kinds:?}");
+    }
+    assert!(framsyn::domain::embed::problems(&material).is_empty());
+    let thread = material
+        .values()
+        .find_map(|e| match e {
+            framsyn::domain::embed::Embedded::Thread(t) => Some(t),
+            _ => None,
+        })
+        .unwrap();
+    assert!(thread.view.steps.len() > 2, "{:?}", thread.view.steps);
 
     // Input waiting for moderation, and published.
     let waiting = app

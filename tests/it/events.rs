@@ -1127,6 +1127,11 @@ async fn anyone_registers_for_an_event_open_to_all_and_members_only_events_ask_f
         )
         .await;
     assert_eq!(done.status, StatusCode::SEE_OTHER);
+    assert!(
+        registrations(&app, public).is_empty(),
+        "counted only once confirmed by the mailed link"
+    );
+    assert_eq!(confirm_visitor_links(&app).await, 1);
     assert_eq!(registrations(&app, public)[0].organisation_id, None);
     let refused = visitor
         .post(
@@ -1192,8 +1197,17 @@ async fn visitors_cannot_fill_an_open_event_nor_learn_who_is_registered() {
         "a known address is answered as a new one"
     );
     let shown = visitor.get(first.location()).await;
-    assert_eq!(shown.texts(".notice[role=status]").len(), 1);
-    assert_eq!(registrations(&app, public).len(), 1);
+    assert_eq!(shown.attrs("[data-notice]", "data-notice"), ["received"]);
+    assert!(
+        registrations(&app, public).is_empty(),
+        "nothing counts unconfirmed"
+    );
+    assert_eq!(confirm_visitor_links(&app).await, 2);
+    assert_eq!(
+        registrations(&app, public).len(),
+        1,
+        "one address, one registration"
+    );
 
     for n in 0..3 {
         let email = format!("falsk{n}@example.se");
@@ -1211,6 +1225,7 @@ async fn visitors_cannot_fill_an_open_event_nor_learn_who_is_registered() {
         )
         .await;
     limited.assert_error("error-too-many-registrations");
+    confirm_visitor_links(&app).await;
     assert_eq!(
         registrations(&app, public).len(),
         4,
@@ -1226,6 +1241,7 @@ async fn visitors_cannot_fill_an_open_event_nor_learn_who_is_registered() {
         )
         .await;
     assert_eq!(other_address.status, StatusCode::SEE_OTHER);
+    confirm_visitor_links(&app).await;
     assert_eq!(registrations(&app, public).len(), 5);
 }
 

@@ -108,7 +108,7 @@ async fn each_role_sees_exactly_its_groups_and_links() {
                     "progress: /progress=nav-progress\n\
                      publishing: {publications} /editorial=nav-editorial \
                      /editorial/images=nav-images /admin/input=nav-input-queue /input=nav-input\n\
-                     admin: /admin/users=nav-users /admin/audit=nav-audit"
+                     admin: /admin/users=nav-users /admin/audit=nav-audit /admin/outbox=nav-outbox"
                 ),
             ),
         ),

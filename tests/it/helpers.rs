@@ -784,3 +784,32 @@ pub async fn submitted_note(author: &impl Client, kind: &str, title: &str) -> i6
         .parse()
         .unwrap()
 }
+
+/// Follows every visitor's confirmation link still in the outbox (as each visitor would
+/// from the mail) and confirms; how many registrations that confirmed.
+pub async fn confirm_visitor_links(app: &TestApp) -> usize {
+    use framsyn::domain::mail::{Content, Status};
+    let tokens: Vec<String> = app
+        .db
+        .read_blocking(|c| framsyn::storage::outbox::list(c, Some(Status::Queued), 10_000))
+        .unwrap()
+        .into_iter()
+        .rev()
+        .filter_map(|m| match m.content {
+            Content::ConfirmRegistration { token, .. } => Some(token),
+            _ => None,
+        })
+        .collect();
+    let mut confirmed = 0;
+    for token in tokens {
+        let visitor = app.visitor();
+        let path = format!("/registrations/confirm/{token}");
+        if visitor.get(&path).await.status != StatusCode::OK {
+            continue;
+        }
+        let done = visitor.post(&path, &[]).await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+        confirmed += 1;
+    }
+    confirmed
+}

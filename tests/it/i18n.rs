@@ -400,6 +400,14 @@ async fn known_patterns() -> BTreeMap<&'static str, Vec<String>> {
             fields
         }),
         ("bc-hit-{}", item_kinds()),
+        (
+            "mail-kind-{}",
+            keyed(framsyn::domain::mail::Kind::ALL.iter().map(|x| x.key())),
+        ),
+        (
+            "outbox-status-{}",
+            keyed(framsyn::domain::mail::Status::ALL.iter().map(|x| x.key())),
+        ),
         ("bc-{}-n", item_kinds()),
         ("bc-kind-{}", milestone_kinds()),
         ("bc-start-{}", starts()),
@@ -425,7 +433,8 @@ async fn known_patterns() -> BTreeMap<&'static str, Vec<String>> {
                 })
                 .collect(),
         ),
-        ("thread-via-{}", keyed(framsyn::domain::thread::VIAS)),
+        ("thread-to-{}", keyed(framsyn::domain::thread::VIAS)),
+        ("thread-from-{}", keyed(framsyn::domain::thread::VIAS)),
         ("criterion-{}", criteria()),
         ("criterion-{}-scale", criteria()),
         ("error-text-{}", statuses()),
@@ -494,7 +503,17 @@ async fn known_patterns() -> BTreeMap<&'static str, Vec<String>> {
         ("picker-hint-{}-many", pick_kinds()),
         ("picker-none-{}", pick_kinds()),
         ("ranking-{}", keyed(RANKING_LISTS)),
-        ("registration-notice-{}", registration()),
+        (
+            "registration-notice-{}",
+            keyed([
+                "confirmed",
+                "waiting",
+                "received",
+                "already",
+                "closed",
+                "cancelled",
+            ]),
+        ),
         ("registration-status-{}", registration()),
         ("registration-you-are-{}", registration()),
         ("role-{}", keyed(user::Role::ALL.iter().map(|x| x.key()))),

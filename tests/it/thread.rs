@@ -2,15 +2,19 @@
 //! axis → scenario → consequence → action) followed back from the action and forward
 //! from the trend, each step a link; a trend that leads nowhere shown as such on the
 //! overview; the chart's files; and an organisation's draft action's thread hidden from
-//! visitors and other organisations.
+//! visitors and other organisations; and the thread embedded in a text, refused while
+//! the action's vision is not public, frozen once published.
 
 use axum::http::StatusCode;
 
 use super::app_backcasting::{PHASE, fixture, typed};
 use super::app_editorial::{acting, person};
+use super::editorial::EDITOR_2;
+use super::embeds::{publish, text_in_review};
 use super::helpers::*;
-use framsyn::app::backcasting::{ItemTarget, Saved, VisionTarget, save_action, save_vision};
+use framsyn::app::backcasting::{self, ItemTarget, Saved, VisionTarget, save_action, save_vision};
 use framsyn::domain::bank::LinkKind;
+use framsyn::domain::user::Role;
 use framsyn::storage::{bank, scenarios, users};
 
 /// The chain: its notes, the consequence and the action answering it.
@@ -22,6 +26,9 @@ struct Chain {
     scenario: i64,
     consequence: i64,
     action: i64,
+    vision: i64,
+    office: i64,
+    org_a: i64,
 }
 
 fn saved<T: std::fmt::Debug>(outcome: Result<Saved<T>, framsyn::app::Error>) -> i64 {
@@ -104,6 +111,9 @@ async fn chain(app: &TestApp) -> Chain {
         scenario,
         consequence,
         action,
+        vision: f.vision,
+        office: f.world.office,
+        org_a: f.world.org_a,
     }
 }
 
@@ -147,6 +157,22 @@ async fn an_action_is_traced_back_to_its_signal_each_step_a_link() {
         page.attrs(&format!("[data-step='note-{}']", c.lone), "data-step")
             .len(),
         0
+    );
+    // Each link is named from the row that lists it: back from the action, the
+    // consequence's row says the action answers it, and forward from the trend, the
+    // action's row says it answers the consequence.
+    let link = |page: &TestResponse, row: String, other: String| {
+        page.texts(&format!(
+            "table [data-step='{row}'] [data-linked='{other}']"
+        ))
+    };
+    assert_eq!(
+        link(
+            &page,
+            format!("consequence-{}", c.consequence),
+            format!("action-{}", c.action)
+        ),
+        ["Besvaras av: Bygg ut regionaltågen"]
     );
     // The rows in order, and the chart accessible with its files.
     let stages = page.attrs("svg [data-row]", "data-row");
@@ -199,6 +225,14 @@ async fn an_action_is_traced_back_to_its_signal_each_step_a_link() {
         0,
         "upstream is no part of what came of it"
     );
+    assert_eq!(
+        link(
+            &forward,
+            format!("action-{}", c.action),
+            format!("consequence-{}", c.consequence)
+        ),
+        ["Svarar mot: Fler pendlar över regiongränser"]
+    );
     // The note's page links to its thread.
     let note = member.get(&format!("/bank/{}", c.trend)).await;
     assert_eq!(
@@ -236,6 +270,17 @@ async fn the_overview_shows_a_trend_that_led_nowhere() {
     );
     let lone = member.get(&format!("/notes/{}/thread", c.lone)).await;
     assert_eq!(lone.texts("[data-nowhere]").len(), 1);
+    // Backcasting leads to the overview, for visitors too, and the menu marks it as
+    // backcasting's.
+    let backcasting = app.visitor().get("/backcasting").await;
+    assert_eq!(
+        backcasting.attrs("[data-thread-overview]", "href"),
+        ["/thread"]
+    );
+    assert_eq!(
+        page.attrs("nav.main-nav a[aria-current]", "href"),
+        ["/backcasting"]
+    );
 }
 
 #[tokio::test]
@@ -359,4 +404,115 @@ async fn the_exports_hold_what_the_reader_sees_in_the_documented_shape() {
     let json = visitor.get("/backcasting.json").await;
     let file: serde_json::Value = serde_json::from_str(&json.body).unwrap();
     assert_eq!(file["visions"].as_array().unwrap().len(), 0);
+}
+
+#[tokio::test]
+async fn the_thread_embed_is_refused_until_the_vision_is_public_and_then_frozen() {
+    let app = spawn_app();
+    let c = chain(&app).await;
+    app.user(EDITOR_2, c.office, &[Role::Editor]);
+    let body = format!("Varifrån åtgärden kommer.\n\n[[thread:{}]]", c.action);
+    let id = text_in_review(&app, &body).await;
+    let key = format!("thread:{}", c.action);
+
+    let refused = publish(&app, id).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        refused.attrs(&format!("li[data-embed='{key}']"), "data-problem"),
+        ["thread-embed-not-public"]
+    );
+
+    // Public: the vision, the scenario set and the notes along the chain.
+    let user = person(&app, LEADER);
+    backcasting::publish(&app.db, &user, &acting(&user), c.vision, true)
+        .await
+        .unwrap();
+    super::embeds::make_public(&app, &[c.signal, c.trend]).await;
+    let published = publish(&app, id).await;
+    assert_eq!(
+        published.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        published.body
+    );
+
+    let visitor = app.visitor();
+    let page = visitor.get(&format!("/publications/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let steps = |p: &TestResponse| {
+        p.attrs(
+            ".embed-thread table[data-table='thread-steps'] tr[data-step]",
+            "data-step",
+        )
+    };
+    let shown = steps(&page);
+    for step in [
+        format!("note-{}", c.signal),
+        format!("note-{}", c.trend),
+        format!("action-{}", c.action),
+    ] {
+        assert!(shown.contains(&step), "{step} in {shown:?}");
+    }
+    assert_eq!(
+        page.attrs(
+            &format!(".embed-thread svg [data-step='action-{}']", c.action),
+            "data-start"
+        ),
+        ["start"]
+    );
+    let file = visitor
+        .get(&format!(
+            "/publications/{id}/charts/thread-{}.svg",
+            c.action
+        ))
+        .await;
+    assert_eq!(file.status, StatusCode::OK);
+    assert!(file.body.contains("chart-thread"));
+    assert_eq!(
+        visitor
+            .get(&format!(
+                "/publications/{id}/charts/thread-{}.png",
+                c.action
+            ))
+            .await
+            .status,
+        StatusCode::OK
+    );
+
+    // The action is edited afterwards to answer nothing: its live thread ends at itself,
+    // the text's stays as it was published.
+    let base = app
+        .db
+        .read_blocking(move |conn| {
+            Ok(framsyn::storage::backcasting::action(conn, c.action)?
+                .unwrap()
+                .version)
+        })
+        .unwrap();
+    saved(
+        save_action(
+            &app.db,
+            &user,
+            &acting(&user),
+            ItemTarget::Edit { id: c.action, base },
+            typed(&[
+                ("text", "Bygg ut regionaltågen"),
+                ("organisation", &c.org_a.to_string()),
+                ("start", "next-year"),
+                ("status", "decided"),
+            ]),
+        )
+        .await,
+    );
+    let live = visitor.get(&format!("/actions/{}/thread", c.action)).await;
+    assert_eq!(live.status, StatusCode::OK, "{}", live.body);
+    assert_eq!(
+        live.attrs(
+            "table[data-table='thread-steps'] tr[data-step]",
+            "data-step"
+        ),
+        [format!("action-{}", c.action)]
+    );
+    let again = visitor.get(&format!("/publications/{id}")).await;
+    assert_eq!(steps(&again), shown);
 }

@@ -55,5 +55,5 @@ bcc-judge-help = Choose a verdict for each scenario and say why if you like. Eve
 bcc-judge-save = Save the verdicts
 bcc-judge-no-scenarios = The vision builds on no scenario set, so there is nothing to judge against.
 bcc-note = Note
-bcc-embed-hint = Backcasting: [[backcasting:4]] (vision 4's timeline) and [[stress-test:4]] (its stress test), once the vision is published.
+bcc-embed-hint = Backcasting: [[backcasting:4]] (vision 4's timeline), [[stress-test:4]] (its stress test) and [[thread:7]] (the thread back from action 7), once the vision is published.
 bcc-embed-not-public = The vision is not published. Publish it before publishing the text.

@@ -158,3 +158,4 @@ bc-hit-milestone = Milestone of the vision
 bc-hit-action = Action of the vision
 bc-phase-title = Visions of the phase
 bc-open-vision = The vision's page
+bc-all-visions = All visions, milestones and actions

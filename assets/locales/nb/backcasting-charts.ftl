@@ -55,5 +55,5 @@ bcc-judge-help = Velg en vurdering for hvert scenario og skriv gjerne hvorfor. A
 bcc-judge-save = Lagre vurderingene
 bcc-judge-no-scenarios = Visjonen bygger ikke på noe scenariosett, så det finnes ingenting å vurdere mot.
 bcc-note = Kommentar
-bcc-embed-hint = Backcasting: [[backcasting:4]] (tidslinjen for visjon 4) og [[stress-test:4]] (stresstesten dens), når visjonen er publisert.
+bcc-embed-hint = Backcasting: [[backcasting:4]] (tidslinjen for visjon 4), [[stress-test:4]] (stresstesten dens) og [[thread:7]] (tråden bakover fra tiltak 7), når visjonen er publisert.
 bcc-embed-not-public = Visjonen er ikke publisert. Publiser den før teksten publiseres.

@@ -158,3 +158,4 @@ bc-hit-milestone = Milepæl i visjonen
 bc-hit-action = Tiltak i visjonen
 bc-phase-title = Fasens visjoner
 bc-open-vision = Visjonens side
+bc-all-visions = Alle visjoner, delmål og tiltak

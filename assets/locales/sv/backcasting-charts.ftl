@@ -55,5 +55,5 @@ bcc-judge-help = Välj en bedömning för varje scenario och skriv gärna varfö
 bcc-judge-save = Spara bedömningarna
 bcc-judge-no-scenarios = Visionen bygger inte på något scenarioset, så det finns inget att bedöma mot.
 bcc-note = Kommentar
-bcc-embed-hint = Backcasting: [[backcasting:4]] (tidslinjen för vision 4) och [[stress-test:4]] (dess stresstest), när visionen är publicerad.
+bcc-embed-hint = Backcasting: [[backcasting:4]] (tidslinjen för vision 4), [[stress-test:4]] (dess stresstest) och [[thread:7]] (tråden bakåt från åtgärd 7), när visionen är publicerad.
 bcc-embed-not-public = Visionen är inte publicerad. Publicera den innan texten publiceras.

@@ -158,3 +158,4 @@ bc-hit-milestone = Milstolpe i visionen
 bc-hit-action = Åtgärd i visionen
 bc-phase-title = Fasens visioner
 bc-open-vision = Visionens sida
+bc-all-visions = Alla visioner, delmål och åtgärder

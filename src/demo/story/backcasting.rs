@@ -142,17 +142,26 @@ fn saved<T: std::fmt::Debug>(what: &str, outcome: Saved<T>) -> Result<i64> {
     }
 }
 
+/// What the demo's texts may name by key: the shared vision by its phase's slug, and the
+/// workshop's actions by their keys.
+#[derive(Debug, Default)]
+pub(super) struct Told {
+    pub visions: HashMap<String, i64>,
+    pub actions: HashMap<String, i64>,
+}
+
 /// Tells workshop 4's part of the story (nothing when the demo has no backcasting);
 /// `answered` are the shared consequences by key.
-pub(super) fn tell(cast: &Cast, demo: &DemoFile, answered: &HashMap<String, i64>) -> Result<()> {
+pub(super) fn tell(cast: &Cast, demo: &DemoFile, answered: &HashMap<String, i64>) -> Result<Told> {
+    let mut told = Told::default();
     let Some(work) = &demo.backcasting else {
-        return Ok(());
+        return Ok(told);
     };
     let Some(phase) = backcasting::phases(cast.programme)
         .first()
         .map(|p| p.to_string())
     else {
-        return Ok(());
+        return Ok(told);
     };
     let scenarios: Vec<i64> = cast
         .db
@@ -174,6 +183,7 @@ pub(super) fn tell(cast: &Cast, demo: &DemoFile, answered: &HashMap<String, i64>
             save_vision_in(tx, cast.programme, &leader_user, &who, target, &form)
         })?,
     )?;
+    told.visions.insert(phase.clone(), vision);
     let mut milestones = HashMap::new();
     let mut items = Vec::new();
     for m in &work.milestones {
@@ -200,6 +210,9 @@ pub(super) fn tell(cast: &Cast, demo: &DemoFile, answered: &HashMap<String, i64>
                 save_action_in(tx, &leader_user, &who, ItemTarget::New { vision }, &form)
             })?,
         )?;
+        if let Some(key) = &a.key {
+            told.actions.insert(key.clone(), id);
+        }
         items.push((ItemKind::Action, id));
     }
     at += Duration::hours(1);
@@ -300,7 +313,7 @@ pub(super) fn tell(cast: &Cast, demo: &DemoFile, answered: &HashMap<String, i64>
             anyhow::ensure!(judged.is_ok(), "demo own stress test refused: {judged:?}");
         }
     }
-    Ok(())
+    Ok(told)
 }
 
 /// Organisation `org`'s part `milestones` of `phase` as its submission keeps it (none

@@ -1,0 +1,462 @@
+//! Messages to people: what kinds there are, which of them a person may turn off, what
+//! each tells (frozen when it is written), how a failed delivery is tried again, and the
+//! `Message-ID` that makes a repeated delivery recognisable.
+//!
+//! A message is written to the outbox in the same transaction as the change that causes
+//! it, as its kind, its receiver, their language and the facts it tells ([`Content`]);
+//! its words, its HTML and its calendar file are put together when it is sent
+//! (`render::mail`), so a message waits in the outbox as data, in no language yet.
+
+use serde::{Deserialize, Serialize};
+
+/// What a message is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// A link to set one's password (a new account, or a new link from an administrator).
+    PasswordLink,
+    /// A visitor's link to confirm their registration for an event open to all.
+    ConfirmRegistration,
+    /// A seat at an event, with the event as a calendar invitation.
+    RegistrationConfirmed,
+    /// A place on an event's waiting list, with the event as a calendar invitation.
+    RegistrationWaiting,
+    /// Moved up from the waiting list to a seat.
+    Promoted,
+    /// An event one is registered for changed (its time, place or link, or with a note
+    /// from the process leader), with the updated invitation.
+    EventChanged,
+    /// An event one is registered for was cancelled; the invitation withdraws it.
+    EventCancelled,
+    /// An organisation submitted its home assignment (to the process leaders).
+    AssignmentSubmitted,
+    /// The organisation's home assignment came back with a comment (to its strategists).
+    AssignmentReturned,
+    /// The organisation's home assignment was accepted (to its strategists).
+    AssignmentAccepted,
+    /// An editorial text waits for review (to the other editors).
+    ReviewWaiting,
+    /// The public sent input (to those who moderate it).
+    InputReceived,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 12] = [
+        Kind::PasswordLink,
+        Kind::ConfirmRegistration,
+        Kind::RegistrationConfirmed,
+        Kind::RegistrationWaiting,
+        Kind::Promoted,
+        Kind::EventChanged,
+        Kind::EventCancelled,
+        Kind::AssignmentSubmitted,
+        Kind::AssignmentReturned,
+        Kind::AssignmentAccepted,
+        Kind::ReviewWaiting,
+        Kind::InputReceived,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::PasswordLink => "password-link",
+            Kind::ConfirmRegistration => "confirm-registration",
+            Kind::RegistrationConfirmed => "registration-confirmed",
+            Kind::RegistrationWaiting => "registration-waiting",
+            Kind::Promoted => "promoted",
+            Kind::EventChanged => "event-changed",
+            Kind::EventCancelled => "event-cancelled",
+            Kind::AssignmentSubmitted => "assignment-submitted",
+            Kind::AssignmentReturned => "assignment-returned",
+            Kind::AssignmentAccepted => "assignment-accepted",
+            Kind::ReviewWaiting => "review-waiting",
+            Kind::InputReceived => "input-received",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    /// Whether the receiver may choose not to get it: what answers their own action or
+    /// changes their seat is always sent; what tells of others' work is optional.
+    pub fn optional(self) -> bool {
+        matches!(
+            self,
+            Kind::AssignmentSubmitted | Kind::ReviewWaiting | Kind::InputReceived
+        )
+    }
+
+    /// The optional kinds a person with `roles` may receive.
+    pub fn optional_for(roles: &[super::user::Role]) -> Vec<Kind> {
+        use super::user::Role;
+        let has = |role| roles.contains(&role);
+        Kind::ALL
+            .into_iter()
+            .filter(|k| match k {
+                Kind::AssignmentSubmitted => has(Role::ProcessLeader),
+                Kind::ReviewWaiting => has(Role::Editor),
+                Kind::InputReceived => has(Role::ProcessLeader) || has(Role::Editor),
+                _ => false,
+            })
+            .collect()
+    }
+}
+
+/// Where a message stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Waiting to be delivered (again, after a failure, at its next attempt).
+    Queued,
+    /// Accepted by the SMTP server.
+    Sent,
+    /// Given up: refused for good, or every attempt failed. An administrator may retry.
+    Failed,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Queued, Status::Sent, Status::Failed];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Queued => "queued",
+            Status::Sent => "sent",
+            Status::Failed => "failed",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// Attempts before a message that keeps failing is given up (about a day and a half of
+/// trying, with [`retry_delay`]).
+pub const MAX_ATTEMPTS: u32 = 10;
+
+/// The pause after the first failed attempt unless configured otherwise.
+pub const FIRST_PAUSE: i64 = 60;
+
+/// The longest pause between two attempts.
+pub const LONGEST_PAUSE: i64 = 6 * 60 * 60;
+
+/// Seconds to wait after the `attempts`-th failed attempt: `first` seconds, doubling
+/// each time, at most [`LONGEST_PAUSE`].
+pub fn retry_delay(attempts: u32, first: i64) -> i64 {
+    let first = first.clamp(1, LONGEST_PAUSE);
+    let doubled = first.saturating_mul(1_i64 << attempts.saturating_sub(1).min(20));
+    doubled.min(LONGEST_PAUSE)
+}
+
+/// What becomes of a message after a failed attempt (its `attempts`-th), at `now`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterFailure {
+    /// Tried again at this moment.
+    RetryAt(i64),
+    /// Given up.
+    GiveUp,
+}
+
+/// A refusal for good (an SMTP 5xx: no such mailbox) is given up at once; anything else
+/// (the server down, a 4xx) is tried again after [`retry_delay`] (the first pause being
+/// `first` seconds), until [`MAX_ATTEMPTS`].
+pub fn after_failure(attempts: u32, permanent: bool, now: i64, first: i64) -> AfterFailure {
+    if permanent || attempts >= MAX_ATTEMPTS {
+        AfterFailure::GiveUp
+    } else {
+        AfterFailure::RetryAt(now + retry_delay(attempts, first))
+    }
+}
+
+/// The `Message-ID` of the message with outbox token `token`, for the workspace reached
+/// at `host`: the same at every attempt, so a receiver sees a repeated delivery as one.
+pub fn message_id(token: &str, host: &str) -> String {
+    let host = if host.is_empty() { "framsyn" } else { host };
+    format!("<{token}@{host}>")
+}
+
+/// An event as a message tells it, as it stood when the message was written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventFacts {
+    pub id: i64,
+    /// The event's calendar UID and SEQUENCE, so a calendar program updates its copy.
+    pub uid: String,
+    pub sequence: u32,
+    pub title: String,
+    /// Markdown, as written.
+    pub description: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub venue: Option<String>,
+    pub address: Option<String>,
+    pub online_link: Option<String>,
+    pub cancelled: bool,
+    pub change_note: Option<String>,
+    pub updated_at: i64,
+}
+
+/// Whether a change of an event from `before` to `after` is worth a message to those
+/// registered: a note for them, or a change of what they act on (the title, the time,
+/// the place, the online link, whether it takes place). Capacity, questions and
+/// contact details are not.
+pub fn worth_telling(before: &EventFacts, after: &EventFacts, note_given: bool) -> bool {
+    note_given
+        || before.title != after.title
+        || before.starts_at != after.starts_at
+        || before.ends_at != after.ends_at
+        || before.venue != after.venue
+        || before.address != after.address
+        || before.online_link != after.online_link
+        || before.cancelled != after.cancelled
+}
+
+/// The first `chars` characters of `text` as one line, ended with "…" when cut (by
+/// characters, never bytes).
+pub fn excerpt(text: &str, chars: usize) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= chars {
+        return line;
+    }
+    let cut: String = line.chars().take(chars).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// What a message tells, by kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Content {
+    PasswordLink {
+        /// The link's secret; emptied once the message is sent (the outbox keeps no
+        /// working link).
+        token: String,
+        expires_at: i64,
+    },
+    ConfirmRegistration {
+        /// The link's secret; emptied once the message is sent.
+        token: String,
+        event: EventFacts,
+        expires_at: i64,
+    },
+    RegistrationConfirmed {
+        event: EventFacts,
+    },
+    RegistrationWaiting {
+        event: EventFacts,
+    },
+    Promoted {
+        event: EventFacts,
+    },
+    EventChanged {
+        event: EventFacts,
+        /// Whether the receiver has a seat (else they wait).
+        seated: bool,
+    },
+    EventCancelled {
+        event: EventFacts,
+    },
+    AssignmentSubmitted {
+        /// The phase's slug (its name is the programme's, in the receiver's language).
+        phase: String,
+        organisation_id: i64,
+        organisation: String,
+    },
+    AssignmentReturned {
+        phase: String,
+        /// The process leader's comment: what to do before submitting again.
+        comment: String,
+    },
+    AssignmentAccepted {
+        phase: String,
+    },
+    ReviewWaiting {
+        publication_id: i64,
+        title: String,
+    },
+    InputReceived {
+        input_id: i64,
+        /// The first words of it (never the sender's contact details).
+        excerpt: String,
+    },
+}
+
+impl Content {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Content::PasswordLink { .. } => Kind::PasswordLink,
+            Content::ConfirmRegistration { .. } => Kind::ConfirmRegistration,
+            Content::RegistrationConfirmed { .. } => Kind::RegistrationConfirmed,
+            Content::RegistrationWaiting { .. } => Kind::RegistrationWaiting,
+            Content::Promoted { .. } => Kind::Promoted,
+            Content::EventChanged { .. } => Kind::EventChanged,
+            Content::EventCancelled { .. } => Kind::EventCancelled,
+            Content::AssignmentSubmitted { .. } => Kind::AssignmentSubmitted,
+            Content::AssignmentReturned { .. } => Kind::AssignmentReturned,
+            Content::AssignmentAccepted { .. } => Kind::AssignmentAccepted,
+            Content::ReviewWaiting { .. } => Kind::ReviewWaiting,
+            Content::InputReceived { .. } => Kind::InputReceived,
+        }
+    }
+
+    /// The event it is about, if any.
+    pub fn event(&self) -> Option<&EventFacts> {
+        match self {
+            Content::ConfirmRegistration { event, .. }
+            | Content::RegistrationConfirmed { event }
+            | Content::RegistrationWaiting { event }
+            | Content::Promoted { event }
+            | Content::EventChanged { event, .. }
+            | Content::EventCancelled { event } => Some(event),
+            Content::PasswordLink { .. }
+            | Content::AssignmentSubmitted { .. }
+            | Content::AssignmentReturned { .. }
+            | Content::AssignmentAccepted { .. }
+            | Content::ReviewWaiting { .. }
+            | Content::InputReceived { .. } => None,
+        }
+    }
+
+    /// What the outbox keeps once the message is sent: the same, without secrets.
+    pub fn redacted(&self) -> Content {
+        match self {
+            Content::PasswordLink { expires_at, .. } => Content::PasswordLink {
+                token: String::new(),
+                expires_at: *expires_at,
+            },
+            Content::ConfirmRegistration {
+                event, expires_at, ..
+            } => Content::ConfirmRegistration {
+                token: String::new(),
+                event: event.clone(),
+                expires_at: *expires_at,
+            },
+            other => other.clone(),
+        }
+    }
+}
+
+/// A message to be written to the outbox.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outgoing {
+    /// The receiver's address and name.
+    pub to: String,
+    pub name: String,
+    /// Their account, if they have one.
+    pub user_id: Option<i64>,
+    /// The language it is written in: the receiver's, when known; otherwise the
+    /// programme's, decided when it is sent.
+    pub lang: Option<super::lang::Lang>,
+    pub content: Content,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_and_statuses_read_back_from_their_keys() {
+        for k in Kind::ALL {
+            assert_eq!(Kind::parse(k.key()), Some(k));
+        }
+        for s in Status::ALL {
+            assert_eq!(Status::parse(s.key()), Some(s));
+        }
+        assert_eq!(Kind::parse("nonsense"), None);
+    }
+
+    #[test]
+    fn a_failing_message_is_tried_again_later_each_time_and_then_given_up() {
+        assert_eq!(retry_delay(1, FIRST_PAUSE), 60);
+        assert_eq!(retry_delay(2, FIRST_PAUSE), 120);
+        assert_eq!(retry_delay(5, FIRST_PAUSE), 960);
+        assert_eq!(retry_delay(30, FIRST_PAUSE), 6 * 60 * 60);
+        assert_eq!(retry_delay(3, 1), 4);
+        assert_eq!(retry_delay(1, 0), 1, "never at once again");
+        let mut last = 0;
+        for attempt in 1..MAX_ATTEMPTS {
+            let delay = retry_delay(attempt, FIRST_PAUSE);
+            assert!(delay >= last);
+            last = delay;
+            assert_eq!(
+                after_failure(attempt, false, 1_000, FIRST_PAUSE),
+                AfterFailure::RetryAt(1_000 + delay)
+            );
+        }
+        assert_eq!(
+            after_failure(MAX_ATTEMPTS, false, 1_000, FIRST_PAUSE),
+            AfterFailure::GiveUp
+        );
+        assert_eq!(
+            after_failure(1, true, 1_000, FIRST_PAUSE),
+            AfterFailure::GiveUp
+        );
+    }
+
+    #[test]
+    fn the_message_id_is_the_token_at_the_host() {
+        assert_eq!(
+            message_id("ab12", "framsyn.example.se"),
+            "<ab12@framsyn.example.se>"
+        );
+        assert_eq!(message_id("ab12", ""), "<ab12@framsyn>");
+    }
+
+    #[test]
+    fn a_sent_password_link_keeps_no_secret() {
+        let link = Content::PasswordLink {
+            token: "secret".into(),
+            expires_at: 9,
+        };
+        assert_eq!(
+            link.redacted(),
+            Content::PasswordLink {
+                token: String::new(),
+                expires_at: 9
+            }
+        );
+        let json = serde_json::to_string(&link).unwrap();
+        assert!(json.contains("\"kind\":\"password-link\""), "{json}");
+        let back: Content = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.kind(), Kind::PasswordLink);
+    }
+
+    fn facts() -> EventFacts {
+        EventFacts {
+            id: 1,
+            uid: "u".into(),
+            sequence: 0,
+            title: "Workshop".into(),
+            description: String::new(),
+            starts_at: 100,
+            ends_at: 200,
+            venue: Some("Huset".into()),
+            address: None,
+            online_link: None,
+            cancelled: false,
+            change_note: None,
+            updated_at: 0,
+        }
+    }
+
+    #[test]
+    fn registrants_hear_of_what_they_act_on_or_of_a_note_for_them() {
+        let before = facts();
+        assert!(!worth_telling(&before, &facts(), false));
+        assert!(worth_telling(&before, &facts(), true));
+        let moved = EventFacts {
+            starts_at: 150,
+            ..facts()
+        };
+        assert!(worth_telling(&before, &moved, false));
+        let elsewhere = EventFacts {
+            venue: Some("Annat hus".into()),
+            ..facts()
+        };
+        assert!(worth_telling(&before, &elsewhere, false));
+        let other_description = EventFacts {
+            description: "Mer text".into(),
+            sequence: 1,
+            ..facts()
+        };
+        assert!(!worth_telling(&before, &other_description, false));
+    }
+}
