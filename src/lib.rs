@@ -162,8 +162,14 @@
 //! tells someone writes the message with `write_in` inside its own transaction (skipping
 //! people who turned an optional kind off); the sender task delivers what is due
 //! (`deliver_due`), marking a message sent only after the SMTP server accepted it. A
-//! person's choices (optional kinds, language) and the one-click unsubscribe are there
-//! too, shown by `web::messages`.
+//! person's choices (optional kinds, language, digest) and the one-click unsubscribe are
+//! there too, shown by `web::messages`. Messages not caused by a change are written by
+//! `app::reminders`, which the housekeeping task runs every few minutes: a home
+//! assignment's reminders 7 days and 1 day before it is due, a round's opening and the
+//! reminder a day before it closes, and each chosen digest; each notice is claimed once
+//! (`storage::reminders`) in the transaction that writes its messages. A process
+//! leader's message to participants (`app::announcements`, `web::announcements`) is
+//! previewed with its number of receivers, then written to the outbox and the audit log.
 //!
 //! ### `src/storage/`
 //! The one [`storage::Db`] handle (one writer, a pool of readers, the clock), the

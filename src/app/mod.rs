@@ -9,6 +9,7 @@
 //! (not allowed, nothing there, the database failing); what the person can put right
 //! (a field's error, a stale version, a full event) is part of its own outcome type.
 
+pub mod announcements;
 pub mod assignments;
 pub mod backcasting;
 pub mod backcasting_charts;
@@ -25,6 +26,7 @@ pub mod futures_wheel;
 pub mod milestone_part;
 pub mod outbox;
 pub mod progress;
+pub mod reminders;
 pub mod report;
 pub mod roadmap;
 pub mod rounds;

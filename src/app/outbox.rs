@@ -337,6 +337,8 @@ pub struct Preferences {
     pub lang: Option<&'static str>,
     /// Each optional kind (its key) and whether they receive it.
     pub kinds: Vec<(&'static str, bool)>,
+    /// The digest chosen (`daily`, `weekly`; none: no digest).
+    pub digest: Option<&'static str>,
 }
 
 /// The signed-in person's message preferences.
@@ -351,23 +353,36 @@ pub async fn preferences(db: &Db, user: &User) -> Result<Preferences> {
                     .into_iter()
                     .map(|k| (k.key(), !off.contains(&k)))
                     .collect(),
+                digest: crate::storage::reminders::digest_of(c, id)?.map(mail::DigestPeriod::key),
             })
         })
         .await?)
 }
 
-/// Saves the person's language for messages and which optional kinds they receive (those
-/// in `on`; the others of their roles are turned off).
+/// A person's choices as their form gives them.
+#[derive(Debug, Clone, Default)]
+pub struct Choices {
+    /// The language for messages (none: the one they use).
+    pub lang: Option<Lang>,
+    /// The optional kinds they receive; the others of their roles are turned off.
+    pub on: Vec<mail::Kind>,
+    /// The digest (none: no digest).
+    pub digest: Option<mail::DigestPeriod>,
+}
+
+/// Saves the person's language for messages, which optional kinds they receive and
+/// their digest.
 pub async fn save_preferences(
     db: &Db,
     user: &User,
     actor: audit::Actor,
-    lang: Option<Lang>,
-    on: Vec<mail::Kind>,
+    choices: Choices,
 ) -> Result<()> {
     let (id, roles) = (user.id, user.roles.clone());
+    let Choices { lang, on, digest } = choices;
     db.write(move |tx| {
         outbox::set_language(tx, id, lang)?;
+        crate::storage::reminders::set_digest(tx, id, digest, storage::now_seconds())?;
         for kind in mail::Kind::optional_for(&roles) {
             outbox::set_receives(tx, id, kind, on.contains(&kind))?;
         }
@@ -395,7 +410,11 @@ pub async fn unsubscribe(db: &Db, actor: audit::Actor, token: &str) -> Result<ma
         let Some((user_id, kind)) = outbox::by_unsubscribe_token(tx, &token)? else {
             return Ok(None);
         };
-        outbox::set_receives(tx, user_id, kind, false)?;
+        if kind == mail::Kind::Digest {
+            crate::storage::reminders::set_digest(tx, user_id, None, storage::now_seconds())?;
+        } else {
+            outbox::set_receives(tx, user_id, kind, false)?;
+        }
         let subject = format!("user:{user_id}");
         audit::record(
             tx,

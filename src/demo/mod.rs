@@ -97,6 +97,41 @@ pub struct DemoFile {
     /// stress test, and the organisations' own visions in home assignment 4.
     #[serde(default)]
     pub backcasting: Option<DemoBackcasting>,
+    /// The process leaders' messages to participants.
+    #[serde(default)]
+    pub announcements: Vec<DemoAnnouncement>,
+    /// People who chose the digest of what is new.
+    #[serde(default)]
+    pub digest_readers: Vec<DemoDigestReader>,
+}
+
+/// A process leader's message to participants, as the form takes it (an event's
+/// registrants are not offered here).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoAnnouncement {
+    /// The process leader who wrote it (e-mail).
+    pub from: String,
+    /// `all`, `category` or `not_submitted`.
+    pub audience: String,
+    #[serde(default)]
+    pub category: String,
+    /// For `not_submitted`: the phase.
+    #[serde(default)]
+    pub phase: String,
+    pub subject: String,
+    pub body: String,
+    /// Local time it was sent.
+    pub sent: String,
+}
+
+/// Someone who chose the digest, and since when (local time).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoDigestReader {
+    pub email: String,
+    pub period: crate::domain::mail::DigestPeriod,
+    pub since: String,
 }
 
 /// Workshop 4's backcasting. In the organisations' own texts `{org}` is their name.
@@ -594,6 +629,8 @@ impl DemoFile {
         )?;
         self.consequences.extend(other.consequences);
         self.own_consequences.extend(other.own_consequences);
+        self.announcements.extend(other.announcements);
+        self.digest_readers.extend(other.digest_readers);
         once(
             &mut self.backcasting,
             other.backcasting,

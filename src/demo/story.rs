@@ -98,6 +98,13 @@ impl Cast<'_> {
     }
 
     /// The second person with `role`, or the first when there is only one.
+    fn person(&self, email: &str) -> Result<&Person> {
+        self.people
+            .iter()
+            .find(|p| p.email == email)
+            .ok_or_else(|| anyhow::anyhow!("the demo has nobody with the address {email}"))
+    }
+
     fn second_with_role(&self, role: Role) -> Result<&Person> {
         let mut found = self.people.iter().filter(|p| p.roles.contains(&role));
         let first = found
@@ -211,6 +218,7 @@ pub fn load(db: &Db, programme: &Programme, demo: &DemoFile) -> Result<DemoRepor
     scenarios::settle(&cast, demo)?;
     texts(&cast, demo)?;
     input(&cast, demo)?;
+    messages(&cast, demo)?;
     outbox(&cast)?;
     let slug = programme.slug.clone();
     cast.at(acts_as, |tx| {
@@ -226,6 +234,76 @@ pub fn load(db: &Db, programme: &Programme, demo: &DemoFile) -> Result<DemoRepor
     })?;
     db.clock().set(acts_as);
     Ok(report)
+}
+
+/// The messages not caused by a change: the process leaders' messages to participants,
+/// the digests of those who chose one, and the reminders of due dates and rating rounds
+/// as the scheduled task would have written them at their moments.
+fn messages(cast: &Cast, demo: &DemoFile) -> Result<()> {
+    use crate::app::reminders;
+    use crate::domain::mail::{self, AnnouncementForm, ROUND_CLOSING_NOTICE};
+    for reader in &demo.digest_readers {
+        let person = cast.person(&reader.email)?;
+        let since = cast.local(&reader.since)?;
+        cast.at(since, |tx| {
+            crate::storage::reminders::set_digest(
+                tx,
+                person.id,
+                Some(reader.period),
+                since.timestamp(),
+            )?;
+            Ok(())
+        })?;
+    }
+    let phases = reminders::assignments_of(cast.programme);
+    let slugs: Vec<String> = phases.iter().map(|(slug, _)| slug.clone()).collect();
+    for item in &demo.announcements {
+        let sender = cast.person(&item.from)?;
+        let form = AnnouncementForm {
+            audience: item.audience.clone(),
+            category: item.category.clone(),
+            event: String::new(),
+            phase: item.phase.clone(),
+            subject: item.subject.clone(),
+            body: item.body.clone(),
+        };
+        let valid = form
+            .validate(&slugs, &[])
+            .map_err(|e| anyhow::anyhow!("demo announcement {:?}: {e:?}", item.subject))?;
+        cast.at(cast.local(&item.sent)?, |tx| {
+            crate::app::announcements::send_in(tx, &actor(sender), &sender.name, &valid)?;
+            Ok(())
+        })?;
+    }
+    // The scheduled task's passes: an hour into each reminder's day, and each week of
+    // the last month (for the digests).
+    let tz = cast.programme.time_zone;
+    let hour = Duration::hours(1);
+    let mut moments = Vec::new();
+    for (_, due) in &phases {
+        let end = crate::domain::assignment::due_end(*due, tz);
+        for days in mail::REMINDER_DAYS {
+            moments.push(end - Duration::days(i64::from(days)) + hour);
+        }
+    }
+    let rounds = cast.db.read_blocking(crate::storage::rounds::all)?;
+    for round in rounds {
+        let at = |s: i64| DateTime::from_timestamp(s, 0).unwrap_or(cast.acts_as);
+        moments.push(at(round.opens_at) + hour);
+        moments.push(at(round.closes_at - ROUND_CLOSING_NOTICE) + hour);
+    }
+    for week in 0..5 {
+        moments.push(cast.acts_as - Duration::days(7 * week) - hour);
+    }
+    moments.retain(|m| *m <= cast.acts_as);
+    moments.sort();
+    for moment in moments {
+        cast.at(moment, |tx| {
+            reminders::write_due_in(tx, &phases, tz, moment.timestamp())?;
+            Ok(())
+        })?;
+    }
+    Ok(())
 }
 
 /// The outbox as a workspace with an SMTP server leaves it: what was written more than a

@@ -38,10 +38,22 @@ pub enum Kind {
     ReviewWaiting,
     /// The public sent input (to those who moderate it).
     InputReceived,
+    /// A home assignment is due in 7 days, or tomorrow, and the receiver's organisation
+    /// has not submitted it (to its strategists).
+    AssignmentReminder,
+    /// A rating round opened (to those who rate).
+    RoundOpened,
+    /// A rating round closes within a day and the receiver has not rated.
+    RoundClosing,
+    /// What is new in the bank, the calendar and the publications, daily or weekly as
+    /// the receiver chose (opt-in).
+    Digest,
+    /// A process leader's message to participants (the programme's address list).
+    Announcement,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 17] = [
         Kind::PasswordLink,
         Kind::ConfirmRegistration,
         Kind::RegistrationConfirmed,
@@ -54,6 +66,11 @@ impl Kind {
         Kind::AssignmentAccepted,
         Kind::ReviewWaiting,
         Kind::InputReceived,
+        Kind::AssignmentReminder,
+        Kind::RoundOpened,
+        Kind::RoundClosing,
+        Kind::Digest,
+        Kind::Announcement,
     ];
 
     pub fn key(self) -> &'static str {
@@ -70,6 +87,11 @@ impl Kind {
             Kind::AssignmentAccepted => "assignment-accepted",
             Kind::ReviewWaiting => "review-waiting",
             Kind::InputReceived => "input-received",
+            Kind::AssignmentReminder => "assignment-reminder",
+            Kind::RoundOpened => "round-opened",
+            Kind::RoundClosing => "round-closing",
+            Kind::Digest => "digest",
+            Kind::Announcement => "announcement",
         }
     }
 
@@ -78,11 +100,18 @@ impl Kind {
     }
 
     /// Whether the receiver may choose not to get it: what answers their own action or
-    /// changes their seat is always sent; what tells of others' work is optional.
+    /// changes their seat is always sent, and so is a process leader's message to
+    /// participants; what tells of others' work, reminders and the digest are optional.
     pub fn optional(self) -> bool {
         matches!(
             self,
-            Kind::AssignmentSubmitted | Kind::ReviewWaiting | Kind::InputReceived
+            Kind::AssignmentSubmitted
+                | Kind::ReviewWaiting
+                | Kind::InputReceived
+                | Kind::AssignmentReminder
+                | Kind::RoundOpened
+                | Kind::RoundClosing
+                | Kind::Digest
         )
     }
 
@@ -96,6 +125,10 @@ impl Kind {
                 Kind::AssignmentSubmitted => has(Role::ProcessLeader),
                 Kind::ReviewWaiting => has(Role::Editor),
                 Kind::InputReceived => has(Role::ProcessLeader) || has(Role::Editor),
+                Kind::AssignmentReminder | Kind::RoundOpened | Kind::RoundClosing => {
+                    has(Role::Strategist)
+                }
+                // The digest is chosen as a frequency of its own, not as a kind to turn off.
                 _ => false,
             })
             .collect()
@@ -221,6 +254,236 @@ pub fn excerpt(text: &str, chars: usize) -> String {
     format!("{}…", cut.trim_end())
 }
 
+/// The days before a home assignment's due date at which organisations that have not
+/// submitted it are reminded.
+pub const REMINDER_DAYS: [u32; 2] = [7, 1];
+
+/// Which reminder of a home assignment ending at `due_end` (Unix seconds) is due at
+/// `now`: the one whose day count has been reached most recently (so a workspace that
+/// was down at the 7-day mark and starts again a day before sends only the 1-day one),
+/// none before the first or once the due date has passed.
+pub fn reminder_due(now: i64, due_end: i64) -> Option<u32> {
+    if now >= due_end {
+        return None;
+    }
+    REMINDER_DAYS
+        .into_iter()
+        .filter(|days| now >= due_end - i64::from(*days) * DAY)
+        .min()
+}
+
+/// How long before a round closes those who have not rated are reminded.
+pub const ROUND_CLOSING_NOTICE: i64 = DAY;
+
+const DAY: i64 = 24 * 60 * 60;
+
+/// What is due at `now` for a round open from `opens_at` to `closes_at`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoundNotice {
+    /// The round is open: tell those who rate.
+    Opened,
+    /// The round closes within [`ROUND_CLOSING_NOTICE`]: remind those who have not rated.
+    Closing,
+}
+
+/// The notices due for a round at `now`, in order. A round first seen already within a
+/// day of closing gets its opening notice only (one message, not two at once).
+pub fn round_notices(
+    now: i64,
+    opens_at: i64,
+    closes_at: i64,
+    opened_told: bool,
+) -> Vec<RoundNotice> {
+    if now < opens_at || now >= closes_at {
+        return Vec::new();
+    }
+    let closing = now >= closes_at - ROUND_CLOSING_NOTICE;
+    match (opened_told, closing) {
+        (false, _) => vec![RoundNotice::Opened],
+        (true, true) => vec![RoundNotice::Closing],
+        (true, false) => Vec::new(),
+    }
+}
+
+/// How often a person receives the digest of what is new.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DigestPeriod {
+    Daily,
+    Weekly,
+}
+
+impl DigestPeriod {
+    pub const ALL: [DigestPeriod; 2] = [DigestPeriod::Daily, DigestPeriod::Weekly];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            DigestPeriod::Daily => "daily",
+            DigestPeriod::Weekly => "weekly",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<DigestPeriod> {
+        DigestPeriod::ALL.into_iter().find(|p| p.key() == key)
+    }
+
+    pub fn seconds(self) -> i64 {
+        match self {
+            DigestPeriod::Daily => DAY,
+            DigestPeriod::Weekly => 7 * DAY,
+        }
+    }
+
+    /// Whether a digest covering the time since `since` is due at `now`.
+    pub fn due(self, since: i64, now: i64) -> bool {
+        now - since >= self.seconds()
+    }
+}
+
+/// Where in the workspace something new is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DigestSection {
+    Bank,
+    Calendar,
+    Publications,
+}
+
+impl DigestSection {
+    pub fn key(self) -> &'static str {
+        match self {
+            DigestSection::Bank => "bank",
+            DigestSection::Calendar => "calendar",
+            DigestSection::Publications => "publications",
+        }
+    }
+}
+
+/// One new thing a digest lists: its title and where it is (a path of the workspace).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DigestItem {
+    pub section: DigestSection,
+    pub title: String,
+    pub path: String,
+}
+
+/// At most this many items of each section are listed; the rest are counted.
+pub const DIGEST_ITEMS_PER_SECTION: usize = 10;
+
+/// Whom a process leader's message goes to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "to", rename_all = "snake_case")]
+pub enum Audience {
+    /// Every active account of a participating organisation.
+    All,
+    /// The accounts of the organisations of one category.
+    Category {
+        category: super::organisation::Category,
+    },
+    /// Those registered for an event (with a seat or waiting), accounts or not.
+    Event { event: i64 },
+    /// The strategists of the organisations that have not submitted a phase's home
+    /// assignment.
+    NotSubmitted { phase: String },
+}
+
+impl Audience {
+    /// The audience's kind, as the form names it.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Audience::All => "all",
+            Audience::Category { .. } => "category",
+            Audience::Event { .. } => "event",
+            Audience::NotSubmitted { .. } => "not_submitted",
+        }
+    }
+}
+
+/// The kinds of audience, as the form offers them.
+pub const AUDIENCES: [&str; 4] = ["all", "category", "event", "not_submitted"];
+
+/// A message to participants as its form is filled in (all strings: nothing typed is lost).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct AnnouncementForm {
+    #[serde(default)]
+    pub audience: String,
+    #[serde(default)]
+    pub category: String,
+    #[serde(default)]
+    pub event: String,
+    #[serde(default)]
+    pub phase: String,
+    #[serde(default)]
+    pub subject: String,
+    #[serde(default)]
+    pub body: String,
+}
+
+/// A checked message to participants.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidAnnouncement {
+    pub audience: Audience,
+    pub subject: String,
+    pub body: String,
+}
+
+impl AnnouncementForm {
+    /// Checks the form; `phases` are the slugs of the phases with a home assignment, and
+    /// `events` the ids of the events one may write to the registrants of.
+    pub fn validate(
+        &self,
+        phases: &[String],
+        events: &[i64],
+    ) -> Result<ValidAnnouncement, super::form::FieldErrors> {
+        use super::form;
+        let mut errors = form::FieldErrors::new();
+        let audience = match self.audience.trim() {
+            "all" => Some(Audience::All),
+            "category" => match super::organisation::Category::parse(self.category.trim()) {
+                Some(category) => Some(Audience::Category { category }),
+                None => {
+                    errors.add("category", "error-choose-category");
+                    None
+                }
+            },
+            "event" => match self.event.trim().parse::<i64>() {
+                Ok(event) if events.contains(&event) => Some(Audience::Event { event }),
+                _ => {
+                    errors.add("event", "error-announcement-event");
+                    None
+                }
+            },
+            "not_submitted" => {
+                let phase = self.phase.trim();
+                if phases.iter().any(|p| p == phase) {
+                    Some(Audience::NotSubmitted {
+                        phase: phase.to_string(),
+                    })
+                } else {
+                    errors.add("phase", "error-announcement-phase");
+                    None
+                }
+            }
+            _ => {
+                errors.add("audience", "error-announcement-audience");
+                None
+            }
+        };
+        let subject = form::required(&mut errors, "subject", &self.subject);
+        form::max_chars(&mut errors, "subject", &subject, 200);
+        let body = form::required(&mut errors, "body", &self.body);
+        form::max_chars(&mut errors, "body", &body, 20_000);
+        match audience {
+            Some(audience) => errors.into_result(ValidAnnouncement {
+                audience,
+                subject,
+                body,
+            }),
+            None => Err(errors),
+        }
+    }
+}
+
 /// What a message tells, by kind.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
@@ -277,6 +540,37 @@ pub enum Content {
         /// The first words of it (never the sender's contact details).
         excerpt: String,
     },
+    AssignmentReminder {
+        phase: String,
+        /// The due date (the programme's calendar day).
+        due: chrono::NaiveDate,
+        /// Days left: one of [`REMINDER_DAYS`].
+        days: u32,
+    },
+    RoundOpened {
+        round_id: i64,
+        title: String,
+        closes_at: i64,
+    },
+    RoundClosing {
+        round_id: i64,
+        title: String,
+        closes_at: i64,
+    },
+    Digest {
+        period: DigestPeriod,
+        /// The items, by section, at most [`DIGEST_ITEMS_PER_SECTION`] of each.
+        items: Vec<DigestItem>,
+        /// How many more there were than listed.
+        more: usize,
+    },
+    Announcement {
+        subject: String,
+        /// Plain text, as the process leader wrote it.
+        body: String,
+        /// Who wrote it.
+        sender: String,
+    },
 }
 
 impl Content {
@@ -294,6 +588,11 @@ impl Content {
             Content::AssignmentAccepted { .. } => Kind::AssignmentAccepted,
             Content::ReviewWaiting { .. } => Kind::ReviewWaiting,
             Content::InputReceived { .. } => Kind::InputReceived,
+            Content::AssignmentReminder { .. } => Kind::AssignmentReminder,
+            Content::RoundOpened { .. } => Kind::RoundOpened,
+            Content::RoundClosing { .. } => Kind::RoundClosing,
+            Content::Digest { .. } => Kind::Digest,
+            Content::Announcement { .. } => Kind::Announcement,
         }
     }
 
@@ -311,7 +610,12 @@ impl Content {
             | Content::AssignmentReturned { .. }
             | Content::AssignmentAccepted { .. }
             | Content::ReviewWaiting { .. }
-            | Content::InputReceived { .. } => None,
+            | Content::InputReceived { .. }
+            | Content::AssignmentReminder { .. }
+            | Content::RoundOpened { .. }
+            | Content::RoundClosing { .. }
+            | Content::Digest { .. }
+            | Content::Announcement { .. } => None,
         }
     }
 
@@ -458,5 +762,97 @@ mod tests {
             ..facts()
         };
         assert!(!worth_telling(&before, &other_description, false));
+    }
+
+    #[test]
+    fn a_reminder_is_due_seven_days_and_one_day_before_and_never_after() {
+        let due_end = 100 * DAY;
+        assert_eq!(reminder_due(due_end - 8 * DAY, due_end), None);
+        assert_eq!(reminder_due(due_end - 7 * DAY, due_end), Some(7));
+        assert_eq!(reminder_due(due_end - 2 * DAY, due_end), Some(7));
+        assert_eq!(reminder_due(due_end - DAY, due_end), Some(1));
+        assert_eq!(reminder_due(due_end - 1, due_end), Some(1));
+        assert_eq!(reminder_due(due_end, due_end), None);
+    }
+
+    #[test]
+    fn a_round_is_announced_once_open_and_reminded_of_a_day_before_it_closes() {
+        let (opens, closes) = (10 * DAY, 20 * DAY);
+        assert!(round_notices(opens - 1, opens, closes, false).is_empty());
+        assert_eq!(
+            round_notices(opens, opens, closes, false),
+            [RoundNotice::Opened]
+        );
+        assert!(round_notices(opens + DAY, opens, closes, true).is_empty());
+        assert_eq!(
+            round_notices(closes - DAY, opens, closes, true),
+            [RoundNotice::Closing]
+        );
+        assert_eq!(
+            round_notices(closes - 60, opens, closes, false),
+            [RoundNotice::Opened],
+            "first seen near its close: one message, not two"
+        );
+        assert!(round_notices(closes, opens, closes, true).is_empty());
+    }
+
+    #[test]
+    fn a_digest_is_due_a_day_or_a_week_after_the_last() {
+        assert!(!DigestPeriod::Daily.due(0, DAY - 1));
+        assert!(DigestPeriod::Daily.due(0, DAY));
+        assert!(!DigestPeriod::Weekly.due(0, 6 * DAY));
+        assert!(DigestPeriod::Weekly.due(0, 7 * DAY));
+        for p in DigestPeriod::ALL {
+            assert_eq!(DigestPeriod::parse(p.key()), Some(p));
+        }
+    }
+
+    #[test]
+    fn a_message_to_participants_names_its_audience_and_keeps_what_was_typed() {
+        let phases = vec!["omvarlden".to_string()];
+        let form = AnnouncementForm {
+            audience: "not_submitted".into(),
+            phase: "nonsense".into(),
+            subject: "  ".into(),
+            body: "Välkomna".into(),
+            ..AnnouncementForm::default()
+        };
+        let errors = form.validate(&phases, &[]).unwrap_err();
+        assert_eq!(errors.get("phase"), Some("error-announcement-phase"));
+        assert_eq!(errors.get("subject"), Some("error-required"));
+        assert_eq!(errors.get("body"), None);
+        let errors = AnnouncementForm {
+            audience: "event".into(),
+            event: "7".into(),
+            subject: "S".into(),
+            body: "B".into(),
+            ..AnnouncementForm::default()
+        }
+        .validate(&phases, &[3])
+        .unwrap_err();
+        assert_eq!(errors.get("event"), Some("error-announcement-event"));
+        let valid = AnnouncementForm {
+            audience: "category".into(),
+            category: "region".into(),
+            subject: " Inbjudan ".into(),
+            body: "Text".into(),
+            ..AnnouncementForm::default()
+        }
+        .validate(&phases, &[])
+        .unwrap();
+        assert_eq!(valid.subject, "Inbjudan");
+        assert_eq!(
+            valid.audience,
+            Audience::Category {
+                category: super::super::organisation::Category::Region
+            }
+        );
+        assert!(
+            AnnouncementForm::default()
+                .validate(&phases, &[])
+                .unwrap_err()
+                .get("audience")
+                .is_some()
+        );
     }
 }

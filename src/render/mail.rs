@@ -36,6 +36,20 @@ struct Fact {
     value: String,
 }
 
+/// A link a message lists (a digest's new things).
+#[derive(Debug, Clone, Serialize)]
+struct Link {
+    title: String,
+    url: String,
+}
+
+/// A heading and its links (a digest's section).
+#[derive(Debug, Clone, Serialize)]
+struct Section {
+    heading: String,
+    links: Vec<Link>,
+}
+
 /// What the templates lay out.
 #[derive(Debug, Clone, Serialize)]
 struct View {
@@ -44,6 +58,9 @@ struct View {
     greeting: String,
     paragraphs: Vec<String>,
     facts: Vec<Fact>,
+    sections: Vec<Section>,
+    /// Paragraphs after the facts and sections.
+    closing: Vec<String>,
     action_label: String,
     action_url: String,
     signature: String,
@@ -92,6 +109,7 @@ pub fn compose(
     };
     let kind = m.kind.key();
     let (mut paragraphs, mut facts) = (Vec::new(), Vec::new());
+    let (mut sections, mut closing) = (Vec::new(), Vec::new());
     let (action_label, action_url, why, calendar, subject);
     match &m.content {
         Content::PasswordLink { token, expires_at } => {
@@ -191,6 +209,111 @@ pub fn compose(
             why = with("mail-why-moderator", "programme", &programme);
             calendar = None;
         }
+        Content::AssignmentReminder { phase, due, days } => {
+            let name = phase_name(sender.programme, phase, lang);
+            let date = super::format_date(lang, *due);
+            let args = [("phase", name.as_str()), ("due", date.as_str())];
+            subject = with_all(lang, "mail-assignment-reminder-subject", &args);
+            paragraphs.push(text_with(
+                lang,
+                "mail-assignment-reminder-lead",
+                &[
+                    ("phase", name.clone().into()),
+                    ("due", date.clone().into()),
+                    ("days", (*days as i64).into()),
+                ],
+            ));
+            paragraphs.push(words("mail-assignment-reminder-ignore"));
+            action_label = words("mail-assignment-action");
+            action_url = format!("{}/phases/{phase}/assignment", sender.public_url);
+            why = with("mail-why-strategist", "programme", &programme);
+            calendar = None;
+        }
+        Content::RoundOpened {
+            round_id,
+            title,
+            closes_at,
+        }
+        | Content::RoundClosing {
+            round_id,
+            title,
+            closes_at,
+        } => {
+            let title = title.trim();
+            subject = with(&format!("mail-{kind}-subject"), "title", title);
+            paragraphs.push(with(&format!("mail-{kind}-lead"), "title", title));
+            facts.push(Fact {
+                label: words("mail-round-closes"),
+                value: moment(*closes_at),
+            });
+            action_label = words("mail-round-action");
+            action_url = format!("{}/rounds/{round_id}", sender.public_url);
+            why = with("mail-why-strategist", "programme", &programme);
+            calendar = None;
+        }
+        Content::Digest {
+            period,
+            items,
+            more,
+        } => {
+            let period = period.key();
+            subject = with(
+                &format!("mail-digest-{period}-subject"),
+                "programme",
+                &programme,
+            );
+            paragraphs.push(words(&format!("mail-digest-{period}-lead")));
+            let mut by_section: Vec<Section> = Vec::new();
+            let mut last = None;
+            for item in items {
+                if last != Some(item.section) {
+                    by_section.push(Section {
+                        heading: words(&format!("mail-digest-section-{}", item.section.key())),
+                        links: Vec::new(),
+                    });
+                    last = Some(item.section);
+                }
+                if let Some(section) = by_section.last_mut() {
+                    section.links.push(Link {
+                        title: item.title.trim().to_string(),
+                        url: format!("{}{}", sender.public_url, item.path),
+                    });
+                }
+            }
+            sections = by_section;
+            if *more > 0 {
+                closing.push(text_with(
+                    lang,
+                    "mail-digest-more",
+                    &[("count", (*more as i64).into())],
+                ));
+            }
+            action_label = words("mail-digest-action");
+            action_url = format!("{}/", sender.public_url);
+            why = with("mail-why-digest", "programme", &programme);
+            calendar = None;
+        }
+        Content::Announcement {
+            subject: written,
+            body,
+            sender: from,
+        } => {
+            subject = written.trim().to_string();
+            paragraphs.extend(
+                body.replace("\r\n", "\n")
+                    .split("\n\n")
+                    .map(|p| p.trim().to_string())
+                    .filter(|p| !p.is_empty()),
+            );
+            action_label = words("mail-announcement-action");
+            action_url = format!("{}/", sender.public_url);
+            why = with_all(
+                lang,
+                "mail-why-announcement",
+                &[("sender", from.trim()), ("programme", programme.as_str())],
+            );
+            calendar = None;
+        }
         Content::RegistrationConfirmed { event }
         | Content::RegistrationWaiting { event }
         | Content::Promoted { event }
@@ -272,6 +395,8 @@ pub fn compose(
         greeting,
         paragraphs,
         facts,
+        sections,
+        closing,
         action_label,
         action_url,
         signature: programme.clone(),

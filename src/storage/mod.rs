@@ -37,6 +37,7 @@ pub mod overrides;
 pub mod privacy;
 pub mod progress;
 pub mod publications;
+pub mod reminders;
 pub mod report;
 pub mod rounds;
 pub mod scenario_reach;

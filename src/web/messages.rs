@@ -10,7 +10,7 @@ use super::forms::Form;
 use super::{AppError, AppState, Ctx};
 use crate::app::outbox as outbox_app;
 use crate::domain::lang::Lang;
-use crate::domain::mail::Kind;
+use crate::domain::mail::{DigestPeriod, Kind};
 
 /// The signed-in person's language for messages and the optional kinds they receive.
 pub async fn preferences(
@@ -22,11 +22,12 @@ pub async fn preferences(
     let preferences = outbox_app::preferences(&state.db, person).await?;
     let languages: Vec<(&str, &str)> = Lang::ALL.iter().map(|l| (l.code(), l.endonym())).collect();
     let saved = query.saved.is_some();
+    let periods: Vec<&str> = DigestPeriod::ALL.iter().map(|p| p.key()).collect();
     Ok(state
         .render(
             &ctx,
             "message_preferences.html",
-            context! { preferences, languages, saved },
+            context! { preferences, languages, saved, periods },
         )?
         .into_response())
 }
@@ -52,7 +53,12 @@ pub async fn save_preferences(
         .filter(|(k, _)| k == "kind")
         .filter_map(|(_, v)| Kind::parse(v))
         .collect();
-    outbox_app::save_preferences(&state.db, person, ctx.actor(), lang, on).await?;
+    let digest = fields
+        .iter()
+        .find(|(k, _)| k == "digest")
+        .and_then(|(_, v)| DigestPeriod::parse(v));
+    let choices = outbox_app::Choices { lang, on, digest };
+    outbox_app::save_preferences(&state.db, person, ctx.actor(), choices).await?;
     Ok(Redirect::to("/account/messages?saved=1").into_response())
 }
 

@@ -2,6 +2,7 @@
 //! A handler extracts, calls domain and storage, renders; nothing more.
 
 mod admin;
+mod announcements;
 mod assets;
 mod assignments;
 mod auth;
@@ -301,6 +302,10 @@ pub fn router(state: AppState) -> Router {
         .route("/account/data.json", get(privacy::data_json))
         .route("/privacy", get(privacy::privacy_page))
         .route("/admin/audit", get(admin::audit_log))
+        .route(
+            "/admin/messages",
+            get(announcements::new).post(announcements::post),
+        )
         .route("/admin/outbox", get(admin::outbox))
         .route("/admin/outbox/{id}/retry", post(admin::outbox_retry))
         .route("/editorial", get(editorial::list))
@@ -540,6 +545,13 @@ pub fn spawn_housekeeping(state: &AppState) {
             every.tick().await;
             let now = clock.now();
             let today = now.with_timezone(&programme.time_zone).date_naive();
+            match crate::app::reminders::run(&db, &programme, now).await {
+                Ok(written) if written != Default::default() => {
+                    tracing::info!(?written, "scheduled messages written");
+                }
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "scheduled messages failed"),
+            }
             if retained_on != Some(today) {
                 match crate::app::privacy::retain(&db, &programme, &config, now).await {
                     Ok(retained) => {

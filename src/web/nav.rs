@@ -176,7 +176,10 @@ fn signed_in(s: &Subject, scenarios: bool, consequences: bool, backcasting: bool
         ),
         group(
             "progress",
-            vec![when(lead, link("/progress", "nav-progress", &[]))],
+            vec![
+                when(lead, link("/progress", "nav-progress", &[])),
+                when(lead, link("/admin/messages", "nav-announcements", &[])),
+            ],
         ),
         group(
             "publishing",
@@ -310,6 +313,7 @@ mod tests {
             ("/publication.html", "publishing", "/publication"),
             ("/publications/2", "publishing", "/publications"),
             ("/admin/input", "publishing", "/admin/input"),
+            ("/admin/messages?sent=3", "progress", "/admin/messages"),
             ("/scenarios/3/edit", "analysis", "/scenarios"),
             ("/scenario-sets/2/history", "analysis", "/scenarios"),
         ] {

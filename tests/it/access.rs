@@ -20,7 +20,7 @@ async fn route_by_role_matrix() {
     let other_source_edit = format!("/sources/{other_source}/edit");
     let draft_set = format!("/scenario-sets/{}", draft_scenario_set(&app));
     // Each route with the name the table shows it by (ids vary, names do not).
-    let routes: [(&str, &str, &str); 38] = [
+    let routes: [(&str, &str, &str); 39] = [
         ("/", "/", "public"),
         ("/phases/scenarier", "/phases/scenarier", "public"),
         ("/organisations", "/organisations", "member"),
@@ -33,6 +33,7 @@ async fn route_by_role_matrix() {
         ("/admin/users", "/admin/users", "admin"),
         ("/admin/audit", "/admin/audit", "admin"),
         ("/admin/outbox", "/admin/outbox", "admin"),
+        ("/admin/messages", "/admin/messages", "leader"),
         ("/account/messages", "/account/messages", "member"),
         ("/sources", "/sources", "member"),
         ("/sources/new", "/sources/new", "member"),
@@ -496,6 +497,11 @@ async fn post_routes_by_role() {
         (&person, &person_fields, "admin"),
         (&link, &[], "admin"),
         (&retry, &[], "admin"),
+        (
+            "/admin/messages",
+            &[("step", "preview"), ("audience", "all")],
+            "leader",
+        ),
         ("/sources/new", &new_source, "member"),
         (&own_source_edit, &source_fields, "own-source"),
         (&other_source_edit, &source_fields, "other-source"),

@@ -210,6 +210,23 @@ async fn the_regionerna_demo_runs_in_the_policy_phase_and_every_page_has_content
     assert!(by_status("sent") >= 20, "sent: {}", by_status("sent"));
     assert_eq!(by_status("failed"), 1);
     assert!(by_status("queued") >= 1, "queued: {}", by_status("queued"));
+    // Messages not caused by a change: the process leaders' to participants, the
+    // reminders of due dates and rounds, and the digests of those who chose one.
+    let of_kind = |kind: &str| {
+        count(
+            &app,
+            &format!("SELECT count(*) FROM outbox WHERE kind = '{kind}'"),
+        )
+    };
+    assert!(of_kind("announcement") >= 40, "{}", of_kind("announcement"));
+    for kind in [
+        "assignment-reminder",
+        "round-opened",
+        "round-closing",
+        "digest",
+    ] {
+        assert!(of_kind(kind) >= 1, "{kind}: {}", of_kind(kind));
+    }
     assert_eq!(
         count(
             &app,
@@ -482,6 +499,20 @@ async fn the_dialogarena_demo_is_norwegian_and_every_page_has_content() {
             "SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM registrations WHERE status <> 'cancelled' GROUP BY event_id, organisation_id)"
         ),
         2
+    );
+    // The ministry's messages to the counties, and the reminder of the input on
+    // coordination that is due within the week, still waiting in the outbox.
+    assert!(
+        count(
+            &app,
+            "SELECT count(*) FROM outbox WHERE kind = 'announcement'"
+        ) >= 20
+    );
+    assert!(
+        count(
+            &app,
+            "SELECT count(*) FROM outbox WHERE kind = 'assignment-reminder' AND status = 'queued'"
+        ) >= 1
     );
     crawl_as_everyone(
         &mut app,

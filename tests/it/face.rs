@@ -83,7 +83,7 @@ async fn each_role_sees_exactly_its_groups_and_links() {
                 true,
                 "nav-submissions",
                 &format!(
-                    "progress: /progress=nav-progress\n\
+                    "progress: /progress=nav-progress /admin/messages=nav-announcements\n\
                      publishing: {publications} /admin/input=nav-input-queue /input=nav-input"
                 ),
             ),
@@ -105,7 +105,7 @@ async fn each_role_sees_exactly_its_groups_and_links() {
                 true,
                 "nav-submissions",
                 &format!(
-                    "progress: /progress=nav-progress\n\
+                    "progress: /progress=nav-progress /admin/messages=nav-announcements\n\
                      publishing: {publications} /editorial=nav-editorial \
                      /editorial/images=nav-images /admin/input=nav-input-queue /input=nav-input\n\
                      admin: /admin/users=nav-users /admin/audit=nav-audit /admin/outbox=nav-outbox"

@@ -404,6 +404,15 @@ async fn known_patterns() -> BTreeMap<&'static str, Vec<String>> {
             "mail-kind-{}",
             keyed(framsyn::domain::mail::Kind::ALL.iter().map(|x| x.key())),
         ),
+        ("ann-audience-{}", keyed(framsyn::domain::mail::AUDIENCES)),
+        (
+            "prefs-digest-{}",
+            keyed(
+                framsyn::domain::mail::DigestPeriod::ALL
+                    .iter()
+                    .map(|x| x.key()),
+            ),
+        ),
         (
             "outbox-status-{}",
             keyed(framsyn::domain::mail::Status::ALL.iter().map(|x| x.key())),

@@ -46,6 +46,7 @@ mod print;
 mod privacy;
 mod programme;
 mod rating;
+mod reminders;
 mod report;
 mod roadmap;
 mod rounds;

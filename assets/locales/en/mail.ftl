@@ -102,3 +102,78 @@ unsubscribe-ask = Do you want to stop getting messages of the kind “{ $kind }�
 unsubscribe-button = Yes, stop sending them
 unsubscribe-done = You no longer get messages of the kind “{ $kind }”.
 unsubscribe-undo = Changed your mind? You can turn them on again under
+mail-kind-assignment-reminder = Home assignment reminder
+mail-kind-round-opened = New rating round
+mail-kind-round-closing = Rating round reminder
+mail-kind-digest = Digest of what is new
+mail-kind-announcement = Message from the process leaders
+mail-assignment-reminder-subject = Reminder: the home assignment for { $phase } is due { $due }
+mail-assignment-reminder-lead = { $days ->
+    [one] The home assignment for { $phase } is due tomorrow, { $due }, and your organisation has not submitted it yet.
+   *[other] The home assignment for { $phase } is due in { $days } days, { $due }, and your organisation has not submitted it yet.
+}
+mail-assignment-reminder-ignore = Has someone else in your organisation submitted it already? Then you can ignore this message.
+mail-round-opened-subject = New rating round: { $title }
+mail-round-opened-lead = The rating round “{ $title }” is open. Rate the notes before it closes.
+mail-round-closing-subject = Closing soon: { $title }
+mail-round-closing-lead = The rating round “{ $title }” closes within a day, and you have not rated anything in it yet.
+mail-round-closes = Closes
+mail-round-action = Open the rating round
+mail-digest-daily-subject = New in { $programme } in the last day
+mail-digest-weekly-subject = New in { $programme } in the last week
+mail-digest-daily-lead = This is new in the workspace since yesterday.
+mail-digest-weekly-lead = This is new in the workspace since last week.
+mail-digest-section-bank = New in the bank
+mail-digest-section-calendar = New in the calendar
+mail-digest-section-publications = New publications
+mail-digest-more = { $count ->
+    [one] …and { $count } more thing.
+   *[other] …and { $count } more things.
+}
+mail-digest-action = Open the workspace
+mail-why-digest = You receive this digest because you chose it in { $programme }.
+mail-announcement-action = Open the workspace
+mail-why-announcement = This message was sent by { $sender } to the participants of { $programme }.
+prefs-digest = Digest of what is new
+prefs-digest-hint = What is new in the bank, the calendar and the publications, in one message. Nothing is sent when nothing is new.
+prefs-digest-none = No digest
+prefs-digest-daily = Once a day
+prefs-digest-weekly = Once a week
+nav-announcements = Messages to participants
+ann-title = Message to participants
+ann-lead = Write to all participants, to the organisations of a category, to those registered for an event, or to the organisations that have not submitted a home assignment. You see the message and the number of receivers before it is sent. The greeting and footer are in each receiver's language, the text goes out as you wrote it, and the sending is recorded in the log.
+ann-sent = { $count ->
+    [one] The message is in the outbox for { $count } receiver.
+   *[other] The message is in the outbox for { $count } receivers.
+}
+ann-audience = Receivers
+ann-audience-all = All participants
+ann-audience-category = The organisations of a category
+ann-audience-event = Those registered for an event
+ann-audience-not_submitted = Organisations that have not submitted a home assignment
+ann-category = Category (for the organisations of a category)
+ann-event = Event (for those registered)
+ann-phase = Home assignment (for those who have not submitted)
+ann-choose = Choose …
+ann-registrants = { $count ->
+    [one] { $count } registered
+   *[other] { $count } registered
+}
+ann-subject = Subject
+ann-body = Message
+ann-body-hint = Plain text. An empty line starts a new paragraph.
+ann-preview = Preview
+ann-preview-title = Preview the message
+ann-preview-lead = { $count ->
+    [one] The message goes to { $count } receiver:
+   *[other] The message goes to { $count } receivers:
+}
+ann-from = From { $sender }
+ann-send = { $count ->
+    [one] Send to { $count } receiver
+   *[other] Send to { $count } receivers
+}
+ann-edit = Edit
+error-announcement-audience = Choose who receives the message.
+error-announcement-event = Choose an event.
+error-announcement-phase = Choose a home assignment.

@@ -102,3 +102,78 @@ unsubscribe-ask = Vil du slutte å få meldinger av typen «{ $kind }»?
 unsubscribe-button = Ja, slutt å sende dem
 unsubscribe-done = Du får ikke lenger meldinger av typen «{ $kind }».
 unsubscribe-undo = Angret? Du kan slå dem på igjen under
+mail-kind-assignment-reminder = Påminnelse om hjemmeoppgave
+mail-kind-round-opened = Ny vurderingsrunde
+mail-kind-round-closing = Påminnelse om vurderingsrunde
+mail-kind-digest = Sammendrag av det nye
+mail-kind-announcement = Melding fra prosessledelsen
+mail-assignment-reminder-subject = Påminnelse: hjemmeoppgaven for { $phase } skal leveres { $due }
+mail-assignment-reminder-lead = { $days ->
+    [one] Hjemmeoppgaven for { $phase } skal leveres i morgen, { $due }, og organisasjonen deres har ikke levert den ennå.
+   *[other] Hjemmeoppgaven for { $phase } skal leveres om { $days } dager, { $due }, og organisasjonen deres har ikke levert den ennå.
+}
+mail-assignment-reminder-ignore = Har noen andre i organisasjonen allerede levert den? Da kan du se bort fra denne meldingen.
+mail-round-opened-subject = Ny vurderingsrunde: { $title }
+mail-round-opened-lead = Vurderingsrunden «{ $title }» er åpen. Vurder notisene før den stenger.
+mail-round-closing-subject = Stenger snart: { $title }
+mail-round-closing-lead = Vurderingsrunden «{ $title }» stenger innen et døgn, og du har ikke vurdert noe i den ennå.
+mail-round-closes = Stenger
+mail-round-action = Åpne vurderingsrunden
+mail-digest-daily-subject = Nytt i { $programme } det siste døgnet
+mail-digest-weekly-subject = Nytt i { $programme } den siste uken
+mail-digest-daily-lead = Dette er nytt i arbeidsflaten siden i går.
+mail-digest-weekly-lead = Dette er nytt i arbeidsflaten siden forrige uke.
+mail-digest-section-bank = Nytt i banken
+mail-digest-section-calendar = Nytt i kalenderen
+mail-digest-section-publications = Nye publiseringer
+mail-digest-more = { $count ->
+    [one] …og { $count } ting til.
+   *[other] …og { $count } ting til.
+}
+mail-digest-action = Åpne arbeidsflaten
+mail-why-digest = Du får dette sammendraget fordi du har valgt det i { $programme }.
+mail-announcement-action = Åpne arbeidsflaten
+mail-why-announcement = Meldingen ble sendt av { $sender } til deltakerne i { $programme }.
+prefs-digest = Sammendrag av det nye
+prefs-digest-hint = Det nye i banken, kalenderen og publiseringene i én melding. Ingenting sendes når ingenting er nytt.
+prefs-digest-none = Ikke noe sammendrag
+prefs-digest-daily = Én gang om dagen
+prefs-digest-weekly = Én gang i uken
+nav-announcements = Meldinger til deltakere
+ann-title = Melding til deltakere
+ann-lead = Skriv til alle deltakere, til organisasjonene i en kategori, til de påmeldte til et arrangement eller til organisasjoner som ikke har levert en hjemmeoppgave. Du ser meldingen og antallet mottakere før den sendes. Hilsenen og bunnteksten skrives på hver mottakers språk, teksten går ut slik du skrev den, og utsendelsen føres i loggen.
+ann-sent = { $count ->
+    [one] Meldingen er lagt i utboksen til { $count } mottaker.
+   *[other] Meldingen er lagt i utboksen til { $count } mottakere.
+}
+ann-audience = Mottakere
+ann-audience-all = Alle deltakere
+ann-audience-category = Organisasjonene i en kategori
+ann-audience-event = De påmeldte til et arrangement
+ann-audience-not_submitted = Organisasjoner som ikke har levert en hjemmeoppgave
+ann-category = Kategori (for organisasjonene i en kategori)
+ann-event = Arrangement (for de påmeldte)
+ann-phase = Hjemmeoppgave (for dem som ikke har levert)
+ann-choose = Velg …
+ann-registrants = { $count ->
+    [one] { $count } påmeldt
+   *[other] { $count } påmeldte
+}
+ann-subject = Emne
+ann-body = Melding
+ann-body-hint = Vanlig tekst. En tom linje begynner et nytt avsnitt.
+ann-preview = Forhåndsvis
+ann-preview-title = Forhåndsvis meldingen
+ann-preview-lead = { $count ->
+    [one] Meldingen går til { $count } mottaker:
+   *[other] Meldingen går til { $count } mottakere:
+}
+ann-from = Fra { $sender }
+ann-send = { $count ->
+    [one] Send til { $count } mottaker
+   *[other] Send til { $count } mottakere
+}
+ann-edit = Endre
+error-announcement-audience = Velg hvem som skal få meldingen.
+error-announcement-event = Velg et arrangement.
+error-announcement-phase = Velg en hjemmeoppgave.

@@ -102,3 +102,78 @@ unsubscribe-ask = Vill du sluta få meddelanden av typen ”{ $kind }”?
 unsubscribe-button = Ja, sluta skicka dem
 unsubscribe-done = Du får inte längre meddelanden av typen ”{ $kind }”.
 unsubscribe-undo = Ångrat dig? Du kan slå på dem igen under
+mail-kind-assignment-reminder = Påminnelse om hemuppgift
+mail-kind-round-opened = Ny skattningsrunda
+mail-kind-round-closing = Påminnelse om skattningsrunda
+mail-kind-digest = Sammanfattning av det nya
+mail-kind-announcement = Meddelande från processledningen
+mail-assignment-reminder-subject = Påminnelse: hemuppgiften för { $phase } ska vara inlämnad { $due }
+mail-assignment-reminder-lead = { $days ->
+    [one] Hemuppgiften för { $phase } ska vara inlämnad i morgon, { $due }, och er organisation har inte lämnat in den än.
+   *[other] Hemuppgiften för { $phase } ska vara inlämnad om { $days } dagar, { $due }, och er organisation har inte lämnat in den än.
+}
+mail-assignment-reminder-ignore = Har någon annan i er organisation redan lämnat in den? Då kan du bortse från det här meddelandet.
+mail-round-opened-subject = Ny skattningsrunda: { $title }
+mail-round-opened-lead = Skattningsrundan ”{ $title }” är öppen. Skatta notiserna innan den stänger.
+mail-round-closing-subject = Stänger snart: { $title }
+mail-round-closing-lead = Skattningsrundan ”{ $title }” stänger inom ett dygn, och du har inte skattat något i den än.
+mail-round-closes = Stänger
+mail-round-action = Öppna skattningsrundan
+mail-digest-daily-subject = Nytt i { $programme } det senaste dygnet
+mail-digest-weekly-subject = Nytt i { $programme } den senaste veckan
+mail-digest-daily-lead = Det här är nytt i arbetsytan sedan i går.
+mail-digest-weekly-lead = Det här är nytt i arbetsytan sedan förra veckan.
+mail-digest-section-bank = Nytt i banken
+mail-digest-section-calendar = Nytt i kalendern
+mail-digest-section-publications = Nya publiceringar
+mail-digest-more = { $count ->
+    [one] …och { $count } sak till.
+   *[other] …och { $count } saker till.
+}
+mail-digest-action = Öppna arbetsytan
+mail-why-digest = Du får den här sammanfattningen eftersom du har valt den i { $programme }.
+mail-announcement-action = Öppna arbetsytan
+mail-why-announcement = Meddelandet skickades av { $sender } till deltagarna i { $programme }.
+prefs-digest = Sammanfattning av det nya
+prefs-digest-hint = Det nya i banken, kalendern och publiceringarna i ett meddelande. Inget skickas när inget är nytt.
+prefs-digest-none = Ingen sammanfattning
+prefs-digest-daily = En gång om dagen
+prefs-digest-weekly = En gång i veckan
+nav-announcements = Meddelanden till deltagare
+ann-title = Meddelande till deltagare
+ann-lead = Skriv till alla deltagare, till organisationerna i en kategori, till de anmälda till ett evenemang eller till organisationer som inte har lämnat in en hemuppgift. Du ser meddelandet och antalet mottagare innan det skickas. Hälsningen och sidfoten skrivs på varje mottagares språk, texten går ut som du skrev den, och utskicket förs in i loggen.
+ann-sent = { $count ->
+    [one] Meddelandet är lagt i utkorgen till { $count } mottagare.
+   *[other] Meddelandet är lagt i utkorgen till { $count } mottagare.
+}
+ann-audience = Mottagare
+ann-audience-all = Alla deltagare
+ann-audience-category = Organisationerna i en kategori
+ann-audience-event = De anmälda till ett evenemang
+ann-audience-not_submitted = Organisationer som inte har lämnat in en hemuppgift
+ann-category = Kategori (för organisationerna i en kategori)
+ann-event = Evenemang (för de anmälda)
+ann-phase = Hemuppgift (för dem som inte har lämnat in)
+ann-choose = Välj …
+ann-registrants = { $count ->
+    [one] { $count } anmäld
+   *[other] { $count } anmälda
+}
+ann-subject = Ämne
+ann-body = Meddelande
+ann-body-hint = Vanlig text. En tom rad börjar ett nytt stycke.
+ann-preview = Förhandsgranska
+ann-preview-title = Förhandsgranska meddelandet
+ann-preview-lead = { $count ->
+    [one] Meddelandet går till { $count } mottagare:
+   *[other] Meddelandet går till { $count } mottagare:
+}
+ann-from = Från { $sender }
+ann-send = { $count ->
+    [one] Skicka till { $count } mottagare
+   *[other] Skicka till { $count } mottagare
+}
+ann-edit = Ändra
+error-announcement-audience = Välj vilka som ska få meddelandet.
+error-announcement-event = Välj ett evenemang.
+error-announcement-phase = Välj en hemuppgift.
