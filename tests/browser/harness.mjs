@@ -42,7 +42,12 @@ async function waitFor(url, child, seconds = 30) {
   throw new Error(`no answer from ${url}`);
 }
 
-export async function startServer() {
+/**
+ * Starts the server over a fresh demo database. `smtpPort`, when given, is an SMTP server
+ * on loopback that the workspace delivers its mail to (looking every second), with its
+ * links pointing at this server.
+ */
+export async function startServer({ smtpPort } = {}) {
   const binary = process.env.FRAMSYN_BIN || join(root, 'target', 'debug', 'framsyn');
   const dir = mkdtempSync(join(tmpdir(), 'framsyn-browser-'));
   const port = await freePort();
@@ -52,6 +57,15 @@ export async function startServer() {
     FRAMSYN_ADDR: `127.0.0.1:${port}`,
     RUST_LOG: 'warn',
   };
+  if (smtpPort) {
+    Object.assign(env, {
+      FRAMSYN_SMTP_HOST: '127.0.0.1',
+      FRAMSYN_SMTP_PORT: String(smtpPort),
+      FRAMSYN_SMTP_SECURITY: 'none',
+      FRAMSYN_MAIL_POLL: '1',
+      FRAMSYN_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    });
+  }
   execFileSync(binary, ['demo'], { env, stdio: 'ignore' });
   const child = spawn(binary, ['serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
