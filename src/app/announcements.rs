@@ -33,8 +33,8 @@ pub struct EventChoice {
     pub registrants: usize,
 }
 
-/// What the form offers: the events (published, newest last) and the phases with a home
-/// assignment.
+/// What the form offers: the events (published, latest first) and the phases with a
+/// home assignment.
 #[derive(Debug, Clone, Serialize)]
 pub struct Choices {
     pub events: Vec<EventChoice>,
@@ -61,7 +61,7 @@ fn events_in(c: &Connection) -> storage::Result<Vec<EventChoice>> {
         statuses: vec![EventStatus::Published],
         limit: 500,
         offset: 0,
-        descending: false,
+        descending: true,
     };
     events::list(c, &filter)?
         .into_iter()
@@ -92,6 +92,8 @@ pub struct Preview {
     pub sender: String,
     pub audience: &'static str,
     pub receivers: usize,
+    /// Sent back with the message, so that it goes once however often "send" is pressed.
+    pub token: String,
 }
 
 /// Who an audience reaches: accounts, or registrants (who may have none).
@@ -109,12 +111,16 @@ impl Receivers {
     }
 }
 
-fn receivers_in(c: &Connection, audience: &Audience) -> storage::Result<Receivers> {
+fn receivers_in(
+    c: &Connection,
+    audience: &Audience,
+    organisers: &[i64],
+) -> storage::Result<Receivers> {
     Ok(match audience {
         Audience::All => Receivers::People(reminders::everyone(c)?),
         Audience::Category { category } => Receivers::People(reminders::of_category(c, *category)?),
         Audience::NotSubmitted { phase } => {
-            Receivers::People(reminders::strategists_not_submitted(c, phase)?)
+            Receivers::People(reminders::strategists_not_submitted(c, phase, organisers)?)
         }
         Audience::Event { event } => Receivers::Registrants(reminders::registrants(c, *event)?),
     })
@@ -138,6 +144,7 @@ pub async fn preview(
 ) -> Result<std::result::Result<Preview, FieldErrors>> {
     leader(user)?;
     let phases = assignment_phases(programme);
+    let organisers = organisers(db, programme).await?;
     let sender = user.name.clone();
     Ok(db
         .read(move |c| {
@@ -146,30 +153,33 @@ pub async fn preview(
                 Ok(valid) => valid,
                 Err(errors) => return Ok(Err(errors)),
             };
-            let receivers = receivers_in(c, &valid.audience)?.len();
+            let receivers = receivers_in(c, &valid.audience, &organisers)?.len();
             Ok(Ok(Preview {
                 audience: valid.audience.key(),
                 subject: valid.subject,
                 body: valid.body,
                 sender,
                 receivers,
+                token: crate::domain::credentials::new_token(),
             }))
         })
         .await?)
 }
 
 /// Writes the message to the outbox for each receiver, and records it in the audit log
-/// (its audience, subject and number of receivers; never their addresses). Returns the
-/// number of messages written, or the form's errors.
+/// (its audience and number of receivers; never their addresses). The form carries the
+/// preview's token: a message goes once per preview, so a second press sends nothing
+/// (and answers none). Returns the number of messages written, or the form's errors.
 pub async fn send(
     db: &Db,
     user: &User,
     actor: audit::Actor,
     programme: &Programme,
     form: AnnouncementForm,
-) -> Result<std::result::Result<usize, FieldErrors>> {
+) -> Result<std::result::Result<Option<usize>, FieldErrors>> {
     leader(user)?;
     let phases = assignment_phases(programme);
+    let organisers = organisers(db, programme).await?;
     let sender = user.name.clone();
     Ok(db
         .write(move |tx| {
@@ -178,9 +188,23 @@ pub async fn send(
                 Ok(valid) => valid,
                 Err(errors) => return Ok(Err(errors)),
             };
-            Ok(Ok(send_in(tx, &actor, &sender, &valid)?))
+            // Sent already (a second press of the button): nothing more goes.
+            let token = form.token.trim();
+            if token.is_empty() {
+                return Ok(Err(FieldErrors::one("save", "error-announcement-preview")));
+            }
+            let now = storage::now_seconds();
+            if !reminders::claim(tx, &format!("announcement:{token}"), now)? {
+                return Ok(Ok(None));
+            }
+            Ok(Ok(Some(send_in(tx, &actor, &sender, &valid, &organisers)?)))
         })
         .await?)
+}
+
+async fn organisers(db: &Db, programme: &Programme) -> Result<Vec<i64>> {
+    let all = db.read(crate::storage::organisations::all).await?;
+    Ok(super::reminders::organisers_of(programme, &all))
 }
 
 /// Writes a checked message from `sender` (their name) to its audience, one message
@@ -190,13 +214,14 @@ pub fn send_in(
     actor: &audit::Actor,
     sender: &str,
     valid: &ValidAnnouncement,
+    organisers: &[i64],
 ) -> storage::Result<usize> {
     let content = Content::Announcement {
         subject: valid.subject.clone(),
         body: valid.body.clone(),
         sender: sender.to_string(),
     };
-    let receivers = receivers_in(c, &valid.audience)?;
+    let receivers = receivers_in(c, &valid.audience, organisers)?;
     let count = receivers.len();
     match receivers {
         Receivers::People(people) => to_people_in(c, &people, &content)?,
@@ -213,8 +238,10 @@ pub fn send_in(
             }
         }
     }
+    // Whom it went to and how many; not its words, which may name people and the log
+    // keeps for good (the outbox holds the message itself).
     let audience = serde_json::to_string(&valid.audience).unwrap_or_default();
-    let detail = format!("{audience} · {count} · {}", valid.subject);
+    let detail = format!("{audience} · {count}");
     audit::record(c, actor, "announcement.send", None, Some(&detail))?;
     Ok(count)
 }

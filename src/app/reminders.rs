@@ -14,9 +14,9 @@ use rusqlite::Connection;
 
 use super::Result;
 use super::outbox::{language_in, to_people_in, write_in};
-use crate::domain::assignment::due_end;
 use crate::domain::mail::{self, Content, Outgoing, REMINDER_DAYS, RoundNotice};
 use crate::domain::programme::Programme;
+use crate::storage::organisations::{self, Organisation};
 use crate::storage::{self, Db, reminders, rounds};
 
 /// What one pass wrote: the notices claimed and the digests written.
@@ -27,63 +27,82 @@ pub struct Written {
     pub digests: usize,
 }
 
-/// The home assignments a programme has: each phase's slug and due date.
-pub fn assignments_of(programme: &Programme) -> Vec<(String, NaiveDate)> {
-    programme
-        .phases
+/// What the scheduled messages need of the programme: its home assignments (each
+/// phase's slug and due date), its time zone, and the organisations that run it (which
+/// owe no home assignment, so are never reminded of one).
+#[derive(Debug, Clone)]
+pub struct Schedule {
+    pub assignments: Vec<(String, NaiveDate)>,
+    pub tz: Tz,
+    pub organisers: Vec<i64>,
+}
+
+/// The schedule of `programme`, whose organisations are `organisations`.
+pub fn schedule_of(programme: &Programme, organisations: &[Organisation]) -> Schedule {
+    Schedule {
+        assignments: programme
+            .phases
+            .iter()
+            .filter_map(|p| p.home_assignment().map(|h| (p.slug.clone(), h.due)))
+            .collect(),
+        tz: programme.time_zone,
+        organisers: organisers_of(programme, organisations),
+    }
+}
+
+/// Those of `organisations` that run `programme`.
+pub fn organisers_of(programme: &Programme, organisations: &[Organisation]) -> Vec<i64> {
+    organisations
         .iter()
-        .filter_map(|p| p.home_assignment().map(|h| (p.slug.clone(), h.due)))
+        .filter(|o| programme.is_organiser(&o.name))
+        .map(|o| o.id)
         .collect()
 }
 
 /// Writes every scheduled message due at `now` to the outbox.
 pub async fn run(db: &Db, programme: &Programme, now: DateTime<Utc>) -> Result<Written> {
-    let tz = programme.time_zone;
-    let assignments = assignments_of(programme);
-    let now = now.timestamp();
-    Ok(db
-        .write(move |tx| write_due_in(tx, &assignments, tz, now))
-        .await?)
+    let all = db.read(organisations::all).await?;
+    let schedule = schedule_of(programme, &all);
+    Ok(db.write(move |tx| write_due_in(tx, &schedule, now)).await?)
 }
 
-/// Writes every scheduled message due at `now` (Unix seconds) inside the caller's
-/// transaction; `assignments` as [`assignments_of`] gives them.
+/// Writes every scheduled message due at `now` inside the caller's transaction.
 pub fn write_due_in(
     c: &Connection,
-    assignments: &[(String, NaiveDate)],
-    tz: Tz,
-    now: i64,
+    schedule: &Schedule,
+    now: DateTime<Utc>,
 ) -> storage::Result<Written> {
     let mut written = Written::default();
-    for (phase, due) in assignments {
-        let end = due_end(*due, tz).timestamp();
-        if let Some(days) = mail::reminder_due(now, end) {
-            written.reminders += remind_of_assignment(c, phase, *due, days, now)?;
+    for (phase, due) in &schedule.assignments {
+        if let Some((stage, days)) = mail::reminder_due(now, *due, schedule.tz) {
+            written.reminders +=
+                remind_of_assignment(c, schedule, phase, *due, (stage, days), now.timestamp())?;
         }
     }
     for round in rounds::all(c)? {
-        written.round_notices += tell_of_round(c, &round, now)?;
+        written.round_notices += tell_of_round(c, &round, now.timestamp())?;
     }
-    written.digests += digests(c, now)?;
+    written.digests += digests(c, now.timestamp())?;
     Ok(written)
 }
 
 fn remind_of_assignment(
     c: &Connection,
+    schedule: &Schedule,
     phase: &str,
     due: NaiveDate,
-    days: u32,
+    (stage, days): (u32, i64),
     now: i64,
 ) -> storage::Result<usize> {
-    if !reminders::claim(c, &format!("assignment:{phase}:{days}"), now)? {
+    if !reminders::claim(c, &format!("assignment:{phase}:{stage}"), now)? {
         return Ok(0);
     }
     // The earlier reminders are past: a workspace that starts again late sends the
     // latest one only.
-    for earlier in REMINDER_DAYS.into_iter().filter(|d| *d > days) {
+    for earlier in REMINDER_DAYS.into_iter().filter(|d| *d > stage) {
         reminders::claim(c, &format!("assignment:{phase}:{earlier}"), now)?;
     }
-    let people = reminders::strategists_not_submitted(c, phase)?;
+    let people = reminders::strategists_not_submitted(c, phase, &schedule.organisers)?;
     let content = Content::AssignmentReminder {
         phase: phase.to_string(),
         due,
@@ -121,6 +140,10 @@ fn tell_of_round(c: &Connection, round: &rounds::Round, now: i64) -> storage::Re
         if reminders::claim(c, &key, now)? {
             to_people_in(c, &people, &content)?;
             told += 1;
+            // Opened within a day of its close: this message is the reminder too.
+            if notice == RoundNotice::Opened && mail::opening_ends_closing(now, round.closes_at) {
+                reminders::claim(c, &format!("round:{}:closing", round.id), now)?;
+            }
         }
     }
     Ok(told)

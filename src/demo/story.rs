@@ -255,8 +255,13 @@ fn messages(cast: &Cast, demo: &DemoFile) -> Result<()> {
             Ok(())
         })?;
     }
-    let phases = reminders::assignments_of(cast.programme);
-    let slugs: Vec<String> = phases.iter().map(|(slug, _)| slug.clone()).collect();
+    let organisations = cast.db.read_blocking(crate::storage::organisations::all)?;
+    let schedule = reminders::schedule_of(cast.programme, &organisations);
+    let slugs: Vec<String> = schedule
+        .assignments
+        .iter()
+        .map(|(slug, _)| slug.clone())
+        .collect();
     for item in &demo.announcements {
         let sender = cast.person(&item.from)?;
         let form = AnnouncementForm {
@@ -266,24 +271,36 @@ fn messages(cast: &Cast, demo: &DemoFile) -> Result<()> {
             phase: item.phase.clone(),
             subject: item.subject.clone(),
             body: item.body.clone(),
+            token: String::new(),
         };
         let valid = form
             .validate(&slugs, &[])
             .map_err(|e| anyhow::anyhow!("demo announcement {:?}: {e:?}", item.subject))?;
         cast.at(cast.local(&item.sent)?, |tx| {
-            crate::app::announcements::send_in(tx, &actor(sender), &sender.name, &valid)?;
+            crate::app::announcements::send_in(
+                tx,
+                &actor(sender),
+                &sender.name,
+                &valid,
+                &schedule.organisers,
+            )?;
             Ok(())
         })?;
     }
-    // The scheduled task's passes: an hour into each reminder's day, and each week of
-    // the last month (for the digests).
-    let tz = cast.programme.time_zone;
+    // The scheduled task's passes: an hour into each reminder's day and each round's
+    // notices, and each week of the last month (for the digests).
+    let tz = schedule.tz;
     let hour = Duration::hours(1);
     let mut moments = Vec::new();
-    for (_, due) in &phases {
-        let end = crate::domain::assignment::due_end(*due, tz);
+    for (_, due) in &schedule.assignments {
         for days in mail::REMINDER_DAYS {
-            moments.push(end - Duration::days(i64::from(days)) + hour);
+            let day = *due - chrono::Days::new(u64::from(days));
+            let at = day
+                .and_hms_opt(mail::REMINDER_HOUR, 0, 0)
+                .and_then(|t| tz.from_local_datetime(&t).earliest());
+            if let Some(at) = at {
+                moments.push(at.with_timezone(&Utc) + hour);
+            }
         }
     }
     let rounds = cast.db.read_blocking(crate::storage::rounds::all)?;
@@ -299,7 +316,7 @@ fn messages(cast: &Cast, demo: &DemoFile) -> Result<()> {
     moments.sort();
     for moment in moments {
         cast.at(moment, |tx| {
-            reminders::write_due_in(tx, &phases, tz, moment.timestamp())?;
+            reminders::write_due_in(tx, &schedule, moment)?;
             Ok(())
         })?;
     }

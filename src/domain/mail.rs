@@ -7,6 +7,8 @@
 //! its words, its HTML and its calendar file are put together when it is sent
 //! (`render::mail`), so a message waits in the outbox as data, in no language yet.
 
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 /// What a message is about.
@@ -258,18 +260,33 @@ pub fn excerpt(text: &str, chars: usize) -> String {
 /// submitted it are reminded.
 pub const REMINDER_DAYS: [u32; 2] = [7, 1];
 
-/// Which reminder of a home assignment ending at `due_end` (Unix seconds) is due at
-/// `now`: the one whose day count has been reached most recently (so a workspace that
-/// was down at the 7-day mark and starts again a day before sends only the 1-day one),
-/// none before the first or once the due date has passed.
-pub fn reminder_due(now: i64, due_end: i64) -> Option<u32> {
-    if now >= due_end {
+/// The local hour at which a reminder's day begins to send it.
+pub const REMINDER_HOUR: u32 = 8;
+
+/// Which reminder of a home assignment due on `due` (the programme's calendar day, in
+/// `tz`) is due at `now`, and how many days are left: each reminder is due from
+/// [`REMINDER_HOUR`] on its calendar day (7 days and 1 day before the due date), the
+/// latest one reached being the one sent (so a workspace that was down at the 7-day
+/// mark and starts again two days before sends only the 1-day one), and none once the
+/// due date has passed. The days left are counted in calendar days from `now`'s day.
+pub fn reminder_due(now: DateTime<Utc>, due: NaiveDate, tz: Tz) -> Option<(u32, i64)> {
+    let today = now.with_timezone(&tz).date_naive();
+    if today > due {
         return None;
     }
-    REMINDER_DAYS
+    let begins = |days: u32| {
+        let day = due - chrono::Days::new(u64::from(days));
+        let at = day.and_hms_opt(REMINDER_HOUR, 0, 0).unwrap_or_default();
+        tz.from_local_datetime(&at)
+            .earliest()
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or_else(|| Utc.from_utc_datetime(&at))
+    };
+    let stage = REMINDER_DAYS
         .into_iter()
-        .filter(|days| now >= due_end - i64::from(*days) * DAY)
-        .min()
+        .filter(|days| now >= begins(*days))
+        .min()?;
+    Some((stage, (due - today).num_days()))
 }
 
 /// How long before a round closes those who have not rated are reminded.
@@ -287,7 +304,8 @@ pub enum RoundNotice {
 }
 
 /// The notices due for a round at `now`, in order. A round first seen already within a
-/// day of closing gets its opening notice only (one message, not two at once).
+/// day of closing gets its opening notice only: whoever sends it claims the closing
+/// notice with it (see [`opening_ends_closing`]), so it is one message, not two.
 pub fn round_notices(
     now: i64,
     opens_at: i64,
@@ -303,6 +321,12 @@ pub fn round_notices(
         (true, true) => vec![RoundNotice::Closing],
         (true, false) => Vec::new(),
     }
+}
+
+/// Whether an opening notice sent at `now` stands for the closing reminder too: when the
+/// round closes within [`ROUND_CLOSING_NOTICE`] already.
+pub fn opening_ends_closing(now: i64, closes_at: i64) -> bool {
+    now >= closes_at - ROUND_CLOSING_NOTICE
 }
 
 /// How often a person receives the digest of what is new.
@@ -417,6 +441,9 @@ pub struct AnnouncementForm {
     pub subject: String,
     #[serde(default)]
     pub body: String,
+    /// The preview's token (see `app::announcements::send`).
+    #[serde(default)]
+    pub token: String,
 }
 
 /// A checked message to participants.
@@ -543,9 +570,9 @@ pub enum Content {
     AssignmentReminder {
         phase: String,
         /// The due date (the programme's calendar day).
-        due: chrono::NaiveDate,
-        /// Days left: one of [`REMINDER_DAYS`].
-        days: u32,
+        due: NaiveDate,
+        /// Calendar days left when it was written (7, 1, or fewer after a pause).
+        days: i64,
     },
     RoundOpened {
         round_id: i64,
@@ -765,14 +792,22 @@ mod tests {
     }
 
     #[test]
-    fn a_reminder_is_due_seven_days_and_one_day_before_and_never_after() {
-        let due_end = 100 * DAY;
-        assert_eq!(reminder_due(due_end - 8 * DAY, due_end), None);
-        assert_eq!(reminder_due(due_end - 7 * DAY, due_end), Some(7));
-        assert_eq!(reminder_due(due_end - 2 * DAY, due_end), Some(7));
-        assert_eq!(reminder_due(due_end - DAY, due_end), Some(1));
-        assert_eq!(reminder_due(due_end - 1, due_end), Some(1));
-        assert_eq!(reminder_due(due_end, due_end), None);
+    fn a_reminder_is_due_on_the_calendar_days_seven_and_one_before_and_never_after() {
+        let tz: Tz = "Europe/Stockholm".parse().unwrap();
+        let due = NaiveDate::from_ymd_opt(2027, 4, 2).unwrap();
+        let at = |y, m, d, h| {
+            tz.with_ymd_and_hms(y, m, d, h, 0, 0)
+                .unwrap()
+                .with_timezone(&Utc)
+        };
+        assert_eq!(reminder_due(at(2027, 3, 26, 7), due, tz), None);
+        assert_eq!(reminder_due(at(2027, 3, 26, 8), due, tz), Some((7, 7)));
+        // Across the clock change of 28 March, still by the calendar.
+        assert_eq!(reminder_due(at(2027, 3, 29, 12), due, tz), Some((7, 4)));
+        assert_eq!(reminder_due(at(2027, 4, 1, 7), due, tz), Some((7, 1)));
+        assert_eq!(reminder_due(at(2027, 4, 1, 8), due, tz), Some((1, 1)));
+        assert_eq!(reminder_due(at(2027, 4, 2, 23), due, tz), Some((1, 0)));
+        assert_eq!(reminder_due(at(2027, 4, 3, 0), due, tz), None);
     }
 
     #[test]
@@ -793,6 +828,8 @@ mod tests {
             [RoundNotice::Opened],
             "first seen near its close: one message, not two"
         );
+        assert!(opening_ends_closing(closes - 60, closes));
+        assert!(!opening_ends_closing(closes - 2 * DAY, closes));
         assert!(round_notices(closes, opens, closes, true).is_empty());
     }
 

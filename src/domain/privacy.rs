@@ -135,6 +135,12 @@ pub struct Profile {
     pub roles: Vec<Role>,
     pub active: bool,
     pub created_at: DateTime<Utc>,
+    /// The language chosen for messages (none: the one they use).
+    pub message_language: Option<String>,
+    /// The digest chosen (`daily`, `weekly`; none: no digest).
+    pub digest: Option<String>,
+    /// The optional kinds of message turned off.
+    pub messages_turned_off: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -220,7 +220,7 @@ pub fn compose(
                 &[
                     ("phase", name.clone().into()),
                     ("due", date.clone().into()),
-                    ("days", (*days as i64).into()),
+                    ("days", (*days).into()),
                 ],
             ));
             paragraphs.push(words("mail-assignment-reminder-ignore"));

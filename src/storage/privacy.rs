@@ -37,6 +37,7 @@ fn profile(conn: &Connection, user_id: i64) -> Result<Option<Profile>> {
     let row = conn
         .query_row(
             "SELECT u.id, u.name, u.email, o.name AS organisation, u.active, u.created_at,
+                    u.lang, u.digest,
                     (SELECT group_concat(role) FROM user_roles r WHERE r.user_id = u.id) AS roles
              FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = ?1",
             [user_id],
@@ -51,11 +52,21 @@ fn profile(conn: &Connection, user_id: i64) -> Result<Option<Profile>> {
                     roles,
                     active: r.get("active")?,
                     created_at: moment(r.get("created_at")?),
+                    message_language: r.get("lang")?,
+                    digest: r.get("digest")?,
+                    messages_turned_off: Vec::new(),
                 })
             },
         )
         .optional()?;
-    Ok(row)
+    let Some(mut profile) = row else {
+        return Ok(None);
+    };
+    profile.messages_turned_off = super::outbox::optouts(conn, user_id)?
+        .into_iter()
+        .map(|k| k.key().to_string())
+        .collect();
+    Ok(Some(profile))
 }
 
 fn registrations(conn: &Connection, user_id: i64) -> Result<Vec<RegistrationData>> {

@@ -89,24 +89,27 @@ pub fn digest_readers(conn: &Connection) -> Result<Vec<(i64, DigestPeriod, i64)>
 /// curated, published events and published texts, newest first, at most
 /// [`DIGEST_ITEMS_PER_SECTION`] of each; and how many more there were.
 pub fn digest_items(conn: &Connection, since: i64, until: i64) -> Result<(Vec<DigestItem>, usize)> {
+    // Notes and events count from their last change (a draft handed in, a proposal
+    // published, a time moved); a text from when the public could first read it.
     let sections: [(DigestSection, &str, &str); 3] = [
         (
             DigestSection::Bank,
             "SELECT id, title FROM notes WHERE status IN ('submitted', 'curated')
-             AND created_at >= ?1 AND created_at < ?2 ORDER BY created_at DESC, id DESC",
+             AND updated_at >= ?1 AND updated_at < ?2 ORDER BY updated_at DESC, id DESC",
             "/bank/",
         ),
         (
             DigestSection::Calendar,
             "SELECT id, title FROM events WHERE status = 'published'
-             AND created_at >= ?1 AND created_at < ?2 ORDER BY starts_at, id",
+             AND updated_at >= ?1 AND updated_at < ?2 ORDER BY starts_at, id",
             "/events/",
         ),
         (
             DigestSection::Publications,
             "SELECT id, title FROM publications WHERE status = 'published'
-             AND coalesce(publish_at, published_at) >= ?1 AND coalesce(publish_at, published_at) < ?2
-             ORDER BY coalesce(publish_at, published_at) DESC, id DESC",
+             AND max(coalesce(publish_at, 0), published_at) >= ?1
+             AND max(coalesce(publish_at, 0), published_at) < ?2
+             ORDER BY max(coalesce(publish_at, 0), published_at) DESC, id DESC",
             "/publications/",
         ),
     ];
@@ -160,8 +163,13 @@ pub fn strategists(conn: &Connection) -> Result<Vec<User>> {
 }
 
 /// The active strategists of the organisations that have not submitted `phase`'s home
-/// assignment (not started, a draft, or returned to them).
-pub fn strategists_not_submitted(conn: &Connection, phase: &str) -> Result<Vec<User>> {
+/// assignment (not started, a draft, or returned to them), but for those of
+/// `organisers` (which run the programme and owe none).
+pub fn strategists_not_submitted(
+    conn: &Connection,
+    phase: &str,
+    organisers: &[i64],
+) -> Result<Vec<User>> {
     let mut stmt = conn.prepare_cached(
         "SELECT organisation_id FROM submissions
          WHERE phase_slug = ?1 AND status IN ('submitted', 'accepted')",
@@ -170,7 +178,9 @@ pub fn strategists_not_submitted(conn: &Connection, phase: &str) -> Result<Vec<U
         .query_map([phase], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     people(conn, |u| {
-        u.has(Role::Strategist) && !done.contains(&u.organisation_id)
+        u.has(Role::Strategist)
+            && !done.contains(&u.organisation_id)
+            && !organisers.contains(&u.organisation_id)
     })
 }
 
@@ -193,11 +203,17 @@ pub struct Registrant {
     pub email: String,
 }
 
-/// Those registered for `event_id`, with a seat or waiting, in the order they registered.
+/// Those registered for `event_id`, with a seat or waiting, in the order they registered;
+/// not those whose contact details were removed, nor people anonymised or no longer
+/// active.
 pub fn registrants(conn: &Connection, event_id: i64) -> Result<Vec<Registrant>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, user_id, name, email FROM registrations
-         WHERE event_id = ?1 AND status IN ('confirmed', 'waiting') ORDER BY id",
+        "SELECT r.id, r.user_id, r.name, r.email FROM registrations r
+         LEFT JOIN users u ON u.id = r.user_id
+         WHERE r.event_id = ?1 AND r.status IN ('confirmed', 'waiting')
+           AND r.contact_removed_at IS NULL
+           AND (r.user_id IS NULL OR (u.active = 1 AND u.anonymised_at IS NULL))
+         ORDER BY r.id",
     )?;
     let rows = stmt.query_map([event_id], |r| {
         Ok(Registrant {

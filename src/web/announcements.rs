@@ -15,7 +15,8 @@ use crate::domain::organisation::Category;
 
 #[derive(Deserialize)]
 pub struct SentQuery {
-    sent: Option<usize>,
+    /// How many the last message went to, or `again` when it had gone already.
+    sent: Option<String>,
 }
 
 async fn form_page(
@@ -23,7 +24,7 @@ async fn form_page(
     ctx: &Ctx,
     form: AnnouncementForm,
     errors: FieldErrors,
-    sent: Option<usize>,
+    sent: Option<String>,
 ) -> Result<Response, AppError> {
     let leader = ctx.require(|s| s.can_lead_process())?;
     let choices = app::choices(&state.db, leader, &state.programme).await?;
@@ -86,9 +87,11 @@ pub async fn post(
             )
             .await?
             {
-                Ok(count) => {
+                Ok(Some(count)) => {
                     Ok(Redirect::to(&format!("/admin/messages?sent={count}")).into_response())
                 }
+                // It had gone already (a second press): said so, nothing sent again.
+                Ok(None) => Ok(Redirect::to("/admin/messages?sent=again").into_response()),
                 Err(errors) => form_page(&state, &ctx, form, errors, None).await,
             }
         }

@@ -156,6 +156,20 @@ async fn a_person_downloads_their_own_data_and_nobody_elses() {
     );
     assert!(!page.attrs("main a[href='/privacy']", "href").is_empty());
 
+    // Their choices about messages are theirs too.
+    let chose = a
+        .post(
+            "/account/messages",
+            &[
+                ("lang", "nb"),
+                ("digest", "weekly"),
+                ("kind", "assignment-reminder"),
+                ("kind", "round-closing"),
+            ],
+        )
+        .await;
+    assert_eq!(chose.status, StatusCode::SEE_OTHER);
+
     let file = a.get("/account/data.json").await;
     assert_eq!(file.status, StatusCode::OK);
     let disposition = file.headers["content-disposition"].to_str().unwrap();
@@ -167,6 +181,12 @@ async fn a_person_downloads_their_own_data_and_nobody_elses() {
     assert_eq!(data["profile"]["email"], STRATEGIST_A);
     assert_eq!(data["profile"]["organisation"], "Region Skåne");
     assert_eq!(data["profile"]["roles"], serde_json::json!(["strategist"]));
+    assert_eq!(data["profile"]["message_language"], "nb");
+    assert_eq!(data["profile"]["digest"], "weekly");
+    assert_eq!(
+        data["profile"]["messages_turned_off"],
+        serde_json::json!(["round-opened"])
+    );
     let registrations = data["registrations"].as_array().unwrap();
     assert_eq!(registrations.len(), 1);
     assert_eq!(registrations[0]["email"], STRATEGIST_A);

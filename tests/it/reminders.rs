@@ -9,7 +9,6 @@ use std::time::Duration;
 
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
-use framsyn::domain::assignment::due_end;
 use framsyn::domain::user::Role;
 
 use super::helpers::*;
@@ -74,26 +73,61 @@ async fn organisations_that_have_not_submitted_are_reminded_a_week_and_a_day_bef
         submitted.body
     );
 
+    // Someone who turned reminders off, and a strategist of the organiser (which owes
+    // no home assignment), are not reminded.
+    let quiet = app.user("tyst@norrbotten.test", w.org_b, &[Role::Strategist]);
+    app.db
+        .write_blocking(move |tx| {
+            framsyn::storage::outbox::set_receives(
+                tx,
+                quiet,
+                framsyn::domain::mail::Kind::AssignmentReminder,
+                false,
+            )
+        })
+        .unwrap();
+    app.user("strateg@reglab.test", w.office, &[Role::Strategist]);
+
     let programme = &app.state.programme;
+    let tz = programme.time_zone;
     let due = programme
         .phase("omvarlden")
         .and_then(|p| p.home_assignment())
         .unwrap()
         .due;
-    let end = due_end(due, programme.time_zone);
-    let hours = |h: i64| chrono::Duration::hours(h);
+    // A local time `days` before the due date.
+    let before = |days: u64, hour: u32| {
+        use chrono::TimeZone;
+        let day = due - chrono::Days::new(days);
+        tz.from_local_datetime(&day.and_hms_opt(hour, 0, 0).unwrap())
+            .earliest()
+            .unwrap()
+            .with_timezone(&Utc)
+    };
 
-    assert_eq!(run_at(&app, end - hours(8 * 24)).await.reminders, 0);
+    assert_eq!(run_at(&app, before(8, 12)).await.reminders, 0);
+    assert_eq!(
+        run_at(&app, before(7, 7)).await.reminders,
+        0,
+        "not before 8 o'clock"
+    );
     assert!(of_kind(&app, "assignment-reminder").is_empty());
-    assert_eq!(run_at(&app, end - hours(7 * 24 - 1)).await.reminders, 1);
+    assert_eq!(run_at(&app, before(7, 9)).await.reminders, 1);
     let week = of_kind(&app, "assignment-reminder");
     assert_eq!(week, ["kollega@norrbotten.test", STRATEGIST_B]);
     // A second pass, or a restart, sends nothing again.
-    assert_eq!(run_at(&app, end - hours(6 * 24)).await.reminders, 0);
+    assert_eq!(run_at(&app, before(7, 9)).await.reminders, 0);
+    assert_eq!(run_at(&app, before(6, 12)).await.reminders, 0);
     assert_eq!(of_kind(&app, "assignment-reminder").len(), 2);
-    assert_eq!(run_at(&app, end - hours(12)).await.reminders, 1);
-    assert_eq!(run_at(&app, end - hours(11)).await.reminders, 0);
-    assert_eq!(run_at(&app, end + hours(1)).await.reminders, 0);
+    assert_eq!(run_at(&app, before(1, 9)).await.reminders, 1);
+    assert_eq!(run_at(&app, before(1, 10)).await.reminders, 0);
+    assert_eq!(run_at(&app, before(0, 12)).await.reminders, 0);
+    assert_eq!(
+        run_at(&app, before(0, 12) + chrono::Duration::days(1))
+            .await
+            .reminders,
+        0
+    );
     assert_eq!(of_kind(&app, "assignment-reminder").len(), 4);
 
     // Back to the day the other messages were written, so all are due.
@@ -103,18 +137,27 @@ async fn organisations_that_have_not_submitted_are_reminded_a_week_and_a_day_bef
     let received = server.wait_for(5, Duration::from_secs(5));
     let reminders = received.iter().filter(|r| r.to[0] != LEADER).count();
     assert_eq!(reminders, 4, "every reminder arrives once");
-    let norwegian = received
+    let to_colleague: Vec<_> = received
         .iter()
-        .find(|r| r.to == ["kollega@norrbotten.test".to_string()])
-        .unwrap()
-        .parsed();
+        .filter(|r| r.to == ["kollega@norrbotten.test".to_string()])
+        .collect();
+    assert_eq!(to_colleague.len(), 2);
+    let texts: Vec<String> = to_colleague
+        .iter()
+        .map(|r| r.parsed().body_text(0).unwrap().to_string())
+        .collect();
+    assert!(texts[0].contains("om 7 dager"), "{}", texts[0]);
+    assert!(texts[1].contains("senest i morgen"), "{}", texts[1]);
+    assert!(
+        texts[1].contains("/phases/omvarlden/assignment"),
+        "{}",
+        texts[1]
+    );
+    let norwegian = to_colleague[0].parsed();
     assert_eq!(
         norwegian.header_raw("Content-Language").map(str::trim),
         Some("nb")
     );
-    let text = norwegian.body_text(0).unwrap().to_string();
-    assert!(text.contains("/phases/omvarlden/assignment"), "{text}");
-    assert!(text.contains("hjemmeoppgaven"), "{text}");
     assert!(
         norwegian.header_raw("List-Unsubscribe").is_some(),
         "a reminder may be turned off"
@@ -171,6 +214,23 @@ async fn a_round_is_announced_when_it_opens_and_those_who_have_not_rated_are_rem
             .round_notices,
         0
     );
+}
+
+#[tokio::test]
+async fn a_round_first_seen_within_a_day_of_its_close_sends_one_message_not_two() {
+    let app = spawn_app();
+    let (_, _, _, round) = super::rounds::setup(&app).await;
+    let closes = app
+        .db
+        .read_blocking(move |c| Ok(framsyn::storage::rounds::get(c, round)?.unwrap().closes_at))
+        .unwrap();
+    let closes = DateTime::from_timestamp(closes, 0).unwrap();
+    let first = run_at(&app, closes - chrono::Duration::hours(20)).await;
+    assert_eq!(first.round_notices, 1);
+    let next = run_at(&app, closes - chrono::Duration::minutes(20 * 60 - 5)).await;
+    assert_eq!(next.round_notices, 0);
+    assert_eq!(of_kind(&app, "round-opened").len(), 3);
+    assert!(of_kind(&app, "round-closing").is_empty());
 }
 
 #[tokio::test]
@@ -348,12 +408,21 @@ async fn a_process_leader_writes_to_participants_after_a_preview_and_it_is_recor
     );
     assert!(messages(&app).is_empty(), "a preview sends nothing");
 
+    // Sending needs the preview's token, and goes once however often it is pressed.
     let mut send_fields = vec![("step", "send")];
     send_fields.extend(fields);
+    let unpreviewed = leader.post("/admin/messages", &send_fields).await;
+    assert_eq!(unpreviewed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(messages(&app).is_empty());
+    let token = preview.attrs("input[name=token]", "value").remove(0);
+    send_fields.push(("token", token.as_str()));
     let sent = leader.post("/admin/messages", &send_fields).await;
     assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
     let page = leader.get(sent.location()).await;
     assert_eq!(page.attrs("[data-sent]", "data-sent"), ["5"]);
+    let again = leader.post("/admin/messages", &send_fields).await;
+    assert_eq!(again.location(), "/admin/messages?sent=again");
+    assert_eq!(messages(&app).len(), 5);
     let mut everyone = vec![ADMIN, LEADER, EDITOR, STRATEGIST_A, STRATEGIST_B];
     everyone.sort();
     assert_eq!(of_kind(&app, "announcement"), everyone);
@@ -367,8 +436,14 @@ async fn a_process_leader_writes_to_participants_after_a_preview_and_it_is_recor
         })
         .unwrap();
     assert_eq!(audit.len(), 1);
-    assert!(audit[0].contains("Inbjudan till workshop 2"), "{audit:?}");
-    assert!(!audit[0].contains('@'), "no address in the log: {audit:?}");
+    assert!(
+        audit[0].contains("\"all\"") && audit[0].ends_with(" 5"),
+        "{audit:?}"
+    );
+    assert!(
+        !audit[0].contains("Inbjudan") && !audit[0].contains('@'),
+        "neither the words nor the addresses stay in the log: {audit:?}"
+    );
 
     app.state.deliver_mail().await.unwrap();
     let received = server.wait_for(5, Duration::from_secs(5));

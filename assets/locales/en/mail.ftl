@@ -107,10 +107,11 @@ mail-kind-round-opened = New rating round
 mail-kind-round-closing = Rating round reminder
 mail-kind-digest = Digest of what is new
 mail-kind-announcement = Message from the process leaders
-mail-assignment-reminder-subject = Reminder: the home assignment for { $phase } is due { $due }
+mail-assignment-reminder-subject = Reminder: the home assignment for { $phase } is due on { $due }
 mail-assignment-reminder-lead = { $days ->
-    [one] The home assignment for { $phase } is due tomorrow, { $due }, and your organisation has not submitted it yet.
-   *[other] The home assignment for { $phase } is due in { $days } days, { $due }, and your organisation has not submitted it yet.
+    [0] The home assignment for { $phase } is due today, { $due }, and your organisation has not submitted it yet.
+    [1] The home assignment for { $phase } is due tomorrow, { $due }, and your organisation has not submitted it yet.
+   *[other] The home assignment for { $phase } is due in { $days } days, on { $due }, and your organisation has not submitted it yet.
 }
 mail-assignment-reminder-ignore = Has someone else in your organisation submitted it already? Then you can ignore this message.
 mail-round-opened-subject = New rating round: { $title }
@@ -123,8 +124,8 @@ mail-digest-daily-subject = New in { $programme } in the last day
 mail-digest-weekly-subject = New in { $programme } in the last week
 mail-digest-daily-lead = This is new in the workspace since yesterday.
 mail-digest-weekly-lead = This is new in the workspace since last week.
-mail-digest-section-bank = New in the bank
-mail-digest-section-calendar = New in the calendar
+mail-digest-section-bank = New and changed in the bank
+mail-digest-section-calendar = New and changed in the calendar
 mail-digest-section-publications = New publications
 mail-digest-more = { $count ->
     [one] …and { $count } more thing.
@@ -177,3 +178,5 @@ ann-edit = Edit
 error-announcement-audience = Choose who receives the message.
 error-announcement-event = Choose an event.
 error-announcement-phase = Choose a home assignment.
+error-announcement-preview = Preview the message before sending it.
+ann-sent-again = The message had been sent already, so it was not sent again.

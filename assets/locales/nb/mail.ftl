@@ -107,14 +107,15 @@ mail-kind-round-opened = Ny vurderingsrunde
 mail-kind-round-closing = Påminnelse om vurderingsrunde
 mail-kind-digest = Sammendrag av det nye
 mail-kind-announcement = Melding fra prosessledelsen
-mail-assignment-reminder-subject = Påminnelse: hjemmeoppgaven for { $phase } skal leveres { $due }
+mail-assignment-reminder-subject = Påminnelse: hjemmeoppgaven for { $phase } skal leveres senest { $due }
 mail-assignment-reminder-lead = { $days ->
-    [one] Hjemmeoppgaven for { $phase } skal leveres i morgen, { $due }, og organisasjonen deres har ikke levert den ennå.
-   *[other] Hjemmeoppgaven for { $phase } skal leveres om { $days } dager, { $due }, og organisasjonen deres har ikke levert den ennå.
+    [0] Hjemmeoppgaven for { $phase } skal leveres i dag, { $due }, og organisasjonen deres har ikke levert den ennå.
+    [1] Hjemmeoppgaven for { $phase } skal leveres senest i morgen, { $due }, og organisasjonen deres har ikke levert den ennå.
+   *[other] Hjemmeoppgaven for { $phase } skal leveres om { $days } dager, senest { $due }, og organisasjonen deres har ikke levert den ennå.
 }
 mail-assignment-reminder-ignore = Har noen andre i organisasjonen allerede levert den? Da kan du se bort fra denne meldingen.
 mail-round-opened-subject = Ny vurderingsrunde: { $title }
-mail-round-opened-lead = Vurderingsrunden «{ $title }» er åpen. Vurder notisene før den stenger.
+mail-round-opened-lead = Vurderingsrunden «{ $title }» er åpen. Vurder notatene før den stenger.
 mail-round-closing-subject = Stenger snart: { $title }
 mail-round-closing-lead = Vurderingsrunden «{ $title }» stenger innen et døgn, og du har ikke vurdert noe i den ennå.
 mail-round-closes = Stenger
@@ -123,8 +124,8 @@ mail-digest-daily-subject = Nytt i { $programme } det siste døgnet
 mail-digest-weekly-subject = Nytt i { $programme } den siste uken
 mail-digest-daily-lead = Dette er nytt i arbeidsflaten siden i går.
 mail-digest-weekly-lead = Dette er nytt i arbeidsflaten siden forrige uke.
-mail-digest-section-bank = Nytt i banken
-mail-digest-section-calendar = Nytt i kalenderen
+mail-digest-section-bank = Nytt og endret i banken
+mail-digest-section-calendar = Nytt og endret i kalenderen
 mail-digest-section-publications = Nye publiseringer
 mail-digest-more = { $count ->
     [one] …og { $count } ting til.
@@ -177,3 +178,5 @@ ann-edit = Endre
 error-announcement-audience = Velg hvem som skal få meldingen.
 error-announcement-event = Velg et arrangement.
 error-announcement-phase = Velg en hjemmeoppgave.
+error-announcement-preview = Forhåndsvis meldingen før den sendes.
+ann-sent-again = Meldingen var allerede sendt, så den ble ikke sendt en gang til.

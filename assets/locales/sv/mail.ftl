@@ -103,28 +103,29 @@ unsubscribe-button = Ja, sluta skicka dem
 unsubscribe-done = Du får inte längre meddelanden av typen ”{ $kind }”.
 unsubscribe-undo = Ångrat dig? Du kan slå på dem igen under
 mail-kind-assignment-reminder = Påminnelse om hemuppgift
-mail-kind-round-opened = Ny skattningsrunda
-mail-kind-round-closing = Påminnelse om skattningsrunda
+mail-kind-round-opened = Ny skattningsomgång
+mail-kind-round-closing = Påminnelse om skattningsomgång
 mail-kind-digest = Sammanfattning av det nya
 mail-kind-announcement = Meddelande från processledningen
-mail-assignment-reminder-subject = Påminnelse: hemuppgiften för { $phase } ska vara inlämnad { $due }
+mail-assignment-reminder-subject = Påminnelse: hemuppgiften för { $phase } ska vara inlämnad senast den { $due }
 mail-assignment-reminder-lead = { $days ->
-    [one] Hemuppgiften för { $phase } ska vara inlämnad i morgon, { $due }, och er organisation har inte lämnat in den än.
-   *[other] Hemuppgiften för { $phase } ska vara inlämnad om { $days } dagar, { $due }, och er organisation har inte lämnat in den än.
+    [0] Hemuppgiften för { $phase } ska vara inlämnad i dag, { $due }, och er organisation har inte lämnat in den än.
+    [1] Hemuppgiften för { $phase } ska vara inlämnad senast i morgon, { $due }, och er organisation har inte lämnat in den än.
+   *[other] Hemuppgiften för { $phase } ska vara inlämnad om { $days } dagar, senast den { $due }, och er organisation har inte lämnat in den än.
 }
 mail-assignment-reminder-ignore = Har någon annan i er organisation redan lämnat in den? Då kan du bortse från det här meddelandet.
-mail-round-opened-subject = Ny skattningsrunda: { $title }
-mail-round-opened-lead = Skattningsrundan ”{ $title }” är öppen. Skatta notiserna innan den stänger.
+mail-round-opened-subject = Ny skattningsomgång: { $title }
+mail-round-opened-lead = Skattningsomgången ”{ $title }” är öppen. Skatta notiserna innan den stänger.
 mail-round-closing-subject = Stänger snart: { $title }
-mail-round-closing-lead = Skattningsrundan ”{ $title }” stänger inom ett dygn, och du har inte skattat något i den än.
+mail-round-closing-lead = Skattningsomgången ”{ $title }” stänger inom ett dygn, och du har inte skattat något i den än.
 mail-round-closes = Stänger
-mail-round-action = Öppna skattningsrundan
+mail-round-action = Öppna skattningsomgången
 mail-digest-daily-subject = Nytt i { $programme } det senaste dygnet
 mail-digest-weekly-subject = Nytt i { $programme } den senaste veckan
 mail-digest-daily-lead = Det här är nytt i arbetsytan sedan i går.
 mail-digest-weekly-lead = Det här är nytt i arbetsytan sedan förra veckan.
-mail-digest-section-bank = Nytt i banken
-mail-digest-section-calendar = Nytt i kalendern
+mail-digest-section-bank = Nytt och ändrat i banken
+mail-digest-section-calendar = Nytt och ändrat i kalendern
 mail-digest-section-publications = Nya publiceringar
 mail-digest-more = { $count ->
     [one] …och { $count } sak till.
@@ -177,3 +178,5 @@ ann-edit = Ändra
 error-announcement-audience = Välj vilka som ska få meddelandet.
 error-announcement-event = Välj ett evenemang.
 error-announcement-phase = Välj en hemuppgift.
+error-announcement-preview = Förhandsgranska meddelandet innan det skickas.
+ann-sent-again = Meddelandet var redan skickat, så det skickades inte en gång till.
