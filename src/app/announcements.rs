@@ -42,11 +42,9 @@ pub struct Choices {
 }
 
 fn assignment_phases(programme: &Programme) -> Vec<String> {
-    programme
-        .phases
-        .iter()
-        .filter(|p| p.home_assignment().is_some())
-        .map(|p| p.slug.clone())
+    super::reminders::assignments_of(programme)
+        .into_iter()
+        .map(|(slug, _)| slug)
         .collect()
 }
 

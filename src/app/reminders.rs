@@ -37,14 +37,19 @@ pub struct Schedule {
     pub organisers: Vec<i64>,
 }
 
+/// The home assignments of `programme`: each phase's slug and due date.
+pub fn assignments_of(programme: &Programme) -> Vec<(String, NaiveDate)> {
+    programme
+        .phases
+        .iter()
+        .filter_map(|p| p.home_assignment().map(|h| (p.slug.clone(), h.due)))
+        .collect()
+}
+
 /// The schedule of `programme`, whose organisations are `organisations`.
 pub fn schedule_of(programme: &Programme, organisations: &[Organisation]) -> Schedule {
     Schedule {
-        assignments: programme
-            .phases
-            .iter()
-            .filter_map(|p| p.home_assignment().map(|h| (p.slug.clone(), h.due)))
-            .collect(),
+        assignments: assignments_of(programme),
         tz: programme.time_zone,
         organisers: organisers_of(programme, organisations),
     }

@@ -294,13 +294,7 @@ fn messages(cast: &Cast, demo: &DemoFile) -> Result<()> {
     let mut moments = Vec::new();
     for (_, due) in &schedule.assignments {
         for days in mail::REMINDER_DAYS {
-            let day = *due - chrono::Days::new(u64::from(days));
-            let at = day
-                .and_hms_opt(mail::REMINDER_HOUR, 0, 0)
-                .and_then(|t| tz.from_local_datetime(&t).earliest());
-            if let Some(at) = at {
-                moments.push(at.with_timezone(&Utc) + hour);
-            }
+            moments.push(mail::reminder_begins(*due, days, tz) + hour);
         }
     }
     let rounds = cast.db.read_blocking(crate::storage::rounds::all)?;

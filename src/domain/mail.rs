@@ -274,19 +274,21 @@ pub fn reminder_due(now: DateTime<Utc>, due: NaiveDate, tz: Tz) -> Option<(u32, 
     if today > due {
         return None;
     }
-    let begins = |days: u32| {
-        let day = due - chrono::Days::new(u64::from(days));
-        let at = day.and_hms_opt(REMINDER_HOUR, 0, 0).unwrap_or_default();
-        tz.from_local_datetime(&at)
-            .earliest()
-            .map(|t| t.with_timezone(&Utc))
-            .unwrap_or_else(|| Utc.from_utc_datetime(&at))
-    };
     let stage = REMINDER_DAYS
         .into_iter()
-        .filter(|days| now >= begins(*days))
+        .filter(|days| now >= reminder_begins(due, *days, tz))
         .min()?;
     Some((stage, (due - today).num_days()))
+}
+
+/// The moment the reminder `days` before `due` may go: [`REMINDER_HOUR`] on its day.
+pub fn reminder_begins(due: NaiveDate, days: u32, tz: Tz) -> DateTime<Utc> {
+    let day = due - chrono::Days::new(u64::from(days));
+    let at = day.and_hms_opt(REMINDER_HOUR, 0, 0).unwrap_or_default();
+    tz.from_local_datetime(&at)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_else(|| Utc.from_utc_datetime(&at))
 }
 
 /// How long before a round closes those who have not rated are reminded.

@@ -38,6 +38,24 @@ pub(super) fn link_in(text: &str, part: &str) -> String {
         .to_string()
 }
 
+/// The one-click unsubscribe of an optional message (RFC 8058): its address, as
+/// `List-Unsubscribe` gives it with `List-Unsubscribe-Post` beside it, and the path of
+/// that address in the workspace.
+pub(super) fn one_click_unsubscribe(parsed: &mail_parser::Message<'_>) -> (String, String) {
+    let header = parsed
+        .header_raw("List-Unsubscribe")
+        .map(str::trim)
+        .expect("an optional message carries List-Unsubscribe");
+    assert_eq!(
+        parsed.header_raw("List-Unsubscribe-Post").map(str::trim),
+        Some("List-Unsubscribe=One-Click")
+    );
+    let url = header.trim_start_matches('<').trim_end_matches('>');
+    let path = url.trim_start_matches("http://framsyn.test").to_string();
+    assert!(path.starts_with("/unsubscribe/"), "{header}");
+    (url.to_string(), path)
+}
+
 pub(super) fn messages(app: &TestApp) -> Vec<outbox::Message> {
     let mut all = app
         .db
@@ -855,17 +873,8 @@ async fn an_optional_message_unsubscribes_in_one_click_and_the_preferences_turn_
         .find(|r| r.to == [LEADER.to_string()])
         .expect("the leader is told");
     let parsed = to_leader.parsed();
-    let header = parsed
-        .header_raw("List-Unsubscribe")
-        .map(str::trim)
-        .expect("an optional message carries List-Unsubscribe");
-    assert_eq!(
-        parsed.header_raw("List-Unsubscribe-Post").map(str::trim),
-        Some("List-Unsubscribe=One-Click")
-    );
-    let url = header.trim_start_matches('<').trim_end_matches('>');
-    let path = url.trim_start_matches("http://framsyn.test").to_string();
-    assert!(path.starts_with("/unsubscribe/"), "{header}");
+    let (url, path) = one_click_unsubscribe(&parsed);
+    let url = url.as_str();
     let text = parsed.body_text(0).unwrap().to_string();
     assert!(text.contains(url), "the text offers it too: {text}");
     assert!(text.contains("/account/messages"), "{text}");

@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use framsyn::domain::user::Role;
 
 use super::helpers::*;
-use super::mail::{config_to, messages};
+use super::mail::{config_to, messages, one_click_unsubscribe};
 use super::smtp::SmtpServer;
 
 async fn run_at(app: &TestApp, at: DateTime<Utc>) -> framsyn::app::reminders::Written {
@@ -306,19 +306,7 @@ async fn the_digest_is_opt_in_lists_what_is_new_and_unsubscribes_in_one_click() 
         html.contains("Fler distansarbetar från landsbygden</a>"),
         "{html}"
     );
-    let header = digest
-        .header_raw("List-Unsubscribe")
-        .map(str::trim)
-        .expect("the digest carries List-Unsubscribe");
-    assert_eq!(
-        digest.header_raw("List-Unsubscribe-Post").map(str::trim),
-        Some("List-Unsubscribe=One-Click")
-    );
-    let path = header
-        .trim_start_matches('<')
-        .trim_end_matches('>')
-        .trim_start_matches("http://framsyn.test")
-        .to_string();
+    let (_, path) = one_click_unsubscribe(&digest);
     let click = app
         .visitor()
         .post(&path, &[("List-Unsubscribe", "One-Click")])
